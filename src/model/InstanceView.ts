@@ -1,0 +1,34 @@
+/**
+ * The read-only view of a container instance that queries and placement
+ * read. The cluster keeps one per instance up to date; tests and users can
+ * also build one by hand.
+ *
+ * @module
+ */
+
+/**
+ * Everything the cluster query language can ask about one container instance.
+ *
+ * @remarks
+ * `runningTasksCount` and `taskGroups` count tasks whose desired status is
+ * RUNNING, as ECS's `runningTasksCount` does, including tasks placed earlier
+ * in the same placement request.
+ */
+export interface InstanceView {
+  /** The container instance id (for example its ARN). */
+  readonly id: string;
+  /** The EC2 instance id, when the instance has one. */
+  readonly ec2InstanceId?: string | undefined;
+  /** Attribute name to value; `null` for an attribute that has no value. */
+  readonly attributes: ReadonlyMap<string, string | null>;
+  /** Whether the container agent is connected. */
+  readonly agentConnected: boolean;
+  /** The container agent version, such as `1.14.5`, when known. */
+  readonly agentVersion?: string | undefined;
+  /** Registration time in milliseconds since the epoch, when known. */
+  readonly registeredAt?: number | undefined;
+  /** Number of tasks on the instance. */
+  readonly runningTasksCount: number;
+  /** Task group to the number of tasks of that group on the instance (groups with none are absent). */
+  readonly taskGroups: ReadonlyMap<string, number>;
+}
