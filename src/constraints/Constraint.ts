@@ -1,0 +1,28 @@
+/**
+ * The filter phase: a constraint says whether an instance may take a task.
+ *
+ * @module
+ */
+import type { InstanceState } from '../model/InstanceState';
+import type { TaskRequirements } from '../model/TaskRequirements';
+import type { Rejection } from '../placement/Rejection';
+
+/** What a constraint knows about the placement under way. */
+export interface ConstraintContext {
+  /** The task group of the request, such as `service:web`. */
+  readonly group: string;
+  /** The task being placed. */
+  readonly task: TaskRequirements;
+}
+
+/** A binding rule: an instance that fails it gets no task. */
+export interface Constraint {
+  /** How the constraint reads in diagnoses, such as `memberOf(attribute:ecs.os-type == linux)`. */
+  readonly name: string;
+  /**
+   * Checks one instance.
+   *
+   * @returns `undefined` when the instance satisfies the constraint, else why not
+   */
+  check(instance: InstanceState, context: ConstraintContext): Rejection | undefined;
+}

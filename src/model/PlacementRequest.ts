@@ -1,0 +1,76 @@
+/**
+ * A placement request, in ECS's own words (RunTask / CreateService fields).
+ *
+ * @module
+ */
+import type { Strategy } from '../strategies/Strategy';
+import type { MemberOfConstraint, TaskSpec } from './TaskSpec';
+
+/** The strategy types ECS has. */
+export type PlacementStrategyType = 'binpack' | 'spread' | 'random';
+
+/**
+ * One placement strategy as ECS writes it, for example
+ * `{ type: 'spread', field: 'attribute:ecs.availability-zone' }`.
+ *
+ * @remarks
+ * `binpack` takes a resource name (`cpu`, `memory`, `gpu` or a custom one);
+ * `spread` takes `instanceId`, `host` or `attribute:NAME`; `random` takes none.
+ */
+export interface PlacementStrategy {
+  /** The strategy. */
+  readonly type: PlacementStrategyType;
+  /** What it applies to. */
+  readonly field?: string;
+}
+
+/** Each task of the group goes to a different instance. */
+export interface DistinctInstanceConstraint {
+  /** Always `'distinctInstance'`; ECS refuses an expression on it. */
+  readonly type: 'distinctInstance';
+}
+
+/** A placement constraint as ECS writes it. */
+export type PlacementConstraint = MemberOfConstraint | DistinctInstanceConstraint;
+
+/**
+ * What to place and how: the fields of an ECS RunTask or CreateService call
+ * that concern placement, so the arrays of a service definition can be
+ * pasted in as they are.
+ *
+ * @example
+ * ```ts
+ * cluster.place({
+ *   task: { family: 'web', resources: { cpu: 256, memory: 512 } },
+ *   count: 6,
+ *   service: 'web',
+ *   placementStrategy: [
+ *     { type: 'spread', field: 'attribute:ecs.availability-zone' },
+ *     { type: 'binpack', field: 'memory' },
+ *   ],
+ *   placementConstraints: [{ type: 'distinctInstance' }],
+ * });
+ * ```
+ */
+export interface PlacementRequest {
+  /** The task to place. */
+  readonly task: TaskSpec;
+  /**
+   * How many copies to place.
+   * @defaultValue 1
+   */
+  readonly count?: number;
+  /** The service the tasks belong to; their group is `service:<service>`. */
+  readonly service?: string;
+  /** The task group of a standalone request; by default `family:<task.family>`. */
+  readonly group?: string;
+  /**
+   * At most 5 strategies, applied in order. Without any, a service spreads
+   * over `attribute:ecs.availability-zone` then `instanceId`, and a
+   * standalone request is `random`. A {@link Strategy} object may stand in
+   * any position.
+   */
+  readonly placementStrategy?: readonly (PlacementStrategy | Strategy)[];
+  /** Constraints; with the task definition's, at most 10 in all. */
+  readonly placementConstraints?: readonly PlacementConstraint[];
+}

@@ -1,0 +1,28 @@
+/**
+ * A task's needs after validation: what every placement check reads.
+ *
+ * @module
+ */
+
+/** Static host ports by protocol, dynamic ports (0) removed. */
+export interface PortLists {
+  /** TCP ports. */
+  readonly tcp: readonly number[];
+  /** UDP ports. */
+  readonly udp: readonly number[];
+}
+
+/**
+ * A validated task: resources with zero amounts dropped, static ports only,
+ * and the attributes it requires.
+ */
+export interface TaskRequirements {
+  /** The task definition family, when given. */
+  readonly family?: string;
+  /** Resource name to the amount the task reserves (every amount above 0). */
+  readonly resources: Readonly<Record<string, number>>;
+  /** Static host ports the task binds. */
+  readonly ports: PortLists;
+  /** Attribute names the instance must have. */
+  readonly requiresAttributes: readonly string[];
+}

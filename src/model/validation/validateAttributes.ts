@@ -1,0 +1,85 @@
+/**
+ * Instance attributes and attribute names, under ECS's rules for custom
+ * attributes.
+ *
+ * @module
+ */
+import { ATTRIBUTE_NAME } from '../../query/subjects';
+import { PlacementInputError } from '../PlacementInputError';
+import { describeValue, quote } from './describeValue';
+import { expectArray, readEntries } from './fields';
+import { indexPath, keyPath } from './paths';
+
+/** ECS's rule for an attribute value; leading and trailing spaces are refused separately. */
+const ATTRIBUTE_VALUE = /^[A-Za-z0-9_.@/\\: -]{1,128}$/;
+
+/**
+ * Validates an attribute map.
+ *
+ * @param value - the untrusted object of name to string or `null`
+ * @param path - where it is, such as `instance.attributes`
+ * @returns the attributes in the order given
+ * @throws {@link PlacementInputError} `invalid_type` when the value is not an
+ *   object, `invalid_attribute` for a name or value ECS would refuse
+ */
+export function validateAttributes(value: unknown, path: string): Map<string, string | null> {
+  const attributes = new Map<string, string | null>();
+  for (const [name, attributeValue] of readEntries(value, path)) {
+    const namePath = keyPath(path, name);
+    checkName(name, namePath);
+    attributes.set(name, validateAttributeValue(attributeValue, namePath));
+  }
+  return attributes;
+}
+
+/**
+ * Validates one attribute name.
+ *
+ * @param value - the untrusted name
+ * @param path - where it is
+ * @returns the name
+ * @throws {@link PlacementInputError} `invalid_attribute` for anything but a
+ *   string of 1 to 128 letters, digits, `-`, `_`, `/`, `\` or `.`
+ */
+export function validateAttributeName(value: unknown, path: string): string {
+  if (typeof value !== 'string') {
+    throw new PlacementInputError('invalid_attribute', path, `Give an attribute name as a string, not ${describeValue(value)}.`);
+  }
+  checkName(value, path);
+  return value;
+}
+
+/**
+ * Validates a list of attribute names.
+ *
+ * @param value - the untrusted array
+ * @param path - where it is, such as `request.task.requiresAttributes`
+ * @returns the names in the order given, each once
+ * @throws {@link PlacementInputError} `invalid_type` when the value is not an
+ *   array, `invalid_attribute` for a name ECS would refuse
+ */
+export function validateAttributeNames(value: unknown, path: string): string[] {
+  const list = expectArray(value, path);
+  const names = new Set<string>();
+  for (let index = 0; index < list.length; index += 1) {
+    names.add(validateAttributeName(list[index], indexPath(path, index)));
+  }
+  return [...names];
+}
+
+function checkName(name: string, path: string): void {
+  if (!ATTRIBUTE_NAME.test(name)) {
+    throw new PlacementInputError('invalid_attribute', path, `Rename the attribute ${quote(name)}: ECS allows 1 to 128 letters, digits, '-', '_', '/', '\\' or '.'.`);
+  }
+}
+
+function validateAttributeValue(value: unknown, path: string): string | null {
+  if (value === null) return null;
+  if (typeof value !== 'string') {
+    throw new PlacementInputError('invalid_attribute', path, `Give the attribute's value as a string, or null for an attribute without a value, not ${describeValue(value)}.`);
+  }
+  if (!ATTRIBUTE_VALUE.test(value) || value.startsWith(' ') || value.endsWith(' ')) {
+    throw new PlacementInputError('invalid_attribute', path, `Change the value ${quote(value)}: ECS allows 1 to 128 letters, digits, '-', '_', '.', '@', '/', '\\', ':' or spaces, with no space at either end.`);
+  }
+  return value;
+}

@@ -1,0 +1,67 @@
+/**
+ * Placement constraint lists, of a task definition or of a request.
+ *
+ * @module
+ */
+import { PlacementInputError } from '../PlacementInputError';
+import { quote } from './describeValue';
+import { expectArray, expectString, readObject, requireField } from './fields';
+import { indexPath, keyPath } from './paths';
+import { validateExpression, type ParsedExpression } from './validateExpression';
+
+/** ECS's limit on constraints per task, the task definition's and the request's together. */
+export const MAX_CONSTRAINTS = 10;
+
+/** A validated constraint, not yet built. */
+export type ValidConstraint = ({ readonly type: 'memberOf' } & ParsedExpression) | { readonly type: 'distinctInstance' };
+
+/** Where a constraint list is and what it may hold. */
+export interface ConstraintRules {
+  /** False for a task definition, where ECS refuses distinctInstance. */
+  readonly allowDistinctInstance: boolean;
+  /** Constraints already counted against the limit (the task definition's, for a request). */
+  readonly alreadyCounted: number;
+}
+
+const KEYS = ['type', 'expression'] as const;
+
+/**
+ * Validates a constraint list.
+ *
+ * @param value - the untrusted array
+ * @param path - where it is, such as `request.placementConstraints`
+ * @param rules - whether distinctInstance is allowed, and how many constraints count already
+ * @returns the constraints in order, memberOf expressions parsed
+ * @throws {@link PlacementInputError} `invalid_type`, `too_many_constraints`
+ *   when the list and those already counted exceed 10, and for an element
+ *   `unknown_field`, `missing_field`, `unknown_constraint_type`,
+ *   `constraint_not_allowed`, `unexpected_expression`, `empty_expression` or
+ *   `invalid_expression`
+ */
+export function validateConstraints(value: unknown, path: string, rules: ConstraintRules): ValidConstraint[] {
+  const list = expectArray(value, path);
+  if (list.length + rules.alreadyCounted > MAX_CONSTRAINTS) {
+    const counted = rules.alreadyCounted === 0 ? '' : `, counting the task definition's ${rules.alreadyCounted}`;
+    throw new PlacementInputError('too_many_constraints', path, `Give at most ${MAX_CONSTRAINTS} placement constraints${counted}, as ECS allows; there are ${list.length + rules.alreadyCounted}.`);
+  }
+  return list.map((item, index) => validateConstraint(item, indexPath(path, index), rules.allowDistinctInstance));
+}
+
+function validateConstraint(value: unknown, path: string, allowDistinctInstance: boolean): ValidConstraint {
+  const fields = readObject(value, path, KEYS);
+  const typePath = keyPath(path, 'type');
+  const type = expectString(requireField(fields, 'type', path), typePath);
+  if (type === 'memberOf') {
+    return { type, ...validateExpression(requireField(fields, 'expression', path), keyPath(path, 'expression')) };
+  }
+  if (type === 'distinctInstance') {
+    if (!allowDistinctInstance) {
+      throw new PlacementInputError('constraint_not_allowed', typePath, 'Move distinctInstance to the request: ECS does not support it in a task definition.');
+    }
+    if (fields.expression !== undefined) {
+      throw new PlacementInputError('unexpected_expression', keyPath(path, 'expression'), 'Remove the expression: distinctInstance takes none.');
+    }
+    return { type };
+  }
+  throw new PlacementInputError('unknown_constraint_type', typePath, `Use the constraint type 'memberOf' or 'distinctInstance' instead of ${quote(type)}.`);
+}

@@ -1,0 +1,47 @@
+/**
+ * Instance patches: the changes {@link Cluster.updateInstance} applies.
+ *
+ * @module
+ */
+import type { NormalizedPatch } from '../NormalizedInstance';
+import { PlacementInputError } from '../PlacementInputError';
+import { quote } from './describeValue';
+import { expectBoolean, optionalField, readObject } from './fields';
+import { indexPath } from './paths';
+import { validateAgentVersion } from './validateAgentVersion';
+import { validateAttributeNames, validateAttributes } from './validateAttributes';
+import { validateStatus } from './validateStatus';
+
+const KEYS = ['status', 'agentConnected', 'agentVersion', 'attributes', 'removeAttributes'] as const;
+
+/**
+ * Validates an instance patch. Each field follows the rule of the same field
+ * of an instance spec; an empty patch is valid and changes nothing.
+ *
+ * @param value - the untrusted patch
+ * @param path - how the caller names it, such as `patch`
+ * @returns the patch with only the fields given; `attributes` as a Map in the
+ *   given order, `removeAttributes` in the given order without repeats
+ * @throws {@link PlacementInputError} for any fault, with its path, such as
+ *   `invalid_attribute` at `patch.removeAttributes[0]`
+ */
+export function validateInstancePatch(value: unknown, path: string): NormalizedPatch {
+  const fields = readObject(value, path, KEYS);
+  const status = optionalField(fields, 'status', path, validateStatus);
+  const agentConnected = optionalField(fields, 'agentConnected', path, expectBoolean);
+  const agentVersion = optionalField(fields, 'agentVersion', path, validateAgentVersion);
+  const attributes = optionalField(fields, 'attributes', path, validateAttributes);
+  const removeAttributes = optionalField(fields, 'removeAttributes', path, validateAttributeNames);
+  const both = removeAttributes?.findIndex((name) => attributes?.has(name)) ?? -1;
+  if (both >= 0) {
+    const name = removeAttributes?.[both] ?? '';
+    throw new PlacementInputError('invalid_attribute', indexPath(`${path}.removeAttributes`, both), `The patch both sets and removes ${quote(name)}; keep one of the two.`);
+  }
+  return {
+    ...(status === undefined ? {} : { status }),
+    ...(agentConnected === undefined ? {} : { agentConnected }),
+    ...(agentVersion === undefined ? {} : { agentVersion }),
+    ...(attributes === undefined ? {} : { attributes }),
+    ...(removeAttributes === undefined ? {} : { removeAttributes }),
+  };
+}

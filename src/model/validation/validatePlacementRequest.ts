@@ -1,0 +1,68 @@
+/**
+ * Placement requests: ECS's RunTask and CreateService fields, turned into a
+ * {@link NormalizedRequest} with every strategy and constraint built.
+ *
+ * @module
+ */
+import type { Constraint } from '../../constraints/Constraint';
+import { distinctInstance } from '../../constraints/distinctInstance';
+import { memberOf } from '../../constraints/memberOf';
+import type { NormalizedRequest } from '../NormalizedRequest';
+import { PlacementInputError } from '../PlacementInputError';
+import { optionalField, readObject, requireField } from './fields';
+import { keyPath } from './paths';
+import { resolveGroup } from './resolveGroup';
+import { validateConstraints, type ValidConstraint } from './validateConstraints';
+import { validateCount } from './validateCount';
+import { validateName } from './validateName';
+import { defaultStrategies, validateStrategies } from './validateStrategies';
+import { validateTaskSpec } from './validateTaskSpec';
+
+const KEYS = ['task', 'count', 'service', 'group', 'placementStrategy', 'placementConstraints'] as const;
+
+/**
+ * Validates a placement request and resolves everything placement needs.
+ *
+ * @remarks
+ * The group is `service:<service>` for a service, else the request's
+ * `group`, else `family:<task.family>`, and `family:default` for a task
+ * without a family. Without strategies (absent or empty), a service spreads
+ * by `attribute:ecs.availability-zone` then `instanceId`, and a standalone
+ * request is `random`, as in ECS. The constraints are the task definition's
+ * memberOf constraints first, then the request's, in order.
+ *
+ * @param value - the untrusted request
+ * @param path - how the caller names it
+ * @returns the normalized request; `count` defaults to 1
+ * @throws {@link PlacementInputError} for any fault, with its path, such as
+ *   `invalid_strategy_field` at `request.placementStrategy[0].field`, or
+ *   `conflicting_group` at `request.group` when both `service` and `group` are given
+ */
+export function validatePlacementRequest(value: unknown, path = 'request'): NormalizedRequest {
+  const fields = readObject(value, path, KEYS);
+  const { task, memberOf: taskConstraints } = validateTaskSpec(requireField(fields, 'task', path), keyPath(path, 'task'));
+  const count = optionalField(fields, 'count', path, validateCount) ?? 1;
+  const service = optionalField(fields, 'service', path, (given, at) => validateName(given, at, 'service'));
+  const group = optionalField(fields, 'group', path, (given, at) => validateName(given, at, 'group'));
+  if (service !== undefined && group !== undefined) {
+    throw new PlacementInputError('conflicting_group', keyPath(path, 'group'), `Remove the group: a service's tasks are always in the group service:${service}.`);
+  }
+  const strategies = optionalField(fields, 'placementStrategy', path, validateStrategies) ?? [];
+  const requestConstraints = optionalField(fields, 'placementConstraints', path, (given, at) =>
+    validateConstraints(given, at, { allowDistinctInstance: true, alreadyCounted: taskConstraints.length })) ?? [];
+  return {
+    task,
+    count,
+    group: resolveGroup({ service, group, family: task.family }),
+    ...(service === undefined ? {} : { service }),
+    strategies: strategies.length > 0 ? strategies : defaultStrategies(service !== undefined),
+    constraints: [
+      ...taskConstraints.map(({ expression, query }) => memberOf(expression, query)),
+      ...requestConstraints.map(buildConstraint),
+    ],
+  };
+}
+
+function buildConstraint(constraint: ValidConstraint): Constraint {
+  return constraint.type === 'memberOf' ? memberOf(constraint.expression, constraint.query) : distinctInstance();
+}

@@ -1,0 +1,88 @@
+/**
+ * Host ports: those the agent reserves on an instance and the static ports a
+ * task binds.
+ *
+ * @module
+ */
+import { PlacementInputError } from '../PlacementInputError';
+import type { PortLists } from '../TaskRequirements';
+import { describeValue } from './describeValue';
+import { expectArray, readObject } from './fields';
+import { indexPath, keyPath } from './paths';
+
+/** ECS's limit on the ports an instance may reserve, TCP and UDP together. */
+const MAX_RESERVED_PORTS = 100;
+const MAX_PORT = 65535;
+const PROTOCOLS = ['tcp', 'udp'] as const;
+
+/**
+ * Validates an instance's reserved ports.
+ *
+ * @param value - the untrusted `{ tcp?, udp? }` object
+ * @param path - where it is, such as `instance.reservedPorts`
+ * @returns the ports of each protocol, sorted
+ * @throws {@link PlacementInputError} `invalid_type`, `unknown_field`,
+ *   `too_many_reserved_ports` for more than 100 in all, `invalid_port` for
+ *   anything but an integer from 1 to 65535, `duplicate_port`
+ */
+export function validateReservedPorts(value: unknown, path: string): PortLists {
+  const [tcp, udp] = readLists(value, path);
+  // Counted before the elements are read, so that a huge array costs nothing.
+  if (tcp.length + udp.length > MAX_RESERVED_PORTS) {
+    throw new PlacementInputError('too_many_reserved_ports', path, `Reserve at most ${MAX_RESERVED_PORTS} ports, TCP and UDP together, as ECS allows; this lists ${tcp.length + udp.length}.`);
+  }
+  const ascending = (a: number, b: number): number => a - b;
+  return {
+    tcp: checkPorts(tcp, keyPath(path, 'tcp'), 1).sort(ascending),
+    udp: checkPorts(udp, keyPath(path, 'udp'), 1).sort(ascending),
+  };
+}
+
+/**
+ * Validates a task's host ports. Port 0 asks for a dynamic port, which takes
+ * no fixed port, so it is dropped.
+ *
+ * @param value - the untrusted `{ tcp?, udp? }` object
+ * @param path - where it is, such as `request.task.ports`
+ * @returns the static ports of each protocol, in the given order
+ * @throws {@link PlacementInputError} `invalid_type`, `unknown_field`,
+ *   `invalid_port` for anything but an integer from 0 to 65535,
+ *   `duplicate_port` for a static port listed twice
+ */
+export function validateTaskPorts(value: unknown, path: string): PortLists {
+  const [tcp, udp] = readLists(value, path);
+  return {
+    tcp: checkPorts(tcp, keyPath(path, 'tcp'), 0),
+    udp: checkPorts(udp, keyPath(path, 'udp'), 0),
+  };
+}
+
+function readLists(value: unknown, path: string): [readonly unknown[], readonly unknown[]] {
+  const fields = readObject(value, path, PROTOCOLS);
+  const list = (protocol: 'tcp' | 'udp'): readonly unknown[] => {
+    const given = fields[protocol];
+    return given === undefined ? [] : expectArray(given, keyPath(path, protocol));
+  };
+  return [list('tcp'), list('udp')];
+}
+
+function checkPorts(list: readonly unknown[], path: string, lowest: number): number[] {
+  const ports: number[] = [];
+  const seen = new Set<number>();
+  for (let index = 0; index < list.length; index += 1) {
+    const port = list[index];
+    const portPath = indexPath(path, index);
+    if (typeof port !== 'number' || !Number.isInteger(port) || port < lowest || port > MAX_PORT) {
+      throw new PlacementInputError('invalid_port', portPath, `Give a port as an integer from ${lowest} to ${MAX_PORT}; this is ${describePort(port)}.`);
+    }
+    if (port === 0) continue;
+    if (seen.has(port)) throw new PlacementInputError('duplicate_port', portPath, `Remove this port: ${port} is already listed for this protocol.`);
+    seen.add(port);
+    ports.push(port);
+  }
+  return ports;
+}
+
+function describePort(port: unknown): string {
+  return typeof port === 'number' && Number.isFinite(port) ? String(port) : describeValue(port);
+}

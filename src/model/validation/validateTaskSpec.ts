@@ -1,0 +1,49 @@
+/**
+ * Task specs: the placement-relevant part of a task definition.
+ *
+ * @module
+ */
+import type { TaskRequirements } from '../TaskRequirements';
+import { optionalField, readObject, requireField } from './fields';
+import { keyPath } from './paths';
+import { validateAttributeNames } from './validateAttributes';
+import { validateConstraints } from './validateConstraints';
+import type { ParsedExpression } from './validateExpression';
+import { validateName } from './validateName';
+import { validateTaskPorts } from './validatePorts';
+import { validateResources } from './validateResources';
+
+/** A validated task spec: its requirements, and its memberOf constraints parsed. */
+export interface ValidTaskSpec {
+  /** What every placement check reads. */
+  readonly task: TaskRequirements;
+  /** The task definition's memberOf constraints, in order. */
+  readonly memberOf: readonly ParsedExpression[];
+}
+
+const KEYS = ['family', 'resources', 'ports', 'requiresAttributes', 'placementConstraints'] as const;
+
+/**
+ * Validates a task spec.
+ *
+ * @param value - the untrusted spec
+ * @param path - how the caller names it, such as `request.task`
+ * @returns the requirements (resources of 0 and dynamic ports dropped,
+ *   required attributes without repeats) and the parsed memberOf constraints
+ * @throws {@link PlacementInputError} for any fault, with its path; a
+ *   distinctInstance constraint here is `constraint_not_allowed`, as in ECS
+ */
+export function validateTaskSpec(value: unknown, path: string): ValidTaskSpec {
+  const fields = readObject(value, path, KEYS);
+  const family = optionalField(fields, 'family', path, (given, at) => validateName(given, at, 'family'));
+  const resources = validateResources(requireField(fields, 'resources', path), keyPath(path, 'resources'), { required: [], dropZero: true });
+  const ports = optionalField(fields, 'ports', path, validateTaskPorts) ?? { tcp: [], udp: [] };
+  const requiresAttributes = optionalField(fields, 'requiresAttributes', path, validateAttributeNames) ?? [];
+  const constraints = optionalField(fields, 'placementConstraints', path, (given, at) =>
+    validateConstraints(given, at, { allowDistinctInstance: false, alreadyCounted: 0 })) ?? [];
+  const memberOf = constraints.flatMap((constraint) => (constraint.type === 'memberOf' ? [{ expression: constraint.expression, query: constraint.query }] : []));
+  return {
+    task: { ...(family === undefined ? {} : { family }), resources, ports, requiresAttributes },
+    memberOf,
+  };
+}

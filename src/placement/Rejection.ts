@@ -1,0 +1,113 @@
+/**
+ * Why an instance cannot take a task: data first, text at the edges.
+ *
+ * @module
+ */
+import type { InstanceStatus } from '../model/InstanceSpec';
+
+/**
+ * The first placement check an instance failed, with what the check saw.
+ *
+ * @remarks
+ * The checks run in this order: status, agent, required attributes, then
+ * resources (cpu, memory, gpu, other resources by name), TCP then UDP ports,
+ * then the constraints (the task definition's memberOf first, then the
+ * request's, in order).
+ */
+export type Rejection =
+  | {
+      /** The instance is not ACTIVE (DRAINING ones get no new tasks). */
+      readonly code: 'not_active';
+      /** Its status. */
+      readonly status: InstanceStatus;
+    }
+  | {
+      /** The container agent is disconnected. */
+      readonly code: 'agent_disconnected';
+    }
+  | {
+      /** The instance lacks an attribute the task requires. */
+      readonly code: 'missing_attribute';
+      /** The attribute. */
+      readonly attribute: string;
+    }
+  | {
+      /** Not enough of a resource remains. */
+      readonly code: 'insufficient_resource';
+      /** The resource, such as `memory`. */
+      readonly resource: string;
+      /** What the task reserves. */
+      readonly requested: number;
+      /** What the instance has left. */
+      readonly remaining: number;
+    }
+  | {
+      /** A static host port the task needs is taken. */
+      readonly code: 'port_in_use';
+      /** Its protocol. */
+      readonly protocol: 'tcp' | 'udp';
+      /** The port. */
+      readonly port: number;
+      /** True when the agent reserves it (no stopped task can free it). */
+      readonly reserved: boolean;
+    }
+  | {
+      /** A memberOf expression does not hold for the instance. */
+      readonly code: 'member_of';
+      /** The expression as written. */
+      readonly expression: string;
+    }
+  | {
+      /** The instance already runs a task of the group (distinctInstance). */
+      readonly code: 'distinct_instance';
+      /** The group. */
+      readonly group: string;
+    };
+
+/** The kinds of {@link Rejection}. */
+export type RejectionCode = Rejection['code'];
+
+/**
+ * The failure reason ECS reports for a rejection: `AGENT`, `ATTRIBUTE`,
+ * `RESOURCE:MEMORY` (and the other resources in upper case),
+ * `RESOURCE:PORTS`, `RESOURCE:PORTS_UDP`, or the constraint messages.
+ *
+ * @param rejection - the rejection
+ * @returns the ECS reason string
+ */
+export function ecsReason(rejection: Rejection): string {
+  switch (rejection.code) {
+    case 'not_active':
+    case 'agent_disconnected':
+      return 'AGENT';
+    case 'missing_attribute':
+      return 'ATTRIBUTE';
+    case 'insufficient_resource':
+      return `RESOURCE:${rejection.resource.toUpperCase()}`;
+    case 'port_in_use':
+      return rejection.protocol === 'tcp' ? 'RESOURCE:PORTS' : 'RESOURCE:PORTS_UDP';
+    case 'member_of':
+      return 'MemberOf placement constraint unsatisfied.';
+    case 'distinct_instance':
+      return 'DistinctInstance placement constraint unsatisfied.';
+  }
+}
+
+/**
+ * Whether freeing capacity on the instance could let the task in: true for
+ * an exhausted resource and for a port held by a task, false when a rule
+ * (status, agent, attribute, constraint, agent-reserved port) says no.
+ *
+ * @param rejection - the rejection
+ * @returns true when stopping tasks could help
+ */
+export function isResolvable(rejection: Rejection): boolean {
+  switch (rejection.code) {
+    case 'insufficient_resource':
+      return true;
+    case 'port_in_use':
+      return !rejection.reserved;
+    default:
+      return false;
+  }
+}
