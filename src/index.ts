@@ -4,4 +4,28 @@
  * @packageDocumentation
  */
 export * from './query/index';
+
+export { Cluster, type ClusterOptions, type ClusterSnapshot, type Deregistration, type DeregisterOptions } from './cluster/Cluster';
+export type { InstanceInfo } from './cluster/InstanceInfo';
+export type { TaskInfo } from './cluster/TaskInfo';
+
+export { INSTANCE_STATUSES, type InstancePatch, type InstanceSpec, type InstanceStatus, type Ports, type Resources } from './model/InstanceSpec';
+export type { InstanceState, PortSets } from './model/InstanceState';
 export type { InstanceView } from './model/InstanceView';
+export { PlacementInputError, type PlacementInputErrorCode } from './model/PlacementInputError';
+export type {
+  DistinctInstanceConstraint, PlacementConstraint, PlacementRequest, PlacementStrategy, PlacementStrategyType,
+} from './model/PlacementRequest';
+export type { PortLists, TaskRequirements } from './model/TaskRequirements';
+export type { MemberOfConstraint, TaskSpec } from './model/TaskSpec';
+
+export type { Diagnosis, DiagnosisEntry } from './placement/Diagnosis';
+export type { EngineName } from './placement/PlacementEngine';
+export type { Explanation, InstanceExplanation } from './placement/Explanation';
+export type { Placement, PlacementFailure, PlacementResult } from './placement/PlacementResult';
+export { ecsReason, isResolvable, type Rejection, type RejectionCode } from './placement/Rejection';
+
+export { binpack } from './strategies/binpack';
+export { random } from './strategies/random';
+export { spread } from './strategies/spread';
+export type { Strategy, StrategyContext } from './strategies/Strategy';

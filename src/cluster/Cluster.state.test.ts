@@ -1,0 +1,193 @@
+import { describe, expect, it } from 'vitest';
+import { inputErrorOf } from '../../test/support/inputErrorOf';
+import { makeInstanceSpec } from '../../test/support/makeInstanceSpec';
+import type { PlacementRequest } from '../model/PlacementRequest';
+import { QueryError } from '../query/QueryError';
+import type { Strategy } from '../strategies/Strategy';
+import { Cluster } from './Cluster';
+
+const web: PlacementRequest['task'] = { family: 'web', resources: { cpu: 256, memory: 1024 }, ports: { tcp: [8080] } };
+
+function threeZones(seed = 1): Cluster {
+  return new Cluster({
+    seed,
+    instances: [
+      makeInstanceSpec('a', { zone: 'us-east-1a', ec2InstanceId: 'i-a' }),
+      makeInstanceSpec('b', { zone: 'us-east-1b', ec2InstanceId: 'i-b' }),
+      makeInstanceSpec('c', { zone: 'us-east-1c', ec2InstanceId: 'i-c', registeredAt: '2024-01-02T03:04:05Z' }),
+    ],
+  });
+}
+
+
+describe('Cluster bookkeeping', () => {
+  it('reserves resources and ports on placement and frees them on stopTask', () => {
+    const cluster = threeZones();
+    const { placements } = cluster.place({ task: web, service: 'web' });
+    const instanceId = placements[0]?.instanceId as string;
+    expect(cluster.listInstances(`ec2InstanceId == i-${instanceId}`)[0]).toMatchObject({
+      remainingResources: { cpu: 1792, memory: 3072 },
+      portsInUse: { tcp: [8080], udp: [] },
+      runningTasksCount: 1,
+      taskGroups: { 'service:web': 1 },
+    });
+    expect(cluster.stopTask(placements[0]?.taskId as string)).toMatchObject({ group: 'service:web', instanceId });
+    expect(cluster.tasks()).toEqual([]);
+    expect(cluster.listInstances(`ec2InstanceId == i-${instanceId}`)[0]).toMatchObject({
+      remainingResources: { cpu: 2048, memory: 4096 },
+      portsInUse: { tcp: [], udp: [] },
+      runningTasksCount: 0,
+      taskGroups: {},
+    });
+  });
+
+  it('numbers tasks in placement order', () => {
+    const cluster = threeZones();
+    cluster.place({ task: web, count: 2, service: 'web' });
+    cluster.place({ task: { resources: { memory: 8 } } });
+    expect(cluster.tasks().map((t) => t.taskId)).toEqual(['task-1', 'task-2', 'task-3']);
+  });
+
+  it('refuses to deregister an instance with tasks unless forced, then reports what it stopped', () => {
+    const cluster = threeZones();
+    cluster.place({ task: web, count: 3, service: 'web' });
+    expect(inputErrorOf(() => cluster.deregisterInstance('a'))).toMatchObject({ code: 'instance_has_tasks', path: 'id' });
+    expect(cluster.instances()).toHaveLength(3);
+    const { instance, stoppedTasks } = cluster.deregisterInstance('a', { force: true });
+    expect(instance).toMatchObject({ id: 'a', runningTasksCount: 1 });
+    expect(stoppedTasks.map((t) => t.instanceId)).toEqual(['a']);
+    expect(cluster.instances().map((i) => i.id)).toEqual(['b', 'c']);
+    expect(cluster.tasks()).toHaveLength(2);
+    expect(cluster.deregisterInstance('b', { force: true }).stoppedTasks).toHaveLength(1);
+  });
+
+  it('updates status, agent and attributes', () => {
+    const cluster = threeZones();
+    expect(cluster.updateInstance('a', { status: 'DRAINING', agentConnected: false, attributes: { stack: 'prod' } })).toMatchObject({
+      status: 'DRAINING',
+      agentConnected: false,
+      attributes: { stack: 'prod', 'ecs.availability-zone': 'us-east-1a' },
+    });
+    expect(cluster.listInstances('attribute:stack == prod').map((i) => i.id)).toEqual(['a']);
+    expect(cluster.listInstances('agentConnected == false and attribute:stack exists').map((i) => i.id)).toEqual(['a']);
+    expect(cluster.listInstances('registeredAt > 2024-01-01').map((i) => i.id)).toEqual(['c']);
+  });
+
+  it('reports instances as snapshots that later changes do not touch', () => {
+    const cluster = threeZones();
+    const before = cluster.instances();
+    cluster.place({ task: web, count: 3, service: 'web' });
+    expect(before.every((i) => i.runningTasksCount === 0)).toBe(true);
+    expect(cluster.instances()[2]?.registeredAt).toBe('2024-01-02T03:04:05.000Z');
+  });
+
+  it('throws a QueryError for a filter that does not parse', () => {
+    expect(() => threeZones().listInstances('attribute:stack ==')).toThrow(QueryError);
+  });
+});
+
+describe('Cluster refuses bad input and changes nothing', () => {
+  const snapshot = (cluster: Cluster) => JSON.stringify({ instances: cluster.instances(), tasks: cluster.tasks() });
+
+  it.each([
+    ['an unknown strategy type', (c: Cluster) => c.place({ task: web, placementStrategy: [{ type: 'pack' as 'binpack', field: 'memory' }] }), 'unknown_strategy_type'],
+    ['six strategies', (c: Cluster) => c.place({ task: web, placementStrategy: Array(6).fill({ type: 'random' }) }), 'too_many_strategies'],
+    ['an expression on distinctInstance', (c: Cluster) => c.place({ task: web, placementConstraints: [{ type: 'distinctInstance', expression: '' } as never] }), 'unexpected_expression'],
+    ['an expression that does not parse', (c: Cluster) => c.place({ task: web, placementConstraints: [{ type: 'memberOf', expression: 'runningTasksCount =~ 1' }] }), 'invalid_expression'],
+    ['a negative resource', (c: Cluster) => c.place({ task: { resources: { memory: -1 } } }), 'invalid_resource'],
+    ['a duplicate instance', (c: Cluster) => c.registerInstance(makeInstanceSpec('a')), 'duplicate_instance'],
+    ['an unknown instance', (c: Cluster) => c.updateInstance('zz', { status: 'DRAINING' }), 'unknown_instance'],
+    ['an unknown task', (c: Cluster) => c.stopTask('task-99'), 'unknown_task'],
+    ['a bad patch', (c: Cluster) => c.updateInstance('a', { status: 'GONE' as 'ACTIVE' }), 'invalid_status'],
+  ])('%s', (_name, action, code) => {
+    const cluster = threeZones();
+    cluster.place({ task: web, count: 2 });
+    const before = snapshot(cluster);
+    expect(inputErrorOf(() => action(cluster)).code).toBe(code);
+    expect(snapshot(cluster)).toBe(before);
+    // The generator has not moved either: the next random placement is the twin's.
+    const twin = threeZones();
+    twin.place({ task: web, count: 2 });
+    expect(cluster.place({ task: web, count: 3 })).toEqual(twin.place({ task: web, count: 3 }));
+  });
+
+  it('undoes a request whose strategy throws half-way', () => {
+    const cluster = threeZones();
+    let calls = 0;
+    const flaky: Strategy = {
+      name: 'flaky',
+      rank: () => {
+        calls += 1;
+        if (calls === 2) throw new Error('boom');
+        return () => 0;
+      },
+    };
+    const before = snapshot(cluster);
+    expect(() => cluster.place({ task: web, count: 3, placementStrategy: [flaky] })).toThrow('boom');
+    expect(snapshot(cluster)).toBe(before);
+    expect(cluster.place({ task: web }).placements[0]?.taskId).toBe('task-1');
+  });
+
+  it('refuses a strategy key that is not a number, and undoes the request', () => {
+    const cluster = threeZones();
+    const broken: Strategy = { name: 'broken', rank: () => () => Number.NaN };
+    expect(inputErrorOf(() => cluster.place({ task: web, placementStrategy: [broken] })).code).toBe('invalid_strategy');
+    expect(cluster.tasks()).toEqual([]);
+  });
+});
+
+describe('custom strategies', () => {
+  it('accepts a strategy object anywhere in the chain', () => {
+    const cluster = new Cluster({
+      instances: [makeInstanceSpec('a'), makeInstanceSpec('b', { attributes: { lifecycle: 'spot' } }), makeInstanceSpec('c', { attributes: { lifecycle: 'spot' } })],
+    });
+    const preferSpot: Strategy = { name: 'preferSpot', rank: () => (instance) => (instance.attributes.get('lifecycle') === 'spot' ? 0 : 1) };
+    const result = cluster.place({ task: web, count: 2, placementStrategy: [preferSpot, { type: 'spread', field: 'instanceId' }] });
+    expect(result.placements.map((p) => p.instanceId)).toEqual(['b', 'c']);
+  });
+});
+
+describe('Cluster.explain', () => {
+  it('says why each instance would or would not get the task, and changes nothing', () => {
+    const cluster = threeZones();
+    cluster.updateInstance('c', { status: 'DRAINING' });
+    cluster.place({ task: web, service: 'web' });
+    const before = JSON.stringify({ instances: cluster.instances(), tasks: cluster.tasks() });
+    const explanation = cluster.explain({ task: web, service: 'web', count: 2 });
+    expect(JSON.stringify({ instances: cluster.instances(), tasks: cluster.tasks() })).toBe(before);
+    expect(explanation).toMatchObject({
+      group: 'service:web',
+      strategies: ['spread(attribute:ecs.availability-zone)', 'spread(instanceId)'],
+      constraints: [],
+      chosenInstanceId: 'b',
+      diagnosis: { summary: '1/3 instances are available: 1 has TCP port 8080 in use, 1 is DRAINING.' },
+      result: { placements: [{ taskId: 'task-2', instanceId: 'b' }], failures: [{ reason: 'RESOURCE:PORTS' }] },
+    });
+    expect(explanation.instances).toEqual([
+      { instanceId: 'a', outcome: 'rejected', passed: 4, keys: [], rejection: { code: 'port_in_use', protocol: 'tcp', port: 8080, reserved: false }, reason: 'RESOURCE:PORTS' },
+      { instanceId: 'b', outcome: 'chosen', passed: 5, keys: [] },
+      { instanceId: 'c', outcome: 'rejected', passed: 0, keys: [], rejection: { code: 'not_active', status: 'DRAINING' }, reason: 'AGENT' },
+    ]);
+  });
+
+  it('gives the keys of each strategy and what ranked a candidate out', () => {
+    const cluster = threeZones();
+    cluster.place({ task: { resources: { memory: 100 } }, group: 'g', placementStrategy: [{ type: 'spread', field: 'instanceId' }] });
+    const explanation = cluster.explain({
+      task: { resources: { memory: 100 } },
+      group: 'g',
+      placementStrategy: [{ type: 'spread', field: 'instanceId' }, { type: 'binpack', field: 'memory' }],
+    });
+    expect(explanation.instances.map(({ instanceId, outcome, keys, outrankedBy }) => ({ instanceId, outcome, keys, outrankedBy }))).toEqual([
+      { instanceId: 'a', outcome: 'candidate', keys: [1], outrankedBy: 'spread(instanceId)' },
+      { instanceId: 'b', outcome: 'chosen', keys: [0, 4096], outrankedBy: undefined },
+      { instanceId: 'c', outcome: 'candidate', keys: [0, 4096], outrankedBy: 'registration order' },
+    ]);
+  });
+
+  it('leaves the generator where it was, so placing after explaining is placing', () => {
+    const explained = threeZones(5);
+    explained.explain({ task: web, count: 3 });
+    expect(explained.place({ task: web, count: 3 })).toEqual(threeZones(5).place({ task: web, count: 3 }));
+  });
+});

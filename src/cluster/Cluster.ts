@@ -1,0 +1,220 @@
+/**
+ * The public face of the library: one cluster's instances and tasks, and
+ * placement on them.
+ *
+ * @module
+ */
+import type { InstancePatch, InstanceSpec } from '../model/InstanceSpec';
+import { PlacementInputError } from '../model/PlacementInputError';
+import type { PlacementRequest } from '../model/PlacementRequest';
+import { validateClusterOptions } from '../model/validation/validateClusterOptions';
+import { validateInstancePatch } from '../model/validation/validateInstancePatch';
+import { validateInstanceSpec } from '../model/validation/validateInstanceSpec';
+import { validatePlacementRequest } from '../model/validation/validatePlacementRequest';
+import type { Explanation } from '../placement/Explanation';
+import type { EngineName, PlacementEngine } from '../placement/PlacementEngine';
+import type { PlacementResult } from '../placement/PlacementResult';
+import { evaluateQuery } from '../query/evaluateQuery';
+import { parseQuery } from '../query/parseQuery';
+import { ReferenceEngine } from '../reference/ReferenceEngine';
+import { ClusterState } from './ClusterState';
+import type { InstanceInfo } from './InstanceInfo';
+import type { InstanceRecord } from './InstanceRecord';
+import type { TaskInfo } from './TaskInfo';
+
+/** Options of a new {@link Cluster}. */
+export interface ClusterOptions {
+  /** Instances to register, in order. */
+  readonly instances?: readonly InstanceSpec[];
+  /**
+   * Seed of the cluster's generator; the same state, request and seed give the same placements.
+   * @defaultValue 1
+   */
+  readonly seed?: number;
+  /**
+   * `'reference'` runs the plain-loop specification engine; `'indexed'` the
+   * fast engine (until it exists, the reference engine runs for it too).
+   * @defaultValue `'indexed'`
+   */
+  readonly engine?: EngineName;
+}
+
+/** The whole state of a cluster at one moment, as plain data. */
+export interface ClusterSnapshot {
+  /** Every instance, in registration order. */
+  readonly instances: readonly InstanceInfo[];
+  /** Every running task, in placement order. */
+  readonly tasks: readonly TaskInfo[];
+}
+
+/** Options of {@link Cluster.deregisterInstance}. */
+export interface DeregisterOptions {
+  /** Stop the instance's tasks instead of refusing; ECS's `--force`. */
+  readonly force?: boolean;
+}
+
+/** What {@link Cluster.deregisterInstance} did. */
+export interface Deregistration {
+  /** The instance as it was just before it left. */
+  readonly instance: InstanceInfo;
+  /** The tasks stopped with it (only with `force`). */
+  readonly stoppedTasks: readonly TaskInfo[];
+}
+
+/**
+ * The mutable state of one cluster and placement on it, with ECS's
+ * semantics.
+ *
+ * @remarks
+ * Every method validates its input first and throws a
+ * {@link PlacementInputError} (or a {@link QueryError} for a bad filter)
+ * before changing anything; a task that cannot be placed is a failure in the
+ * result, not an exception.
+ *
+ * @example
+ * ```ts
+ * const cluster = new Cluster({ instances: [
+ *   { id: 'a', resources: { cpu: 2048, memory: 4096 }, attributes: { 'ecs.availability-zone': 'us-east-1a' } },
+ *   { id: 'b', resources: { cpu: 2048, memory: 4096 }, attributes: { 'ecs.availability-zone': 'us-east-1b' } },
+ * ] });
+ * const result = cluster.place({ task: { family: 'web', resources: { memory: 512 } }, count: 2, service: 'web' });
+ * result.placements; // [{ taskId: 'task-1', instanceId: 'a' }, { taskId: 'task-2', instanceId: 'b' }]
+ * ```
+ */
+export class Cluster {
+  /** The generator's seed. */
+  readonly seed: number;
+  /** The engine requested. */
+  readonly engine: EngineName;
+  private readonly state: ClusterState;
+  private readonly placer: PlacementEngine;
+
+  /**
+   * @param options - instances, seed and engine
+   * @throws {@link PlacementInputError} when an option or instance is invalid, or two instances share an id
+   */
+  constructor(options: ClusterOptions = {}) {
+    const { instances, seed, engine } = validateClusterOptions(options);
+    this.seed = seed;
+    this.engine = engine;
+    this.state = new ClusterState(seed);
+    this.placer = new ReferenceEngine(this.state);
+    for (const instance of instances) this.state.register(instance);
+  }
+
+  /**
+   * Registers an instance; it takes part in placement from now on.
+   *
+   * @returns the instance as registered
+   * @throws {@link PlacementInputError} when the spec is invalid or the id is taken
+   */
+  registerInstance(spec: InstanceSpec): InstanceInfo {
+    const instance = validateInstanceSpec(spec, 'instance');
+    if (this.state.instance(instance.id) !== undefined) {
+      throw new PlacementInputError('duplicate_instance', 'instance.id', `An instance with id ${instance.id} is already registered.`);
+    }
+    return this.state.register(instance).toInfo();
+  }
+
+  /**
+   * Removes an instance. One that runs tasks is refused unless `force` is
+   * set, in which case its tasks are stopped and returned.
+   *
+   * @throws {@link PlacementInputError} `unknown_instance`, or `instance_has_tasks` without `force`
+   */
+  deregisterInstance(id: string, options: DeregisterOptions = {}): Deregistration {
+    const record = this.record(id);
+    const force = typeof options === 'object' && options !== null ? (options.force ?? false) : options;
+    if (typeof force !== 'boolean') throw new PlacementInputError('invalid_option', 'options.force', 'Pass { force: true } or { force: false }.');
+    if (record.runningTasksCount > 0 && !force) {
+      throw new PlacementInputError(
+        'instance_has_tasks', 'id',
+        `Instance ${id} runs ${record.runningTasksCount} task(s); stop them first, or pass { force: true } to stop them with it.`,
+      );
+    }
+    const instance = record.toInfo();
+    return { instance, stoppedTasks: this.state.deregister(record) };
+  }
+
+  /**
+   * Changes an instance's status, agent state or attributes. Setting
+   * `DRAINING` keeps its tasks running but gives it no new ones.
+   *
+   * @returns the instance after the change
+   * @throws {@link PlacementInputError} when the id is unknown or the patch is invalid
+   */
+  updateInstance(id: string, patch: InstancePatch): InstanceInfo {
+    const record = this.record(id);
+    this.state.update(record, validateInstancePatch(patch, 'patch'));
+    return record.toInfo();
+  }
+
+  /**
+   * Places the tasks of a request, one at a time, as ECS does.
+   *
+   * @returns the placements made and one failure per task not placed
+   * @throws {@link PlacementInputError} when the request is invalid (nothing is placed)
+   */
+  place(request: PlacementRequest): PlacementResult {
+    const normalized = validatePlacementRequest(request);
+    // A strategy of the caller's may throw half-way; then nothing is kept.
+    return this.state.tentatively(() => this.placer.place(normalized), () => true);
+  }
+
+  /**
+   * Explains what placing a request would do, instance by instance, without
+   * changing anything (not even the generator).
+   *
+   * @throws {@link PlacementInputError} when the request is invalid
+   */
+  explain(request: PlacementRequest): Explanation {
+    return this.placer.explain(validatePlacementRequest(request));
+  }
+
+  /**
+   * Stops a running task and frees what it held.
+   *
+   * @returns the task stopped
+   * @throws {@link PlacementInputError} `unknown_task`
+   */
+  stopTask(taskId: string): TaskInfo {
+    if (typeof taskId !== 'string') throw new PlacementInputError('invalid_type', 'taskId', 'A task id is a string.');
+    if (this.state.task(taskId) === undefined) throw new PlacementInputError('unknown_task', 'taskId', `No running task has id ${taskId}.`);
+    return this.state.stopTask(taskId);
+  }
+
+  /**
+   * The instances, in registration order, optionally filtered by a cluster
+   * query expression, like `aws ecs list-container-instances --filter`.
+   *
+   * @param filter - an expression such as `attribute:ecs.availability-zone == us-east-1a`
+   * @throws {@link QueryError} when the filter does not parse
+   */
+  listInstances(filter?: string): InstanceInfo[] {
+    if (filter === undefined) return this.instances();
+    const query = parseQuery(filter);
+    return this.state.instances().filter((instance) => evaluateQuery(query, instance)).map((instance) => instance.toInfo());
+  }
+
+  /** Every instance, in registration order. */
+  instances(): InstanceInfo[] {
+    return this.state.instances().map((instance) => instance.toInfo());
+  }
+
+  /** Every running task, in placement order. */
+  tasks(): TaskInfo[] {
+    return [...this.state.tasks()];
+  }
+
+  /** Every instance and every task, as plain data: what a placement checker needs as the state before. */
+  snapshot(): ClusterSnapshot {
+    return { instances: this.instances(), tasks: this.tasks() };
+  }
+
+  private record(id: string): InstanceRecord {
+    if (typeof id !== 'string') throw new PlacementInputError('invalid_type', 'id', 'An instance id is a string.');
+    const record = this.state.instance(id);
+    if (record === undefined) throw new PlacementInputError('unknown_instance', 'id', `No instance with id ${id} is registered.`);
+    return record;
+  }
+}

@@ -1,0 +1,134 @@
+/**
+ * The state of one cluster: its instances in registration order, its tasks
+ * in placement order, and its generator. Every mutation goes through here so
+ * that the bookkeeping on instances and tasks cannot drift apart.
+ *
+ * @module
+ */
+import type { NormalizedInstance, NormalizedPatch } from '../model/NormalizedInstance';
+import type { TaskRequirements } from '../model/TaskRequirements';
+import { SeededRandom } from '../random/SeededRandom';
+import { InstanceRecord } from './InstanceRecord';
+import type { TaskInfo } from './TaskInfo';
+
+/** Instances, tasks and the generator of one cluster. */
+export class ClusterState {
+  private readonly records = new Map<string, InstanceRecord>();
+  private ordered: InstanceRecord[] | undefined;
+  private readonly taskRecords = new Map<string, TaskInfo>();
+  private nextOrder = 0;
+  private nextTaskNumber = 1;
+  /** Tasks started since the innermost open {@link ClusterState.tentatively}, when one is open. */
+  private journal: TaskInfo[] | undefined;
+  /** The cluster's only source of randomness. */
+  random: SeededRandom;
+
+  /** @param seed - seed of the generator */
+  constructor(seed: number) {
+    this.random = new SeededRandom(seed);
+  }
+
+  /** Every instance, in registration order. */
+  instances(): readonly InstanceRecord[] {
+    this.ordered ??= [...this.records.values()];
+    return this.ordered;
+  }
+
+  /** The instance with this id, if registered. */
+  instance(id: string): InstanceRecord | undefined {
+    return this.records.get(id);
+  }
+
+  /** Every task, in placement order. */
+  tasks(): IterableIterator<TaskInfo> {
+    return this.taskRecords.values();
+  }
+
+  /** The task with this id, if running. */
+  task(taskId: string): TaskInfo | undefined {
+    return this.taskRecords.get(taskId);
+  }
+
+  /** Adds a validated instance whose id is not registered yet. */
+  register(spec: NormalizedInstance): InstanceRecord {
+    const record = new InstanceRecord(spec, this.nextOrder);
+    this.nextOrder += 1;
+    this.records.set(record.id, record);
+    this.ordered = undefined;
+    return record;
+  }
+
+  /** Removes an instance, stopping its tasks; returns them in placement order. */
+  deregister(record: InstanceRecord): TaskInfo[] {
+    const stopped = [...record.taskIds].map((taskId) => this.stopTask(taskId));
+    this.records.delete(record.id);
+    this.ordered = undefined;
+    return stopped;
+  }
+
+  /** Applies a validated patch to an instance. */
+  update(record: InstanceRecord, patch: NormalizedPatch): void {
+    record.apply(patch);
+  }
+
+  /** Starts a task on an instance that has room for it. */
+  startTask(record: InstanceRecord, task: TaskRequirements, group: string): TaskInfo {
+    const info: TaskInfo = Object.freeze({
+      taskId: `task-${this.nextTaskNumber}`,
+      instanceId: record.id,
+      group,
+      ...(task.family === undefined ? {} : { family: task.family }),
+      // Shared by every task of a request; frozen so no caller can change one task's books.
+      resources: Object.freeze(task.resources),
+      ports: freezePorts(task.ports),
+    });
+    this.nextTaskNumber += 1;
+    this.taskRecords.set(info.taskId, info);
+    record.addTask(info);
+    this.journal?.push(info);
+    return info;
+  }
+
+  /** Stops a running task. */
+  stopTask(taskId: string): TaskInfo {
+    const info = this.taskRecords.get(taskId) as TaskInfo;
+    this.taskRecords.delete(taskId);
+    this.records.get(info.instanceId)?.removeTask(info);
+    return info;
+  }
+
+  /**
+   * Runs `work`, then undoes every task it started, and restores the
+   * generator and the task numbering, unless `keep` accepts the result. If
+   * `work` throws, it is undone and the error goes on. Dry runs and
+   * placements that fail half-way use this, so neither leaves a trace.
+   */
+  tentatively<T>(work: () => T, keep: (result: T) => boolean): T {
+    const outer = this.journal;
+    const random = this.random.clone();
+    const nextTaskNumber = this.nextTaskNumber;
+    const journal: TaskInfo[] = [];
+    this.journal = journal;
+    let kept = false;
+    try {
+      const result = work();
+      kept = keep(result);
+      return result;
+    } finally {
+      this.journal = outer;
+      if (kept) {
+        outer?.push(...journal);
+      } else {
+        for (const info of journal.reverse()) this.stopTask(info.taskId);
+        this.random = random;
+        this.nextTaskNumber = nextTaskNumber;
+      }
+    }
+  }
+}
+
+function freezePorts(ports: TaskRequirements['ports']): TaskRequirements['ports'] {
+  Object.freeze(ports.tcp);
+  Object.freeze(ports.udp);
+  return Object.freeze(ports);
+}

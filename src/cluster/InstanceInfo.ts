@@ -1,0 +1,37 @@
+/**
+ * A snapshot of a registered instance, as the cluster reports it.
+ *
+ * @module
+ */
+import type { InstanceStatus } from '../model/InstanceSpec';
+import type { PortLists } from '../model/TaskRequirements';
+
+/** A registered instance at one moment: plain, JSON-friendly data that later placements do not change. */
+export interface InstanceInfo {
+  /** The container instance id. */
+  readonly id: string;
+  /** The EC2 instance id, when known. */
+  readonly ec2InstanceId?: string;
+  /** Lifecycle state. */
+  readonly status: InstanceStatus;
+  /** Whether the container agent is connected. */
+  readonly agentConnected: boolean;
+  /** Container agent version, when known. */
+  readonly agentVersion?: string;
+  /** Registration time as an ISO 8601 string, when known. */
+  readonly registeredAt?: string;
+  /** Attribute name to value (`null` for none). */
+  readonly attributes: Readonly<Record<string, string | null>>;
+  /** Resources registered. */
+  readonly registeredResources: Readonly<Record<string, number>>;
+  /** Resources not reserved by tasks. */
+  readonly remainingResources: Readonly<Record<string, number>>;
+  /** Ports the agent reserves. */
+  readonly reservedPorts: PortLists;
+  /** Ports bound by tasks. */
+  readonly portsInUse: PortLists;
+  /** Number of tasks on the instance. */
+  readonly runningTasksCount: number;
+  /** Task group to the number of its tasks on the instance. */
+  readonly taskGroups: Readonly<Record<string, number>>;
+}

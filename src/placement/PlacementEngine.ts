@@ -1,0 +1,19 @@
+/**
+ * What the cluster asks of an engine.
+ *
+ * @module
+ */
+import type { NormalizedRequest } from '../model/NormalizedRequest';
+import type { Explanation } from './Explanation';
+import type { PlacementResult } from './PlacementResult';
+
+/** The engines {@link Cluster} can run: the plain-loop specification, or the indexed one. */
+export type EngineName = 'reference' | 'indexed';
+
+/** An engine places and explains validated requests against the cluster state it was built on. */
+export interface PlacementEngine {
+  /** Places a request, changing the state. */
+  place(request: NormalizedRequest): PlacementResult;
+  /** Explains a request without changing the state. */
+  explain(request: NormalizedRequest): Explanation;
+}

@@ -1,0 +1,84 @@
+/**
+ * The filter phase for one instance: the checks of the placement pipeline,
+ * in order, stopping at the first that fails.
+ *
+ * @module
+ */
+import type { Constraint } from '../constraints/Constraint';
+import type { InstanceState } from '../model/InstanceState';
+import type { TaskRequirements } from '../model/TaskRequirements';
+import type { Rejection } from './Rejection';
+
+/** What the checks need to know about the request. */
+export interface CheckPlan {
+  readonly group: string;
+  readonly task: TaskRequirements;
+  /** The task's resources in check order: cpu, memory, gpu, then the others by name. */
+  readonly resources: readonly string[];
+  readonly constraints: readonly Constraint[];
+}
+
+/** How far an instance got: the first failed check, and how many checks it passed before it. */
+export interface CheckOutcome {
+  /** Why it cannot take the task; `undefined` when it can. */
+  readonly rejection: Rejection | undefined;
+  /** Checks passed in pipeline order; the closest matching instance is the one with most. */
+  readonly passed: number;
+}
+
+const BUILT_IN_ORDER = ['cpu', 'memory', 'gpu'];
+
+/**
+ * Plans the checks of one request.
+ *
+ * @param group - the request's group
+ * @param task - the task
+ * @param constraints - every constraint, task definition's first
+ */
+export function planChecks(group: string, task: TaskRequirements, constraints: readonly Constraint[]): CheckPlan {
+  const names = Object.keys(task.resources);
+  const builtIn = BUILT_IN_ORDER.filter((name) => names.includes(name));
+  const custom = names.filter((name) => !BUILT_IN_ORDER.includes(name)).sort();
+  return { group, task, resources: [...builtIn, ...custom], constraints };
+}
+
+/**
+ * Runs the pipeline's checks on one instance: (1) ACTIVE and agent connected,
+ * (2) required attributes, (3) resources and ports, (4) constraints.
+ *
+ * @param instance - the instance
+ * @param plan - the request's checks
+ * @returns the first rejection and the number of checks passed before it
+ */
+export function checkInstance(instance: InstanceState, plan: CheckPlan): CheckOutcome {
+  let passed = 0;
+  const outcome = (rejection: Rejection | undefined): CheckOutcome => ({ rejection, passed });
+
+  if (instance.status !== 'ACTIVE') return outcome({ code: 'not_active', status: instance.status });
+  passed += 1;
+  if (!instance.agentConnected) return outcome({ code: 'agent_disconnected' });
+  passed += 1;
+  for (const attribute of plan.task.requiresAttributes) {
+    if (!instance.attributes.has(attribute)) return outcome({ code: 'missing_attribute', attribute });
+    passed += 1;
+  }
+  for (const resource of plan.resources) {
+    const requested = plan.task.resources[resource] ?? 0;
+    const remaining = instance.remainingResources[resource] ?? 0;
+    if (requested > remaining) return outcome({ code: 'insufficient_resource', resource, requested, remaining });
+    passed += 1;
+  }
+  for (const protocol of ['tcp', 'udp'] as const) {
+    for (const port of plan.task.ports[protocol]) {
+      const reserved = instance.reservedPorts[protocol].has(port);
+      if (reserved || instance.portsInUse[protocol].has(port)) return outcome({ code: 'port_in_use', protocol, port, reserved });
+      passed += 1;
+    }
+  }
+  for (const constraint of plan.constraints) {
+    const rejection = constraint.check(instance, plan);
+    if (rejection !== undefined) return outcome(rejection);
+    passed += 1;
+  }
+  return outcome(undefined);
+}

@@ -1,0 +1,70 @@
+/**
+ * Rejections in words: the phrases of the diagnosis one-liner and the
+ * sentences of failure details, in ECS's vocabulary.
+ *
+ * @module
+ */
+import type { Rejection } from './Rejection';
+
+const RESOURCE_WORDS: Readonly<Record<string, string>> = { cpu: 'CPU', memory: 'memory', gpu: 'GPUs' };
+const UNITS: Readonly<Record<string, string>> = { cpu: 'CPU units', memory: 'MiB', gpu: 'GPUs' };
+
+/**
+ * The phrase that follows a count in a diagnosis, such as `have insufficient
+ * memory` or `are DRAINING`. Rejections with the same phrase are counted
+ * together.
+ *
+ * @param rejection - the rejection
+ * @param plural - whether the count is not 1
+ */
+export function describeRejection(rejection: Rejection, plural: boolean): string {
+  const verb = (one: string, many: string): string => (plural ? many : one);
+  switch (rejection.code) {
+    case 'not_active':
+      return `${verb('is', 'are')} ${rejection.status}`;
+    case 'agent_disconnected':
+      return `${verb('has', 'have')} a disconnected agent`;
+    case 'missing_attribute':
+      return `${verb('lacks', 'lack')} the attribute ${rejection.attribute}`;
+    case 'insufficient_resource':
+      return `${verb('has', 'have')} insufficient ${RESOURCE_WORDS[rejection.resource] ?? rejection.resource}`;
+    case 'port_in_use':
+      return rejection.reserved
+        ? `${verb('reserves', 'reserve')} ${rejection.protocol.toUpperCase()} port ${rejection.port} for the agent`
+        : `${verb('has', 'have')} ${rejection.protocol.toUpperCase()} port ${rejection.port} in use`;
+    case 'member_of':
+      return `did not match memberOf(${rejection.expression})`;
+    case 'distinct_instance':
+      return `already ${verb('runs', 'run')} a task of group ${rejection.group}`;
+  }
+}
+
+/**
+ * The detail of a failure, worded like the closing sentence of ECS's service
+ * event, with the numbers ECS leaves out.
+ *
+ * @param rejection - the closest matching instance's rejection
+ * @param instanceId - that instance
+ */
+export function failureDetail(rejection: Rejection, instanceId: string): string {
+  const closest = `The closest matching container-instance ${instanceId}`;
+  switch (rejection.code) {
+    case 'not_active':
+      return `${closest} encountered error "AGENT": it is ${rejection.status}, and only ACTIVE instances take tasks.`;
+    case 'agent_disconnected':
+      return `${closest} encountered error "AGENT": its container agent is disconnected.`;
+    case 'missing_attribute':
+      return `${closest} is missing an attribute required by your task: ${rejection.attribute}.`;
+    case 'insufficient_resource': {
+      const unit = UNITS[rejection.resource] ?? rejection.resource;
+      const word = rejection.resource === 'cpu' ? 'CPU units' : (RESOURCE_WORDS[rejection.resource] ?? rejection.resource);
+      return `${closest} has insufficient ${word} available: the task needs ${rejection.requested} ${unit}, ${rejection.remaining} remain.`;
+    }
+    case 'port_in_use':
+      return `${closest} is already using a port required by your task: ${rejection.protocol.toUpperCase()} ${rejection.port}${rejection.reserved ? ', reserved by the agent' : ''}.`;
+    case 'member_of':
+      return `${closest} encountered error "MemberOf placement constraint unsatisfied.": ${rejection.expression}.`;
+    case 'distinct_instance':
+      return `${closest} encountered error "DistinctInstance placement constraint unsatisfied.": it already runs a task of group ${rejection.group}.`;
+  }
+}

@@ -1,0 +1,71 @@
+/**
+ * The reference engine: the placement pipeline written as plain loops over
+ * every instance for every task. It is the specification in code; the fast
+ * engine must give the same answers.
+ *
+ * @module
+ */
+import type { ClusterState } from '../cluster/ClusterState';
+import type { InstanceRecord } from '../cluster/InstanceRecord';
+import type { NormalizedRequest } from '../model/NormalizedRequest';
+import { checkInstance, planChecks, type CheckOutcome } from '../placement/checkInstance';
+import { chooseInstance, type KeyObserver } from '../placement/chooseInstance';
+import { diagnose } from '../placement/Diagnosis';
+import { failureFrom } from '../placement/failureFrom';
+import type { Placement, PlacementFailure, PlacementResult } from '../placement/PlacementResult';
+import type { StrategyContext } from '../strategies/Strategy';
+
+/** The decision for one task: the instance chosen, or the failure, with what led to it. */
+export interface Decision {
+  readonly outcomes: readonly CheckOutcome[];
+  readonly chosen: InstanceRecord | undefined;
+  readonly failure: PlacementFailure | undefined;
+}
+
+/**
+ * Places the tasks of a request one at a time, updating the state after
+ * each. When one task cannot be placed, neither can the rest (nothing has
+ * changed), so each of them gets the same failure.
+ *
+ * @param state - the cluster
+ * @param request - a validated request
+ */
+export function placeReference(state: ClusterState, request: NormalizedRequest): PlacementResult {
+  const placements: Placement[] = [];
+  for (let placed = 0; placed < request.count; placed += 1) {
+    const { chosen, failure } = decide(state, request);
+    if (chosen === undefined) {
+      return { placements, failures: new Array<PlacementFailure>(request.count - placed).fill(failure as PlacementFailure) };
+    }
+    const task = state.startTask(chosen, request.task, request.group);
+    placements.push({ taskId: task.taskId, instanceId: chosen.id });
+  }
+  return { placements, failures: [] };
+}
+
+/**
+ * Decides where the next task of a request goes: (1) every instance through
+ * the checks, (2) the candidates through the strategy chain, (3) the
+ * earliest registered of those left.
+ *
+ * @param state - the cluster
+ * @param request - a validated request
+ * @param observe - receives every strategy key, for explanations
+ */
+export function decide(state: ClusterState, request: NormalizedRequest, observe?: KeyObserver): Decision {
+  const instances = state.instances();
+  const plan = planChecks(request.group, request.task, request.constraints);
+  const outcomes = instances.map((instance) => checkInstance(instance, plan));
+  const candidates = instances.filter((_, index) => (outcomes[index] as CheckOutcome).rejection === undefined);
+  if (candidates.length === 0) {
+    return { outcomes, chosen: undefined, failure: failureFrom(instances, outcomes, diagnose(outcomes)) };
+  }
+  const context: StrategyContext = {
+    group: request.group,
+    task: request.task,
+    instances,
+    random: () => state.random.next(),
+  };
+  const chosen = chooseInstance(candidates, request.strategies, context, observe) as InstanceRecord;
+  return { outcomes, chosen, failure: undefined };
+}
