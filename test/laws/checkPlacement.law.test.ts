@@ -1,0 +1,62 @@
+import { fc, test } from '@fast-check/vitest';
+import { describe, expect } from 'vitest';
+import type { PlacementResult } from '../../src/placement/PlacementResult';
+import { checkAfter, checkPlacement, formatViolations } from '../support/checkPlacement';
+import { binpackStrategy, clusterScenario, placementRequest, requestArbitrary, roomyScenario, spreadStrategy } from '../support/placementArbitraries';
+import { ENGINES, scenarioCluster } from '../support/scenarioCluster';
+
+describe.each(ENGINES)('the %s engine', (engine) => {
+  test.prop([fc.oneof(clusterScenario, roomyScenario), placementRequest], { numRuns: 1000 })(
+    'places every request as the checker replays it, and starts exactly the tasks placed',
+    (scenario, request) => {
+      const cluster = scenarioCluster(scenario, engine);
+      const before = cluster.snapshot();
+      const result = cluster.place(request);
+      const violations = [...checkPlacement(before, request, result), ...checkAfter(before, request, result, cluster.snapshot())];
+      expect(violations, formatViolations(violations)).toEqual([]);
+    },
+  );
+});
+
+// A checker that accepts everything proves nothing: these make sure it sees wrong results.
+describe('the checker', () => {
+  // Without random, the chain and the final tie make the right instance unique.
+  const deterministic = requestArbitrary({ strategies: fc.array(fc.oneof(binpackStrategy, spreadStrategy), { minLength: 1, maxLength: 3 }) });
+
+  test.prop([roomyScenario, deterministic, fc.nat()], { numRuns: 300 })('flags a placement moved to any other instance, at that very task', (scenario, request, pick) => {
+    const cluster = scenarioCluster(scenario);
+    const before = cluster.snapshot();
+    const result = cluster.place(request);
+    const step = pick % Math.max(result.placements.length, 1);
+    const placed = result.placements[step];
+    const others = before.instances.filter((instance) => instance.id !== placed?.instanceId);
+    const other = others[pick % Math.max(others.length, 1)];
+    fc.pre(placed !== undefined && other !== undefined);
+    const moved = result.placements.map((placement, index) => (index === step ? { ...placement, instanceId: other.id } : placement));
+    expect(checkPlacement(before, request, { ...result, placements: moved }).filter((violation) => violation.step === step)).not.toEqual([]);
+  });
+
+  test.prop([roomyScenario, placementRequest], { numRuns: 300 })('flags a task reported as failed that an instance could take', (scenario, request) => {
+    const cluster = scenarioCluster(scenario);
+    const before = cluster.snapshot();
+    const result = cluster.place(request);
+    const last = result.placements.length - 1;
+    fc.pre(last >= 0);
+    const diagnosis = { instances: before.instances.length, available: 0, rejected: [], summary: '' };
+    const failed: PlacementResult = {
+      placements: result.placements.slice(0, last),
+      failures: [{ reason: 'RESOURCE:MEMORY', detail: '', diagnosis }, ...result.failures],
+    };
+    expect(checkPlacement(before, request, failed).filter((violation) => violation.step === last).map((violation) => violation.law)).toContain('failure');
+  });
+
+  test.prop([clusterScenario, placementRequest], { numRuns: 300 })('flags a result with a task missing', (scenario, request) => {
+    const cluster = scenarioCluster(scenario);
+    const before = cluster.snapshot();
+    const result = cluster.place(request);
+    const short: PlacementResult = result.failures.length > 0
+      ? { ...result, failures: result.failures.slice(1) }
+      : { ...result, placements: result.placements.slice(1) };
+    expect(checkPlacement(before, request, short).map((violation) => violation.law)).toContain('count');
+  });
+});

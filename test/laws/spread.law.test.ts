@@ -1,0 +1,48 @@
+import { fc, test } from '@fast-check/vitest';
+import { describe, expect } from 'vitest';
+import { Cluster } from '../../src/cluster/Cluster';
+import type { InstanceSpec } from '../../src/model/InstanceSpec';
+import { firstStrategyGaps } from '../support/firstStrategyGaps';
+import { fleet, placementStrategy, roomyRequest, roomyScenario, SPREAD_FIELDS, spreadStrategy } from '../support/placementArbitraries';
+import { ENGINES, placeTimes, scenarioCluster } from '../support/scenarioCluster';
+
+const spreadFirst = roomyRequest(fc.tuple(spreadStrategy, fc.array(placementStrategy, { maxLength: 2 })).map(([first, rest]) => [first, ...rest]));
+
+/** Every instance ACTIVE with a connected agent: with a task that needs nothing, all of them can take every task. */
+const openFleet = fleet(12, 1).map((instances) => instances.map((instance): InstanceSpec => ({ ...instance, status: 'ACTIVE', agentConnected: true })));
+
+/** The bucket of an instance under a spread field: absent and valueless attributes share one. */
+function bucketOf(field: string, instance: InstanceSpec): string {
+  if (field === 'instanceId' || field === 'host') return instance.id;
+  const value = instance.attributes?.[field.slice('attribute:'.length)];
+  return value === undefined || value === null ? '(no value)' : value;
+}
+
+describe.each(ENGINES)('spread on the %s engine', (engine) => {
+  test.prop([roomyScenario, spreadFirst, fc.nat(3)], { numRuns: 500 })(
+    'spread picks a candidate in a bucket with the fewest tasks of the group, counted over every instance, at every step',
+    (scenario, request, warmUps) => {
+      const cluster = scenarioCluster(scenario, engine);
+      placeTimes(cluster, request, warmUps);
+      const before = cluster.snapshot();
+      const gaps = firstStrategyGaps(before, request, cluster.place(request));
+      expect(gaps, gaps.join('\n')).toEqual([]);
+    },
+  );
+
+  test.prop([openFleet, fc.constantFrom(...SPREAD_FIELDS), fc.integer({ min: 1, max: 24 }), fc.nat()], { numRuns: 300 })(
+    'spread alone keeps the buckets within one task of each other when every instance can take every task',
+    (instances, field, count, seed) => {
+      const cluster = new Cluster({ instances, seed, engine });
+      const result = cluster.place({ task: { resources: {} }, count, group: 'even', placementStrategy: [{ type: 'spread', field }] });
+      const perBucket = new Map(instances.map((instance) => [bucketOf(field, instance), 0]));
+      for (const { instanceId } of result.placements) {
+        const bucket = bucketOf(field, instances.find((instance) => instance.id === instanceId) as InstanceSpec);
+        perBucket.set(bucket, (perBucket.get(bucket) ?? 0) + 1);
+      }
+      const counts = [...perBucket.values()];
+      expect(result.placements).toHaveLength(count);
+      expect(Math.max(...counts) - Math.min(...counts), JSON.stringify(Object.fromEntries(perBucket))).toBeLessThanOrEqual(1);
+    },
+  );
+});
