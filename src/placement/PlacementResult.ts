@@ -22,7 +22,8 @@ export interface PlacementFailure {
    * `RESOURCE:PORTS_UDP`, `ATTRIBUTE`, `AGENT`,
    * `MemberOf placement constraint unsatisfied.`,
    * `DistinctInstance placement constraint unsatisfied.`, or
-   * `NO_INSTANCES` when the cluster has none.
+   * `No Container Instances were found in your cluster.` (ECS's words) when
+   * the cluster has no instances.
    */
   readonly reason: string;
   /** The closest matching instance: the one that passed the most checks (ties: earliest registered). */
