@@ -1,0 +1,34 @@
+/**
+ * task-placement/sim: seeded simulated fleets and workloads, packing and
+ * spread metrics, and whole simulation runs with their reports.
+ *
+ * @packageDocumentation
+ */
+export type { ChurnOptions, FleetOptions, InstanceFamily, Scenario, ServiceScenario } from './Scenario';
+export type {
+  FleetMetrics, InstanceUsage, LowerBound, ServiceReport, SimulationReport, Timing,
+} from './SimulationReport';
+
+export { INSTANCE_FAMILIES, INSTANCE_TYPES, type InstanceArchitecture, type InstanceType } from './instanceTypes';
+export { ECS_RESERVED_MEMORY, instanceResources, OS_MEMORY_PERCENT, type InstanceResources } from './instanceResources';
+
+export { generateFleet } from './generateFleet';
+export { streamFleet } from './streamFleet';
+
+export { generateWorkload } from './generateWorkload';
+export type { TaskSizeDistribution, WorkloadOptions } from './workload/WorkloadOptions';
+
+export { failuresByReason } from './metrics/failuresByReason';
+export { fleetMetrics } from './metrics/fleetMetrics';
+export { instancesUsed } from './metrics/instancesUsed';
+export { lowerBound } from './metrics/lowerBound';
+export { spreadSkew } from './metrics/spreadSkew';
+export { strandedCapacity } from './metrics/strandedCapacity';
+export { utilization } from './metrics/utilization';
+
+export { runSimulation } from './runSimulation';
+export type { RunOptions, SimulationPhase } from './run/RunOptions';
+
+export { validateScenario } from './validateScenario';
+export { DEFAULT_SCENARIO } from './defaultScenario';
+export { renderReportHtml } from './report/renderReportHtml';

@@ -1,0 +1,90 @@
+/**
+ * The fewest instances any placement of a set of tasks could use.
+ *
+ * @module
+ */
+import type { InstanceInfo } from '../../cluster/InstanceInfo';
+import type { TaskInfo } from '../../cluster/TaskInfo';
+import type { LowerBound } from '../SimulationReport';
+
+/**
+ * A lower bound on the number of instances that can hold `tasks`: no
+ * placement, by any strategy, fits them on fewer.
+ *
+ * @remarks
+ * The instances counted are those that can take tasks (ACTIVE, agent
+ * connected) and those already running one of `tasks`, so the bound never
+ * exceeds the instances a real placement used. The resources are `cpu` and
+ * `memory`, and `gpu` when some task needs GPUs.
+ *
+ * Per resource r, with D the tasks' total demand of r:
+ * - `homogeneous` (every counted instance has the same capacity C of every
+ *   such resource): bound_r = ceil(D / C). Each instance holds at most C of
+ *   r, so fewer than D / C instances hold less than D.
+ * - `fractional` (a mixed fleet): bound_r = the fewest instances whose
+ *   capacities of r, taken largest first, add up to D. Any k instances hold
+ *   at most the k largest capacities together, so fewer than bound_r
+ *   instances cannot hold D. (Tasks are whole and must fit in one instance,
+ *   so real packings need more; this is the bound of the fluid relaxation.)
+ *
+ * The bound is the largest of the per-resource bounds: every resource must
+ * fit. Demand beyond what the counted instances hold in all (possible only
+ * when tasks run on instances not given) is counted in instances of the
+ * largest capacity. With no tasks the bound is 0.
+ *
+ * @param instances - the instances, as `Cluster.instances` returns them
+ * @param tasks - the tasks to hold, as `Cluster.tasks` returns them
+ * @returns the bound, the bound of each resource, and the method used
+ * @example
+ * ```ts
+ * const { instances, tasks } = cluster.snapshot();
+ * const bound = lowerBound(instances, tasks);
+ * console.log(`${instancesUsed(instances)} used, at least ${bound.instances} needed (${bound.method})`);
+ * ```
+ */
+export function lowerBound(instances: readonly InstanceInfo[], tasks: readonly TaskInfo[]): LowerBound {
+  const holding = new Set(tasks.map((task) => task.instanceId));
+  const pool = instances.filter((instance) => (instance.status === 'ACTIVE' && instance.agentConnected) || holding.has(instance.id));
+  const resources = tasks.some((task) => (task.resources['gpu'] ?? 0) > 0) ? ['cpu', 'memory', 'gpu'] : ['cpu', 'memory'];
+  const method = isHomogeneous(pool, resources) ? 'homogeneous' : 'fractional';
+  const byResource: Record<string, number> = {};
+  for (const resource of resources) {
+    const demand = tasks.reduce((sum, task) => sum + (task.resources[resource] ?? 0), 0);
+    byResource[resource] = fewestInstances(capacityCounts(pool, resource), demand);
+  }
+  return { instances: Math.max(0, ...Object.values(byResource)), byResource, method };
+}
+
+function isHomogeneous(pool: readonly InstanceInfo[], resources: readonly string[]): boolean {
+  const first = pool[0];
+  if (first === undefined) return true;
+  return pool.every((instance) => resources.every((resource) => capacity(instance, resource) === capacity(first, resource)));
+}
+
+function capacity(instance: InstanceInfo, resource: string): number {
+  return instance.registeredResources[resource] ?? 0;
+}
+
+/** Capacities and how many instances have each, largest first; fleets have few distinct sizes, so this beats sorting every instance. */
+function capacityCounts(pool: readonly InstanceInfo[], resource: string): [number, number][] {
+  const counts = new Map<number, number>();
+  for (const instance of pool) {
+    const amount = capacity(instance, resource);
+    counts.set(amount, (counts.get(amount) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => b[0] - a[0]);
+}
+
+/** The fewest instances, largest capacities first, that hold `demand`; for one capacity C this is ceil(demand / C). */
+function fewestInstances(capacities: readonly [number, number][], demand: number): number {
+  let left = demand;
+  let used = 0;
+  for (const [amount, count] of capacities) {
+    if (left <= 0 || amount <= 0) break;
+    const take = Math.min(count, Math.ceil(left / amount));
+    used += take;
+    left -= take * amount;
+  }
+  const largest = capacities[0]?.[0] ?? 0;
+  return left > 0 && largest > 0 ? used + Math.ceil(left / largest) : used;
+}

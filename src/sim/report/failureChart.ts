@@ -1,0 +1,136 @@
+/**
+ * Failures by reason: a horizontal bar per ECS reason over the whole run,
+ * and a table of each service's first failure.
+ *
+ * @module
+ */
+import type { ServiceReport, SimulationReport } from '../SimulationReport';
+import { horizontalValueAxis } from './axes';
+import { compareNatural } from './compareNatural';
+import { escapeHtml } from './escapeHtml';
+import { renderFigure } from './figure';
+import { formatCount, MISSING } from './format';
+import { linearAxis, scaleLength } from './scale';
+import { chartSvg, element, fitText, text, textWidth, title } from './svg';
+
+/** Width of the chart in pixels. */
+export const FAILURE_CHART_WIDTH = 1080;
+
+const LABEL_FONT = 12;
+const MAX_LABEL_WIDTH = 380;
+const BAR_HEIGHT = 20;
+const BAR_GAP = 10;
+const VALUE_ROOM = 64;
+const TOP = 10;
+const AXIS_ROOM = 44;
+// Vermillion from the Okabe–Ito palette: reads as "problem" and keeps 3.9:1
+// contrast on white.
+const FAILURE_COLOR = '#d55e00';
+
+/**
+ * The reasons with at least one failure, most frequent first, ties in
+ * natural order.
+ *
+ * @param failures - failed placements by reason
+ * @returns reason and count pairs
+ */
+export function sortedReasons(failures: Readonly<Record<string, number>>): [string, number][] {
+  return Object.entries(failures)
+    .filter(([, count]) => Number.isFinite(count) && count > 0)
+    .sort(([reasonA, countA], [reasonB, countB]) => countB - countA || compareNatural(reasonA, reasonB));
+}
+
+/**
+ * Total failed placements of a service, over all reasons.
+ *
+ * @param service - the service
+ * @returns the total, counting only finite positive numbers
+ */
+export function totalFailures(service: ServiceReport): number {
+  return Object.values(service.failures).reduce((sum, count) => sum + (Number.isFinite(count) && count > 0 ? count : 0), 0);
+}
+
+/**
+ * Draws the chart's root SVG (`data-chart="failures"`).
+ *
+ * @param report - the simulation report
+ * @returns the SVG markup
+ */
+export function failureChartSvg(report: SimulationReport): string {
+  const reasons = sortedReasons(report.metrics.failuresByReason);
+  const total = reasons.reduce((sum, [, count]) => sum + count, 0);
+  const label = `Horizontal bar chart of ${formatCount(total)} failed placements by ECS reason.`;
+  if (reasons.length === 0) {
+    return chartSvg(
+      { chart: 'failures', width: FAILURE_CHART_WIDTH, height: 48, label: 'No failed placements.' },
+      text({ class: 'empty', x: 0, y: 28 }, 'No failed placements: every task found an instance.'),
+    );
+  }
+  const labels = reasons.map(([reason]) => fitText(reason, MAX_LABEL_WIDTH, LABEL_FONT, true));
+  const labelWidth = Math.max(...labels.map((label) => textWidth(label, LABEL_FONT, true))) + 16;
+  const plotLeft = labelWidth;
+  const plotWidth = FAILURE_CHART_WIDTH - plotLeft - VALUE_ROOM;
+  const plotBottom = TOP + reasons.length * (BAR_HEIGHT + BAR_GAP);
+  const axis = linearAxis(reasons[0]?.[1] ?? 0, 8, true);
+  const parts = [horizontalValueAxis({ axis, left: plotLeft, width: plotWidth, top: TOP - 4, bottom: plotBottom, title: 'Failed placements' })];
+  reasons.forEach(([reason, count], index) => {
+    const y = TOP + BAR_GAP / 2 + index * (BAR_HEIGHT + BAR_GAP);
+    const length = Math.max(1, scaleLength(count, axis.top, plotWidth));
+    const share = total > 0 ? ` (${Math.round((count / total) * 100)}% of failures)` : '';
+    parts.push(
+      element(
+        'g',
+        {},
+        title(`${reason}: ${formatCount(count)}${share}`) +
+          text({ class: 'category', x: plotLeft - 10, y: y + BAR_HEIGHT / 2 + 4, 'text-anchor': 'end' }, labels[index] ?? reason) +
+          element('rect', { class: 'bar', x: plotLeft, y, width: length, height: BAR_HEIGHT, fill: FAILURE_COLOR }) +
+          text({ class: 'value', x: plotLeft + length + 6, y: y + BAR_HEIGHT / 2 + 4 }, formatCount(count)),
+      ),
+    );
+  });
+  return chartSvg({ chart: 'failures', width: FAILURE_CHART_WIDTH, height: plotBottom + AXIS_ROOM, label }, parts.join(''));
+}
+
+/**
+ * The table of each failing service's first failure: its reasons and the
+ * diagnosis summary, which says how many instances were ruled out and why.
+ *
+ * @param report - the simulation report
+ * @returns the table markup, or a sentence when no service failed
+ */
+export function firstFailureTable(report: SimulationReport): string {
+  const failing = report.services.filter((service) => totalFailures(service) > 0 || service.firstFailure !== undefined);
+  if (failing.length === 0) return '<p class="note">No service had a failed placement.</p>';
+  const rows = failing.map((service) => {
+    const reasons = sortedReasons(service.failures)
+      .map(([reason, count]) => `<li><code>${escapeHtml(reason)}</code> ${escapeHtml(formatCount(count))}</li>`)
+      .join('');
+    return (
+      `<tr><th scope="row">${escapeHtml(service.name)}</th>` +
+      `<td class="num">${escapeHtml(formatCount(totalFailures(service)))}</td>` +
+      `<td><ul class="plain">${reasons}</ul></td>` +
+      `<td class="diagnosis">${escapeHtml(service.firstFailure ?? MISSING)}</td></tr>`
+    );
+  });
+  return (
+    '<div class="table-box"><table><caption>First failure per service</caption>' +
+    '<thead><tr><th scope="col">Service</th><th scope="col" class="num">Failures</th><th scope="col">By reason</th><th scope="col">Diagnosis of the first failure</th></tr></thead>' +
+    `<tbody>${rows.join('')}</tbody></table></div>`
+  );
+}
+
+/**
+ * The failures figure: the chart and the first-failure table.
+ *
+ * @param report - the simulation report
+ * @returns the figure markup
+ */
+export function renderFailureChart(report: SimulationReport): string {
+  return renderFigure({
+    id: 'failures',
+    title: 'Failed placements by reason',
+    description: 'Placements that found no instance, by the reason ECS reports, over all services and churn.',
+    chart: failureChartSvg(report),
+    after: firstFailureTable(report),
+  });
+}

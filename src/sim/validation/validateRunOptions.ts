@@ -1,0 +1,49 @@
+/**
+ * Run options, checked.
+ *
+ * @module
+ */
+import { quote } from '../../model/validation/describeValue';
+import { expectString, optionalField, readObject } from '../../model/validation/fields';
+import { PlacementInputError } from '../../model/PlacementInputError';
+import type { EngineName } from '../../placement/PlacementEngine';
+import type { RunOptions } from '../run/RunOptions';
+
+const KEYS = ['engine', 'now', 'heapUsed', 'onProgress'] as const;
+const ENGINES: readonly EngineName[] = ['reference', 'indexed'];
+
+/**
+ * Validates the options of a run.
+ *
+ * @param value - the untrusted options
+ * @param path - how to name them in errors
+ * @returns the options given
+ * @throws `PlacementInputError` `unknown_field`, `invalid_type` for a
+ *   clock, gauge or progress callback that is not a function,
+ *   `invalid_option` for an unknown engine
+ */
+export function validateRunOptions(value: unknown, path: string): RunOptions {
+  const fields = readObject(value, path, KEYS);
+  const engine = optionalField(fields, 'engine', path, validateEngine);
+  const now = optionalField(fields, 'now', path, expectFunction<() => number>);
+  const heapUsed = optionalField(fields, 'heapUsed', path, expectFunction<() => number>);
+  const onProgress = optionalField(fields, 'onProgress', path, expectFunction<NonNullable<RunOptions['onProgress']>>);
+  return {
+    ...(engine === undefined ? {} : { engine }),
+    ...(now === undefined ? {} : { now }),
+    ...(heapUsed === undefined ? {} : { heapUsed }),
+    ...(onProgress === undefined ? {} : { onProgress }),
+  };
+}
+
+function validateEngine(value: unknown, path: string): EngineName {
+  const text = expectString(value, path);
+  const engine = ENGINES.find((known) => known === text);
+  if (engine === undefined) throw new PlacementInputError('invalid_option', path, `Use the engine 'reference' or 'indexed' instead of ${quote(text)}.`);
+  return engine;
+}
+
+function expectFunction<F>(value: unknown, path: string): F {
+  if (typeof value !== 'function') throw new PlacementInputError('invalid_type', path, 'Give a function here.');
+  return value as F;
+}
