@@ -1,21 +1,52 @@
 /**
- * `npm run bench`: measures the library and prints markdown tables.
- * `npm run bench -- --quick` runs a small version that finishes in seconds.
+ * `npm run bench`: measures the library and prints markdown tables, and
+ * writes them as JSON to bench/results/latest.json.
+ * `npm run bench -- --quick` runs a small version of the same cases.
  */
-import { cpus } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { FULL_PLAN, QUICK_PLAN } from './placementMatrix';
 import { runQueryBench } from './query.bench';
+import { runPlacementMatrix, type FleetRow, type MatrixRow } from './runPlacementMatrix';
+import { fleetTable, matrixTable, speedupTable } from './tables';
 
 const quick = process.argv.includes('--quick');
-const fleetSize = quick ? 10_000 : 100_000;
-const rounds = quick ? 3 : 15;
+const plan = quick ? QUICK_PLAN : FULL_PLAN;
+const queryFleet = quick ? 10_000 : 100_000;
+const machine = {
+  node: process.version,
+  cpu: cpus()[0]?.model ?? 'unknown CPU',
+  cores: cpus().length,
+  memoryGiB: Math.round(totalmem() / 2 ** 30),
+};
 
-const cpu = cpus()[0]?.model ?? 'unknown CPU';
-console.log(`# task-placement benchmarks\n\nNode ${process.version}, ${cpu}, ${cpus().length} cores${quick ? ' (quick run)' : ''}\n`);
-console.log(`## Query: parse, then evaluate over ${fleetSize.toLocaleString('en-US')} instances (median of ${rounds})\n`);
+console.log(`# task-placement benchmarks${quick ? ' (quick)' : ''}\n`);
+console.log(`Node ${machine.node}, ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB\n`);
+
+const queries = runQueryBench(queryFleet, quick ? 3 : 15);
+console.log(`## Query: parse, then evaluate over ${queryFleet.toLocaleString('en-US')} instances (median)\n`);
 console.log('| expression | matched | parse (µs) | parse + evaluate (ms) | ns per instance |');
 console.log('| --- | ---: | ---: | ---: | ---: |');
-for (const row of runQueryBench(fleetSize, rounds)) {
-  console.log(
-    `| \`${row.expression}\` | ${row.matched} | ${row.parseMicroseconds.toFixed(1)} | ${row.evaluateMilliseconds.toFixed(2)} | ${row.nanosecondsPerInstance.toFixed(0)} |`,
-  );
+for (const row of queries) {
+  console.log(`| \`${row.expression}\` | ${row.matched} | ${row.parseMicroseconds.toFixed(1)} | ${row.evaluateMilliseconds.toFixed(2)} | ${row.nanosecondsPerInstance.toFixed(0)} |`);
 }
+
+const fleets: FleetRow[] = [];
+const cases: MatrixRow[] = [];
+runPlacementMatrix(plan, (row) => {
+  if ('buildMs' in row) fleets.push(row);
+  else cases.push(row);
+  if (process.stderr.isTTY) process.stderr.write(`\r\u001b[K${fleets.length} fleets, ${cases.length} cases measured`);
+});
+if (process.stderr.isTTY) process.stderr.write('\r\u001b[K');
+
+console.log(`\n## Placement: ${plan.sizes.map((size) => size.toLocaleString('en-US')).join(', ')} instances\n`);
+console.log(`Each case places up to ${plan.maxPlacements} tasks (256 CPU units, 512 MiB) in requests growing from 1 to 100 tasks, for at most ${plan.budgetMs} ms, on a fresh fleet of that size; the reference engine runs up to ${plan.referenceUpTo.toLocaleString('en-US')} instances.\n`);
+console.log(fleetTable(fleets));
+console.log(`\n${matrixTable(cases)}`);
+console.log(`\n### Default engine against the reference engine\n\n${speedupTable(cases)}`);
+
+const results = join(import.meta.dirname, 'results');
+mkdirSync(results, { recursive: true });
+writeFileSync(join(results, quick ? 'quick.json' : 'latest.json'), `${JSON.stringify({ date: new Date().toISOString(), quick, machine, queries, fleets, cases }, null, 2)}\n`);

@@ -14,3 +14,10 @@ const instance = {
 assert.equal(evaluateQuery(query, instance), true);
 assert.throws(() => parseQuery('runningTasksCount =~ 1'), (error) => error instanceof QueryError && error.code === 'operator_not_allowed');
 console.log('import: ok');
+
+// The simulation entry, as an ESM consumer loads it.
+const sim = await import('task-placement/sim');
+const report = sim.runSimulation({ fleet: { size: 20, zones: 3 }, services: [{ name: 'web', desiredCount: 10, task: { resources: { cpu: 128, memory: 256 } } }] });
+assert.equal(report.services[0].running, 10);
+assert.match(sim.renderReportHtml(report), /data-chart="heatmap"/);
+console.log('import task-placement/sim: ok');

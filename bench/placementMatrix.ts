@@ -1,0 +1,71 @@
+/**
+ * The placement benchmark matrix of the design: fleet sizes x strategy chains
+ * x constraint mixes, for each engine.
+ */
+import type { PlacementConstraint, PlacementStrategy } from '../src/model/PlacementRequest';
+import type { EngineName } from '../src/placement/PlacementEngine';
+
+/** A strategy chain of the matrix, by the name the tables show. */
+export interface ChainCase {
+  readonly name: string;
+  readonly strategies: readonly PlacementStrategy[];
+  /** The field whose skew the tables report. */
+  readonly skewField: string;
+}
+
+/** A constraint mix of the matrix. */
+export interface ConstraintCase {
+  readonly name: string;
+  readonly constraints: readonly PlacementConstraint[];
+}
+
+const ZONE = 'attribute:ecs.availability-zone';
+
+/** The four chains of the design's performance targets. */
+export const CHAINS: readonly ChainCase[] = [
+  { name: 'binpack(memory)', strategies: [{ type: 'binpack', field: 'memory' }], skewField: ZONE },
+  { name: 'spread(AZ)+binpack(memory)', strategies: [{ type: 'spread', field: ZONE }, { type: 'binpack', field: 'memory' }], skewField: ZONE },
+  { name: 'spread(instanceId)', strategies: [{ type: 'spread', field: 'instanceId' }], skewField: 'instanceId' },
+  { name: 'random', strategies: [{ type: 'random' }], skewField: ZONE },
+];
+
+/** Without constraints, with a typical memberOf, with distinctInstance, and with both. */
+export const CONSTRAINTS: readonly ConstraintCase[] = [
+  { name: 'none', constraints: [] },
+  { name: 'memberOf', constraints: [{ type: 'memberOf', expression: "attribute:ecs.instance-type =~ '(m5|m6i|c5|c6i|r5|r6i)\\..*'" }] },
+  { name: 'distinctInstance', constraints: [{ type: 'distinctInstance' }] },
+  { name: 'memberOf+distinctInstance', constraints: [{ type: 'memberOf', expression: "attribute:ecs.instance-type =~ '(m5|m6i|c5|c6i|r5|r6i)\\..*'" }, { type: 'distinctInstance' }] },
+];
+
+/** How big each run is. */
+export interface MatrixPlan {
+  readonly sizes: readonly number[];
+  readonly engines: readonly EngineName[];
+  /** The largest fleet the reference engine runs on; above it only the default engine runs. */
+  readonly referenceUpTo: number;
+  /** Placements per case: at most this many... */
+  readonly maxPlacements: number;
+  /** ...and stop early once a case has spent this long placing. */
+  readonly budgetMs: number;
+  readonly constraints: readonly ConstraintCase[];
+}
+
+/** The full matrix of `npm run bench`. */
+export const FULL_PLAN: MatrixPlan = {
+  sizes: [1_000, 10_000, 100_000, 1_000_000],
+  engines: ['indexed', 'reference'],
+  referenceUpTo: 100_000,
+  maxPlacements: 2_000,
+  budgetMs: 1_500,
+  constraints: CONSTRAINTS,
+};
+
+/** `npm run bench -- --quick`: the same code paths, small enough for the test suite. */
+export const QUICK_PLAN: MatrixPlan = {
+  sizes: [1_000, 5_000],
+  engines: ['indexed', 'reference'],
+  referenceUpTo: 5_000,
+  maxPlacements: 200,
+  budgetMs: 150,
+  constraints: [CONSTRAINTS[0] as ConstraintCase, CONSTRAINTS[3] as ConstraintCase],
+};
