@@ -6,6 +6,7 @@
  */
 import type { InstanceState } from '../model/InstanceState';
 import { PlacementInputError } from '../model/PlacementInputError';
+import { builtInStrategy } from '../strategies/builtInStrategy';
 import type { Strategy, StrategyContext } from '../strategies/Strategy';
 
 /** Called with every key a strategy gives, for explanations. */
@@ -19,6 +20,10 @@ export type KeyObserver = (strategyIndex: number, instance: InstanceState, key: 
  * of the earlier ones. Once one candidate is left the rest of the chain
  * cannot change the choice and is skipped. Candidates come in registration
  * order, so the first survivor is the earliest registered: the final tie.
+ *
+ * `random` ends the chain: it takes one number u from the generator and keeps
+ * the survivor at position floor(u x m) of the m left. (Its key in an
+ * explanation is 0 for that survivor and 1 for the others.)
  *
  * @param candidates - instances that passed every check, in registration order (at least one)
  * @param strategies - the chain
@@ -36,9 +41,18 @@ export function chooseInstance(
   let survivors = candidates;
   for (let index = 0; index < strategies.length && survivors.length > 1; index += 1) {
     const strategy = strategies[index] as Strategy;
-    survivors = lowestKeys(survivors, strategy, index, context, (instance, key) => observe?.(index, instance, key));
+    const record = (instance: InstanceState, key: number): void => observe?.(index, instance, key);
+    survivors = builtInStrategy(strategy)?.kind === 'random'
+      ? [drawOne(survivors, context, record)]
+      : lowestKeys(survivors, strategy, index, context, record);
   }
   return survivors[0] as InstanceState;
+}
+
+function drawOne(candidates: readonly InstanceState[], context: StrategyContext, observe: (instance: InstanceState, key: number) => void): InstanceState {
+  const chosen = candidates[Math.floor(context.random() * candidates.length)] as InstanceState;
+  for (const instance of candidates) observe(instance, instance === chosen ? 0 : 1);
+  return chosen;
 }
 
 function lowestKeys(

@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { markBuiltIn } from './builtInStrategy';
 import type { Strategy } from './Strategy';
 
 /**
@@ -14,8 +15,9 @@ import type { Strategy } from './Strategy';
  * @returns the strategy `binpack(<field>)`
  */
 export function binpack(field: string): Strategy {
-  return {
+  const strategy: Strategy = {
     name: `binpack(${field})`,
     rank: () => (instance) => instance.remainingResources[field] ?? 0,
   };
+  return markBuiltIn(strategy, { kind: 'binpack', field });
 }

@@ -4,6 +4,7 @@
  * @module
  */
 import type { InstanceState } from '../model/InstanceState';
+import { markBuiltIn } from './builtInStrategy';
 import type { Strategy } from './Strategy';
 
 /**
@@ -19,7 +20,7 @@ import type { Strategy } from './Strategy';
  */
 export function spread(field: string): Strategy {
   const bucketOf = bucketFunction(field);
-  return {
+  const strategy: Strategy = {
     name: `spread(${field})`,
     rank: ({ instances, group }) => {
       const counts = new Map<string | undefined, number>();
@@ -30,6 +31,7 @@ export function spread(field: string): Strategy {
       return (instance) => counts.get(bucketOf(instance)) ?? 0;
     },
   };
+  return markBuiltIn(strategy, { kind: 'spread', field });
 }
 
 /** The bucket of an instance: its id, or its attribute's value (`undefined` when it has none). */
