@@ -9,6 +9,7 @@ import type { NormalizedInstance, NormalizedPatch } from '../model/NormalizedIns
 import type { TaskRequirements } from '../model/TaskRequirements';
 import { SeededRandom } from '../random/SeededRandom';
 import { InstanceRecord } from './InstanceRecord';
+import type { StateListener } from './StateListener';
 import type { TaskInfo } from './TaskInfo';
 
 /** Instances, tasks and the generator of one cluster. */
@@ -22,6 +23,8 @@ export class ClusterState {
   private journal: TaskInfo[] | undefined;
   /** The cluster's only source of randomness. */
   random: SeededRandom;
+  /** Told of every change, after it is made; an indexed engine keeps its indexes current this way. */
+  listener: StateListener | undefined;
 
   /** @param seed - seed of the generator */
   constructor(seed: number) {
@@ -55,6 +58,7 @@ export class ClusterState {
     this.nextOrder += 1;
     this.records.set(record.id, record);
     this.ordered = undefined;
+    this.listener?.registered(record);
     return record;
   }
 
@@ -63,12 +67,14 @@ export class ClusterState {
     const stopped = [...record.taskIds].map((taskId) => this.stopTask(taskId));
     this.records.delete(record.id);
     this.ordered = undefined;
+    this.listener?.deregistered(record);
     return stopped;
   }
 
   /** Applies a validated patch to an instance. */
   update(record: InstanceRecord, patch: NormalizedPatch): void {
     record.apply(patch);
+    this.listener?.updated(record);
   }
 
   /** Starts a task on an instance that has room for it. */
@@ -86,6 +92,7 @@ export class ClusterState {
     this.taskRecords.set(info.taskId, info);
     record.addTask(info);
     this.journal?.push(info);
+    this.listener?.taskStarted(info, record);
     return info;
   }
 
@@ -93,7 +100,9 @@ export class ClusterState {
   stopTask(taskId: string): TaskInfo {
     const info = this.taskRecords.get(taskId) as TaskInfo;
     this.taskRecords.delete(taskId);
-    this.records.get(info.instanceId)?.removeTask(info);
+    const record = this.records.get(info.instanceId) as InstanceRecord;
+    record.removeTask(info);
+    this.listener?.taskStopped(info, record);
     return info;
   }
 

@@ -4,20 +4,33 @@
  * @module
  */
 import type { InstanceStatus } from '../model/InstanceSpec';
-import type { InstanceState } from '../model/InstanceState';
+import type { InstanceState, PortSets } from '../model/InstanceState';
 import type { NormalizedInstance, NormalizedPatch } from '../model/NormalizedInstance';
+import type { PortLists } from '../model/TaskRequirements';
 import type { InstanceInfo } from './InstanceInfo';
 import type { TaskInfo } from './TaskInfo';
 
-/** Ports by protocol as mutable sets. */
-interface MutablePortSets {
-  readonly tcp: Set<number>;
-  readonly udp: Set<number>;
-}
+/**
+ * The prototype of every remaining-resources record: an empty object with no
+ * prototype of its own, so that a resource named like an Object member
+ * (`constructor`) reads as absent rather than as a function, while the
+ * records themselves stay ordinary fast objects.
+ */
+const RESOURCES = Object.freeze(Object.create(null) as object);
+const NO_PORTS: PortSets = Object.freeze({ tcp: new Set<number>(), udp: new Set<number>() });
+const NO_GROUPS: ReadonlyMap<string, number> = new Map();
+const portSets = new WeakMap<PortLists, PortSets>();
 
 /**
  * One instance's state, kept current as tasks start and stop. Placement reads
  * it through the read-only {@link InstanceState} view.
+ *
+ * @remarks
+ * Built to stay small for fleets of a million instances: registered
+ * resources, reserved ports and attributes are shared with every instance
+ * registered from the same frozen objects (an update copies before it
+ * writes), and ports in use, task groups and task ids exist only once the
+ * instance runs a task.
  */
 export class InstanceRecord implements InstanceState {
   readonly id: string;
@@ -25,19 +38,19 @@ export class InstanceRecord implements InstanceState {
   readonly registeredAt: number | undefined;
   readonly registrationOrder: number;
   readonly registeredResources: Readonly<Record<string, number>>;
-  readonly reservedPorts: { readonly tcp: ReadonlySet<number>; readonly udp: ReadonlySet<number> };
+  readonly reservedPorts: PortSets;
+  readonly remainingResources: Record<string, number>;
   status: InstanceStatus;
   agentConnected: boolean;
   agentVersion: string | undefined;
-  readonly attributes: Map<string, string | null>;
-  readonly remainingResources: Record<string, number>;
-  readonly portsInUse: MutablePortSets;
-  readonly taskGroups = new Map<string, number>();
-  readonly taskIds = new Set<string>();
+  attributes: ReadonlyMap<string, string | null>;
+  portsInUse: PortSets = NO_PORTS;
+  taskGroups: ReadonlyMap<string, number> = NO_GROUPS;
   runningTasksCount = 0;
+  private ownTaskIds: string[] | undefined;
 
   /**
-   * @param spec - the validated spec
+   * @param spec - the validated spec; its objects are shared, never written
    * @param registrationOrder - position in registration order
    */
   constructor(spec: NormalizedInstance, registrationOrder: number) {
@@ -45,49 +58,60 @@ export class InstanceRecord implements InstanceState {
     this.ec2InstanceId = spec.ec2InstanceId;
     this.registeredAt = spec.registeredAt;
     this.registrationOrder = registrationOrder;
-    // Prototype-less, so a resource named like an Object member (`constructor`) reads as itself.
-    this.registeredResources = Object.freeze(Object.assign(Object.create(null) as Record<string, number>, spec.resources));
-    this.reservedPorts = { tcp: new Set(spec.reservedPorts.tcp), udp: new Set(spec.reservedPorts.udp) };
+    this.registeredResources = spec.resources;
+    this.reservedPorts = sharedPortSets(spec.reservedPorts);
+    this.remainingResources = Object.assign(Object.create(RESOURCES) as Record<string, number>, spec.resources);
     this.status = spec.status;
     this.agentConnected = spec.agentConnected;
     this.agentVersion = spec.agentVersion;
-    this.attributes = new Map(spec.attributes);
-    this.remainingResources = Object.assign(Object.create(null) as Record<string, number>, spec.resources);
-    this.portsInUse = { tcp: new Set(), udp: new Set() };
+    this.attributes = spec.attributes;
   }
 
-  /** Applies a validated patch. */
+  /** The ids of the tasks on the instance, in placement order. */
+  get taskIds(): readonly string[] {
+    return this.ownTaskIds ?? [];
+  }
+
+  /** Applies a validated patch; attributes are copied, never written in place, since they may be shared. */
   apply(patch: NormalizedPatch): void {
     if (patch.status !== undefined) this.status = patch.status;
     if (patch.agentConnected !== undefined) this.agentConnected = patch.agentConnected;
     if (patch.agentVersion !== undefined) this.agentVersion = patch.agentVersion;
-    for (const [name, value] of patch.attributes ?? []) this.attributes.set(name, value);
-    for (const name of patch.removeAttributes ?? []) this.attributes.delete(name);
+    if (patch.attributes === undefined && patch.removeAttributes === undefined) return;
+    const attributes = new Map(this.attributes);
+    for (const [name, value] of patch.attributes ?? []) attributes.set(name, value);
+    for (const name of patch.removeAttributes ?? []) attributes.delete(name);
+    this.attributes = attributes;
   }
 
   /** Reserves a task's resources and ports on this instance. */
   addTask(task: TaskInfo): void {
-    for (const [name, amount] of Object.entries(task.resources)) {
-      this.remainingResources[name] = (this.remainingResources[name] ?? 0) - amount;
+    for (const name in task.resources) this.remainingResources[name] = (this.remainingResources[name] ?? 0) - (task.resources[name] as number);
+    if (task.ports.tcp.length > 0 || task.ports.udp.length > 0) {
+      const ports = this.ownPorts();
+      for (const port of task.ports.tcp) ports.tcp.add(port);
+      for (const port of task.ports.udp) ports.udp.add(port);
     }
-    for (const port of task.ports.tcp) this.portsInUse.tcp.add(port);
-    for (const port of task.ports.udp) this.portsInUse.udp.add(port);
-    this.taskGroups.set(task.group, (this.taskGroups.get(task.group) ?? 0) + 1);
-    this.taskIds.add(task.taskId);
+    const groups = this.ownGroups();
+    groups.set(task.group, (groups.get(task.group) ?? 0) + 1);
+    (this.ownTaskIds ??= []).push(task.taskId);
     this.runningTasksCount += 1;
   }
 
   /** Releases what {@link InstanceRecord.addTask} reserved. */
   removeTask(task: TaskInfo): void {
-    for (const [name, amount] of Object.entries(task.resources)) {
-      this.remainingResources[name] = (this.remainingResources[name] ?? 0) + amount;
+    for (const name in task.resources) this.remainingResources[name] = (this.remainingResources[name] ?? 0) + (task.resources[name] as number);
+    if (task.ports.tcp.length > 0 || task.ports.udp.length > 0) {
+      const ports = this.ownPorts();
+      for (const port of task.ports.tcp) ports.tcp.delete(port);
+      for (const port of task.ports.udp) ports.udp.delete(port);
     }
-    for (const port of task.ports.tcp) this.portsInUse.tcp.delete(port);
-    for (const port of task.ports.udp) this.portsInUse.udp.delete(port);
-    const left = (this.taskGroups.get(task.group) ?? 0) - 1;
-    if (left > 0) this.taskGroups.set(task.group, left);
-    else this.taskGroups.delete(task.group);
-    this.taskIds.delete(task.taskId);
+    const groups = this.ownGroups();
+    const left = (groups.get(task.group) ?? 0) - 1;
+    if (left > 0) groups.set(task.group, left);
+    else groups.delete(task.group);
+    const ids = this.ownTaskIds ?? [];
+    ids.splice(ids.indexOf(task.taskId), 1);
     this.runningTasksCount -= 1;
   }
 
@@ -112,6 +136,26 @@ export class InstanceRecord implements InstanceState {
       ...(this.registeredAt === undefined ? {} : { registeredAt: new Date(this.registeredAt).toISOString() }),
     };
   }
+
+  private ownPorts(): { readonly tcp: Set<number>; readonly udp: Set<number> } {
+    if (this.portsInUse === NO_PORTS) this.portsInUse = { tcp: new Set(), udp: new Set() };
+    return this.portsInUse as { readonly tcp: Set<number>; readonly udp: Set<number> };
+  }
+
+  private ownGroups(): Map<string, number> {
+    if (this.taskGroups === NO_GROUPS) this.taskGroups = new Map();
+    return this.taskGroups as Map<string, number>;
+  }
+}
+
+/** One set pair per distinct port lists object, shared like the lists themselves. */
+function sharedPortSets(lists: PortLists): PortSets {
+  let sets = portSets.get(lists);
+  if (sets === undefined) {
+    sets = Object.freeze({ tcp: new Set(lists.tcp), udp: new Set(lists.udp) });
+    portSets.set(lists, sets);
+  }
+  return sets;
 }
 
 function sorted(ports: ReadonlySet<number>): number[] {

@@ -6,6 +6,7 @@
 import type { NormalizedInstance } from '../NormalizedInstance';
 import { expectBoolean, optionalField, readObject, requireField } from './fields';
 import { keyPath } from './paths';
+import { reuseFrozen } from './reuseFrozen';
 import { validateAgentVersion } from './validateAgentVersion';
 import { validateAttributes } from './validateAttributes';
 import { validateDate } from './validateDate';
@@ -17,6 +18,11 @@ import { validateStatus } from './validateStatus';
 const KEYS = ['id', 'ec2InstanceId', 'resources', 'reservedPorts', 'attributes', 'status', 'agentConnected', 'agentVersion', 'registeredAt'] as const;
 const MAX_ID_LENGTH = 1600;
 const MAX_EC2_ID_LENGTH = 255;
+const EMPTY_PORTS = Object.freeze({ tcp: Object.freeze([]) as readonly number[], udp: Object.freeze([]) as readonly number[] });
+const EMPTY_ATTRIBUTES: ReadonlyMap<string, string | null> = new Map();
+const sharedResources = new WeakMap<object, Readonly<Record<string, number>>>();
+const sharedPorts = new WeakMap<object, NormalizedInstance['reservedPorts']>();
+const sharedAttributes = new WeakMap<object, ReadonlyMap<string, string | null>>();
 
 /**
  * Validates an instance spec and fills in its defaults: status `ACTIVE`,
@@ -26,7 +32,9 @@ const MAX_EC2_ID_LENGTH = 255;
  * @param path - how the caller names it, such as `instances[3]` or `instance`
  * @returns the normalized instance: resources registered as 0 kept, reserved
  *   ports sorted, attributes as a Map in the given order, `registeredAt` in
- *   milliseconds since the epoch
+ *   milliseconds since the epoch. Resources, ports and attributes normalized
+ *   from frozen objects are shared with earlier specs made from the same
+ *   objects, and every one of them must be treated as read-only.
  * @throws {@link PlacementInputError} for any fault, with its path, such as
  *   `invalid_resource` at `instances[3].resources.cpu`
  */
@@ -34,9 +42,13 @@ export function validateInstanceSpec(value: unknown, path: string): NormalizedIn
   const fields = readObject(value, path, KEYS);
   const id = validateId(requireField(fields, 'id', path), keyPath(path, 'id'), MAX_ID_LENGTH);
   const ec2InstanceId = optionalField(fields, 'ec2InstanceId', path, (given, at) => validateId(given, at, MAX_EC2_ID_LENGTH));
-  const resources = validateResources(requireField(fields, 'resources', path), keyPath(path, 'resources'), { required: ['cpu', 'memory'], dropZero: false });
-  const reservedPorts = optionalField(fields, 'reservedPorts', path, validateReservedPorts) ?? { tcp: [], udp: [] };
-  const attributes = optionalField(fields, 'attributes', path, validateAttributes) ?? new Map<string, string | null>();
+  const givenResources = requireField(fields, 'resources', path);
+  const resources = reuseFrozen(sharedResources, givenResources, () =>
+    Object.freeze(validateResources(givenResources, keyPath(path, 'resources'), { required: ['cpu', 'memory'], dropZero: false })));
+  const reservedPorts = optionalField(fields, 'reservedPorts', path, (given, at) =>
+    reuseFrozen(sharedPorts, given, () => freezePorts(validateReservedPorts(given, at)))) ?? EMPTY_PORTS;
+  const attributes = optionalField(fields, 'attributes', path, (given, at) =>
+    reuseFrozen(sharedAttributes, given, () => validateAttributes(given, at))) ?? EMPTY_ATTRIBUTES;
   const status = optionalField(fields, 'status', path, validateStatus) ?? 'ACTIVE';
   const agentConnected = optionalField(fields, 'agentConnected', path, expectBoolean) ?? true;
   const agentVersion = optionalField(fields, 'agentVersion', path, validateAgentVersion);
@@ -52,4 +64,8 @@ export function validateInstanceSpec(value: unknown, path: string): NormalizedIn
     ...(agentVersion === undefined ? {} : { agentVersion }),
     ...(registeredAt === undefined ? {} : { registeredAt }),
   };
+}
+
+function freezePorts(ports: NormalizedInstance['reservedPorts']): NormalizedInstance['reservedPorts'] {
+  return Object.freeze({ tcp: Object.freeze([...ports.tcp]), udp: Object.freeze([...ports.udp]) });
 }

@@ -1,0 +1,21 @@
+/**
+ * What an engine with its own indexes hears about every change of state.
+ *
+ * @module
+ */
+import type { InstanceRecord } from './InstanceRecord';
+import type { TaskInfo } from './TaskInfo';
+
+/** Receives every change to the cluster state, after it is made. */
+export interface StateListener {
+  /** An instance was registered. */
+  registered(instance: InstanceRecord): void;
+  /** An instance was removed (its tasks were stopped first, each reported). */
+  deregistered(instance: InstanceRecord): void;
+  /** An instance's status, agent or attributes changed. */
+  updated(instance: InstanceRecord): void;
+  /** A task started on an instance. */
+  taskStarted(task: TaskInfo, instance: InstanceRecord): void;
+  /** A task stopped on an instance. */
+  taskStopped(task: TaskInfo, instance: InstanceRecord): void;
+}
