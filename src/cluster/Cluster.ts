@@ -16,6 +16,7 @@ import type { EngineName, PlacementEngine } from '../placement/PlacementEngine';
 import type { PlacementResult } from '../placement/PlacementResult';
 import { evaluateQuery } from '../query/evaluateQuery';
 import { parseQuery } from '../query/parseQuery';
+import { IndexedEngine } from '../index/IndexedEngine';
 import { ReferenceEngine } from '../reference/ReferenceEngine';
 import { ClusterState } from './ClusterState';
 import type { InstanceInfo } from './InstanceInfo';
@@ -33,7 +34,7 @@ export interface ClusterOptions {
   readonly seed?: number;
   /**
    * `'reference'` runs the plain-loop specification engine; `'indexed'` the
-   * fast engine (until it exists, the reference engine runs for it too).
+   * fast engine, which gives the same answers from indexes.
    * @defaultValue `'indexed'`
    */
   readonly engine?: EngineName;
@@ -98,8 +99,8 @@ export class Cluster {
     this.seed = seed;
     this.engine = engine;
     this.state = new ClusterState(seed);
-    this.placer = new ReferenceEngine(this.state);
     for (const instance of instances) this.state.register(instance);
+    this.placer = engine === 'reference' ? new ReferenceEngine(this.state) : new IndexedEngine(this.state);
   }
 
   /**
@@ -133,7 +134,7 @@ export class Cluster {
       );
     }
     const instance = record.toInfo();
-    return { instance, stoppedTasks: this.state.deregister(record) };
+    return { instance, stoppedTasks: this.state.deregister(record).map((task) => ({ ...task })) };
   }
 
   /**
@@ -180,7 +181,7 @@ export class Cluster {
   stopTask(taskId: string): TaskInfo {
     if (typeof taskId !== 'string') throw new PlacementInputError('invalid_type', 'taskId', 'A task id is a string.');
     if (this.state.task(taskId) === undefined) throw new PlacementInputError('unknown_task', 'taskId', `No running task has id ${taskId}.`);
-    return this.state.stopTask(taskId);
+    return { ...this.state.stopTask(taskId) };
   }
 
   /**
@@ -201,9 +202,9 @@ export class Cluster {
     return this.state.instances().map((instance) => instance.toInfo());
   }
 
-  /** Every running task, in placement order. */
+  /** Every running task, in placement order, as copies that later changes do not touch. */
   tasks(): TaskInfo[] {
-    return [...this.state.tasks()];
+    return Array.from(this.state.tasks(), (task) => ({ ...task }));
   }
 
   /** Every instance and every task, as plain data: what a placement checker needs as the state before. */

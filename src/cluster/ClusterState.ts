@@ -42,7 +42,7 @@ export class ClusterState {
     return this.records.get(id);
   }
 
-  /** Every task, in placement order. */
+  /** Every task, in placement order; the records themselves, for reading only. */
   tasks(): IterableIterator<TaskInfo> {
     return this.taskRecords.values();
   }
@@ -64,7 +64,9 @@ export class ClusterState {
 
   /** Removes an instance, stopping its tasks; returns them in placement order. */
   deregister(record: InstanceRecord): TaskInfo[] {
-    const stopped = [...record.taskIds].map((taskId) => this.stopTask(taskId));
+    // Instances do not list their tasks (a list each would cost a million
+    // allocations on a large fleet); a forced deregistration is rare enough to search.
+    const stopped = [...this.taskRecords.values()].filter((task) => task.instanceId === record.id).map((task) => this.stopTask(task.taskId));
     this.records.delete(record.id);
     this.ordered = undefined;
     this.listener?.deregistered(record);
@@ -79,17 +81,16 @@ export class ClusterState {
 
   /** Starts a task on an instance that has room for it. */
   startTask(record: InstanceRecord, task: TaskRequirements, group: string): TaskInfo {
-    const info: TaskInfo = Object.freeze({
-      taskId: `task-${this.nextTaskNumber}`,
-      instanceId: record.id,
-      group,
-      ...(task.family === undefined ? {} : { family: task.family }),
-      // Shared by every task of a request; frozen so no caller can change one task's books.
-      resources: Object.freeze(task.resources),
-      ports: freezePorts(task.ports),
-    });
+    // The task's resources and ports are shared by every task of a request:
+    // frozen once, so that no caller can change one task's books.
+    Object.freeze(task.resources);
+    freezePorts(task.ports);
+    const taskId = `task-${this.nextTaskNumber}`;
+    const info: TaskInfo = task.family === undefined
+      ? { taskId, instanceId: record.id, group, resources: task.resources, ports: task.ports }
+      : { taskId, instanceId: record.id, group, family: task.family, resources: task.resources, ports: task.ports };
     this.nextTaskNumber += 1;
-    this.taskRecords.set(info.taskId, info);
+    this.taskRecords.set(taskId, info);
     record.addTask(info);
     this.journal?.push(info);
     this.listener?.taskStarted(info, record);

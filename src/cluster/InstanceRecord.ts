@@ -6,17 +6,11 @@
 import type { InstanceStatus } from '../model/InstanceSpec';
 import type { InstanceState, PortSets } from '../model/InstanceState';
 import type { NormalizedInstance, NormalizedPatch } from '../model/NormalizedInstance';
+import { resourceRecord } from '../model/resourceRecord';
 import type { PortLists } from '../model/TaskRequirements';
 import type { InstanceInfo } from './InstanceInfo';
 import type { TaskInfo } from './TaskInfo';
 
-/**
- * The prototype of every remaining-resources record: an empty object with no
- * prototype of its own, so that a resource named like an Object member
- * (`constructor`) reads as absent rather than as a function, while the
- * records themselves stay ordinary fast objects.
- */
-const RESOURCES = Object.freeze(Object.create(null) as object);
 const NO_PORTS: PortSets = Object.freeze({ tcp: new Set<number>(), udp: new Set<number>() });
 const NO_GROUPS: ReadonlyMap<string, number> = new Map();
 const portSets = new WeakMap<PortLists, PortSets>();
@@ -29,8 +23,9 @@ const portSets = new WeakMap<PortLists, PortSets>();
  * Built to stay small for fleets of a million instances: registered
  * resources, reserved ports and attributes are shared with every instance
  * registered from the same frozen objects (an update copies before it
- * writes), and ports in use, task groups and task ids exist only once the
- * instance runs a task.
+ * writes), and ports in use and task groups exist only once the instance
+ * runs a task. The instance does not list its tasks: the cluster finds them
+ * when it needs them, which is only when a forced deregistration stops them.
  */
 export class InstanceRecord implements InstanceState {
   readonly id: string;
@@ -47,7 +42,6 @@ export class InstanceRecord implements InstanceState {
   portsInUse: PortSets = NO_PORTS;
   taskGroups: ReadonlyMap<string, number> = NO_GROUPS;
   runningTasksCount = 0;
-  private ownTaskIds: string[] | undefined;
 
   /**
    * @param spec - the validated spec; its objects are shared, never written
@@ -60,16 +54,11 @@ export class InstanceRecord implements InstanceState {
     this.registrationOrder = registrationOrder;
     this.registeredResources = spec.resources;
     this.reservedPorts = sharedPortSets(spec.reservedPorts);
-    this.remainingResources = Object.assign(Object.create(RESOURCES) as Record<string, number>, spec.resources);
+    this.remainingResources = resourceRecord(spec.resources);
     this.status = spec.status;
     this.agentConnected = spec.agentConnected;
     this.agentVersion = spec.agentVersion;
     this.attributes = spec.attributes;
-  }
-
-  /** The ids of the tasks on the instance, in placement order. */
-  get taskIds(): readonly string[] {
-    return this.ownTaskIds ?? [];
   }
 
   /** Applies a validated patch; attributes are copied, never written in place, since they may be shared. */
@@ -94,7 +83,6 @@ export class InstanceRecord implements InstanceState {
     }
     const groups = this.ownGroups();
     groups.set(task.group, (groups.get(task.group) ?? 0) + 1);
-    (this.ownTaskIds ??= []).push(task.taskId);
     this.runningTasksCount += 1;
   }
 
@@ -110,8 +98,6 @@ export class InstanceRecord implements InstanceState {
     const left = (groups.get(task.group) ?? 0) - 1;
     if (left > 0) groups.set(task.group, left);
     else groups.delete(task.group);
-    const ids = this.ownTaskIds ?? [];
-    ids.splice(ids.indexOf(task.taskId), 1);
     this.runningTasksCount -= 1;
   }
 

@@ -27,6 +27,7 @@ export interface CheckOutcome {
 }
 
 const BUILT_IN_ORDER = ['cpu', 'memory', 'gpu'];
+const PROTOCOLS = ['tcp', 'udp'] as const;
 
 /**
  * Plans the checks of one request.
@@ -52,33 +53,31 @@ export function planChecks(group: string, task: TaskRequirements, constraints: r
  */
 export function checkInstance(instance: InstanceState, plan: CheckPlan): CheckOutcome {
   let passed = 0;
-  const outcome = (rejection: Rejection | undefined): CheckOutcome => ({ rejection, passed });
-
-  if (instance.status !== 'ACTIVE') return outcome({ code: 'not_active', status: instance.status });
+  if (instance.status !== 'ACTIVE') return { rejection: { code: 'not_active', status: instance.status }, passed };
   passed += 1;
-  if (!instance.agentConnected) return outcome({ code: 'agent_disconnected' });
+  if (!instance.agentConnected) return { rejection: { code: 'agent_disconnected' }, passed };
   passed += 1;
   for (const attribute of plan.task.requiresAttributes) {
-    if (!instance.attributes.has(attribute)) return outcome({ code: 'missing_attribute', attribute });
+    if (!instance.attributes.has(attribute)) return { rejection: { code: 'missing_attribute', attribute }, passed };
     passed += 1;
   }
   for (const resource of plan.resources) {
     const requested = plan.task.resources[resource] ?? 0;
     const remaining = instance.remainingResources[resource] ?? 0;
-    if (requested > remaining) return outcome({ code: 'insufficient_resource', resource, requested, remaining });
+    if (requested > remaining) return { rejection: { code: 'insufficient_resource', resource, requested, remaining }, passed };
     passed += 1;
   }
-  for (const protocol of ['tcp', 'udp'] as const) {
+  for (const protocol of PROTOCOLS) {
     for (const port of plan.task.ports[protocol]) {
       const reserved = instance.reservedPorts[protocol].has(port);
-      if (reserved || instance.portsInUse[protocol].has(port)) return outcome({ code: 'port_in_use', protocol, port, reserved });
+      if (reserved || instance.portsInUse[protocol].has(port)) return { rejection: { code: 'port_in_use', protocol, port, reserved }, passed };
       passed += 1;
     }
   }
   for (const constraint of plan.constraints) {
     const rejection = constraint.check(instance, plan);
-    if (rejection !== undefined) return outcome(rejection);
+    if (rejection !== undefined) return { rejection, passed };
     passed += 1;
   }
-  return outcome(undefined);
+  return { rejection: undefined, passed };
 }

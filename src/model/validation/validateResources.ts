@@ -8,6 +8,7 @@ import { PlacementInputError } from '../PlacementInputError';
 import { describeValue, quote } from './describeValue';
 import { readEntries } from './fields';
 import { keyPath } from './paths';
+import { resourceRecord } from '../resourceRecord';
 
 const RESOURCE_NAME = /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/;
 const BUILT_IN_ANY_CASE = /^(?:cpu|memory|gpu)$/i;
@@ -45,14 +46,14 @@ export function resourceNameProblem(name: string): string | undefined {
  * @param value - the untrusted resources object
  * @param path - where it is, such as `instances[0].resources`
  * @param rules - the names required and whether zeros are kept
- * @returns the amounts in a prototype-less record, so that a resource named
+ * @returns the amounts in a {@link resourceRecord}, so that a resource named
  *   like an `Object.prototype` member (`constructor`) reads as itself
  * @throws {@link PlacementInputError} `invalid_type` when the value is not an
  *   object, `invalid_resource_name`, `invalid_resource` for an amount that is
  *   not a whole number of at least 0, `missing_field` for a required name
  */
 export function validateResources(value: unknown, path: string, rules: ResourceRules): Readonly<Record<string, number>> {
-  const resources = Object.create(null) as Record<string, number>;
+  const resources = resourceRecord();
   const given = new Set<string>();
   for (const [name, amount] of readEntries(value, path)) {
     const namePath = keyPath(path, name);

@@ -1,0 +1,193 @@
+/**
+ * The index of one request shape: every instance's standing for that shape,
+ * kept in ranked trees, one per combination of spread-attribute values.
+ *
+ * @module
+ */
+import type { InstanceRecord } from '../cluster/InstanceRecord';
+import { checkInstance, type CheckPlan } from '../placement/checkInstance';
+import { bucketOf, type BucketCounts } from './BucketCounts';
+import type { ChainLevels } from './chainLevels';
+import { RankedTree } from './RankedTree';
+
+/** One tree of instances that share their values of every spread attribute. */
+interface Partition {
+  readonly buckets: readonly (string | undefined)[];
+  readonly tree: RankedTree;
+}
+
+/** Where an instance's leaf is. */
+interface Leaf {
+  readonly partition: Partition;
+  readonly position: number;
+}
+
+/**
+ * Every instance's feasibility and local keys for one request shape (the
+ * group, the task, the constraints and the chain). A leaf depends only on
+ * its own instance's state, so a change to an instance refreshes one leaf in
+ * logarithmic time; instances changed since the last use are refreshed just
+ * before the next one.
+ */
+export class ShapeIndex {
+  private readonly partitions = new Map<string, Partition>();
+  private readonly leaves = new Map<InstanceRecord, Leaf>();
+  private readonly stale = new Set<InstanceRecord>();
+  private readonly keys: Float64Array;
+
+  /**
+   * @param plan - the checks of the shape
+   * @param chain - its strategy chain
+   * @param instances - every instance, in registration order
+   */
+  constructor(readonly plan: CheckPlan, readonly chain: ChainLevels, instances: readonly InstanceRecord[]) {
+    this.keys = new Float64Array(chain.localCount);
+    for (const instance of instances) this.append(instance);
+  }
+
+  /** Instances waiting to be refreshed. */
+  get staleCount(): number {
+    return this.stale.size;
+  }
+
+  /** Adds an instance registered after all the others. */
+  append(instance: InstanceRecord): void {
+    const partition = this.partitionFor(instance);
+    const position = partition.tree.append(instance.registrationOrder, this.leafKeys(instance));
+    this.leaves.set(instance, { partition, position });
+  }
+
+  /** Notes that an instance changed; its leaf is refreshed before the next use. */
+  touch(instance: InstanceRecord): void {
+    this.stale.add(instance);
+  }
+
+  /**
+   * Brings every stale leaf up to date.
+   *
+   * @param isRegistered - whether an instance is still in the cluster
+   * @returns false when an instance moved to another partition, which needs a rebuild
+   */
+  refresh(isRegistered: (instance: InstanceRecord) => boolean): boolean {
+    for (const instance of this.stale) {
+      const leaf = this.leaves.get(instance);
+      if (leaf === undefined) continue;
+      if (!isRegistered(instance)) {
+        leaf.partition.tree.set(leaf.position, undefined);
+        this.leaves.delete(instance);
+        continue;
+      }
+      if (!this.staysIn(instance, leaf.partition)) return false;
+      leaf.partition.tree.set(leaf.position, this.leafKeys(instance));
+    }
+    this.stale.clear();
+    return true;
+  }
+
+  /**
+   * Chooses the instance for the next task, exactly as the reference chain
+   * would: the lowest keys level by level (bucket counts for spread by
+   * attribute, the trees' keys for the rest), then the earliest registered;
+   * or, when the chain ends with random, the tied candidate at position
+   * floor(u x m) in registration order, drawing u only when m > 1.
+   *
+   * @returns the chosen instance's registration order, or undefined when no instance can take the task
+   */
+  choose(counts: BucketCounts, group: string, instances: readonly InstanceRecord[], random: () => number): number | undefined {
+    const bucketCounts = this.chain.bucketAttributes.map((attribute) => counts.of(group, attribute, instances));
+    let best: Partition | undefined;
+    for (const partition of this.partitions.values()) {
+      if (partition.tree.bestPosition() < 0) continue;
+      if (best === undefined || this.compare(partition, best, bucketCounts) < 0) best = partition;
+    }
+    if (best === undefined) return undefined;
+    const bestOrder = best.tree.orderAt(best.tree.bestPosition());
+    if (!this.chain.endsWithRandom) return bestOrder;
+    const tied: RankedTree[] = [];
+    let total = 0;
+    for (const partition of this.partitions.values()) {
+      if (partition.tree.bestPosition() < 0 || this.compareKeys(partition, best, bucketCounts) !== 0) continue;
+      tied.push(partition.tree);
+      total += partition.tree.tiedCount();
+    }
+    if (total === 1) return bestOrder;
+    return orderOfTied(tied, Math.floor(random() * total));
+  }
+
+  /** Orders two partitions' best leaves by the chain's keys, then by registration order. */
+  private compare(a: Partition, b: Partition, bucketCounts: readonly BucketCountMap[]): number {
+    return this.compareKeys(a, b, bucketCounts) || a.tree.orderAt(a.tree.bestPosition()) - b.tree.orderAt(b.tree.bestPosition());
+  }
+
+  private compareKeys(a: Partition, b: Partition, bucketCounts: readonly BucketCountMap[]): number {
+    for (const level of this.chain.levels) {
+      const difference = level.kind === 'local'
+        ? a.tree.keyAt(a.tree.bestPosition(), level.index) - b.tree.keyAt(b.tree.bestPosition(), level.index)
+        : bucketCount(bucketCounts, level.index, a) - bucketCount(bucketCounts, level.index, b);
+      if (difference !== 0) return difference;
+    }
+    return 0;
+  }
+
+  private leafKeys(instance: InstanceRecord): Float64Array | undefined {
+    if (checkInstance(instance, this.plan).rejection !== undefined) return undefined;
+    for (const level of this.chain.levels) {
+      if (level.kind === 'local') this.keys[level.index] = level.key(instance, this.plan.group);
+    }
+    return this.keys;
+  }
+
+  private partitionFor(instance: InstanceRecord): Partition {
+    const buckets = this.chain.bucketAttributes.map((attribute) => bucketOf(instance, attribute));
+    const key = JSON.stringify(buckets.map((bucket) => bucket ?? null));
+    let partition = this.partitions.get(key);
+    if (partition === undefined) {
+      partition = { buckets, tree: new RankedTree(this.chain.localCount) };
+      this.partitions.set(key, partition);
+    }
+    return partition;
+  }
+
+  private staysIn(instance: InstanceRecord, partition: Partition): boolean {
+    return this.chain.bucketAttributes.every((attribute, index) => bucketOf(instance, attribute) === partition.buckets[index]);
+  }
+}
+
+type BucketCountMap = ReadonlyMap<string | undefined, number>;
+
+function bucketCount(bucketCounts: readonly BucketCountMap[], index: number, partition: Partition): number {
+  return (bucketCounts[index] as BucketCountMap).get(partition.buckets[index]) ?? 0;
+}
+
+/**
+ * The registration order of the k-th tied leaf, in registration order, across
+ * several trees: the smallest order x with more than k tied leaves at or
+ * before x, found by bisection.
+ */
+function orderOfTied(trees: readonly RankedTree[], k: number): number {
+  if (trees.length === 1) {
+    const tree = trees[0] as RankedTree;
+    return tree.orderAt(tree.tiedAt(k));
+  }
+  let low = 0;
+  let high = Math.max(...trees.map((tree) => tree.orderAt(tree.length - 1)));
+  while (low < high) {
+    const middle = Math.floor((low + high) / 2);
+    const upTo = trees.reduce((sum, tree) => sum + tree.tiedBefore(firstPositionAfter(tree, middle)), 0);
+    if (upTo > k) high = middle;
+    else low = middle + 1;
+  }
+  return low;
+}
+
+/** The first position whose registration order is above `order` (positions are in registration order). */
+function firstPositionAfter(tree: RankedTree, order: number): number {
+  let low = 0;
+  let high = tree.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (tree.orderAt(middle) <= order) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
