@@ -1,0 +1,240 @@
+/**
+ * Requests and scenarios that reach every path of the indexed engine: every
+ * strategy kind, random anywhere in a chain, spread by attributes that some
+ * instances lack or have without a value, memberOf on task groups and task
+ * counts, distinctInstance, static ports, custom resources, counts that fill
+ * the fleet and fail, and chains with a caller's own Strategy object.
+ */
+import fc from 'fast-check';
+import type { PlacementConstraint, PlacementRequest, PlacementStrategy } from '../../src/model/PlacementRequest';
+import type { MemberOfConstraint } from '../../src/model/TaskSpec';
+import { binpack } from '../../src/strategies/binpack';
+import { random } from '../../src/strategies/random';
+import { spread } from '../../src/strategies/spread';
+import type { Strategy } from '../../src/strategies/Strategy';
+import {
+  BINPACK_FIELDS,
+  clusterScenario,
+  fleet,
+  grouping,
+  MEMBER_OF_EXPRESSIONS,
+  requestArbitrary,
+  roomyScenario,
+  roomyTaskSpec,
+  scenarioArbitrary,
+  sometimes,
+  taskSpecArbitrary,
+  type ClusterScenario,
+  type Grouping,
+  type RequestArbitraries,
+} from './placementArbitraries';
+
+/** A strategy as a request may give it: ECS's form, or a Strategy object. */
+export type ChainStrategy = PlacementStrategy | Strategy;
+
+/**
+ * Spread fields whose buckets are uneven: `rack` is absent, valueless or
+ * valued; `ecs.capability.task-eni` is only ever valueless or absent (one
+ * bucket); `lifecycle` is absent until a test sets it.
+ */
+export const ENGINE_SPREAD_FIELDS = [
+  'instanceId',
+  'host',
+  'attribute:ecs.availability-zone',
+  'attribute:rack',
+  'attribute:ecs.capability.task-eni',
+  'attribute:ecs.instance-type',
+  'attribute:lifecycle',
+] as const;
+
+/** Resources to binpack on: the built-in ones, the custom `eni`, and `widgets`, which no instance lists. */
+export const ENGINE_BINPACK_FIELDS = [...BINPACK_FIELDS, 'widgets'] as const;
+
+/** memberOf expressions beyond the usual ones, reading task groups, task counts and attributes that come and go. */
+export const ENGINE_MEMBER_OF_EXPRESSIONS = [
+  ...MEMBER_OF_EXPRESSIONS,
+  'task:group exists',
+  'not(task:group exists)',
+  'task:group in [service:web, batch-jobs]',
+  'runningTasksCount >= 2',
+  'runningTasksCount == 0',
+  'attribute:rack !exists',
+  'attribute:lifecycle == spot',
+] as const;
+
+/** binpack on any of {@link ENGINE_BINPACK_FIELDS}. */
+export const engineBinpack: fc.Arbitrary<PlacementStrategy> = fc.constantFrom(...ENGINE_BINPACK_FIELDS).map((field) => ({ type: 'binpack', field }));
+/** spread on any of {@link ENGINE_SPREAD_FIELDS}. */
+export const engineSpread: fc.Arbitrary<PlacementStrategy> = fc.constantFrom(...ENGINE_SPREAD_FIELDS).map((field) => ({ type: 'spread', field }));
+const randomSpec: PlacementStrategy = { type: 'random' };
+
+/** binpack and spread as Strategy objects made by their factories, which the indexed engine must recognise as built-in. */
+const rankedObject: fc.Arbitrary<Strategy> = fc.oneof(
+  fc.constantFrom(...ENGINE_BINPACK_FIELDS).map((field) => binpack(field)),
+  fc.constantFrom(...ENGINE_SPREAD_FIELDS).map((field) => spread(field)),
+);
+
+/** random as ECS writes it, or as the object its factory makes. */
+const randomStrategy: fc.Arbitrary<ChainStrategy> = fc.oneof(fc.constant(randomSpec), fc.constant(null).map(() => random()));
+
+/** A binpack or a spread, now and then as a Strategy object. */
+export const rankedStrategy: fc.Arbitrary<ChainStrategy> = fc.oneof(
+  { weight: 3, arbitrary: engineBinpack },
+  { weight: 4, arbitrary: engineSpread },
+  { weight: 1, arbitrary: rankedObject },
+);
+
+/** Any built-in strategy. */
+export const anyBuiltIn: fc.Arbitrary<ChainStrategy> = fc.oneof({ weight: 4, arbitrary: rankedStrategy }, { weight: 1, arbitrary: randomStrategy });
+
+/** Chains with random first (nothing before it), in the middle, or last (nothing after it). */
+export const randomChain: fc.Arbitrary<ChainStrategy[]> = fc
+  .tuple(fc.array(rankedStrategy, { maxLength: 2 }), randomStrategy, fc.array(anyBuiltIn, { maxLength: 2 }))
+  .map(([before, draw, after]) => [...before, draw, ...after]);
+
+/** Spread by an attribute, which splits the candidates into buckets, then anything ranked. */
+const bucketedPrefix: fc.Arbitrary<ChainStrategy[]> = fc
+  .tuple(fc.constantFrom(...ENGINE_SPREAD_FIELDS.filter((field) => field.startsWith('attribute:'))), fc.array(rankedStrategy, { maxLength: 1 }))
+  .map(([field, rest]) => [{ type: 'spread', field }, ...rest]);
+
+/** Chains whose random draw is often over candidates tied in several buckets. */
+export const bucketedRandomChain: fc.Arbitrary<ChainStrategy[]> = fc.oneof(
+  randomChain,
+  fc.tuple(bucketedPrefix, fc.array(anyBuiltIn, { maxLength: 2 })).map(([before, after]) => [...before, randomSpec, ...after]),
+);
+
+/** No chain (ECS's defaults), a chain of ranked strategies, a chain with random somewhere, or anything up to 5. */
+export const strategyChain: fc.Arbitrary<ChainStrategy[] | undefined> = fc.oneof(
+  fc.constant(undefined),
+  fc.array(rankedStrategy, { minLength: 1, maxLength: 3 }),
+  randomChain,
+  fc.array(anyBuiltIn, { maxLength: 5 }),
+);
+
+/** memberOf with any of {@link ENGINE_MEMBER_OF_EXPRESSIONS}. */
+export const engineMemberOf: fc.Arbitrary<MemberOfConstraint> = fc.constantFrom(...ENGINE_MEMBER_OF_EXPRESSIONS).map((expression) => ({ type: 'memberOf', expression }));
+
+/** Up to two constraints: memberOf and distinctInstance. */
+export const engineConstraints: fc.Arbitrary<PlacementConstraint[]> = fc.array(
+  fc.oneof(engineMemberOf, fc.constant<PlacementConstraint>({ type: 'distinctInstance' })),
+  { maxLength: 2 },
+);
+
+/** Tasks with static ports, custom resources, required attributes and memberOf now and then; mostly small. */
+export const engineTask = fc.oneof(
+  { weight: 3, arbitrary: roomyTaskSpec },
+  { weight: 1, arbitrary: taskSpecArbitrary({ memberOf: sometimes(fc.constantFrom(...ENGINE_MEMBER_OF_EXPRESSIONS), 3) }) },
+);
+
+/** Mostly a few tasks, sometimes enough to fill every instance and fail. */
+export const engineCount: fc.Arbitrary<number | undefined> = fc.oneof(
+  { weight: 1, arbitrary: fc.constant(undefined) },
+  { weight: 4, arbitrary: fc.integer({ min: 1, max: 6 }) },
+  { weight: 2, arbitrary: fc.integer({ min: 10, max: 40 }) },
+);
+
+/**
+ * Requests from {@link requestArbitrary} with a chain that may hold Strategy
+ * objects (which that generator's ECS-only strategies cannot express).
+ */
+function chainRequest(parts: Omit<RequestArbitraries, 'strategies'>, chains: fc.Arbitrary<readonly ChainStrategy[] | undefined>): fc.Arbitrary<PlacementRequest> {
+  return fc
+    .tuple(requestArbitrary({ ...parts, strategies: fc.constant(undefined) }), chains)
+    .map(([request, chain]) => (chain === undefined ? request : { ...request, placementStrategy: chain }));
+}
+
+/** Valid requests for the engines' comparison. */
+export const engineRequest: fc.Arbitrary<PlacementRequest> = chainRequest({ task: engineTask, count: engineCount, constraints: engineConstraints }, strategyChain);
+
+/** Roomy requests whose chain has random first, in the middle or last. */
+export const randomChainRequest: fc.Arbitrary<PlacementRequest> = chainRequest(
+  {
+    task: roomyTaskSpec,
+    count: engineCount,
+    constraints: fc.oneof({ weight: 3, arbitrary: fc.constant([]) }, { weight: 1, arbitrary: engineConstraints }),
+  },
+  bucketedRandomChain,
+);
+
+/** Big tasks in big counts: the fleet fills up and the rest of the request fails. */
+export const hungryRequest: fc.Arbitrary<PlacementRequest> = chainRequest(
+  {
+    task: taskSpecArbitrary({ memory: fc.constantFrom(1024, 2048, 4096), memberOf: sometimes(fc.constantFrom(...ENGINE_MEMBER_OF_EXPRESSIONS), 4) }),
+    count: fc.integer({ min: 6, max: 60 }),
+    constraints: engineConstraints,
+  },
+  strategyChain,
+);
+
+/** The request with its group replaced. */
+export function withGrouping(request: PlacementRequest, { service, group }: Grouping): PlacementRequest {
+  const { service: _service, group: _group, ...rest } = request;
+  return { ...rest, ...(service === undefined ? {} : { service }), ...(group === undefined ? {} : { group }) };
+}
+
+/**
+ * Three request shapes: a request, the same request in another group (a
+ * shape key without the group would mix them up), and another request,
+ * often a chain that spreads by an attribute before random.
+ */
+export const shapeTrio: fc.Arbitrary<PlacementRequest[]> = fc
+  .tuple(engineRequest, grouping, fc.oneof(engineRequest, randomChainRequest))
+  .map(([first, otherGroup, second]) => [first, withGrouping(first, otherGroup), second]);
+
+/**
+ * Strategies of a caller's own, which only their own function can rank:
+ * some read attributes, counts or resources, some draw from the generator
+ * once per task or once per candidate, and two fail on a busy cluster.
+ */
+export const CUSTOM_STRATEGIES: readonly Strategy[] = [
+  { name: 'preferRackR1', rank: () => (instance) => (instance.attributes.get('rack') === 'r1' ? 0 : 1) },
+  { name: 'fewestTasks', rank: () => (instance) => instance.runningTasksCount },
+  { name: 'mostMemory', rank: () => (instance) => -(instance.remainingResources['memory'] ?? 0) },
+  { name: 'latestRegistered', rank: () => (instance) => -instance.registrationOrder },
+  { name: 'groupCount', rank: (context) => (instance) => instance.taskGroups.get(context.group) ?? 0 },
+  {
+    name: 'coinPerTask',
+    rank: (context) => {
+      const heads = context.random() < 0.5;
+      return (instance) => ((instance.registrationOrder % 2 === 0) === heads ? 0 : 1);
+    },
+  },
+  { name: 'jitter', rank: (context) => () => Math.floor(context.random() * 3) },
+  {
+    name: 'quietZone',
+    rank: (context) => {
+      const load = new Map<string | null | undefined, number>();
+      for (const instance of context.instances) {
+        const zone = instance.attributes.get('ecs.availability-zone');
+        load.set(zone, (load.get(zone) ?? 0) + instance.runningTasksCount);
+      }
+      return (instance) => load.get(instance.attributes.get('ecs.availability-zone')) ?? 0;
+    },
+  },
+  // These two make the request fail half-way on a busy cluster: the placement is undone and the error goes on.
+  { name: 'refusesBusy', rank: () => (instance) => (instance.runningTasksCount > 2 ? Number.NaN : 0) },
+  {
+    name: 'throwsWhenCrowded',
+    rank: (context) => {
+      if (context.instances.some((instance) => instance.runningTasksCount >= 4)) throw new Error('throwsWhenCrowded: an instance runs 4 tasks');
+      return () => 0;
+    },
+  },
+];
+
+export const customStrategy: fc.Arbitrary<Strategy> = fc.constantFrom(...CUSTOM_STRATEGIES);
+
+/** Chains of up to 5 with at least one custom strategy, anywhere, among built-in ones. */
+export const customChain: fc.Arbitrary<ChainStrategy[]> = fc
+  .tuple(fc.array(anyBuiltIn, { maxLength: 2 }), customStrategy, fc.array(fc.oneof(anyBuiltIn, customStrategy), { maxLength: 2 }))
+  .map(([before, custom, after]) => [...before, custom, ...after]);
+
+/** Requests whose chain holds a custom strategy. */
+export const customChainRequest: fc.Arbitrary<PlacementRequest> = chainRequest({ task: engineTask, count: engineCount, grouping, constraints: engineConstraints }, customChain);
+
+/** Small, roomy and larger fleets (up to 24 instances, up to 10 steps of history). */
+export const engineScenario: fc.Arbitrary<ClusterScenario> = fc.oneof(
+  { weight: 1, arbitrary: clusterScenario },
+  { weight: 2, arbitrary: roomyScenario },
+  { weight: 2, arbitrary: scenarioArbitrary(fleet(24, 6), 10) },
+);
