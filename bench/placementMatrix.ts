@@ -55,7 +55,7 @@ export const FULL_PLAN: MatrixPlan = {
   sizes: [1_000, 10_000, 100_000, 1_000_000],
   engines: ['indexed', 'reference'],
   referenceUpTo: 100_000,
-  maxPlacements: 2_000,
+  maxPlacements: 20_000,
   budgetMs: 1_500,
   constraints: CONSTRAINTS,
 };

@@ -6,10 +6,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { runMemoryCase } from './memoryCase';
 import { FULL_PLAN, QUICK_PLAN } from './placementMatrix';
 import { runQueryBench } from './query.bench';
 import { runPlacementMatrix, type FleetRow, type MatrixRow } from './runPlacementMatrix';
-import { fleetTable, matrixTable, speedupTable } from './tables';
+import { fleetTable, growthTable, matrixTable, speedupTable } from './tables';
 
 const quick = process.argv.includes('--quick');
 const plan = quick ? QUICK_PLAN : FULL_PLAN;
@@ -46,7 +47,15 @@ console.log(`Each case places up to ${plan.maxPlacements} tasks (256 CPU units, 
 console.log(fleetTable(fleets));
 console.log(`\n${matrixTable(cases)}`);
 console.log(`\n### Default engine against the reference engine\n\n${speedupTable(cases)}`);
+console.log(`\n### Time per placement from the smallest fleet to the largest (default engine)\n\n${growthTable(cases)}`);
+
+const memorySize = quick ? 20_000 : 1_000_000;
+const memory = runMemoryCase(memorySize);
+console.log(`\n## Memory: ${memorySize.toLocaleString('en-US')} instances holding ${memory.tasks.toLocaleString('en-US')} tasks\n`);
+console.log('| instances | tasks | heap with the fleet (MiB) | heap with every task (MiB) | build (s) | place (s) |');
+console.log('| ---: | ---: | ---: | ---: | ---: | ---: |');
+console.log(`| ${memory.instances.toLocaleString('en-US')} | ${memory.tasks.toLocaleString('en-US')} | ${memory.fleetHeapMiB.toFixed(0)} | ${memory.loadedHeapMiB.toFixed(0)} | ${memory.buildSeconds.toFixed(1)} | ${memory.placeSeconds.toFixed(1)} |`);
 
 const results = join(import.meta.dirname, 'results');
 mkdirSync(results, { recursive: true });
-writeFileSync(join(results, quick ? 'quick.json' : 'latest.json'), `${JSON.stringify({ date: new Date().toISOString(), quick, machine, queries, fleets, cases }, null, 2)}\n`);
+writeFileSync(join(results, quick ? 'quick.json' : 'latest.json'), `${JSON.stringify({ date: new Date().toISOString(), quick, machine, queries, fleets, cases, memory }, null, 2)}\n`);

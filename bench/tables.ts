@@ -39,3 +39,25 @@ export function speedupTable(rows: readonly MatrixRow[]): string {
 function key(row: MatrixRow): string {
   return `${row.size}|${row.chain}|${row.constraints}`;
 }
+
+/** Time per placement at the largest fleet over the smallest, per case of the default engine. */
+export function growthTable(rows: readonly MatrixRow[]): string {
+  const indexed = rows.filter((row) => row.engine !== 'reference');
+  const sizes = [...new Set(indexed.map((row) => row.size))].sort((a, b) => a - b);
+  const smallest = sizes[0];
+  const largest = sizes[sizes.length - 1];
+  const at = (size: number | undefined, row: MatrixRow) => indexed.find((other) => other.size === size && other.chain === row.chain && other.constraints === row.constraints);
+  const lines = indexed
+    .filter((row) => row.size === smallest)
+    .map((row) => {
+      const big = at(largest, row);
+      if (big === undefined) return undefined;
+      return `| ${row.chain} | ${row.constraints} | ${fixed(row.nanosecondsPerPlacement)} | ${fixed(big.nanosecondsPerPlacement)} | ${fixed(big.nanosecondsPerPlacement / row.nanosecondsPerPlacement, 2)}x |`;
+    })
+    .filter((line): line is string => line !== undefined);
+  return [
+    `| chain | constraints | ns at ${fixed(smallest ?? 0)} | ns at ${fixed(largest ?? 0)} | growth |`,
+    '| --- | --- | ---: | ---: | ---: |',
+    ...lines,
+  ].join('\n');
+}

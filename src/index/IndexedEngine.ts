@@ -50,9 +50,10 @@ export class IndexedEngine implements PlacementEngine, StateListener {
     let shape = this.shapeFor(request);
     if (shape === undefined) return placeReference(this.state, request);
     const placements: Placement[] = [];
+    const random = (): number => this.state.random.next();
     for (let placed = 0; placed < request.count; placed += 1) {
       shape = this.refresh(shape, request);
-      const order = shape.choose(this.counts, request.group, this.state.instances(), () => this.state.random.next());
+      const order = shape.choose(this.counts, request.group, this.state.instances(), random);
       const chosen = order === undefined ? undefined : this.byOrder[order];
       if (chosen === undefined) {
         const failure = decide(this.state, request).failure as PlacementFailure;

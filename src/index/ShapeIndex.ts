@@ -32,7 +32,8 @@ interface Leaf {
 export class ShapeIndex {
   private readonly partitions = new Map<string, Partition>();
   private readonly leaves = new Map<InstanceRecord, Leaf>();
-  private readonly stale = new Set<InstanceRecord>();
+  /** Instances changed since the last refresh; one may appear more than once, which costs a repeated refresh, not a wrong one. */
+  private readonly stale: InstanceRecord[] = [];
   private readonly keys: Float64Array;
 
   /**
@@ -45,9 +46,9 @@ export class ShapeIndex {
     for (const instance of instances) this.append(instance);
   }
 
-  /** Instances waiting to be refreshed. */
+  /** Changes waiting to be applied. */
   get staleCount(): number {
-    return this.stale.size;
+    return this.stale.length;
   }
 
   /** Adds an instance registered after all the others. */
@@ -59,7 +60,7 @@ export class ShapeIndex {
 
   /** Notes that an instance changed; its leaf is refreshed before the next use. */
   touch(instance: InstanceRecord): void {
-    this.stale.add(instance);
+    this.stale.push(instance);
   }
 
   /**
@@ -80,7 +81,7 @@ export class ShapeIndex {
       if (!this.staysIn(instance, leaf.partition)) return false;
       leaf.partition.tree.set(leaf.position, this.leafKeys(instance));
     }
-    this.stale.clear();
+    this.stale.length = 0;
     return true;
   }
 
