@@ -106,15 +106,19 @@ export class Cluster {
   /**
    * Registers an instance; it takes part in placement from now on.
    *
-   * @returns the instance as registered
+   * @remarks
+   * Returns nothing, so that registering a large fleet one instance at a time
+   * builds no snapshot per instance; {@link Cluster.instances} and
+   * {@link Cluster.listInstances} read instances back.
+   *
    * @throws {@link PlacementInputError} when the spec is invalid or the id is taken
    */
-  registerInstance(spec: InstanceSpec): InstanceInfo {
+  registerInstance(spec: InstanceSpec): void {
     const instance = validateInstanceSpec(spec, 'instance');
     if (this.state.instance(instance.id) !== undefined) {
       throw new PlacementInputError('duplicate_instance', 'instance.id', `An instance with id ${instance.id} is already registered.`);
     }
-    return this.state.register(instance).toInfo();
+    this.state.register(instance);
   }
 
   /**

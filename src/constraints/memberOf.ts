@@ -3,13 +3,22 @@
  *
  * @module
  */
-import { parseQuery } from '../query/parseQuery';
 import type { QueryNode } from '../query/ast';
 import { evaluateQuery } from '../query/evaluateQuery';
+import { parseQuery } from '../query/parseQuery';
 import type { Constraint } from './Constraint';
 
 /**
  * A memberOf constraint.
+ *
+ * @remarks
+ * An expression that reads only attributes gives the same answer for every
+ * instance with the same attribute map, and instances registered from the
+ * same frozen attributes share one map (an update replaces it rather than
+ * writing to it). So such an expression is evaluated once per map: on a large
+ * fleet of a few dozen kinds of instance, a few dozen times rather than once
+ * per instance. Expressions that read tasks, agents or dates are evaluated
+ * every time.
  *
  * @param expression - the expression as written
  * @param query - its parsed form, when already parsed
@@ -18,8 +27,29 @@ import type { Constraint } from './Constraint';
  */
 export function memberOf(expression: string, query: QueryNode = parseQuery(expression)): Constraint {
   const rejection = { code: 'member_of', expression } as const;
+  const byAttributes = readsOnlyAttributes(query) ? new WeakMap<ReadonlyMap<string, string | null>, boolean>() : undefined;
   return {
     name: `memberOf(${expression})`,
-    check: (instance) => (evaluateQuery(query, instance) ? undefined : rejection),
+    check: (instance) => {
+      if (byAttributes === undefined) return evaluateQuery(query, instance) ? undefined : rejection;
+      let holds = byAttributes.get(instance.attributes);
+      if (holds === undefined) {
+        holds = evaluateQuery(query, instance);
+        byAttributes.set(instance.attributes, holds);
+      }
+      return holds ? undefined : rejection;
+    },
   };
+}
+
+function readsOnlyAttributes(node: QueryNode): boolean {
+  switch (node.kind) {
+    case 'condition':
+      return node.subject.name === 'attribute';
+    case 'not':
+      return readsOnlyAttributes(node.operand);
+    case 'and':
+    case 'or':
+      return node.operands.every(readsOnlyAttributes);
+  }
 }

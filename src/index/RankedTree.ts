@@ -20,8 +20,11 @@ export class RankedTree {
   private used = 0;
   private keys: Float64Array[] = [];
   private orders = new Float64Array(0);
-  private best = new Int32Array(0);
-  private ties = new Int32Array(0);
+  /**
+   * Per node, its best leaf at [2 x node] and that leaf's tie count at
+   * [2 x node + 1], side by side so that one memory read serves both.
+   */
+  private nodes = new Int32Array(0);
 
   /** @param levels - number of keys per leaf */
   constructor(private readonly levels: number) {
@@ -52,19 +55,17 @@ export class RankedTree {
   set(position: number, keys: ArrayLike<number> | undefined): void {
     const leaf = this.capacity + position;
     if (keys === undefined) {
-      this.best[leaf] = NONE;
-      this.ties[leaf] = 0;
+      this.setNode(leaf, NONE, 0);
     } else {
       for (let level = 0; level < this.levels; level += 1) (this.keys[level] as Float64Array)[position] = keys[level] as number;
-      this.best[leaf] = position;
-      this.ties[leaf] = 1;
+      this.setNode(leaf, position, 1);
     }
     for (let node = leaf >> 1; node >= 1; node >>= 1) this.combine(node);
   }
 
   /** Position of the best leaf, or -1 when every leaf is absent. */
   bestPosition(): number {
-    return this.best[1] as number;
+    return this.bestOf(1);
   }
 
   /** Key `level` of the leaf at a position. */
@@ -74,7 +75,7 @@ export class RankedTree {
 
   /** How many leaves tie with the best on every key. */
   tiedCount(): number {
-    return this.ties[1] as number;
+    return this.tiesOf(1);
   }
 
   /** Position of the k-th (from 0) leaf tied with the best, in registration order. */
@@ -83,7 +84,7 @@ export class RankedTree {
     let rest = k;
     while (node < this.capacity) {
       const left = node * 2;
-      const inLeft = this.tiedWithRoot(left) ? (this.ties[left] as number) : 0;
+      const inLeft = this.tiedWithRoot(left) ? this.tiesOf(left) : 0;
       if (rest < inLeft) node = left;
       else {
         rest -= inLeft;
@@ -115,28 +116,28 @@ export class RankedTree {
   }
 
   private tiedIn(node: number): number {
-    return this.tiedWithRoot(node) ? (this.ties[node] as number) : 0;
+    return this.tiedWithRoot(node) ? this.tiesOf(node) : 0;
   }
 
   private tiedWithRoot(node: number): boolean {
-    const candidate = this.best[node] as number;
-    const root = this.best[1] as number;
+    const candidate = this.bestOf(node);
+    const root = this.bestOf(1);
     return candidate !== NONE && root !== NONE && this.compareKeys(candidate, root) === 0;
   }
 
   private combine(node: number): void {
-    const left = this.best[node * 2] as number;
-    const right = this.best[node * 2 + 1] as number;
+    const left = this.bestOf(node * 2);
+    const right = this.bestOf(node * 2 + 1);
     if (left === NONE || right === NONE) {
       const only = left === NONE ? node * 2 + 1 : node * 2;
-      this.best[node] = this.best[only] as number;
-      this.ties[node] = this.ties[only] as number;
+      this.setNode(node, this.bestOf(only), this.tiesOf(only));
       return;
     }
     const order = this.compareKeys(left, right);
     // On equal keys the left leaf is earlier in registration order.
-    this.best[node] = order <= 0 ? left : right;
-    this.ties[node] = order < 0 ? (this.ties[node * 2] as number) : order > 0 ? (this.ties[node * 2 + 1] as number) : (this.ties[node * 2] as number) + (this.ties[node * 2 + 1] as number);
+    const leftTies = this.tiesOf(node * 2);
+    const rightTies = this.tiesOf(node * 2 + 1);
+    this.setNode(node, order <= 0 ? left : right, order < 0 ? leftTies : order > 0 ? rightTies : leftTies + rightTies);
   }
 
   private compareKeys(a: number, b: number): number {
@@ -148,8 +149,21 @@ export class RankedTree {
     return 0;
   }
 
+  private bestOf(node: number): number {
+    return this.nodes[2 * node] as number;
+  }
+
+  private tiesOf(node: number): number {
+    return this.nodes[2 * node + 1] as number;
+  }
+
+  private setNode(node: number, best: number, ties: number): void {
+    this.nodes[2 * node] = best;
+    this.nodes[2 * node + 1] = ties;
+  }
+
   private grow(capacity: number): void {
-    const previous = { capacity: this.capacity, keys: this.keys, orders: this.orders, best: this.best, ties: this.ties };
+    const previous = { capacity: this.capacity, keys: this.keys, orders: this.orders, nodes: this.nodes };
     this.capacity = capacity;
     this.keys = Array.from({ length: this.levels }, (_, level) => {
       const keys = new Float64Array(capacity);
@@ -158,12 +172,10 @@ export class RankedTree {
     });
     this.orders = new Float64Array(capacity);
     this.orders.set(previous.orders);
-    this.best = new Int32Array(capacity * 2).fill(NONE);
-    this.ties = new Int32Array(capacity * 2);
-    for (let position = 0; position < previous.capacity; position += 1) {
-      this.best[capacity + position] = previous.best[previous.capacity + position] as number;
-      this.ties[capacity + position] = previous.ties[previous.capacity + position] as number;
-    }
+    this.nodes = new Int32Array(capacity * 4);
+    for (let node = 1; node < capacity * 2; node += 1) this.nodes[2 * node] = NONE;
+    // Leaves keep their place; the inner nodes are recomputed above them.
+    this.nodes.set(previous.nodes.subarray(2 * previous.capacity, 4 * previous.capacity), 2 * capacity);
     for (let node = capacity - 1; node >= 1; node -= 1) this.combine(node);
   }
 }

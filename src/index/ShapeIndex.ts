@@ -12,14 +12,10 @@ import { RankedTree } from './RankedTree';
 
 /** One tree of instances that share their values of every spread attribute. */
 interface Partition {
+  /** Its place in `partitionList`. */
+  readonly index: number;
   readonly buckets: readonly (string | undefined)[];
   readonly tree: RankedTree;
-}
-
-/** Where an instance's leaf is. */
-interface Leaf {
-  readonly partition: Partition;
-  readonly position: number;
 }
 
 /**
@@ -31,7 +27,14 @@ interface Leaf {
  */
 export class ShapeIndex {
   private readonly partitions = new Map<string, Partition>();
-  private readonly leaves = new Map<InstanceRecord, Leaf>();
+  private readonly partitionList: Partition[] = [];
+  /**
+   * Where each instance's leaf is, by registration order: its partition's
+   * index (-1 for none) and its position there. Typed arrays rather than a
+   * map of objects: a million instances cost 8 MB and no garbage.
+   */
+  private partitionOf = new Int32Array(0).fill(-1);
+  private positionOf = new Int32Array(0);
   /** Instances changed since the last refresh; one may appear more than once, which costs a repeated refresh, not a wrong one. */
   private readonly stale: InstanceRecord[] = [];
   private readonly keys: Float64Array;
@@ -53,9 +56,12 @@ export class ShapeIndex {
 
   /** Adds an instance registered after all the others. */
   append(instance: InstanceRecord): void {
-    const partition = this.partitionFor(instance);
-    const position = partition.tree.append(instance.registrationOrder, this.leafKeys(instance));
-    this.leaves.set(instance, { partition, position });
+    const index = this.partitionFor(instance);
+    const position = (this.partitionList[index] as Partition).tree.append(instance.registrationOrder, this.leafKeys(instance));
+    const order = instance.registrationOrder;
+    if (order >= this.partitionOf.length) this.grow(order + 1);
+    this.partitionOf[order] = index;
+    this.positionOf[order] = position;
   }
 
   /** Notes that an instance changed; its leaf is refreshed before the next use. */
@@ -71,15 +77,17 @@ export class ShapeIndex {
    */
   refresh(isRegistered: (instance: InstanceRecord) => boolean): boolean {
     for (const instance of this.stale) {
-      const leaf = this.leaves.get(instance);
-      if (leaf === undefined) continue;
+      const order = instance.registrationOrder;
+      const partition = this.partitionList[this.partitionOf[order] ?? -1];
+      if (partition === undefined) continue;
+      const position = this.positionOf[order] as number;
       if (!isRegistered(instance)) {
-        leaf.partition.tree.set(leaf.position, undefined);
-        this.leaves.delete(instance);
+        partition.tree.set(position, undefined);
+        this.partitionOf[order] = -1;
         continue;
       }
-      if (!this.staysIn(instance, leaf.partition)) return false;
-      leaf.partition.tree.set(leaf.position, this.leafKeys(instance));
+      if (!this.staysIn(instance, partition)) return false;
+      partition.tree.set(position, this.leafKeys(instance));
     }
     this.stale.length = 0;
     return true;
@@ -138,15 +146,28 @@ export class ShapeIndex {
     return this.keys;
   }
 
-  private partitionFor(instance: InstanceRecord): Partition {
+  /** The index of the instance's partition in `partitionList`, made on first need. */
+  private partitionFor(instance: InstanceRecord): number {
+    if (this.chain.bucketAttributes.length === 0 && this.partitionList.length === 1) return 0;
     const buckets = this.chain.bucketAttributes.map((attribute) => bucketOf(instance, attribute));
     const key = JSON.stringify(buckets.map((bucket) => bucket ?? null));
     let partition = this.partitions.get(key);
     if (partition === undefined) {
-      partition = { buckets, tree: new RankedTree(this.chain.localCount) };
+      partition = { index: this.partitionList.length, buckets, tree: new RankedTree(this.chain.localCount) };
       this.partitions.set(key, partition);
+      this.partitionList.push(partition);
     }
-    return partition;
+    return partition.index;
+  }
+
+  private grow(length: number): void {
+    const size = Math.max(length, this.partitionOf.length * 2, 64);
+    const partitionOf = new Int32Array(size).fill(-1);
+    partitionOf.set(this.partitionOf);
+    const positionOf = new Int32Array(size);
+    positionOf.set(this.positionOf);
+    this.partitionOf = partitionOf;
+    this.positionOf = positionOf;
   }
 
   private staysIn(instance: InstanceRecord, partition: Partition): boolean {
