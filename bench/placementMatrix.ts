@@ -47,6 +47,8 @@ export interface MatrixPlan {
   readonly maxPlacements: number;
   /** ...and stop early once a case has spent this long placing. */
   readonly budgetMs: number;
+  /** Runs of each default-engine case; the fastest is reported. */
+  readonly repeats: number;
   readonly constraints: readonly ConstraintCase[];
 }
 
@@ -57,6 +59,7 @@ export const FULL_PLAN: MatrixPlan = {
   referenceUpTo: 100_000,
   maxPlacements: 20_000,
   budgetMs: 1_500,
+  repeats: 3,
   constraints: CONSTRAINTS,
 };
 
@@ -67,5 +70,6 @@ export const QUICK_PLAN: MatrixPlan = {
   referenceUpTo: 5_000,
   maxPlacements: 200,
   budgetMs: 150,
+  repeats: 1,
   constraints: [CONSTRAINTS[0] as ConstraintCase, CONSTRAINTS[3] as ConstraintCase],
 };

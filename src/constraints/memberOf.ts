@@ -26,6 +26,18 @@ import type { Constraint } from './Constraint';
  * @throws {@link QueryError} when `query` is not given and the expression does not parse
  */
 export function memberOf(expression: string, query: QueryNode = parseQuery(expression)): Constraint {
+  // One constraint per tree, so that what it learned about attribute maps
+  // outlives the request that built it.
+  const known = constraints.get(query);
+  if (known?.name === `memberOf(${expression})`) return known;
+  const constraint = buildMemberOf(expression, query);
+  constraints.set(query, constraint);
+  return constraint;
+}
+
+const constraints = new WeakMap<QueryNode, Constraint>();
+
+function buildMemberOf(expression: string, query: QueryNode): Constraint {
   const rejection = { code: 'member_of', expression } as const;
   const byAttributes = readsOnlyAttributes(query) ? new WeakMap<ReadonlyMap<string, string | null>, boolean>() : undefined;
   return {

@@ -10,6 +10,15 @@ import { QueryError } from '../../query/QueryError';
 import { PlacementInputError } from '../PlacementInputError';
 import { expectString } from './fields';
 
+/**
+ * Expressions parsed lately, so that a service placed request after request
+ * parses (and compiles) its expression once; the trees are read-only, so
+ * sharing them is safe. Errors are not kept: they are rare and must carry
+ * their own path.
+ */
+const recent = new Map<string, QueryNode>();
+const RECENT_LIMIT = 256;
+
 /** A memberOf expression with its syntax tree. */
 export interface ParsedExpression {
   /** The expression as written. */
@@ -35,9 +44,19 @@ export function validateExpression(value: unknown, path: string): ParsedExpressi
     throw new PlacementInputError('empty_expression', path, 'Write a condition in this memberOf expression, such as attribute:ecs.os-type == linux.');
   }
   try {
-    return { expression, query: parseQuery(expression) };
+    return { expression, query: recentlyParsed(expression) };
   } catch (error) {
     if (!(error instanceof QueryError)) throw error;
     throw new PlacementInputError('invalid_expression', path, `Correct this memberOf expression: ${error.message}`, { cause: error });
   }
+}
+
+function recentlyParsed(expression: string): QueryNode {
+  let query = recent.get(expression);
+  if (query === undefined) {
+    query = parseQuery(expression);
+    if (recent.size >= RECENT_LIMIT) recent.delete(recent.keys().next().value as string);
+    recent.set(expression, query);
+  }
+  return query;
 }
