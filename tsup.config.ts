@@ -3,7 +3,9 @@ import { defineConfig } from 'tsup';
 export default defineConfig([
   {
     // One entry per subpath in package.json `exports`.
-    entry: { index: 'src/index.ts', sim: 'src/sim/index.ts' },
+    entry: { index: 'src/index.ts', sim: 'src/sim/index.ts', arbitraries: 'src/arbitraries/index.ts', ecs: 'src/ecs/index.ts' },
+    // fast-check is the arbitraries entry's peer dependency: the user's copy is the one that runs.
+    external: ['fast-check'],
     // ESM for modern consumers and CommonJS for `require`, each with its own
     // type file (.d.ts and .d.cts) so neither condition borrows the other's.
     format: ['esm', 'cjs'],
