@@ -39,7 +39,11 @@ export type PlacementInputErrorCode =
   | 'unexpected_expression'
   | 'empty_expression'
   | 'invalid_expression'
-  | 'invalid_option';
+  | 'invalid_option'
+  | 'invalid_ecs_json'
+  | 'task_definition_mismatch'
+  | 'unsupported_ecs_feature'
+  | 'invalid_notation';
 
 /**
  * Bad input to a {@link Cluster} method: a malformed instance, task or
