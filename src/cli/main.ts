@@ -8,6 +8,8 @@ import { PlacementInputError } from '../model/PlacementInputError';
 import { QueryError } from '../query/QueryError';
 import type { CliIo } from './CliIo';
 import { UsageError } from './CliIo';
+import { placeCommand } from './placeCommand';
+import { queryCommand } from './queryCommand';
 import { simulateCommand } from './simulateCommand';
 
 /** A subcommand: its one-line summary, its help, and what it does. */
@@ -18,7 +20,7 @@ export interface Command {
   readonly run: (args: readonly string[], io: CliIo) => number;
 }
 
-const COMMANDS: Readonly<Record<string, Command>> = { simulate: simulateCommand };
+const COMMANDS: Readonly<Record<string, Command>> = { simulate: simulateCommand, place: placeCommand, query: queryCommand };
 
 function usage(): string {
   const lines = Object.entries(COMMANDS).map(([name, command]) => `  ${name.padEnd(10)}${command.summary}`);
@@ -31,6 +33,7 @@ function usage(): string {
  * @param argv - the arguments after the program name
  * @param io - the outside world
  * @returns the exit code: 0 done, 1 a placement left tasks unplaced, 2 bad input
+ *   (a message on standard error, nothing on standard output)
  */
 export function main(argv: readonly string[], io: CliIo): number {
   const [name, ...args] = argv;

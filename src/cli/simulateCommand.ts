@@ -3,7 +3,6 @@
  *
  * @module
  */
-import { parseArgs } from 'node:util';
 import { DEFAULT_SCENARIO } from '../sim/defaultScenario';
 import { renderReportHtml } from '../sim/report/renderReportHtml';
 import { runSimulation } from '../sim/runSimulation';
@@ -12,6 +11,8 @@ import { validateScenario } from '../sim/validateScenario';
 import { UsageError, type CliIo } from './CliIo';
 import type { Command } from './main';
 import { formatSimulation } from './formatSimulation';
+import { parseOptions, wholeNumberOption } from './parseOptions';
+import { readJsonFile } from './readJsonFile';
 
 const HELP = `Usage: task-placement simulate [SCENARIO.json] [options]
 
@@ -35,12 +36,20 @@ Options:
 Exit status: 0 when the simulation ran (failed placements are part of the
 report), 2 for bad input.`;
 
+const OPTIONS = {
+  instances: { type: 'string' },
+  seed: { type: 'string' },
+  engine: { type: 'string' },
+  json: { type: 'boolean' },
+  report: { type: 'string' },
+} as const;
+
 /** The simulate command. */
 export const simulateCommand: Command = {
   summary: 'run a placement simulation on a scenario (the built-in one by default)',
   help: HELP,
   run(args, io) {
-    const { values, positionals } = parse(args);
+    const { values, positionals } = parseOptions('simulate', args, OPTIONS);
     const scenario = applyOverrides(loadScenario(positionals, io), values);
     const progress = io.errIsTerminal ? progressLine(io) : undefined;
     const report = runSimulation(scenario, {
@@ -57,61 +66,24 @@ export const simulateCommand: Command = {
   },
 };
 
-function parse(args: readonly string[]) {
-  try {
-    return parseArgs({
-      args: [...args],
-      allowPositionals: true,
-      options: {
-        instances: { type: 'string' },
-        seed: { type: 'string' },
-        engine: { type: 'string' },
-        json: { type: 'boolean' },
-        report: { type: 'string' },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message}. Run 'task-placement simulate --help' for the options.`);
-  }
-}
-
 function loadScenario(positionals: readonly string[], io: CliIo): Scenario {
   if (positionals.length > 1) throw new UsageError(`Give at most one scenario file, not ${positionals.length}.`);
   const [file] = positionals;
   if (file === undefined) return DEFAULT_SCENARIO;
-  let text: string;
-  try {
-    text = io.readFile(file);
-  } catch (error) {
-    throw new UsageError(`Cannot read the scenario file ${file}: ${(error as Error).message}`);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new UsageError(`The scenario file ${file} is not valid JSON: ${(error as Error).message}`);
-  }
+  const json = readJsonFile(io, file, 'the scenario file');
   return validateScenario(json);
 }
 
 function applyOverrides(scenario: Scenario, values: { instances?: string | undefined; seed?: string | undefined }): Scenario {
   let result = scenario;
   if (values.instances !== undefined) {
-    result = { ...result, fleet: { ...result.fleet, size: wholeNumber('--instances', values.instances, 0) } };
+    result = { ...result, fleet: { ...result.fleet, size: wholeNumberOption('--instances', values.instances, 0) } };
   }
   if (values.seed !== undefined) {
-    const seed = wholeNumber('--seed', values.seed, Number.MIN_SAFE_INTEGER);
+    const seed = wholeNumberOption('--seed', values.seed, Number.MIN_SAFE_INTEGER);
     result = { ...result, seed, fleet: { ...result.fleet, seed } };
   }
   return validateScenario(result);
-}
-
-function wholeNumber(option: string, text: string, min: number): number {
-  const value = Number(text);
-  if (!/^-?\d+$/.test(text) || !Number.isSafeInteger(value) || value < min) {
-    throw new UsageError(`${option} takes a whole number${min === 0 ? ' of at least 0' : ''}, not '${text}'.`);
-  }
-  return value;
 }
 
 function engineName(text: string): 'indexed' | 'reference' {

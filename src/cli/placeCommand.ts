@@ -1,0 +1,161 @@
+/**
+ * `task-placement place`: where ECS would put a task definition's tasks on
+ * the container instances described, and why not where it cannot.
+ *
+ * @module
+ */
+import type { Cluster } from '../cluster/Cluster';
+import type { EcsTaskDefinition } from '../ecs/EcsTaskDefinition';
+import { fromPlacementRequest } from '../ecs/fromPlacementRequest';
+import { readTaskDefinition } from '../ecs/fromTaskDefinition';
+import { parseConstraintNotation, parseStrategyNotation } from '../ecs/placementNotation';
+import { serviceEventMessage } from '../ecs/serviceEventMessage';
+import { taskDefinitionName } from '../ecs/taskDefinitionName';
+import { toRunTaskResponse, type RunTaskResponse } from '../ecs/toRunTaskResponse';
+import type { PlacementRequest } from '../model/PlacementRequest';
+import { resolveGroup } from '../model/validation/resolveGroup';
+import type { PlacementResult } from '../placement/PlacementResult';
+import { UsageError, type CliIo } from './CliIo';
+import { formatPlacement } from './formatPlacement';
+import { loadEcsCluster } from './loadEcsCluster';
+import type { Command } from './main';
+import { outputFormat, parseOptions, wholeNumberOption } from './parseOptions';
+import { readJsonFile } from './readJsonFile';
+import { reportedAt } from './reportedAt';
+
+const HELP = `Usage: task-placement place --instances FILE --task-definition FILE [options]
+
+Places the tasks of a task definition on the container instances of a
+DescribeContainerInstances response, as ECS would, and prints the answer in
+the shape of ECS's RunTask response: the tasks placed, with their container
+instance, and one failure per task not placed, with the reason ECS gives
+(RESOURCE:MEMORY, RESOURCE:PORTS, AGENT, ...), the closest matching container
+instance as 'arn', and a detail with the numbers. For a service the JSON also
+has 'events': the service event ECS would record for each failure.
+
+Capacity that running tasks hold (registered minus remaining resources, ports
+in use) is taken as held. Nothing is placed in the account.
+
+Options:
+  --instances FILE        output of 'aws ecs describe-container-instances' (required)
+  --task-definition FILE  a task definition: 'aws ecs describe-task-definition'
+                          output or a RegisterTaskDefinition input (required)
+  --tasks FILE            output of 'aws ecs describe-tasks' for the running
+                          tasks: their groups then count for spread,
+                          distinctInstance and task:group
+  --request FILE          a RunTask or CreateService request (cli-input-json),
+                          or 'aws ecs describe-services' output for one service
+  --count N               tasks to place (default: the request's count or
+                          desiredCount, else 1)
+  --service NAME          place for service NAME (group service:NAME)
+  --group G               place standalone tasks of task group G
+  --strategy LIST         e.g. 'spread(attribute:ecs.availability-zone),binpack(memory)'
+                          or 'random'
+  --constraint C          'distinctInstance' or 'memberOf(EXPRESSION)'; repeat
+                          for several
+  --seed N                seed of the random strategy (default 1)
+  --output FORMAT         'json' (default) or 'table'
+  -h, --help              show this help
+
+Flags override the request file: --count replaces its count, --service or
+--group replaces its service or group, --strategy replaces its whole
+placementStrategy and the --constraint options replace its whole
+placementConstraints. The task definition's own constraints always apply.
+Without a strategy a service spreads over Availability Zones then instances,
+and standalone tasks are placed at random, as in ECS.
+
+Exit status: 0 when every task was placed, 1 when some or none were (the
+result is printed), 2 for bad input (a message on stderr, nothing on stdout).`;
+
+const OPTIONS = {
+  instances: { type: 'string' },
+  'task-definition': { type: 'string' },
+  tasks: { type: 'string' },
+  request: { type: 'string' },
+  count: { type: 'string' },
+  service: { type: 'string' },
+  group: { type: 'string' },
+  strategy: { type: 'string' },
+  constraint: { type: 'string', multiple: true },
+  seed: { type: 'string' },
+  output: { type: 'string' },
+} as const;
+
+type PlaceOptions = ReturnType<typeof parseOptions<typeof OPTIONS>>['values'];
+
+/** The place command. */
+export const placeCommand: Command = {
+  summary: 'place a task definition on the container instances ECS describes',
+  help: HELP,
+  run(args, io) {
+    const { values, positionals } = parseOptions('place', args, OPTIONS);
+    if (positionals.length > 0) throw new UsageError(`place takes no arguments besides options, not '${positionals[0]}'. Run 'task-placement place --help' for the options.`);
+    const output = outputFormat(values.output);
+    const seed = values.seed === undefined ? undefined : wholeNumberOption('--seed', values.seed, Number.MIN_SAFE_INTEGER);
+    const cluster = loadEcsCluster(io, { instances: values.instances, tasks: values.tasks, ...(seed === undefined ? {} : { seed }) }, 'place');
+    const taskDefinition = loadTaskDefinition(io, values['task-definition']);
+    const request = withFlags(loadRequest(io, values, taskDefinition), values);
+    const { result, response } = place(cluster, request, taskDefinition);
+    if (output === 'json') io.out(`${JSON.stringify(response, null, 2)}\n`);
+    else {
+      const group = response.tasks[0]?.group ?? groupOf(request);
+      const view = { response, result, group, taskDefinition: taskDefinitionName(taskDefinition), instances: cluster.instances() };
+      io.out(`${formatPlacement(view)}\n`);
+    }
+    return response.failures.length === 0 ? 0 : 1;
+  },
+};
+
+/** RunTask's response, and for a service the events ECS would record. */
+export interface PlaceResponse extends RunTaskResponse {
+  /** One entry per distinct service event message, for a service request. */
+  readonly events?: readonly { readonly message: string }[];
+}
+
+function place(cluster: Cluster, request: PlacementRequest, taskDefinition: EcsTaskDefinition): { result: PlacementResult; response: PlaceResponse } {
+  // The request combines files and flags; what is left to refuse is the combination.
+  const result = reportedAt('the request as combined from the files and flags', () => cluster.place(request));
+  const response = toRunTaskResponse(result, { request, taskDefinition, instances: cluster.instances() });
+  const { service } = request;
+  if (service === undefined) return { result, response };
+  const messages = new Set(result.failures.map((failure) => serviceEventMessage(service, failure)));
+  return { result, response: { ...response, events: [...messages].map((message) => ({ message })) } };
+}
+
+function groupOf(request: PlacementRequest): string {
+  return resolveGroup({ service: request.service, group: request.group, family: request.task.family });
+}
+
+function loadTaskDefinition(io: CliIo, file: string | undefined): EcsTaskDefinition {
+  if (file === undefined) {
+    throw new UsageError("--task-definition is required: the output of 'aws ecs describe-task-definition' or a RegisterTaskDefinition input. Run 'task-placement place --help' for the options.");
+  }
+  const json = readJsonFile(io, file, 'the --task-definition file');
+  return reportedAt(file, () => readTaskDefinition(json));
+}
+
+function loadRequest(io: CliIo, values: PlaceOptions, taskDefinition: EcsTaskDefinition): PlacementRequest {
+  const count = values.count === undefined ? undefined : wholeNumberOption('--count', values.count, 1);
+  const file = values.request;
+  if (file === undefined) return { task: taskDefinition.task, ...(count === undefined ? {} : { count }) };
+  const json = readJsonFile(io, file, 'the --request file');
+  return reportedAt(file, () => fromPlacementRequest(json, taskDefinition, count === undefined ? {} : { count }));
+}
+
+function withFlags(request: PlacementRequest, values: PlaceOptions): PlacementRequest {
+  if (values.service !== undefined && values.group !== undefined) {
+    throw new UsageError("give --service or --group, not both: a service's tasks are always in the group service:NAME.");
+  }
+  const { service: _service, group: _group, ...standalone } = request;
+  let result: PlacementRequest = request;
+  if (values.service !== undefined) result = { ...standalone, service: values.service };
+  if (values.group !== undefined) result = { ...standalone, group: values.group };
+  if (values.strategy !== undefined) {
+    const text = values.strategy;
+    result = { ...result, placementStrategy: reportedAt('--strategy', () => parseStrategyNotation(text)) };
+  }
+  if (values.constraint !== undefined) {
+    result = { ...result, placementConstraints: values.constraint.map((text) => reportedAt('--constraint', () => parseConstraintNotation(text))) };
+  }
+  return result;
+}

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main';
+import type { PlaceResponse } from '../../src/cli/placeCommand';
+import { ecsIo } from './ecsFiles';
+
+const FLEET = ['--instances', 'fixtures/fleet.json', '--tasks', 'fixtures/describe-tasks.json'];
+const WEB = ['--task-definition', 'fixtures/web-task-definition.json'];
+
+function place(...args: string[]): { code: number; response: PlaceResponse; stderr: string } {
+  const io = ecsIo();
+  const code = main(['place', ...args], io);
+  return { code, response: JSON.parse(io.stdout()) as PlaceResponse, stderr: io.stderr() };
+}
+
+describe('task-placement place', () => {
+  it('places the documentation\'s RunTask sample on its DescribeContainerInstances sample, exit 0', () => {
+    const { code, response, stderr } = place('--instances', 'fixtures/describe-container-instances.json', '--task-definition', 'fixtures/sleep360.json', '--request', 'fixtures/run-task.json');
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+    expect(response.failures).toEqual([]);
+    expect(response.tasks).toEqual([expect.objectContaining({
+      containerInstanceArn: 'arn:aws:ecs:us-west-2:aws_account_id:container-instance/container_instance_ID',
+      taskDefinitionArn: 'sleep360',
+      group: 'family:sleep360',
+      lastStatus: 'PENDING',
+    })]);
+  });
+
+  it('places a described service on the fleet, and says why two tasks did not fit, exit 1', () => {
+    const { code, response } = place(...FLEET, ...WEB, '--request', 'fixtures/web-service.json');
+    expect(code).toBe(1);
+    expect(response.tasks).toHaveLength(3);
+    expect(new Set(response.tasks.map((task) => task.containerInstanceArn)).size).toBe(3);
+    expect(response.tasks.every((task) => task.group === 'service:web')).toBe(true);
+    // Neither the DRAINING r5, the disconnected m6g nor the g4dn without the awslogs driver takes a task.
+    expect(response.tasks.map((task) => task.availabilityZone).sort()).toEqual(['us-east-1a', 'us-east-1a', 'us-east-1c']);
+    expect(response.failures).toHaveLength(2);
+    expect(response.failures[0]).toMatchObject({ reason: 'RESOURCE:PORTS', arn: expect.stringMatching(/^arn:aws:ecs:us-east-1:123456789012:container-instance\/prod\//) });
+    expect(response.events).toEqual([{ message: expect.stringMatching(/^service web was unable to place a task because no container instance met all of its requirements\. The closest matching container-instance [0-9a-f]{32} is already using a port required by your task\./) }]);
+  });
+
+  it('lets flags override the request file: count, service, strategy and constraints', () => {
+    const { code, response } = place(...FLEET, ...WEB, '--request', 'fixtures/create-service.json', '--count', '1', '--service', 'canary', '--strategy', 'binpack(memory)', '--constraint', 'memberOf(attribute:ecs.instance-type =~ t3.*)');
+    expect(code).toBe(0);
+    expect(response.tasks).toEqual([expect.objectContaining({ group: 'service:canary', availabilityZone: 'us-east-1c' })]);
+    expect(response.events).toEqual([]);
+  });
+
+  it('places standalone tasks of a group, without events', () => {
+    const { response } = place(...FLEET, ...WEB, '--group', 'smoke', '--count', '2', '--constraint', 'distinctInstance');
+    expect(response.tasks.map((task) => task.group)).toEqual(['smoke', 'smoke']);
+    expect(response.events).toBeUndefined();
+  });
+
+  it('reports every task of a GPU task definition as RESOURCE:GPU on a fleet with one GPU per instance', () => {
+    const { code, response } = place(...FLEET, '--task-definition', 'fixtures/example-ecs-gpu.json', '--count', '2');
+    expect(code).toBe(1);
+    expect(response.tasks).toEqual([]);
+    expect(response.failures.map((failure) => failure.reason)).toEqual(['RESOURCE:GPU', 'RESOURCE:GPU']);
+  });
+
+  it('is deterministic for a seed', () => {
+    const run = (seed: string) => place(...FLEET, ...WEB, '--count', '3', '--seed', seed).response.tasks.map((task) => task.containerInstanceArn);
+    expect(run('7')).toEqual(run('7'));
+  });
+
+  it('prints a table with the placements, the failures, the diagnosis and the service event', () => {
+    const io = ecsIo();
+    expect(main(['place', ...FLEET, ...WEB, '--request', 'fixtures/web-service.json', '--output', 'table'], io)).toBe(1);
+    const text = io.stdout();
+    expect(text).toMatch(/^Placed 3 of 5 tasks of group service:web \(task definition arn:aws:ecs:us-east-1:123456789012:task-definition\/web:7\)\./);
+    expect(text).toMatch(/^TASK\s+CONTAINER INSTANCE\s+EC2 INSTANCE\s+ZONE\s+INSTANCE TYPE$/m);
+    expect(text).toMatch(/^\s+2 {2}RESOURCE:PORTS {2}The closest matching container-instance [0-9a-f]{32} is already using a port required by your task: TCP 80\.$/m);
+    expect(text).toContain('Why: 0/8 instances are available: 4 have TCP port 80 in use, 1 has a disconnected agent, 1 has insufficient memory, 1 is DRAINING, 1 lacks the attribute com.amazonaws.ecs.capability.logging-driver.awslogs.');
+    expect(text).toContain('Service event:\n  service web was unable to place a task');
+  });
+
+  it('prints its help', () => {
+    const io = ecsIo();
+    expect(main(['place', '--help'], io)).toBe(0);
+    expect(io.stdout()).toMatch(/^Usage: task-placement place --instances FILE --task-definition FILE/);
+    expect(io.stdout()).toContain('Flags override the request file');
+  });
+});
