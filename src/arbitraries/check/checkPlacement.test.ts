@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { makeInstanceSpec } from '../../../test/support/makeInstanceSpec';
+import { Cluster, type ClusterSnapshot } from '../../cluster/Cluster';
+import type { PlacementRequest } from '../../model/PlacementRequest';
+import type { PlacementResult } from '../../placement/PlacementResult';
+import { assertPlacement } from './assertPlacement';
+import { checkPlacement } from './checkPlacement';
+import { checkSnapshot } from './checkSnapshot';
+import { PlacementLawError } from './PlacementLawError';
+
+const binpackMemory: PlacementRequest = { task: { resources: { memory: 1024 } }, group: 'g', placementStrategy: [{ type: 'binpack', field: 'memory' }] };
+
+/** Two 4 GiB instances, the first already holding 1 GiB of group g: binpack(memory) sends the next task to it. */
+function placed(request: PlacementRequest = binpackMemory): { before: ClusterSnapshot; result: PlacementResult } {
+  const cluster = new Cluster({ instances: [makeInstanceSpec('a'), makeInstanceSpec('b', { zone: 'us-east-1b' })] });
+  // A tie between the two: the earliest registered, a, takes it.
+  cluster.place({ ...binpackMemory, task: { resources: { memory: 1024 }, ports: { tcp: [80] } } });
+  const before = cluster.snapshot();
+  return { before, result: cluster.place(request) };
+}
+
+function moved(result: PlacementResult, instanceId: string): PlacementResult {
+  return { ...result, placements: result.placements.map((placement, index) => (index === 0 ? { ...placement, instanceId } : placement)) };
+}
+
+describe('checkPlacement', () => {
+  it('finds nothing wrong with what the cluster did', () => {
+    const { before, result } = placed();
+    expect(checkPlacement(before, binpackMemory, result)).toEqual([]);
+  });
+
+  it('names the strategy, its keys and the instances when binpack did not pick a best candidate', () => {
+    const { before, result } = placed();
+    expect(checkPlacement(before, binpackMemory, moved(result, 'b'))).toEqual([
+      expect.objectContaining({ law: 'binpack', step: 0, field: 'memory', position: 0, chosenKey: 4096, bestKey: 3072, instanceIds: ['b', 'a'] }),
+    ]);
+  });
+
+  it('gives the rejection when a task went where a port is already bound', () => {
+    const request: PlacementRequest = { task: { resources: {}, ports: { tcp: [80] } }, group: 'g', placementStrategy: [{ type: 'spread', field: 'instanceId' }] };
+    const { before, result } = placed(request);
+    const [violation] = checkPlacement(before, request, moved(result, 'a'));
+    expect(violation).toMatchObject({ law: 'ports', step: 0, instanceIds: ['a'], rejection: { code: 'port_in_use', protocol: 'tcp', port: 80, reserved: false } });
+    expect(violation?.message).toBe('placed on a, which has tcp port 80 bound by a task');
+  });
+
+  it('flags distinctInstance broken', () => {
+    const request: PlacementRequest = { ...binpackMemory, placementConstraints: [{ type: 'distinctInstance' }] };
+    const { before, result } = placed(request);
+    expect(checkPlacement(before, request, moved(result, 'a')).map((violation) => violation.law)).toEqual(['distinctInstance']);
+  });
+
+  it('flags a failure where an instance could have taken the task, and a count that does not add up', () => {
+    const { before, result } = placed();
+    const diagnosis = { instances: 2, available: 0, rejected: [], summary: '' };
+    const failed: PlacementResult = { placements: [], failures: [{ reason: 'RESOURCE:MEMORY', detail: '', diagnosis }, { reason: 'RESOURCE:MEMORY', detail: '', diagnosis }] };
+    expect(checkPlacement(before, binpackMemory, failed).map(({ law, step }) => [law, step])).toEqual([['count', 0], ['avoidableFailure', 0], ['avoidableFailure', 1]]);
+    expect(result.failures).toEqual([]);
+  });
+
+  it('flags diagnosis counts that do not add up', () => {
+    const request: PlacementRequest = { task: { resources: { memory: 8192 } }, group: 'g' };
+    const { before, result } = placed(request);
+    const failure = result.failures[0];
+    if (failure === undefined) throw new Error('the request was meant to fail');
+    const miscounted = { ...result, failures: [{ ...failure, diagnosis: { ...failure.diagnosis, instances: 3 } }] };
+    expect(checkPlacement(before, request, miscounted).map((violation) => violation.law)).toEqual(['diagnosis']);
+  });
+
+  it('flags an over-committed resource and a port bound twice in the state before', () => {
+    const { before, result } = placed();
+    const [task] = before.tasks;
+    if (task === undefined) throw new Error('the cluster was meant to run a task');
+    const broken: ClusterSnapshot = { ...before, tasks: [...before.tasks, { ...task, taskId: 'extra', resources: { memory: 4000 } }] };
+    const laws = checkSnapshot(broken).map((violation) => violation.law);
+    expect(laws).toEqual(expect.arrayContaining(['overcommitted', 'portConflict', 'bookkeeping']));
+    expect(checkPlacement(broken, binpackMemory, result).map((violation) => violation.law)).toEqual(expect.arrayContaining(['overcommitted', 'portConflict']));
+  });
+
+  it('refuses the cluster itself in place of its snapshot', () => {
+    const cluster = new Cluster();
+    const result = cluster.place(binpackMemory);
+    expect(() => checkPlacement(cluster as unknown as ClusterSnapshot, binpackMemory, result)).toThrow(
+      new TypeError('checkPlacement: before must be cluster.snapshot() taken before place(), not the cluster itself, which place() has already changed'),
+    );
+  });
+});
+
+describe('assertPlacement', () => {
+  it('does nothing for a right result', () => {
+    const { before, result } = placed();
+    expect(() => assertPlacement(before, binpackMemory, result)).not.toThrow();
+  });
+
+  it('throws a PlacementLawError that lists every broken law, one per line', () => {
+    const { before, result } = placed();
+    let thrown: unknown;
+    try {
+      assertPlacement(before, binpackMemory, moved(result, 'b'));
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(PlacementLawError);
+    expect((thrown as PlacementLawError).violations).toHaveLength(1);
+    expect((thrown as Error).message).toBe(
+      'The placement broke 1 law:\n[binpack] task 0: placed on b with binpack(memory) key 4096, but a had key 3072 (group g; candidates a, b)',
+    );
+  });
+});

@@ -1,0 +1,111 @@
+/**
+ * The placement checker: replays a result on an independent model of ECS
+ * placement and lists every law it breaks.
+ *
+ * @module
+ */
+import type { ClusterSnapshot } from '../../cluster/Cluster';
+import type { PlacementRequest } from '../../model/PlacementRequest';
+import type { PlacementResult } from '../../placement/PlacementResult';
+import { modelRequest, strategyName } from '../model/modelRequest';
+import { replayPlacements, type ReplayStep } from '../model/replayPlacements';
+import { checkFailure, ids } from './checkFailures';
+import { checkSnapshot } from './checkSnapshot';
+import { otherViolation, type PlacementViolation } from './PlacementViolation';
+import { explainRejection, lawOf } from './rejectionWords';
+
+/**
+ * Checks that `result` is what placing `request` on the cluster `before`
+ * must give, and lists every law it breaks; an empty list means the result
+ * is right.
+ *
+ * @remarks
+ * `before` is `cluster.snapshot()` taken just before `cluster.place(request)`:
+ * plain data that the placement does not change. Passing the cluster itself
+ * throws, since by then it already holds the tasks placed.
+ *
+ * For each placement, in order: the instance is registered and could take
+ * the task (status and agent, required attributes, resources, ports,
+ * constraints); it is among the best candidates of each binpack and spread
+ * of the chain; and, with no random or custom strategy, it is the earliest
+ * registered of those left. A random choice may be any candidate left when
+ * it is reached, and a custom strategy is opaque, so neither they nor what
+ * follows them is checked. Then for the failures: no instance could take the
+ * task, the reason and rejection are the closest matching instance's, and
+ * the diagnosis counts every instance by its first failed check; placements
+ * and failures add up to the request's count, and task ids are new. The
+ * state `before` is checked too (see {@link checkSnapshot}).
+ *
+ * @param before - `cluster.snapshot()`, taken just before `place`
+ * @param request - the request placed
+ * @param result - what `place` returned
+ * @returns the broken laws, empty when the result is right
+ * @throws TypeError when `before` is a cluster rather than its snapshot
+ *
+ * @example
+ * ```ts
+ * fc.assert(fc.property(cluster(), placementRequest(), (scenario, request) => {
+ *   const built = buildCluster(scenario);
+ *   const before = built.snapshot();
+ *   const violations = checkPlacement(before, request, built.place(request));
+ *   return violations.length === 0;
+ * }));
+ * ```
+ */
+export function checkPlacement(before: ClusterSnapshot, request: PlacementRequest, result: PlacementResult): PlacementViolation[] {
+  requireSnapshot(before, 'checkPlacement');
+  const violations: PlacementViolation[] = [...checkSnapshot(before)];
+  const model = replayPlacements(before, request, result.placements, (step) => violations.push(...checkStep(step)));
+  violations.push(...checkTaskIds(before, result));
+  const resolved = modelRequest(request);
+  const placed = result.placements.length;
+  if (placed + result.failures.length !== resolved.count) {
+    violations.push(otherViolation('count', placed, `${placed} placements and ${result.failures.length} failures for a request of ${resolved.count} tasks`));
+  }
+  // Nothing changes once a task fails, so every failure is decided on the state after the placements.
+  result.failures.forEach((failure, index) => violations.push(...checkFailure(model, resolved, failure, placed + index)));
+  return violations;
+}
+
+/** Refuses a cluster where its snapshot belongs: the cluster has changed by the time it is checked. */
+export function requireSnapshot(before: unknown, fn: string): void {
+  const snapshot = before as Partial<ClusterSnapshot> | null;
+  if (snapshot === null || typeof snapshot !== 'object' || !Array.isArray(snapshot.instances) || !Array.isArray(snapshot.tasks)) {
+    const hint = typeof (snapshot as { snapshot?: unknown } | null)?.snapshot === 'function' ? ', not the cluster itself, which place() has already changed' : '';
+    throw new TypeError(`${fn}: before must be cluster.snapshot() taken before place()${hint}`);
+  }
+}
+
+function checkTaskIds(before: ClusterSnapshot, result: PlacementResult): PlacementViolation[] {
+  const used = new Set(before.tasks.map((task) => task.taskId));
+  const violations: PlacementViolation[] = [];
+  result.placements.forEach(({ taskId, instanceId }, step) => {
+    if (used.has(taskId)) violations.push(otherViolation('duplicateTaskId', step, `task id ${taskId} is already taken`, [instanceId], [taskId]));
+    used.add(taskId);
+  });
+  return violations;
+}
+
+function checkStep({ step, model, request, candidates, instanceId, chosen }: ReplayStep): PlacementViolation[] {
+  if (chosen === undefined) return [otherViolation('unknownInstance', step, `placed on ${instanceId}, which is not registered`, [instanceId])];
+  const { rejection } = model.check(chosen, request);
+  if (rejection !== undefined) {
+    return [{ law: lawOf(rejection), step, rejection, instanceIds: [chosen.id], taskIds: [], message: `placed on ${chosen.id}, which ${explainRejection(rejection)}` }];
+  }
+  const narrowing = model.narrow(candidates, request.strategies, request.group);
+  for (const [position, { strategy, best, kept }] of narrowing.stages.entries()) {
+    if (kept.includes(chosen) || (strategy.kind !== 'binpack' && strategy.kind !== 'spread')) continue;
+    const key = model.key(strategy, chosen, request.group);
+    return [{
+      law: strategy.kind, step, field: strategy.field, position, chosenKey: key, bestKey: best,
+      instanceIds: [chosen.id, ...kept.map((instance) => instance.id)], taskIds: [],
+      message: `placed on ${chosen.id} with ${strategyName(strategy)} key ${key}, but ${ids(kept)} had key ${best} (group ${request.group}; candidates ${ids(candidates)})`,
+    }];
+  }
+  const earliest = narrowing.survivors[0];
+  if (narrowing.stoppedAt === undefined && earliest !== undefined && earliest !== chosen) {
+    const message = `placed on ${chosen.id}, but ${earliest.id} tied with it and registered earlier (tied: ${ids(narrowing.survivors)})`;
+    return [otherViolation('finalTie', step, message, [chosen.id, earliest.id])];
+  }
+  return [];
+}

@@ -1,0 +1,108 @@
+/**
+ * The bookkeeping laws of a cluster state: what the instances report agrees
+ * with the tasks they run, nothing is over-committed and no port is bound
+ * twice.
+ *
+ * @module
+ */
+import type { ClusterSnapshot } from '../../cluster/Cluster';
+import type { InstanceInfo } from '../../cluster/InstanceInfo';
+import type { TaskInfo } from '../../cluster/TaskInfo';
+import { otherViolation, type PlacementViolation } from './PlacementViolation';
+
+const STATE = -1;
+
+/**
+ * Checks a cluster's state against itself: every task runs on a registered
+ * instance and has its own id; per instance, its tasks hold no more of any
+ * resource than it registered, and what it reports as remaining is what it
+ * registered less what they hold; no two tasks bind one static port and
+ * none binds a port the agent reserves; the ports in use, the task count
+ * and the task groups it reports are those of its tasks.
+ *
+ * @param snapshot - `cluster.snapshot()`
+ * @returns the broken laws (`overcommitted`, `portConflict`, `bookkeeping`, `orphanTask`, `duplicateTaskId`), each with step -1
+ *
+ * @example
+ * ```ts
+ * cluster.stopTask('task-3');
+ * expect(formatViolations(checkSnapshot(cluster.snapshot()))).toBe('');
+ * ```
+ */
+export function checkSnapshot(snapshot: ClusterSnapshot): PlacementViolation[] {
+  const violations: PlacementViolation[] = [];
+  const ids = new Set(snapshot.instances.map((instance) => instance.id));
+  const taskIds = new Set<string>();
+  for (const task of snapshot.tasks) {
+    if (!ids.has(task.instanceId)) violations.push(otherViolation('orphanTask', STATE, `${task.taskId} runs on ${task.instanceId}, which is not registered`, [task.instanceId], [task.taskId]));
+    if (taskIds.has(task.taskId)) violations.push(otherViolation('duplicateTaskId', STATE, `two running tasks have the id ${task.taskId}`, [], [task.taskId]));
+    taskIds.add(task.taskId);
+  }
+  const tasksOf = new Map<string, TaskInfo[]>();
+  for (const task of snapshot.tasks) tasksOf.set(task.instanceId, [...(tasksOf.get(task.instanceId) ?? []), task]);
+  for (const instance of snapshot.instances) {
+    const tasks = tasksOf.get(instance.id) ?? [];
+    violations.push(...checkResources(instance, tasks), ...checkPorts(instance, tasks), ...checkCounts(instance, tasks));
+  }
+  return violations;
+}
+
+function checkResources(instance: InstanceInfo, tasks: readonly TaskInfo[]): PlacementViolation[] {
+  const violations: PlacementViolation[] = [];
+  const names = new Set([...Object.keys(instance.registeredResources), ...Object.keys(instance.remainingResources), ...tasks.flatMap((task) => Object.keys(task.resources))]);
+  const taskIds = tasks.map((task) => task.taskId);
+  for (const resource of names) {
+    const held = tasks.reduce((sum, task) => sum + (task.resources[resource] ?? 0), 0);
+    const registered = instance.registeredResources[resource] ?? 0;
+    const reported = instance.remainingResources[resource] ?? 0;
+    if (registered - held < 0) {
+      violations.push({
+        law: 'overcommitted', step: STATE, instanceIds: [instance.id], taskIds, resource, registered, held,
+        message: `${instance.id} registered ${registered} ${resource} but its ${tasks.length} tasks hold ${held}`,
+      });
+    }
+    if (reported !== registered - held) {
+      const message = `${instance.id} reports ${reported} ${resource} remaining, but ${registered} registered - ${held} held = ${registered - held}`;
+      violations.push(otherViolation('bookkeeping', STATE, message, [instance.id]));
+    }
+  }
+  return violations;
+}
+
+function checkPorts(instance: InstanceInfo, tasks: readonly TaskInfo[]): PlacementViolation[] {
+  const violations: PlacementViolation[] = [];
+  for (const protocol of ['tcp', 'udp'] as const) {
+    const boundBy = new Map<number, string>();
+    for (const task of tasks) {
+      for (const port of task.ports[protocol]) {
+        const other = boundBy.get(port);
+        const conflict = { law: 'portConflict', step: STATE, instanceIds: [instance.id], protocol, port } as const;
+        if (other !== undefined) violations.push({ ...conflict, taskIds: [task.taskId, other], message: `${task.taskId} and ${other} both bind ${protocol} port ${port} on ${instance.id}` });
+        if (instance.reservedPorts[protocol].includes(port)) {
+          violations.push({ ...conflict, taskIds: [task.taskId], message: `${task.taskId} binds ${protocol} port ${port}, which ${instance.id} reserves for the agent` });
+        }
+        boundBy.set(port, task.taskId);
+      }
+    }
+    const expected = [...boundBy.keys()].sort((a, b) => a - b).join(',');
+    const reported = [...instance.portsInUse[protocol]].sort((a, b) => a - b).join(',');
+    if (expected !== reported) {
+      violations.push(otherViolation('bookkeeping', STATE, `${instance.id} reports ${protocol} ports [${reported}] in use, but its tasks bind [${expected}]`, [instance.id]));
+    }
+  }
+  return violations;
+}
+
+function checkCounts(instance: InstanceInfo, tasks: readonly TaskInfo[]): PlacementViolation[] {
+  const groups = new Map<string, number>();
+  for (const task of tasks) groups.set(task.group, (groups.get(task.group) ?? 0) + 1);
+  const expected = describeGroups(groups);
+  const reported = describeGroups(new Map(Object.entries(instance.taskGroups)));
+  if (instance.runningTasksCount === tasks.length && expected === reported) return [];
+  const message = `${instance.id} reports ${instance.runningTasksCount} tasks (${reported}), but runs ${tasks.length} (${expected})`;
+  return [otherViolation('bookkeeping', STATE, message, [instance.id])];
+}
+
+function describeGroups(groups: ReadonlyMap<string, number>): string {
+  return [...groups].sort(([a], [b]) => (a < b ? -1 : 1)).map(([group, count]) => `${group}: ${count}`).join(', ');
+}

@@ -1,0 +1,79 @@
+/**
+ * What the checker expects of a rejection, written apart from the engine's
+ * own tables so that a wrong word in the engine is caught, not copied.
+ *
+ * @module
+ */
+import type { Rejection } from '../../placement/Rejection';
+import type { RejectedPlacement } from './PlacementViolation';
+
+/** The failure reason ECS gives for a rejection. */
+export function expectedReason(rejection: Rejection): string {
+  switch (rejection.code) {
+    case 'not_active':
+    case 'agent_disconnected':
+      return 'AGENT';
+    case 'missing_attribute':
+      return 'ATTRIBUTE';
+    case 'insufficient_resource':
+      return `RESOURCE:${rejection.resource.toUpperCase()}`;
+    case 'port_in_use':
+      return rejection.protocol === 'tcp' ? 'RESOURCE:PORTS' : 'RESOURCE:PORTS_UDP';
+    case 'member_of':
+      return 'MemberOf placement constraint unsatisfied.';
+    case 'distinct_instance':
+      return 'DistinctInstance placement constraint unsatisfied.';
+  }
+}
+
+/** Stopping tasks could help only an exhausted resource or a port a task holds. */
+export function expectedResolvable(rejection: Rejection): boolean {
+  return rejection.code === 'insufficient_resource' || (rejection.code === 'port_in_use' && !rejection.reserved);
+}
+
+/** The law a placement on an instance with this rejection breaks. */
+export function lawOf(rejection: Rejection): RejectedPlacement['law'] {
+  switch (rejection.code) {
+    case 'not_active':
+    case 'agent_disconnected':
+      return 'eligibility';
+    case 'missing_attribute':
+      return 'requiredAttributes';
+    case 'insufficient_resource':
+      return 'resources';
+    case 'port_in_use':
+      return 'ports';
+    case 'member_of':
+      return 'memberOf';
+    case 'distinct_instance':
+      return 'distinctInstance';
+  }
+}
+
+/** The rejection as the end of a sentence about an instance: `has 100 memory left, but the task needs 512`. */
+export function explainRejection(rejection: Rejection): string {
+  switch (rejection.code) {
+    case 'not_active':
+      return `is ${rejection.status}`;
+    case 'agent_disconnected':
+      return 'has a disconnected agent';
+    case 'missing_attribute':
+      return `lacks the attribute ${rejection.attribute}`;
+    case 'insufficient_resource':
+      return `has ${rejection.remaining} ${rejection.resource} left, but the task needs ${rejection.requested}`;
+    case 'port_in_use':
+      return `has ${rejection.protocol} port ${rejection.port} ${rejection.reserved ? 'reserved by the agent' : 'bound by a task'}`;
+    case 'member_of':
+      return `does not satisfy memberOf(${rejection.expression})`;
+    case 'distinct_instance':
+      return `already runs a task of ${rejection.group}`;
+  }
+}
+
+/** JSON with sorted keys, so that equal values print equal whatever their key order. */
+export function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, field: unknown) =>
+    field !== null && typeof field === 'object' && !Array.isArray(field)
+      ? Object.fromEntries(Object.entries(field).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : field) ?? 'none';
+}

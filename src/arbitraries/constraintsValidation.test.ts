@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import {
+  cluster, constraint, fleet, instance, instanceView, placementRequest, query, queryNode, queryText, resources, strategyChain, task,
+} from './index';
+import { messageOf } from '../../test/support/messageOf';
+
+// Every arbitrary checks its constraints when it is built, and names itself and the field at fault.
+describe('constraints objects', () => {
+  it.each<[string, () => unknown, string]>([
+    ['a fleet whose minimum exceeds its maximum', () => fleet({ minInstances: 5, maxInstances: 3 }), 'fleet: minInstances must be at most maxInstances, got 5 > 3'],
+    ['a misspelt key', () => fleet({ maxInstance: 3 } as never), 'fleet: unknown constraint maxInstance (known: minInstances, maxInstances, zones,'],
+    ['a fleet too large', () => fleet({ maxInstances: 20_000 }), 'fleet: maxInstances must be an integer from 0 to 10000, got 20000'],
+    ['a rate above 1', () => instance({ drainingRate: 1.5 }), 'instance: drainingRate must be a number from 0 to 1, got 1.5'],
+    ['statuses that add up to more than 1', () => instance({ drainingRate: 0.7, otherStatusRate: 0.5 }), 'instance: drainingRate plus otherStatusRate must be at most 1, got 0.7 + 0.5'],
+    ['an empty list of zones', () => fleet({ zones: [] }), 'fleet: zones must hold at least 1 item, got 0'],
+    ['a zone listed twice', () => fleet({ zones: ['us-east-1a', 'us-east-1a'] }), 'fleet: zones[1] repeats "us-east-1a"'],
+    ['an instance type the library refuses', () => instance({ instanceTypes: [{ name: 'x', cpu: -1, memory: 1 }] }), 'instance: instanceTypes[0] ({"name":"x","cpu":-1,"memory":1}) is refused by task-placement:'],
+    ['a negative amount', () => resources({ memory: [-512] }), 'resources: memory[0] must be an integer from 0 to 2147483648, got -512'],
+    ['a built-in resource listed as custom', () => resources({ custom: { cpu: [1] } }), 'resources: custom must not list the built-in resource cpu; use cpu instead'],
+    ['a nested field at fault', () => task({ resources: { gpuRate: 2 } }), 'task: resources.gpuRate must be a number from 0 to 1, got 2'],
+    ['an expression that does not parse', () => task({ expressions: ['runningTasksCount =~ 1'] }), 'task: expressions[0] ("runningTasksCount =~ 1") is refused by task-placement:'],
+    ['both expressions and query', () => constraint({ expressions: ['attribute:stack exists'], query: {} }), 'constraint: expressions and query cannot both be given'],
+    ['a strategy field ECS spells otherwise', () => strategyChain({ binpackFields: ['CPU'] }), 'strategyChain: binpackFields[0] ("CPU") is refused by task-placement:'],
+    ['a chain longer than ECS allows', () => strategyChain({ maxLength: 6 }), 'strategyChain: maxLength must be an integer from 0 to 5, got 6'],
+    ['an unknown strategy type', () => strategyChain({ types: ['pack' as never] }), 'strategyChain: types[0] must be one of "binpack", "spread", "random", got "pack"'],
+    ['counts out of order', () => placementRequest({ minCount: 5, maxCount: 3 }), 'placementRequest: minCount must be at most maxCount, got 5 > 3'],
+    ['a group rate and a service rate above 1', () => placementRequest({ serviceRate: 0.8, groupRate: 0.4 }), 'placementRequest: serviceRate plus groupRate must be at most 1, got 0.8 + 0.4'],
+    ['a deep field of a request', () => placementRequest({ task: { resources: { cpu: [1.5] } } }), 'placementRequest: task.resources.cpu[0] must be an integer'],
+    ['a patch the library refuses', () => cluster({ patches: [{ status: 'SLEEPING' as never }] }), 'cluster: patches[0] ({"status":"SLEEPING"}) is refused by task-placement:'],
+    ['a fleet of a cluster at fault', () => cluster({ fleet: { minInstances: 2, maxInstances: 1 } }), 'cluster: fleet.minInstances must be at most fleet.maxInstances, got 2 > 1'],
+    ['a subject that does not exist', () => query({ subjects: ['cpu' as never] }), 'query: subjects[0] must be one of "attribute", "agentConnected",'],
+    ['a pattern the library refuses', () => queryNode({ patterns: ['(a)\\1'] }), 'queryNode: patterns[0] ("(a)\\\\1") is refused by task-placement:'],
+    ['no condition left to draw', () => query({ subjects: ['agentVersion'], agentVersions: [] }), 'query: subjects leave no condition to generate'],
+    ['a depth out of range', () => query({ maxDepth: 9 }), 'query: maxDepth must be an integer from 0 to 8, got 9'],
+    ['rates of text kinds above 1', () => queryText({ editedRate: 0.9, anyTextRate: 0.2 }), 'queryText: editedRate plus anyTextRate must be at most 1, got 0.9 + 0.2'],
+    ['a vocabulary at fault', () => queryText({ vocabulary: { maxOperands: 1 } }), 'queryText: vocabulary.maxOperands must be an integer from 2 to 6, got 1'],
+    ['shape options given to a view', () => instanceView({ maxDepth: 1 } as never), 'instanceView: unknown constraint maxDepth'],
+    ['constraints that are not an object', () => task([] as never), 'task: constraints must be an object, got []'],
+  ])('refuses %s', (_name, build, message) => {
+    expect(messageOf(build)).toContain(message);
+  });
+
+  it('reads a field given as undefined as absent, as JavaScript callers write it', () => {
+    expect(() => fleet({ minInstances: undefined, zones: undefined } as never)).not.toThrow();
+  });
+});

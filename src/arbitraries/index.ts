@@ -1,0 +1,31 @@
+/**
+ * task-placement/arbitraries: fast-check arbitraries for everything the
+ * library models, and checkers for the laws every placement keeps.
+ * fast-check is this entry's peer dependency; the core never loads it.
+ *
+ * @packageDocumentation
+ */
+export { resources, type ResourcesConstraints } from './resources';
+export { instance } from './instance';
+export type { InstanceConstraints } from './InstanceConstraints';
+export { DEFAULT_INSTANCE_TYPES, type InstanceTypeSpec } from './defaults';
+export { fleet, type FleetConstraints } from './fleet';
+export { task, type TaskConstraints } from './task';
+export { query, queryNode } from './query';
+export type { QueryConstraints, QuerySubjectKind, QueryVocabulary } from './QueryConstraints';
+export { queryText, type QueryTextConstraints } from './queryText';
+export { instanceView } from './instanceView';
+export { constraint, type ConstraintConstraints } from './constraint';
+export { strategyChain, type StrategyChainConstraints } from './strategyChain';
+export { placementRequest, type PlacementRequestConstraints } from './placementRequest';
+export { cluster, type ClusterConstraints, type ClusterScenario, type HistoryStep } from './cluster';
+export { buildCluster, type BuildClusterOptions } from './buildCluster';
+
+export { checkPlacement } from './check/checkPlacement';
+export { assertPlacement } from './check/assertPlacement';
+export { checkSnapshot } from './check/checkSnapshot';
+export { PlacementLawError } from './check/PlacementLawError';
+export {
+  formatViolations, type OtherViolation, type Overcommitted, type PlacementLaw, type PlacementViolation, type PortConflict,
+  type RejectedPlacement, type StrategyNotBest, type ViolationFacts,
+} from './check/PlacementViolation';

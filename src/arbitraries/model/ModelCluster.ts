@@ -1,0 +1,145 @@
+/**
+ * The placement model: an independent account of ECS placement, with its
+ * own state, its own pipeline checks and its own strategy keys. Only the
+ * query language is shared with the engine (it is tested on its own).
+ *
+ * @module
+ */
+import type { ClusterSnapshot } from '../../cluster/Cluster';
+import type { Rejection } from '../../placement/Rejection';
+import { evaluateQuery } from '../../query/evaluateQuery';
+import { ModelInstance } from './ModelInstance';
+import type { ModelConstraint, ModelRequest, ModelStrategy } from './modelRequest';
+
+/** How far an instance gets through the checks for one task. */
+export interface ModelOutcome {
+  readonly instance: ModelInstance;
+  /** The first failed check; `undefined` when the instance can take the task. */
+  readonly rejection: Rejection | undefined;
+  /** Checks passed before it, one per status, agent, attribute, resource, port and constraint. */
+  readonly passed: number;
+}
+
+/** The result of narrowing candidates through a chain. */
+export interface Narrowing {
+  /** Candidates left when the chain ends or stops. */
+  readonly survivors: readonly ModelInstance[];
+  /** The random or custom strategy the model stopped at, whose choice any survivor satisfies. */
+  readonly stoppedAt?: ModelStrategy;
+  /** Each strategy the model applied, with its best key and the candidates it kept. */
+  readonly stages: readonly { readonly strategy: ModelStrategy; readonly best: number; readonly kept: readonly ModelInstance[] }[];
+}
+
+/**
+ * The cluster as the model sees it. Its state comes from what the snapshot
+ * registered and the tasks it lists, not from the engine's running totals.
+ */
+export class ModelCluster {
+  readonly instances: readonly ModelInstance[];
+  private readonly byId: ReadonlyMap<string, ModelInstance>;
+
+  /** @param snapshot - the cluster's instances, in registration order, and its tasks */
+  constructor(snapshot: ClusterSnapshot) {
+    this.instances = snapshot.instances.map((info, order) => new ModelInstance(info, order));
+    this.byId = new Map(this.instances.map((instance) => [instance.id, instance]));
+    for (const task of snapshot.tasks) this.byId.get(task.instanceId)?.hold(Object.entries(task.resources), task.ports, task.group);
+  }
+
+  /** The instance with this id, if registered. */
+  instance(id: string): ModelInstance | undefined {
+    return this.byId.get(id);
+  }
+
+  /** The checks of design §2 steps 1-4 for one instance, in order, stopping at the first that fails. */
+  check(instance: ModelInstance, request: ModelRequest): ModelOutcome {
+    let passed = 0;
+    const outcome = (rejection: Rejection | undefined): ModelOutcome => ({ instance, rejection, passed });
+    if (instance.info.status !== 'ACTIVE') return outcome({ code: 'not_active', status: instance.info.status });
+    passed += 1;
+    if (!instance.info.agentConnected) return outcome({ code: 'agent_disconnected' });
+    passed += 1;
+    for (const attribute of request.task.requiresAttributes) {
+      if (!instance.attributes.has(attribute)) return outcome({ code: 'missing_attribute', attribute });
+      passed += 1;
+    }
+    for (const [resource, requested] of request.task.resources) {
+      const remaining = instance.remainingOf(resource);
+      if (requested > remaining) return outcome({ code: 'insufficient_resource', resource, requested, remaining });
+      passed += 1;
+    }
+    for (const protocol of ['tcp', 'udp'] as const) {
+      const inUse = protocol === 'tcp' ? instance.tcpInUse : instance.udpInUse;
+      for (const port of request.task[protocol]) {
+        const reserved = instance.reserves(protocol, port);
+        if (reserved || inUse.has(port)) return outcome({ code: 'port_in_use', protocol, port, reserved });
+        passed += 1;
+      }
+    }
+    for (const constraint of request.constraints) {
+      const rejection = this.violates(instance, constraint, request.group);
+      if (rejection !== undefined) return outcome(rejection);
+      passed += 1;
+    }
+    return outcome(undefined);
+  }
+
+  private violates(instance: ModelInstance, constraint: ModelConstraint, group: string): Rejection | undefined {
+    if (constraint.kind === 'memberOf') {
+      return evaluateQuery(constraint.query, instance.view()) ? undefined : { code: 'member_of', expression: constraint.expression };
+    }
+    return (instance.groups.get(group) ?? 0) > 0 ? { code: 'distinct_instance', group } : undefined;
+  }
+
+  /** Every instance's outcome, in registration order. */
+  outcomes(request: ModelRequest): ModelOutcome[] {
+    return this.instances.map((instance) => this.check(instance, request));
+  }
+
+  /** The instances that can take the next task, in registration order. */
+  candidates(request: ModelRequest): ModelInstance[] {
+    return this.outcomes(request).filter((outcome) => outcome.rejection === undefined).map((outcome) => outcome.instance);
+  }
+
+  /** The key of a binpack or spread strategy for an instance now (lower is better). */
+  key(strategy: { readonly kind: 'binpack' | 'spread'; readonly field: string }, instance: ModelInstance, group: string): number {
+    if (strategy.kind === 'binpack') return instance.remainingOf(strategy.field);
+    const bucket = bucketOf(strategy.field, instance);
+    let tasks = 0;
+    // Every instance of the bucket counts, whether or not it could take the task.
+    for (const other of this.instances) {
+      if (bucketOf(strategy.field, other) === bucket) tasks += other.groups.get(group) ?? 0;
+    }
+    return tasks;
+  }
+
+  /**
+   * Narrows candidates one strategy at a time to those with the lowest key.
+   * It stops at the first random or custom strategy: any survivor is then an
+   * acceptable choice, and what follows cannot be predicted.
+   */
+  narrow(candidates: readonly ModelInstance[], strategies: readonly ModelStrategy[], group: string): Narrowing {
+    let survivors = candidates;
+    const stages: { strategy: ModelStrategy; best: number; kept: readonly ModelInstance[] }[] = [];
+    for (const strategy of strategies) {
+      if (survivors.length <= 1) break;
+      if (strategy.kind === 'random' || strategy.kind === 'custom') return { survivors, stoppedAt: strategy, stages };
+      const keys = survivors.map((instance) => this.key(strategy, instance, group));
+      const best = Math.min(...keys);
+      survivors = survivors.filter((_, index) => keys[index] === best);
+      stages.push({ strategy, best, kept: survivors });
+    }
+    return { survivors, stages };
+  }
+
+  /** Starts the request's next task on an instance. */
+  place(instance: ModelInstance, request: ModelRequest): void {
+    instance.hold(request.task.resources, request.task, request.group);
+  }
+}
+
+function bucketOf(field: string, instance: ModelInstance): string | undefined {
+  if (field === 'instanceId' || field === 'host') return `instance ${instance.id}`;
+  const value = instance.attributes.get(field.slice('attribute:'.length));
+  // Absent and valueless share one bucket.
+  return value === null || value === undefined ? undefined : `value ${value}`;
+}

@@ -1,0 +1,117 @@
+/**
+ * A request as the placement model resolves it, written from the semantics
+ * of ECS placement and not from the engine: the group, the count, the
+ * task's needs as the checks read them, the constraints and the chain.
+ *
+ * @module
+ */
+import type { PlacementRequest } from '../../model/PlacementRequest';
+import type { QueryNode } from '../../query/ast';
+import { parseQuery } from '../../query/parseQuery';
+
+/** A task's needs as the checks read them: zero amounts and dynamic ports gone. */
+export interface ModelTask {
+  /** Resource to amount above 0, in check order: cpu, memory, gpu, then the others by name. */
+  readonly resources: readonly (readonly [string, number])[];
+  readonly tcp: readonly number[];
+  readonly udp: readonly number[];
+  readonly requiresAttributes: readonly string[];
+}
+
+/** A binding constraint. */
+export type ModelConstraint = { readonly kind: 'memberOf'; readonly expression: string; readonly query: QueryNode } | { readonly kind: 'distinctInstance' };
+
+/** A strategy; `custom` stands for a Strategy object, which the model cannot rank. */
+export type ModelStrategy =
+  | { readonly kind: 'binpack'; readonly field: string }
+  | { readonly kind: 'spread'; readonly field: string }
+  | { readonly kind: 'random' }
+  | { readonly kind: 'custom'; readonly name: string };
+
+/** A request as the model places it. */
+export interface ModelRequest {
+  readonly group: string;
+  readonly count: number;
+  readonly task: ModelTask;
+  /** The task definition's memberOf constraints first, then the request's. */
+  readonly constraints: readonly ModelConstraint[];
+  /** ECS's defaults when the request gives none. */
+  readonly strategies: readonly ModelStrategy[];
+}
+
+const BUILT_IN_RESOURCES = ['cpu', 'memory', 'gpu'];
+/** Parsed expressions, reused across checks; generated expressions are many, so the cache starts over when full. */
+const queries = new Map<string, QueryNode>();
+const MAX_CACHED_QUERIES = 1000;
+
+function parsed(expression: string): QueryNode {
+  let query = queries.get(expression);
+  if (query === undefined) {
+    if (queries.size >= MAX_CACHED_QUERIES) queries.clear();
+    query = parseQuery(expression);
+    queries.set(expression, query);
+  }
+  return query;
+}
+
+/** The group ECS gives the request's tasks. */
+export function groupOf(request: PlacementRequest): string {
+  if (request.service !== undefined) return `service:${request.service}`;
+  if (request.group !== undefined) return request.group;
+  return `family:${request.task.family ?? 'default'}`;
+}
+
+function modelTask(task: PlacementRequest['task']): ModelTask {
+  const amounts = Object.entries(task.resources).filter((entry): entry is [string, number] => entry[1] !== undefined && entry[1] > 0);
+  const builtIn = BUILT_IN_RESOURCES.flatMap((name) => amounts.filter(([resource]) => resource === name));
+  const custom = amounts.filter(([resource]) => !BUILT_IN_RESOURCES.includes(resource)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return {
+    resources: [...builtIn, ...custom],
+    tcp: (task.ports?.tcp ?? []).filter((port) => port !== 0),
+    udp: (task.ports?.udp ?? []).filter((port) => port !== 0),
+    requiresAttributes: [...new Set(task.requiresAttributes ?? [])],
+  };
+}
+
+function modelStrategies(request: PlacementRequest): ModelStrategy[] {
+  const given = request.placementStrategy ?? [];
+  if (given.length === 0) {
+    return request.service === undefined
+      ? [{ kind: 'random' }]
+      : [{ kind: 'spread', field: 'attribute:ecs.availability-zone' }, { kind: 'spread', field: 'instanceId' }];
+  }
+  return given.map((strategy): ModelStrategy => {
+    if ('rank' in strategy) return { kind: 'custom', name: strategy.name };
+    if (strategy.type === 'random') return { kind: 'random' };
+    return { kind: strategy.type, field: strategy.field ?? '' };
+  });
+}
+
+/** Resolves what the engine resolves: group, count, defaults and constraints. */
+export function modelRequest(request: PlacementRequest): ModelRequest {
+  const memberOf = (expression: string): ModelConstraint => ({ kind: 'memberOf', expression, query: parsed(expression) });
+  return {
+    group: groupOf(request),
+    count: request.count ?? 1,
+    task: modelTask(request.task),
+    constraints: [
+      ...(request.task.placementConstraints ?? []).map((constraint) => memberOf(constraint.expression)),
+      ...(request.placementConstraints ?? []).map((constraint) =>
+        constraint.type === 'memberOf' ? memberOf(constraint.expression) : ({ kind: 'distinctInstance' } as const)),
+    ],
+    strategies: modelStrategies(request),
+  };
+}
+
+/** How a strategy reads in violation details. */
+export function strategyName(strategy: ModelStrategy): string {
+  switch (strategy.kind) {
+    case 'binpack':
+    case 'spread':
+      return `${strategy.kind}(${strategy.field})`;
+    case 'random':
+      return 'random';
+    case 'custom':
+      return strategy.name;
+  }
+}

@@ -1,0 +1,180 @@
+/**
+ * A placement request in ECS's own words: RunTask or CreateService fields.
+ *
+ * @module
+ */
+import * as fc from 'fast-check';
+import type { PlacementConstraint, PlacementRequest, PlacementStrategy } from '../model/PlacementRequest';
+import type { TaskSpec } from '../model/TaskSpec';
+import { constraintFrom, type ConstraintConstraints } from './constraint';
+import { GROUPS, SERVICES } from './defaults';
+import { acceptRequest } from './internal/accepted';
+import { fail, inside, integer, list, ordered, rate, readFields, stringItem, where, type ItemReader, type Where } from './internal/readConstraints';
+import { mostly, sometimes } from './internal/sometimes';
+import { strategyChainFrom, type StrategyChainConstraints } from './strategyChain';
+import { taskFrom, type TaskConstraints } from './task';
+
+/** What {@link placementRequest} may generate. */
+export interface PlacementRequestConstraints {
+  /**
+   * The task to place.
+   * @defaultValue the defaults of {@link task}
+   */
+  readonly task?: TaskConstraints;
+  /**
+   * The fewest tasks a request places.
+   * @defaultValue `1`
+   */
+  readonly minCount?: number;
+  /**
+   * The most tasks a request places.
+   * @defaultValue `8`
+   */
+  readonly maxCount?: number;
+  /**
+   * The chance that a request leaves `count` out (it then places 1); only when `minCount` is 1.
+   * @defaultValue `0.2`
+   */
+  readonly noCountRate?: number;
+  /**
+   * Services a request may belong to (group `service:NAME`).
+   * @defaultValue `['web', 'api']`
+   */
+  readonly services?: readonly string[];
+  /**
+   * The chance that a request belongs to a service.
+   * @defaultValue `0.4`
+   */
+  readonly serviceRate?: number;
+  /**
+   * Task groups a standalone request may name.
+   * @defaultValue `['batch-jobs', 'nightly']`
+   */
+  readonly groups?: readonly string[];
+  /**
+   * The chance that a request names a group (else, without a service, its group is `family:<family>`).
+   * @defaultValue `0.3`, or what `serviceRate` leaves when that is less
+   */
+  readonly groupRate?: number;
+  /**
+   * The `placementStrategy` chain; an empty one is left out, so ECS's defaults apply.
+   * @defaultValue the defaults of {@link strategyChain}
+   */
+  readonly strategies?: StrategyChainConstraints;
+  /**
+   * Each of the request's `placementConstraints`.
+   * @defaultValue the defaults of {@link constraint}
+   */
+  readonly constraint?: ConstraintConstraints;
+  /**
+   * The chance that a request has `placementConstraints` of its own.
+   * @defaultValue `0.3`
+   */
+  readonly constraintsRate?: number;
+  /**
+   * The most `placementConstraints` (with the task definition's, ECS allows 10).
+   * @defaultValue `2`
+   */
+  readonly maxConstraints?: number;
+}
+
+/** Who a request's tasks belong to: a service, a named group, or neither (the family's group). */
+export interface Grouping {
+  /** The service. */
+  readonly service?: string;
+  /** The group of a standalone request. */
+  readonly group?: string;
+}
+
+/** The parts a request is assembled from, each its own arbitrary; `undefined` from a part leaves the field out. */
+export interface RequestParts {
+  readonly task: fc.Arbitrary<TaskSpec>;
+  readonly count: fc.Arbitrary<number | undefined>;
+  readonly grouping: fc.Arbitrary<Grouping>;
+  readonly strategies: fc.Arbitrary<readonly PlacementStrategy[] | undefined>;
+  readonly constraints: fc.Arbitrary<readonly PlacementConstraint[] | undefined>;
+}
+
+const KEYS = ['task', 'minCount', 'maxCount', 'noCountRate', 'services', 'serviceRate', 'groups', 'groupRate', 'strategies', 'constraint', 'constraintsRate', 'maxConstraints'];
+/** Requests place at most this many tasks here: enough to fill any generated fleet. */
+const MAX_COUNT = 1000;
+
+/** Assembles a request from its parts; the one place a request's optional fields are left out. */
+export function requestOf(parts: RequestParts): fc.Arbitrary<PlacementRequest> {
+  return fc
+    .record({ task: parts.task, count: parts.count, grouping: parts.grouping, strategies: parts.strategies, constraints: parts.constraints })
+    .map(({ task, count, grouping: { service, group }, strategies, constraints }): PlacementRequest => ({
+      task,
+      ...(count === undefined ? {} : { count }),
+      ...(service === undefined ? {} : { service }),
+      ...(group === undefined ? {} : { group }),
+      ...(strategies === undefined || strategies.length === 0 ? {} : { placementStrategy: strategies }),
+      ...(constraints === undefined || constraints.length === 0 ? {} : { placementConstraints: constraints }),
+    }));
+}
+
+function named(at: Where, build: (name: string) => Partial<PlacementRequest>): ItemReader<string> {
+  return (item, label) => {
+    const name = stringItem(at)(item, label);
+    acceptRequest(at, label, name, { task: { resources: {} }, ...build(name) });
+    return name;
+  };
+}
+
+function groupingFrom(at: Where, fields: ReadonlyMap<string, unknown>): fc.Arbitrary<Grouping> {
+  const services = list(at, fields, 'services', SERVICES, named(at, (service) => ({ service })), 0);
+  const groups = list(at, fields, 'groups', GROUPS, named(at, (group) => ({ group })), 0);
+  const serviceRate = services.length === 0 ? 0 : rate(at, fields, 'serviceRate', 0.4);
+  // A service rate near 1 leaves less room for groups by default, rather than an error.
+  const groupRate = groups.length === 0 ? 0 : rate(at, fields, 'groupRate', Math.min(0.3, 1 - serviceRate));
+  if (serviceRate + groupRate > 1) fail(at, 'serviceRate', `plus groupRate must be at most 1, got ${serviceRate} + ${groupRate}`);
+  // Neither first: the family's group is the simplest counter-example.
+  const rare: [fc.Arbitrary<Grouping>, number][] = [];
+  if (services.length > 0) rare.push([fc.constantFrom(...services).map((service) => ({ service })), serviceRate]);
+  if (groups.length > 0) rare.push([fc.constantFrom(...groups).map((group) => ({ group })), groupRate]);
+  return mostly<Grouping>({}, rare);
+}
+
+/** The arbitrary for constraints read at `at`; {@link cluster} reads its history's requests with it. */
+export function placementRequestFrom(value: unknown, at: Where): fc.Arbitrary<PlacementRequest> {
+  const fields = readFields(at, value, KEYS);
+  const minCount = integer(at, fields, 'minCount', 1, 1, MAX_COUNT);
+  const maxCount = integer(at, fields, 'maxCount', Math.max(8, minCount), 1, MAX_COUNT);
+  ordered(at, 'minCount', minCount, 'maxCount', maxCount);
+  const noCountRate = minCount === 1 ? rate(at, fields, 'noCountRate', 0.2) : 0;
+  const maxConstraints = integer(at, fields, 'maxConstraints', 2, 0, 10);
+  return requestOf({
+    task: taskFrom(fields.get('task'), inside(at, 'task')),
+    count: sometimes(fc.integer({ min: minCount, max: maxCount }), 1 - noCountRate, undefined),
+    grouping: groupingFrom(at, fields),
+    strategies: strategyChainFrom(fields.get('strategies'), inside(at, 'strategies')),
+    constraints: sometimes(
+      fc.array(constraintFrom(fields.get('constraint'), inside(at, 'constraint')), { minLength: Math.min(1, maxConstraints), maxLength: maxConstraints }),
+      rate(at, fields, 'constraintsRate', 0.3),
+      [],
+    ),
+  });
+}
+
+/**
+ * Generates a placement request: a task, a count, a service or a group or
+ * neither, a strategy chain (none: ECS's defaults) and constraints, in the
+ * shape `Cluster.place` takes and a CreateService call writes. Shrinks
+ * towards one task, no service, no strategy and no constraint.
+ *
+ * @param constraints - what each part may be; every field has a realistic default
+ * @returns an arbitrary of {@link PlacementRequest}s that `place` accepts
+ * @throws Error naming `placementRequest` when a constraint is unknown, out of range, or refused by the library,
+ *   for example `placementRequest: minCount must be at most maxCount, got 5 > 3`
+ *
+ * @example
+ * ```ts
+ * fc.assert(fc.property(fleet(), placementRequest({ serviceRate: 1 }), (instances, request) => {
+ *   const result = new Cluster({ instances }).place(request);
+ *   return result.placements.length + result.failures.length === (request.count ?? 1);
+ * }));
+ * ```
+ */
+export function placementRequest(constraints: PlacementRequestConstraints = {}): fc.Arbitrary<PlacementRequest> {
+  return placementRequestFrom(constraints, where('placementRequest'));
+}

@@ -1,0 +1,89 @@
+/**
+ * A chain of placement strategies as a request gives it.
+ *
+ * @module
+ */
+import * as fc from 'fast-check';
+import type { PlacementStrategy, PlacementStrategyType } from '../model/PlacementRequest';
+import { BINPACK_FIELDS, SPREAD_FIELDS } from './defaults';
+import { acceptRequest } from './internal/accepted';
+import { fail, integer, list, ordered, readFields, stringItem, where, type ItemReader, type Where } from './internal/readConstraints';
+import { CROSS_SHRINK } from './internal/sometimes';
+
+/** What {@link strategyChain} may generate. */
+export interface StrategyChainConstraints {
+  /**
+   * The fewest strategies; a chain of none leaves ECS's defaults.
+   * @defaultValue `0`
+   */
+  readonly minLength?: number;
+  /**
+   * The most strategies, at most 5 (ECS's limit).
+   * @defaultValue `3`
+   */
+  readonly maxLength?: number;
+  /**
+   * The strategy types to draw from.
+   * @defaultValue `['binpack', 'spread', 'random']`
+   */
+  readonly types?: readonly PlacementStrategyType[];
+  /**
+   * Resources binpack packs on.
+   * @defaultValue `['memory', 'cpu', 'gpu', 'eni']`
+   */
+  readonly binpackFields?: readonly string[];
+  /**
+   * Fields spread spreads over.
+   * @defaultValue `['attribute:ecs.availability-zone', 'instanceId', 'host', 'attribute:ecs.instance-type']`
+   */
+  readonly spreadFields?: readonly string[];
+}
+
+const KEYS = ['minLength', 'maxLength', 'types', 'binpackFields', 'spreadFields'];
+const TYPES: readonly PlacementStrategyType[] = ['binpack', 'spread', 'random'];
+/** ECS refuses more strategies than this. */
+const MAX_STRATEGIES = 5;
+
+function field(at: Where, type: PlacementStrategyType): ItemReader<string> {
+  return (item, label) => {
+    const value = stringItem(at)(item, label);
+    acceptRequest(at, label, value, { task: { resources: {} }, placementStrategy: [{ type, field: value }] });
+    return value;
+  };
+}
+
+/** The arbitrary of one strategy for constraints read at `at`, with the chain's length bounds. */
+export function strategyChainFrom(value: unknown, at: Where): fc.Arbitrary<PlacementStrategy[]> {
+  const fields = readFields(at, value, KEYS);
+  const minLength = integer(at, fields, 'minLength', 0, 0, MAX_STRATEGIES);
+  const maxLength = integer(at, fields, 'maxLength', Math.max(3, minLength), 0, MAX_STRATEGIES);
+  ordered(at, 'minLength', minLength, 'maxLength', maxLength);
+  const types = list(at, fields, 'types', TYPES, (item, label) =>
+    (TYPES as readonly unknown[]).includes(item) ? (item as PlacementStrategyType) : fail(at, label, `must be one of "binpack", "spread", "random", got ${JSON.stringify(item)}`));
+  const binpackFields = list(at, fields, 'binpackFields', BINPACK_FIELDS, field(at, 'binpack'), types.includes('binpack') ? 1 : 0);
+  const spreadFields = list(at, fields, 'spreadFields', SPREAD_FIELDS, field(at, 'spread'), types.includes('spread') ? 1 : 0);
+  const strategies = types.map((type): fc.Arbitrary<PlacementStrategy> => {
+    if (type === 'random') return fc.constant({ type });
+    return fc.constantFrom(...(type === 'binpack' ? binpackFields : spreadFields)).map((name) => ({ type, field: name }));
+  });
+  return fc.array(fc.oneof(CROSS_SHRINK, ...strategies), { minLength, maxLength });
+}
+
+/**
+ * Generates a `placementStrategy` array as a RunTask or CreateService call
+ * gives it: binpack on a resource, spread over an instance or attribute
+ * field, random. Shrinks towards a shorter chain (none: ECS's defaults) of
+ * the first type on the first field.
+ *
+ * @param constraints - the chain's length, types and fields
+ * @returns an arbitrary of {@link PlacementStrategy} arrays that `place` accepts
+ * @throws Error naming `strategyChain` when a constraint is unknown, out of range, or a field is refused by the library
+ *
+ * @example
+ * ```ts
+ * fc.assert(fc.property(strategyChain({ minLength: 1, types: ['spread'] }), (chain) => chain[0]?.type === 'spread'));
+ * ```
+ */
+export function strategyChain(constraints: StrategyChainConstraints = {}): fc.Arbitrary<PlacementStrategy[]> {
+  return strategyChainFrom(constraints, where('strategyChain'));
+}
