@@ -1,8 +1,8 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import { firstStrategyGaps } from '../support/firstStrategyGaps';
-import { binpackStrategy, placementStrategy, roomyRequest, roomyScenario } from '../support/placementArbitraries';
-import { replayPlacements } from '../support/placementModel';
+import { binpackStrategy, placementStrategy, roomyRequest, roomyScenario } from '../support/lawArbitraries';
+import { replayPlacements } from '../../src/arbitraries/model/replayPlacements';
 import { ENGINES, placeTimes, scenarioCluster } from '../support/scenarioCluster';
 
 const binpackFirst = roomyRequest(fc.tuple(binpackStrategy, fc.array(placementStrategy, { maxLength: 2 })).map(([first, rest]) => [first, ...rest]));

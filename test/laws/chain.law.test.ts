@@ -1,8 +1,9 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import type { PlacementRequest, PlacementStrategy } from '../../src/model/PlacementRequest';
-import { binpackStrategy, placementStrategy, roomyRequest, roomyScenario, spreadStrategy } from '../support/placementArbitraries';
-import { ModelCluster, modelRequest } from '../support/placementModel';
+import { binpackStrategy, placementStrategy, roomyRequest, roomyScenario, spreadStrategy } from '../support/lawArbitraries';
+import { ModelCluster } from '../../src/arbitraries/model/ModelCluster';
+import { modelRequest } from '../../src/arbitraries/model/modelRequest';
 import { ENGINES, placeTimes, scenarioCluster } from '../support/scenarioCluster';
 
 const ranked = fc.oneof(binpackStrategy, spreadStrategy);

@@ -1,8 +1,9 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import type { PlacementResult } from '../../src/placement/PlacementResult';
-import { checkAfter, checkPlacement, formatViolations } from '../support/checkPlacement';
-import { binpackStrategy, clusterScenario, placementRequest, requestArbitrary, roomyScenario, spreadStrategy } from '../support/placementArbitraries';
+import { checkPlacement, formatViolations } from '../../src/arbitraries/index';
+import { checkAfter } from '../support/checkAfter';
+import { binpackStrategy, clusterScenario, placementRequest, requestArbitrary, roomyScenario, spreadStrategy } from '../support/lawArbitraries';
 import { ENGINES, scenarioCluster } from '../support/scenarioCluster';
 
 describe.each(ENGINES)('the %s engine', (engine) => {
@@ -47,7 +48,7 @@ describe('the checker', () => {
       placements: result.placements.slice(0, last),
       failures: [{ reason: 'RESOURCE:MEMORY', detail: '', diagnosis }, ...result.failures],
     };
-    expect(checkPlacement(before, request, failed).filter((violation) => violation.step === last).map((violation) => violation.law)).toContain('failure');
+    expect(checkPlacement(before, request, failed).filter((violation) => violation.step === last).map((violation) => violation.law)).toContain('avoidableFailure');
   });
 
   test.prop([clusterScenario, placementRequest], { numRuns: 300 })('flags a result with a task missing', (scenario, request) => {

@@ -2,7 +2,8 @@ import { test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import { PlacementInputError } from '../../src/model/PlacementInputError';
 import type { PlacementRequest } from '../../src/model/PlacementRequest';
-import { clusterScenario, nearMissRequest, placementRequest, plainTaskSpec } from '../support/placementArbitraries';
+import { clusterScenario, placementRequest, plainTaskSpec } from '../support/lawArbitraries';
+import { nearMissRequest } from '../support/nearMissRequest';
 import { ENGINES, scenarioCluster } from '../support/scenarioCluster';
 
 /** A standalone request: random by default, so it shows whether the generator moved. */

@@ -1,9 +1,10 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import type { PlacementConstraint, PlacementRequest } from '../../src/model/PlacementRequest';
-import { checkPlacement, formatViolations } from '../support/checkPlacement';
-import { clusterScenario, memberOfConstraint, plainTaskSpec, requestArbitrary, roomyScenario, roomyTaskSpec } from '../support/placementArbitraries';
-import { groupOf, ModelCluster, modelRequest } from '../support/placementModel';
+import { checkPlacement, formatViolations } from '../../src/arbitraries/index';
+import { clusterScenario, memberOfConstraint, plainTaskSpec, requestArbitrary, roomyScenario, roomyTaskSpec } from '../support/lawArbitraries';
+import { ModelCluster } from '../../src/arbitraries/model/ModelCluster';
+import { groupOf, modelRequest } from '../../src/arbitraries/model/modelRequest';
 import { ENGINES, placeTimes, scenarioCluster } from '../support/scenarioCluster';
 
 const distinct: PlacementConstraint = { type: 'distinctInstance' };

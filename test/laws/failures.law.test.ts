@@ -3,15 +3,17 @@ import { describe, expect } from 'vitest';
 import type { Cluster, ClusterSnapshot } from '../../src/cluster/Cluster';
 import type { PlacementRequest } from '../../src/model/PlacementRequest';
 import type { PlacementResult } from '../../src/placement/PlacementResult';
-import { checkPlacement, formatViolations } from '../support/checkPlacement';
-import { clusterScenario, placementRequest, requestArbitrary, taskSpecArbitrary } from '../support/placementArbitraries';
-import { modelRequest, replayPlacements, type ModelOutcome } from '../support/placementModel';
+import { checkPlacement, formatViolations } from '../../src/arbitraries/index';
+import { clusterScenario, placementRequest, lawTask, requestArbitrary } from '../support/lawArbitraries';
+import type { ModelOutcome } from '../../src/arbitraries/model/ModelCluster';
+import { modelRequest } from '../../src/arbitraries/model/modelRequest';
+import { replayPlacements } from '../../src/arbitraries/model/replayPlacements';
 import { ENGINES, scenarioCluster } from '../support/scenarioCluster';
 
 /** Big tasks in big counts, beside ordinary requests, so that most requests run out of room. */
 const hungryRequest = fc.oneof(
   placementRequest,
-  requestArbitrary({ task: taskSpecArbitrary({ memory: fc.constantFrom(1024, 2048, 4096, 8192) }), count: fc.integer({ min: 3, max: 10 }) }),
+  requestArbitrary({ task: lawTask({ resources: { memory: [1024, 2048, 4096, 8192] } }), count: fc.integer({ min: 3, max: 10 }) }),
 );
 
 interface Failed {

@@ -3,8 +3,9 @@ import { describe, expect } from 'vitest';
 import type { PlacementRequest } from '../../src/model/PlacementRequest';
 import type { MemberOfConstraint } from '../../src/model/TaskSpec';
 import { evaluateQuery } from '../../src/query/evaluateQuery';
-import { clusterScenario, memberOfConstraint, placementConstraint, placementRequest, requestArbitrary, roomyScenario, roomyTaskSpec, taskSpec } from '../support/placementArbitraries';
-import { groupOf, replayPlacements } from '../support/placementModel';
+import { clusterScenario, memberOfConstraint, placementConstraint, placementRequest, requestArbitrary, roomyScenario, roomyTaskSpec, taskSpec } from '../support/lawArbitraries';
+import { groupOf } from '../../src/arbitraries/model/modelRequest';
+import { replayPlacements } from '../../src/arbitraries/model/replayPlacements';
 import { ENGINES, placeTimes, scenarioCluster } from '../support/scenarioCluster';
 
 /** Requests with at least one memberOf of their own, besides any the task definition has. */

@@ -2,8 +2,8 @@ import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import { Cluster } from '../../src/cluster/Cluster';
 import type { InstanceSpec } from '../../src/model/InstanceSpec';
-import { checkPlacement, formatViolations } from '../support/checkPlacement';
-import { clusterScenario, fleet, grouping, placementStrategy, randomStrategy, requestArbitrary, roomyScenario, roomyTaskSpec } from '../support/placementArbitraries';
+import { checkPlacement, formatViolations } from '../../src/arbitraries/index';
+import { clusterScenario, grouping, lawFleet, placementStrategy, randomStrategy, requestArbitrary, roomyScenario, roomyTaskSpec } from '../support/lawArbitraries';
 import { ENGINES, scenarioCluster } from '../support/scenarioCluster';
 
 /** Requests whose chain starts with random, or standalone requests that get random by default. */
@@ -40,7 +40,7 @@ describe.each(ENGINES)('random on the %s engine', (engine) => {
     expect(first.snapshot()).toEqual(second.snapshot());
   });
 
-  test.prop([fleet(1, 1), fc.integer({ min: 2, max: 6 }), fc.nat()], { numRuns: 200 })(
+  test.prop([lawFleet(1, 1), fc.integer({ min: 2, max: 6 }), fc.nat()], { numRuns: 200 })(
     'across seeds, one task placed at random over identical instances lands on every one of them',
     ([template], size, firstSeed) => {
       const instances = twins(template as InstanceSpec, size);
@@ -53,7 +53,7 @@ describe.each(ENGINES)('random on the %s engine', (engine) => {
     },
   );
 
-  test.prop([fleet(1, 1), fc.integer({ min: 2, max: 6 }), fc.nat()], { numRuns: 200 })(
+  test.prop([lawFleet(1, 1), fc.integer({ min: 2, max: 6 }), fc.nat()], { numRuns: 200 })(
     'random over identical instances passes a chi-square test of uniformity',
     ([template], size, seed) => {
       const instances = twins(template as InstanceSpec, size);

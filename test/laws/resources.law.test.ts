@@ -1,18 +1,18 @@
-import { fc, test } from '@fast-check/vitest';
+import { test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
+import { applyHistoryStep } from '../../src/arbitraries/buildCluster';
+import { checkSnapshot, formatViolations } from '../../src/arbitraries/index';
 import { Cluster } from '../../src/cluster/Cluster';
-import { checkSnapshot } from '../support/checkSnapshot';
-import { fleet, historyStep } from '../support/placementArbitraries';
-import { applyStep, ENGINES } from '../support/scenarioCluster';
-import { formatViolations } from '../support/Violation';
+import { scenarioArbitrary } from '../support/lawArbitraries';
+import { ENGINES } from '../support/scenarioCluster';
 
 // Long histories on small fleets, so that instances fill up and tasks come and go.
-const history = fc.array(historyStep, { minLength: 1, maxLength: 20 });
+const longHistory = scenarioArbitrary(8, 0, 20).filter((scenario) => scenario.history.length > 0);
 
 describe.each(ENGINES)('the %s engine', (engine) => {
-  test.prop([fleet(8), fc.nat(), history], { numRuns: 300 })(
+  test.prop([longHistory], { numRuns: 300 })(
     'keeps remaining = registered - held, never negative, with no port bound twice or reserved, after every place, stop and update',
-    (instances, seed, steps) => {
+    ({ instances, seed, history: steps }) => {
       const cluster = new Cluster({ instances, seed, engine });
       steps.forEach((step, index) => {
         const before = cluster.tasks().map(({ taskId, instanceId }) => ({ taskId, instanceId }));
@@ -21,7 +21,7 @@ describe.each(ENGINES)('the %s engine', (engine) => {
           const { placements } = cluster.place(step.request);
           expect(cluster.tasks().map(({ taskId, instanceId }) => ({ taskId, instanceId }))).toEqual([...before, ...placements]);
         } else {
-          applyStep(cluster, step);
+          applyHistoryStep(cluster, step);
         }
         const violations = checkSnapshot(cluster.snapshot());
         expect(violations, `after step ${index} (${step.kind}):\n${formatViolations(violations)}`).toEqual([]);
@@ -29,11 +29,11 @@ describe.each(ENGINES)('the %s engine', (engine) => {
     },
   );
 
-  test.prop([fleet(8), fc.nat(), history], { numRuns: 300 })(
+  test.prop([longHistory], { numRuns: 300 })(
     'stopping every task gives back exactly the registered resources and frees every port',
-    (instances, seed, steps) => {
+    ({ instances, seed, history: steps }) => {
       const cluster = new Cluster({ instances, seed, engine });
-      for (const step of steps) applyStep(cluster, step);
+      for (const step of steps) applyHistoryStep(cluster, step);
       for (const task of cluster.tasks()) cluster.stopTask(task.taskId);
       expect(cluster.tasks()).toEqual([]);
       for (const instance of cluster.instances()) {

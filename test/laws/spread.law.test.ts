@@ -1,15 +1,15 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import { Cluster } from '../../src/cluster/Cluster';
-import type { InstanceSpec } from '../../src/model/InstanceSpec';
+import type { InstancePatch, InstanceSpec } from '../../src/model/InstanceSpec';
 import { firstStrategyGaps } from '../support/firstStrategyGaps';
-import { fleet, placementStrategy, roomyRequest, roomyScenario, SPREAD_FIELDS, spreadStrategy } from '../support/placementArbitraries';
+import { lawFleet, placementStrategy, roomyRequest, roomyScenario, SPREAD_FIELDS, spreadStrategy } from '../support/lawArbitraries';
 import { ENGINES, placeTimes, scenarioCluster } from '../support/scenarioCluster';
 
 const spreadFirst = roomyRequest(fc.tuple(spreadStrategy, fc.array(placementStrategy, { maxLength: 2 })).map(([first, rest]) => [first, ...rest]));
 
 /** Every instance ACTIVE with a connected agent: with a task that needs nothing, all of them can take every task. */
-const openFleet = fleet(12, 1).map((instances) => instances.map((instance): InstanceSpec => ({ ...instance, status: 'ACTIVE', agentConnected: true })));
+const openFleet = lawFleet(12, 1).map((instances) => instances.map((instance): InstanceSpec => ({ ...instance, status: 'ACTIVE', agentConnected: true })));
 
 /** The bucket of an instance under a spread field: absent and valueless attributes share one. */
 function bucketOf(field: string, instance: InstanceSpec): string {
@@ -24,6 +24,21 @@ describe.each(ENGINES)('spread on the %s engine', (engine) => {
     (scenario, request, warmUps) => {
       const cluster = scenarioCluster(scenario, engine);
       placeTimes(cluster, request, warmUps);
+      const before = cluster.snapshot();
+      const gaps = firstStrategyGaps(before, request, cluster.place(request));
+      expect(gaps, gaps.join('\n')).toEqual([]);
+    },
+  );
+
+  test.prop([roomyScenario, spreadFirst, fc.integer({ min: 1, max: 3 }), fc.nat(), fc.constantFrom<InstancePatch>({ status: 'DRAINING' }, { agentConnected: false })], { numRuns: 300 })(
+    'spread still counts the tasks of an instance that can no longer take any, such as a DRAINING one',
+    (scenario, request, warmUps, pick, patch) => {
+      const cluster = scenarioCluster(scenario, engine);
+      placeTimes(cluster, request, warmUps);
+      const busy = cluster.instances().filter((instance) => instance.runningTasksCount > 0);
+      const changed = busy[pick % Math.max(busy.length, 1)];
+      fc.pre(changed !== undefined);
+      cluster.updateInstance(changed.id, patch);
       const before = cluster.snapshot();
       const gaps = firstStrategyGaps(before, request, cluster.place(request));
       expect(gaps, gaps.join('\n')).toEqual([]);

@@ -12,22 +12,20 @@ import { binpack } from '../../src/strategies/binpack';
 import { random } from '../../src/strategies/random';
 import { spread } from '../../src/strategies/spread';
 import type { Strategy } from '../../src/strategies/Strategy';
+import type { RequestParts } from '../../src/arbitraries/placementRequest';
 import {
   BINPACK_FIELDS,
   clusterScenario,
-  fleet,
   grouping,
+  lawTask,
   MEMBER_OF_EXPRESSIONS,
   requestArbitrary,
   roomyScenario,
   roomyTaskSpec,
   scenarioArbitrary,
-  sometimes,
-  taskSpecArbitrary,
   type ClusterScenario,
   type Grouping,
-  type RequestArbitraries,
-} from './placementArbitraries';
+} from './lawArbitraries';
 
 /** A strategy as a request may give it: ECS's form, or a Strategy object. */
 export type ChainStrategy = PlacementStrategy | Strategy;
@@ -123,7 +121,7 @@ export const engineConstraints: fc.Arbitrary<PlacementConstraint[]> = fc.array(
 /** Tasks with static ports, custom resources, required attributes and memberOf now and then; mostly small. */
 export const engineTask = fc.oneof(
   { weight: 3, arbitrary: roomyTaskSpec },
-  { weight: 1, arbitrary: taskSpecArbitrary({ memberOf: sometimes(fc.constantFrom(...ENGINE_MEMBER_OF_EXPRESSIONS), 3) }) },
+  { weight: 1, arbitrary: lawTask({ expressions: ENGINE_MEMBER_OF_EXPRESSIONS, memberOfRate: 1 / 3 }) },
 );
 
 /** Mostly a few tasks, sometimes enough to fill every instance and fail. */
@@ -137,7 +135,7 @@ export const engineCount: fc.Arbitrary<number | undefined> = fc.oneof(
  * Requests from {@link requestArbitrary} with a chain that may hold Strategy
  * objects (which that generator's ECS-only strategies cannot express).
  */
-function chainRequest(parts: Omit<RequestArbitraries, 'strategies'>, chains: fc.Arbitrary<readonly ChainStrategy[] | undefined>): fc.Arbitrary<PlacementRequest> {
+function chainRequest(parts: Omit<Partial<RequestParts>, 'strategies'>, chains: fc.Arbitrary<readonly ChainStrategy[] | undefined>): fc.Arbitrary<PlacementRequest> {
   return fc
     .tuple(requestArbitrary({ ...parts, strategies: fc.constant(undefined) }), chains)
     .map(([request, chain]) => (chain === undefined ? request : { ...request, placementStrategy: chain }));
@@ -159,7 +157,7 @@ export const randomChainRequest: fc.Arbitrary<PlacementRequest> = chainRequest(
 /** Big tasks in big counts: the fleet fills up and the rest of the request fails. */
 export const hungryRequest: fc.Arbitrary<PlacementRequest> = chainRequest(
   {
-    task: taskSpecArbitrary({ memory: fc.constantFrom(1024, 2048, 4096), memberOf: sometimes(fc.constantFrom(...ENGINE_MEMBER_OF_EXPRESSIONS), 4) }),
+    task: lawTask({ resources: { memory: [1024, 2048, 4096] }, expressions: ENGINE_MEMBER_OF_EXPRESSIONS, memberOfRate: 1 / 4 }),
     count: fc.integer({ min: 6, max: 60 }),
     constraints: engineConstraints,
   },
@@ -236,5 +234,5 @@ export const customChainRequest: fc.Arbitrary<PlacementRequest> = chainRequest({
 export const engineScenario: fc.Arbitrary<ClusterScenario> = fc.oneof(
   { weight: 1, arbitrary: clusterScenario },
   { weight: 2, arbitrary: roomyScenario },
-  { weight: 2, arbitrary: scenarioArbitrary(fleet(24, 6), 10) },
+  { weight: 2, arbitrary: scenarioArbitrary(24, 6, 10) },
 );

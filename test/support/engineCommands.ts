@@ -11,7 +11,7 @@ import type { InstancePatch, InstanceSpec, InstanceStatus } from '../../src/mode
 import type { PlacementRequest } from '../../src/model/PlacementRequest';
 import { customChainRequest, engineRequest } from './engineArbitraries';
 import { outcomeOf } from './engineTwins';
-import { fleet, RACKS, ZONES } from './placementArbitraries';
+import { lawFleet, RACKS, ZONES } from './lawArbitraries';
 
 /** The reference cluster, and the few request shapes a run places again and again. */
 export interface EngineModel {
@@ -89,7 +89,7 @@ const NEW_ZONES = ['us-east-1d', 'eu-west-1a'] as const;
 /** A new instance, sometimes in a new zone, without a zone, with a new rack or a lifecycle; its id may be taken. */
 export const register = fc
   .tuple(
-    fleet(1, 1),
+    lawFleet(1, 1),
     fc.constantFrom<string | null | undefined>(undefined, undefined, ...NEW_ZONES, null),
     fc.constantFrom<string | undefined>(undefined, 'r9'),
     fc.constantFrom<string | undefined>(undefined, 'spot', 'on-demand'),

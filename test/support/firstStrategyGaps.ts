@@ -1,7 +1,8 @@
 import type { ClusterSnapshot } from '../../src/cluster/Cluster';
 import type { PlacementRequest } from '../../src/model/PlacementRequest';
 import type { PlacementResult } from '../../src/placement/PlacementResult';
-import { replayPlacements, strategyName } from './placementModel';
+import { strategyName } from '../../src/arbitraries/model/modelRequest';
+import { replayPlacements } from '../../src/arbitraries/model/replayPlacements';
 
 /**
  * Replays a result and lists every step where the chosen instance's key
