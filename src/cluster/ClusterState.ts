@@ -81,10 +81,8 @@ export class ClusterState {
 
   /** Starts a task on an instance that has room for it. */
   startTask(record: InstanceRecord, task: TaskRequirements, group: string): TaskInfo {
-    // The task's resources and ports are shared by every task of a request:
-    // frozen once, so that no caller can change one task's books.
-    Object.freeze(task.resources);
-    freezePorts(task.ports);
+    // Every task of a request shares its resources and ports, which
+    // validation froze, so no caller can change one task's books.
     const taskId = `task-${this.nextTaskNumber}`;
     const info: TaskInfo = task.family === undefined
       ? { taskId, instanceId: record.id, group, resources: task.resources, ports: task.ports }
@@ -135,10 +133,4 @@ export class ClusterState {
       }
     }
   }
-}
-
-function freezePorts(ports: TaskRequirements['ports']): TaskRequirements['ports'] {
-  Object.freeze(ports.tcp);
-  Object.freeze(ports.udp);
-  return Object.freeze(ports);
 }

@@ -5,11 +5,7 @@
  * @module
  */
 import type { InstanceState } from '../model/InstanceState';
-
-/** The bucket an instance is in for an attribute; instances without a value share `undefined`. */
-export function bucketOf(instance: InstanceState, attribute: string): string | undefined {
-  return instance.attributes.get(attribute) ?? undefined;
-}
+import { bucketOf } from '../strategies/spread';
 
 /** Counts per (group, attribute, value), built on first use and updated on every change. */
 export class BucketCounts {

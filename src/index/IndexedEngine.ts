@@ -11,12 +11,13 @@ import type { TaskInfo } from '../cluster/TaskInfo';
 import type { NormalizedRequest } from '../model/NormalizedRequest';
 import { planChecks } from '../placement/checkInstance';
 import type { Explanation } from '../placement/Explanation';
+import { placeEach } from '../placement/placeEach';
 import type { PlacementEngine } from '../placement/PlacementEngine';
-import type { Placement, PlacementFailure, PlacementResult } from '../placement/PlacementResult';
+import type { PlacementFailure, PlacementResult } from '../placement/PlacementResult';
 import { explainReference } from '../reference/explainReference';
 import { decide, placeReference } from '../reference/placeReference';
 import { BucketCounts } from './BucketCounts';
-import { chainLevels } from './chainLevels';
+import { chainLevels, type ChainLevels } from './chainLevels';
 import { ShapeIndex } from './ShapeIndex';
 
 /** How many request shapes keep an index; the least recently used goes first. */
@@ -47,22 +48,16 @@ export class IndexedEngine implements PlacementEngine, StateListener {
 
   /** Places a request, one task at a time. */
   place(request: NormalizedRequest): PlacementResult {
-    let shape = this.shapeFor(request);
-    if (shape === undefined) return placeReference(this.state, request);
-    const placements: Placement[] = [];
+    const first = this.shapeFor(request);
+    if (first === undefined) return placeReference(this.state, request);
+    let shape = first;
     const random = (): number => this.state.random.next();
-    for (let placed = 0; placed < request.count; placed += 1) {
+    return placeEach(this.state, request, () => {
       shape = this.refresh(shape, request);
       const order = shape.choose(this.counts, request.group, this.state.instances(), random);
       const chosen = order === undefined ? undefined : this.byOrder[order];
-      if (chosen === undefined) {
-        const failure = decide(this.state, request).failure as PlacementFailure;
-        return { placements, failures: new Array<PlacementFailure>(request.count - placed).fill(failure) };
-      }
-      const task = this.state.startTask(chosen, request.task, request.group);
-      placements.push({ taskId: task.taskId, instanceId: chosen.id });
-    }
-    return { placements, failures: [] };
+      return chosen ?? (decide(this.state, request).failure as PlacementFailure);
+    });
   }
 
   /** Explains a request with the reference engine: an explanation looks at every instance anyway. */
@@ -133,7 +128,7 @@ export class IndexedEngine implements PlacementEngine, StateListener {
     return shape;
   }
 
-  private build(request: NormalizedRequest, chain: NonNullable<ReturnType<typeof chainLevels>>): ShapeIndex {
+  private build(request: NormalizedRequest, chain: ChainLevels): ShapeIndex {
     return new ShapeIndex(planChecks(request.group, request.task, request.constraints), chain, this.state.instances());
   }
 }

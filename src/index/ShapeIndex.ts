@@ -6,7 +6,8 @@
  */
 import type { InstanceRecord } from '../cluster/InstanceRecord';
 import { checkInstance, type CheckPlan } from '../placement/checkInstance';
-import { bucketOf, type BucketCounts } from './BucketCounts';
+import { bucketOf } from '../strategies/spread';
+import type { BucketCounts } from './BucketCounts';
 import type { ChainLevels } from './chainLevels';
 import { RankedTree } from './RankedTree';
 

@@ -56,12 +56,12 @@ export function chainLevels(strategies: readonly Strategy[]): ChainLevels | unde
       const { field } = builtIn;
       levels.push({ kind: 'local', index: localCount, key: (instance) => instance.remainingResources[field] ?? 0 });
       localCount += 1;
-    } else if (builtIn.field === 'instanceId' || builtIn.field === 'host') {
+    } else if (builtIn.attribute === undefined) {
       levels.push({ kind: 'local', index: localCount, key: (instance, group) => instance.taskGroups.get(group) ?? 0 });
       localCount += 1;
     } else {
-      levels.push({ kind: 'bucket', index: bucketAttributes.length, attribute: builtIn.field.slice('attribute:'.length) });
-      bucketAttributes.push(builtIn.field.slice('attribute:'.length));
+      levels.push({ kind: 'bucket', index: bucketAttributes.length, attribute: builtIn.attribute });
+      bucketAttributes.push(builtIn.attribute);
     }
   }
   return { levels, localCount, bucketAttributes, endsWithRandom: false };

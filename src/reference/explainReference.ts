@@ -13,7 +13,7 @@ import { ecsReason } from '../placement/Rejection';
 import { decide, placeReference } from './placeReference';
 
 /** The name given to the final tie-break in explanations. */
-export const REGISTRATION_ORDER = 'registration order';
+const REGISTRATION_ORDER = 'registration order';
 
 /**
  * Explains a request: the first task's decision for every instance, and what

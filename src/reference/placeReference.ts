@@ -12,7 +12,8 @@ import { checkInstance, planChecks, type CheckOutcome } from '../placement/check
 import { chooseInstance, type KeyObserver } from '../placement/chooseInstance';
 import { diagnose } from '../placement/Diagnosis';
 import { failureFrom } from '../placement/failureFrom';
-import type { Placement, PlacementFailure, PlacementResult } from '../placement/PlacementResult';
+import { placeEach } from '../placement/placeEach';
+import type { PlacementFailure, PlacementResult } from '../placement/PlacementResult';
 import type { StrategyContext } from '../strategies/Strategy';
 
 /** The decision for one task: the instance chosen, or the failure, with what led to it. */
@@ -23,24 +24,17 @@ export interface Decision {
 }
 
 /**
- * Places the tasks of a request one at a time, updating the state after
- * each. When one task cannot be placed, neither can the rest (nothing has
- * changed), so each of them gets the same failure.
+ * Places the tasks of a request one at a time, each where {@link decide}
+ * puts it.
  *
  * @param state - the cluster
  * @param request - a validated request
  */
 export function placeReference(state: ClusterState, request: NormalizedRequest): PlacementResult {
-  const placements: Placement[] = [];
-  for (let placed = 0; placed < request.count; placed += 1) {
+  return placeEach(state, request, () => {
     const { chosen, failure } = decide(state, request);
-    if (chosen === undefined) {
-      return { placements, failures: new Array<PlacementFailure>(request.count - placed).fill(failure as PlacementFailure) };
-    }
-    const task = state.startTask(chosen, request.task, request.group);
-    placements.push({ taskId: task.taskId, instanceId: chosen.id });
-  }
-  return { placements, failures: [] };
+    return chosen ?? (failure as PlacementFailure);
+  });
 }
 
 /**

@@ -9,7 +9,11 @@ import type { Strategy } from './Strategy';
 /** A built-in strategy, as data. */
 export type BuiltInStrategy =
   | { readonly kind: 'binpack'; readonly field: string }
-  | { readonly kind: 'spread'; readonly field: string }
+  | {
+      readonly kind: 'spread';
+      /** The attribute it buckets by; `undefined` when each instance is its own bucket (`instanceId`, `host`). */
+      readonly attribute: string | undefined;
+    }
   | { readonly kind: 'random' };
 
 const builtIns = new WeakMap<Strategy, BuiltInStrategy>();

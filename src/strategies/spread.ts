@@ -19,24 +19,32 @@ import type { Strategy } from './Strategy';
  * @returns the strategy `spread(<field>)`
  */
 export function spread(field: string): Strategy {
-  const bucketOf = bucketFunction(field);
+  const attribute = field === 'instanceId' || field === 'host' ? undefined : field.slice('attribute:'.length);
+  const bucket = attribute === undefined
+    ? (instance: InstanceState): string | undefined => instance.id
+    : (instance: InstanceState): string | undefined => bucketOf(instance, attribute);
   const strategy: Strategy = {
     name: `spread(${field})`,
     rank: ({ instances, group }) => {
       const counts = new Map<string | undefined, number>();
       for (const instance of instances) {
-        const bucket = bucketOf(instance);
-        counts.set(bucket, (counts.get(bucket) ?? 0) + (instance.taskGroups.get(group) ?? 0));
+        const key = bucket(instance);
+        counts.set(key, (counts.get(key) ?? 0) + (instance.taskGroups.get(group) ?? 0));
       }
-      return (instance) => counts.get(bucketOf(instance)) ?? 0;
+      return (instance) => counts.get(bucket(instance)) ?? 0;
     },
   };
-  return markBuiltIn(strategy, { kind: 'spread', field });
+  return markBuiltIn(strategy, { kind: 'spread', attribute });
 }
 
-/** The bucket of an instance: its id, or its attribute's value (`undefined` when it has none). */
-function bucketFunction(field: string): (instance: InstanceState) => string | undefined {
-  if (field === 'instanceId' || field === 'host') return (instance) => instance.id;
-  const name = field.slice('attribute:'.length);
-  return (instance) => instance.attributes.get(name) ?? undefined;
+/**
+ * The bucket of an instance when spreading by an attribute: the attribute's
+ * value; instances without one (absent or `null`) share `undefined`. Both
+ * engines bucket with this.
+ *
+ * @param instance - the instance
+ * @param attribute - the attribute's name
+ */
+export function bucketOf(instance: InstanceState, attribute: string): string | undefined {
+  return instance.attributes.get(attribute) ?? undefined;
 }

@@ -10,7 +10,7 @@ import { indexPath, keyPath } from './paths';
 import { validateExpression, type ParsedExpression } from './validateExpression';
 
 /** ECS's limit on constraints per task, the task definition's and the request's together. */
-export const MAX_CONSTRAINTS = 10;
+const MAX_CONSTRAINTS = 10;
 
 /** A validated constraint, not yet built. */
 export type ValidConstraint = ({ readonly type: 'memberOf' } & ParsedExpression) | { readonly type: 'distinctInstance' };

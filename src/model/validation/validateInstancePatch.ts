@@ -7,7 +7,7 @@ import type { NormalizedPatch } from '../NormalizedInstance';
 import { PlacementInputError } from '../PlacementInputError';
 import { quote } from './describeValue';
 import { expectBoolean, optionalField, readObject } from './fields';
-import { indexPath } from './paths';
+import { indexPath, keyPath } from './paths';
 import { validateAgentVersion } from './validateAgentVersion';
 import { validateAttributeNames, validateAttributes } from './validateAttributes';
 import { validateStatus } from './validateStatus';
@@ -35,7 +35,7 @@ export function validateInstancePatch(value: unknown, path: string): NormalizedP
   const both = removeAttributes?.findIndex((name) => attributes?.has(name)) ?? -1;
   if (both >= 0) {
     const name = removeAttributes?.[both] ?? '';
-    throw new PlacementInputError('invalid_attribute', indexPath(`${path}.removeAttributes`, both), `The patch both sets and removes ${quote(name)}; keep one of the two.`);
+    throw new PlacementInputError('invalid_attribute', indexPath(keyPath(path, 'removeAttributes'), both), `The patch both sets and removes ${quote(name)}; keep one of the two.`);
   }
   return {
     ...(status === undefined ? {} : { status }),

@@ -11,14 +11,13 @@ import { validateAgentVersion } from './validateAgentVersion';
 import { validateAttributes } from './validateAttributes';
 import { validateDate } from './validateDate';
 import { validateId } from './validateId';
-import { validateReservedPorts } from './validatePorts';
+import { EMPTY_PORTS, validateReservedPorts } from './validatePorts';
 import { validateResources } from './validateResources';
 import { validateStatus } from './validateStatus';
 
 const KEYS = ['id', 'ec2InstanceId', 'resources', 'reservedPorts', 'attributes', 'status', 'agentConnected', 'agentVersion', 'registeredAt'] as const;
 const MAX_ID_LENGTH = 1600;
 const MAX_EC2_ID_LENGTH = 255;
-const EMPTY_PORTS = Object.freeze({ tcp: Object.freeze([]) as readonly number[], udp: Object.freeze([]) as readonly number[] });
 const EMPTY_ATTRIBUTES: ReadonlyMap<string, string | null> = new Map();
 const sharedResources = new WeakMap<object, Readonly<Record<string, number>>>();
 const sharedPorts = new WeakMap<object, NormalizedInstance['reservedPorts']>();
@@ -44,9 +43,9 @@ export function validateInstanceSpec(value: unknown, path: string): NormalizedIn
   const ec2InstanceId = optionalField(fields, 'ec2InstanceId', path, (given, at) => validateId(given, at, MAX_EC2_ID_LENGTH));
   const givenResources = requireField(fields, 'resources', path);
   const resources = reuseFrozen(sharedResources, givenResources, () =>
-    Object.freeze(validateResources(givenResources, keyPath(path, 'resources'), { required: ['cpu', 'memory'], dropZero: false })));
+    validateResources(givenResources, keyPath(path, 'resources'), { required: ['cpu', 'memory'], dropZero: false }));
   const reservedPorts = optionalField(fields, 'reservedPorts', path, (given, at) =>
-    reuseFrozen(sharedPorts, given, () => freezePorts(validateReservedPorts(given, at)))) ?? EMPTY_PORTS;
+    reuseFrozen(sharedPorts, given, () => validateReservedPorts(given, at))) ?? EMPTY_PORTS;
   const attributes = optionalField(fields, 'attributes', path, (given, at) =>
     reuseFrozen(sharedAttributes, given, () => validateAttributes(given, at))) ?? EMPTY_ATTRIBUTES;
   const status = optionalField(fields, 'status', path, validateStatus) ?? 'ACTIVE';
@@ -64,8 +63,4 @@ export function validateInstanceSpec(value: unknown, path: string): NormalizedIn
     ...(agentVersion === undefined ? {} : { agentVersion }),
     ...(registeredAt === undefined ? {} : { registeredAt }),
   };
-}
-
-function freezePorts(ports: NormalizedInstance['reservedPorts']): NormalizedInstance['reservedPorts'] {
-  return Object.freeze({ tcp: Object.freeze([...ports.tcp]), udp: Object.freeze([...ports.udp]) });
 }

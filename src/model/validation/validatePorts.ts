@@ -15,12 +15,15 @@ const MAX_RESERVED_PORTS = 100;
 const MAX_PORT = 65535;
 const PROTOCOLS = ['tcp', 'udp'] as const;
 
+/** No ports, shared by every instance and task that lists none. */
+export const EMPTY_PORTS: PortLists = frozenPorts([], []);
+
 /**
  * Validates an instance's reserved ports.
  *
  * @param value - the untrusted `{ tcp?, udp? }` object
  * @param path - where it is, such as `instance.reservedPorts`
- * @returns the ports of each protocol, sorted
+ * @returns the ports of each protocol, sorted, frozen
  * @throws {@link PlacementInputError} `invalid_type`, `unknown_field`,
  *   `too_many_reserved_ports` for more than 100 in all, `invalid_port` for
  *   anything but an integer from 1 to 65535, `duplicate_port`
@@ -32,10 +35,7 @@ export function validateReservedPorts(value: unknown, path: string): PortLists {
     throw new PlacementInputError('too_many_reserved_ports', path, `Reserve at most ${MAX_RESERVED_PORTS} ports, TCP and UDP together, as ECS allows; this lists ${tcp.length + udp.length}.`);
   }
   const ascending = (a: number, b: number): number => a - b;
-  return {
-    tcp: checkPorts(tcp, keyPath(path, 'tcp'), 1).sort(ascending),
-    udp: checkPorts(udp, keyPath(path, 'udp'), 1).sort(ascending),
-  };
+  return frozenPorts(checkPorts(tcp, keyPath(path, 'tcp'), 1).sort(ascending), checkPorts(udp, keyPath(path, 'udp'), 1).sort(ascending));
 }
 
 /**
@@ -44,17 +44,19 @@ export function validateReservedPorts(value: unknown, path: string): PortLists {
  *
  * @param value - the untrusted `{ tcp?, udp? }` object
  * @param path - where it is, such as `request.task.ports`
- * @returns the static ports of each protocol, in the given order
+ * @returns the static ports of each protocol, in the given order, frozen
  * @throws {@link PlacementInputError} `invalid_type`, `unknown_field`,
  *   `invalid_port` for anything but an integer from 0 to 65535,
  *   `duplicate_port` for a static port listed twice
  */
 export function validateTaskPorts(value: unknown, path: string): PortLists {
   const [tcp, udp] = readLists(value, path);
-  return {
-    tcp: checkPorts(tcp, keyPath(path, 'tcp'), 0),
-    udp: checkPorts(udp, keyPath(path, 'udp'), 0),
-  };
+  return frozenPorts(checkPorts(tcp, keyPath(path, 'tcp'), 0), checkPorts(udp, keyPath(path, 'udp'), 0));
+}
+
+/** Frozen, because instances registered from one spec and the tasks of one request share their lists. */
+function frozenPorts(tcp: number[], udp: number[]): PortLists {
+  return Object.freeze({ tcp: Object.freeze(tcp), udp: Object.freeze(udp) });
 }
 
 function readLists(value: unknown, path: string): [readonly unknown[], readonly unknown[]] {

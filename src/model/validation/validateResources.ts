@@ -46,8 +46,9 @@ export function resourceNameProblem(name: string): string | undefined {
  * @param value - the untrusted resources object
  * @param path - where it is, such as `instances[0].resources`
  * @param rules - the names required and whether zeros are kept
- * @returns the amounts in a {@link resourceRecord}, so that a resource named
- *   like an `Object.prototype` member (`constructor`) reads as itself
+ * @returns the amounts in a frozen {@link resourceRecord}, so that a
+ *   resource named like an `Object.prototype` member (`constructor`) reads
+ *   as itself; frozen because instances and tasks share it
  * @throws {@link PlacementInputError} `invalid_type` when the value is not an
  *   object, `invalid_resource_name`, `invalid_resource` for an amount that is
  *   not a whole number of at least 0, `missing_field` for a required name
@@ -66,7 +67,7 @@ export function validateResources(value: unknown, path: string, rules: ResourceR
   for (const name of rules.required) {
     if (!given.has(name)) throw new PlacementInputError('missing_field', keyPath(path, name), `Add the required resource ${name}.`);
   }
-  return resources;
+  return Object.freeze(resources);
 }
 
 /**

@@ -10,7 +10,7 @@ import { validateAttributeNames } from './validateAttributes';
 import { validateConstraints } from './validateConstraints';
 import type { ParsedExpression } from './validateExpression';
 import { validateName } from './validateName';
-import { validateTaskPorts } from './validatePorts';
+import { EMPTY_PORTS, validateTaskPorts } from './validatePorts';
 import { validateResources } from './validateResources';
 
 /** A validated task spec: its requirements, and its memberOf constraints parsed. */
@@ -37,7 +37,7 @@ export function validateTaskSpec(value: unknown, path: string): ValidTaskSpec {
   const fields = readObject(value, path, KEYS);
   const family = optionalField(fields, 'family', path, (given, at) => validateName(given, at, 'family'));
   const resources = validateResources(requireField(fields, 'resources', path), keyPath(path, 'resources'), { required: [], dropZero: true });
-  const ports = optionalField(fields, 'ports', path, validateTaskPorts) ?? { tcp: [], udp: [] };
+  const ports = optionalField(fields, 'ports', path, validateTaskPorts) ?? EMPTY_PORTS;
   const requiresAttributes = optionalField(fields, 'requiresAttributes', path, validateAttributeNames) ?? [];
   const constraints = optionalField(fields, 'placementConstraints', path, (given, at) =>
     validateConstraints(given, at, { allowDistinctInstance: false, alreadyCounted: 0 })) ?? [];
