@@ -8,7 +8,8 @@ import { expectArray, expectString, optionalField, readObject, requireField } fr
 import { indexPath, keyPath } from '../model/validation/paths';
 import { PlacementInputError } from '../model/PlacementInputError';
 import type { ChurnOptions, Scenario, ServiceScenario } from './Scenario';
-import { expectFraction, expectInteger, expectSeed } from './validation/numbers';
+import { validateSeed } from '../model/validation/validateSeed';
+import { expectFraction, expectInteger } from './validation/numbers';
 import { validateFleetOptions } from './validation/validateFleetOptions';
 import { validateService } from './validation/validateService';
 
@@ -51,7 +52,7 @@ const CHURN_KEYS = ['rounds', 'stopFraction'] as const;
 export function validateScenario(value: unknown, path = 'scenario'): Scenario {
   const fields = readObject(value, path, KEYS);
   const name = optionalField(fields, 'name', path, validateScenarioName);
-  const seed = optionalField(fields, 'seed', path, expectSeed);
+  const seed = optionalField(fields, 'seed', path, validateSeed);
   const fleet = validateFleetOptions(requireField(fields, 'fleet', path), keyPath(path, 'fleet'));
   const services = validateServices(requireField(fields, 'services', path), keyPath(path, 'services'));
   const churn = optionalField(fields, 'churn', path, validateChurn);

@@ -3,15 +3,15 @@
  *
  * @module
  */
+import type { EngineName } from '../../placement/PlacementEngine';
 import type { NormalizedInstance } from '../NormalizedInstance';
 import { PlacementInputError } from '../PlacementInputError';
 import { quote } from './describeValue';
-import { expectArray, expectNumber, expectString, optionalField, readObject, type Fields } from './fields';
+import { expectArray, optionalField, readObject, type Fields } from './fields';
 import { indexPath, keyPath } from './paths';
+import { validateEngine } from './validateEngine';
 import { validateInstanceSpec } from './validateInstanceSpec';
-
-/** The engines a cluster can run. */
-export type EngineName = 'reference' | 'indexed';
+import { validateSeed } from './validateSeed';
 
 /** Validated cluster options, with defaults filled in. */
 export interface ValidClusterOptions {
@@ -25,7 +25,6 @@ export interface ValidClusterOptions {
 
 const PATH = 'options';
 const KEYS = ['instances', 'seed', 'engine'] as const;
-const ENGINES: readonly EngineName[] = ['reference', 'indexed'];
 
 /**
  * Validates the options of a new cluster. `undefined` stands for no options.
@@ -60,17 +59,4 @@ function validateInstances(value: unknown, path: string): NormalizedInstance[] {
     instances.push(instance);
   }
   return instances;
-}
-
-function validateSeed(value: unknown, path: string): number {
-  const seed = expectNumber(value, path);
-  if (!Number.isSafeInteger(seed)) throw new PlacementInputError('invalid_option', path, 'Give the seed as a safe integer, such as 1 or 20261127.');
-  return seed === 0 ? 0 : seed;
-}
-
-function validateEngine(value: unknown, path: string): EngineName {
-  const text = expectString(value, path);
-  const engine = ENGINES.find((known) => known === text);
-  if (engine === undefined) throw new PlacementInputError('invalid_option', path, `Use the engine 'reference' or 'indexed' instead of ${quote(text)}.`);
-  return engine;
 }

@@ -40,18 +40,3 @@ export function expectFraction(value: unknown, path: string): number {
   if (!(number >= 0 && number <= 1)) throw new PlacementInputError('invalid_option', path, 'Give a fraction from 0 to 1, such as 0.02.');
   return number === 0 ? 0 : number;
 }
-
-/**
- * Reads a seed.
- *
- * @param value - the untrusted value
- * @param path - where it is
- * @returns a safe integer
- * @throws `PlacementInputError` `invalid_type` when it is not a number,
- *   `invalid_option` when it is not a safe integer
- */
-export function expectSeed(value: unknown, path: string): number {
-  const number = expectNumber(value, path);
-  if (!Number.isSafeInteger(number)) throw new PlacementInputError('invalid_option', path, 'Give the seed as a safe integer, such as 1 or 20261127.');
-  return number === 0 ? 0 : number;
-}

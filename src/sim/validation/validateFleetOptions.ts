@@ -9,7 +9,8 @@ import { indexPath, keyPath } from '../../model/validation/paths';
 import { PlacementInputError } from '../../model/PlacementInputError';
 import { INSTANCE_FAMILIES } from '../instanceTypes';
 import type { FleetOptions, InstanceFamily } from '../Scenario';
-import { expectFraction, expectInteger, expectSeed } from './numbers';
+import { validateSeed } from '../../model/validation/validateSeed';
+import { expectFraction, expectInteger } from './numbers';
 
 /** The largest fleet a scenario may ask for. */
 export const MAX_FLEET_SIZE = 2_000_000;
@@ -39,7 +40,7 @@ export function validateFleetOptions(value: unknown, path: string): FleetOptions
   const size = expectInteger(requireField(fields, 'size', path), keyPath(path, 'size'), { min: 0, max: MAX_FLEET_SIZE, code: 'invalid_count' });
   return {
     size,
-    ...optional(fields, 'seed', path, expectSeed),
+    ...optional(fields, 'seed', path, validateSeed),
     ...optional(fields, 'zones', path, validateZones),
     ...optional(fields, 'region', path, validateRegion),
     ...optional(fields, 'families', path, validateFamilies),

@@ -3,14 +3,12 @@
  *
  * @module
  */
-import { quote } from '../../model/validation/describeValue';
-import { expectString, optionalField, readObject } from '../../model/validation/fields';
+import { optionalField, readObject } from '../../model/validation/fields';
+import { validateEngine } from '../../model/validation/validateEngine';
 import { PlacementInputError } from '../../model/PlacementInputError';
-import type { EngineName } from '../../placement/PlacementEngine';
 import type { RunOptions } from '../run/RunOptions';
 
 const KEYS = ['engine', 'now', 'heapUsed', 'onProgress'] as const;
-const ENGINES: readonly EngineName[] = ['reference', 'indexed'];
 
 /**
  * Validates the options of a run.
@@ -34,13 +32,6 @@ export function validateRunOptions(value: unknown, path: string): RunOptions {
     ...(heapUsed === undefined ? {} : { heapUsed }),
     ...(onProgress === undefined ? {} : { onProgress }),
   };
-}
-
-function validateEngine(value: unknown, path: string): EngineName {
-  const text = expectString(value, path);
-  const engine = ENGINES.find((known) => known === text);
-  if (engine === undefined) throw new PlacementInputError('invalid_option', path, `Use the engine 'reference' or 'indexed' instead of ${quote(text)}.`);
-  return engine;
 }
 
 function expectFunction<F>(value: unknown, path: string): F {

@@ -8,7 +8,8 @@ import { expectString, optionalField, readObject, type Fields } from '../../mode
 import { MAX_COUNT } from '../../model/validation/validateCount';
 import { PlacementInputError } from '../../model/PlacementInputError';
 import type { TaskSizeDistribution } from '../workload/WorkloadOptions';
-import { expectInteger, expectSeed } from './numbers';
+import { validateSeed } from '../../model/validation/validateSeed';
+import { expectInteger } from './numbers';
 
 /** Workload options with every default filled in. */
 export interface WorkloadPlan {
@@ -46,7 +47,7 @@ export function validateWorkloadOptions(value: unknown, path: string): WorkloadP
   const tasks = optionalField(fields, 'tasks', path, (given, at) => expectInteger(given, at, { min: services, max: MAX_COUNT, code: 'invalid_count' }))
     ?? Math.max(1000, services);
   return {
-    seed: optionalField(fields, 'seed', path, expectSeed) ?? 1,
+    seed: optionalField(fields, 'seed', path, validateSeed) ?? 1,
     services,
     tasks,
     distribution: optionalField(fields, 'distribution', path, validateDistribution) ?? 'mixed',
