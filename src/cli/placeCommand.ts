@@ -98,8 +98,7 @@ export const placeCommand: Command = {
     const { result, response } = place(cluster, request, taskDefinition);
     if (output === 'json') io.out(`${JSON.stringify(response, null, 2)}\n`);
     else {
-      const group = response.tasks[0]?.group ?? groupOf(request);
-      const view = { response, result, group, taskDefinition: taskDefinitionName(taskDefinition), instances: cluster.instances() };
+      const view = { response, result, group: groupOf(request), taskDefinition: taskDefinitionName(taskDefinition), instances: cluster.instances() };
       io.out(`${formatPlacement(view)}\n`);
     }
     return response.failures.length === 0 ? 0 : 1;

@@ -11,7 +11,7 @@ import { validateId } from '../model/validation/validateId';
 import { validateInstanceSpec } from '../model/validation/validateInstanceSpec';
 import { validateStatus } from '../model/validation/validateStatus';
 import type { EcsInstance, HeldCapacity } from './EcsInstance';
-import { ecsError, optional, readArray, readBoolean, readRecord, readString, readWholeNumber, required, type JsonRecord } from './json';
+import { ecsError, optional, readArray, readBoolean, readRecord, readResponseList, readString, readWholeNumber, required, type JsonRecord } from './json';
 import { readAttributeList } from './readAttributeList';
 import { readRegisteredAt } from './readRegisteredAt';
 import { readResourceList, type ResourceList } from './readResourceList';
@@ -54,7 +54,7 @@ const MAX_RESERVED_PORTS = 100;
  * ```
  */
 export function fromDescribeContainerInstances(json: unknown): EcsInstance[] {
-  const [list, path] = containerInstanceList(json);
+  const [list, path] = readResponseList(json, 'containerInstances', 'a DescribeContainerInstances response lists its instances there');
   const seen = new Map<string, number>();
   return list.map((item, index) => {
     const itemPath = indexPath(path, index);
@@ -66,12 +66,6 @@ export function fromDescribeContainerInstances(json: unknown): EcsInstance[] {
     seen.set(instance.spec.id, index);
     return instance;
   });
-}
-
-function containerInstanceList(json: unknown): [readonly unknown[], string] {
-  if (Array.isArray(json)) return [json, ''];
-  const response = readRecord(json, '');
-  return [required(response, 'containerInstances', '', readArray, 'a DescribeContainerInstances response lists its instances there'), 'containerInstances'];
 }
 
 function readContainerInstance(value: unknown, path: string): EcsInstance {

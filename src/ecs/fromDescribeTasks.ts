@@ -6,7 +6,8 @@
  */
 import { indexPath, keyPath } from '../model/validation/paths';
 import { validateName } from '../model/validation/validateName';
-import { ecsError, expected, optional, readArray, readRecord, readString, readWholeNumber, required, type JsonRecord } from './json';
+import { ecsError, optional, readArray, readRecord, readResponseList, readString, readWholeNumber, type JsonRecord } from './json';
+import { readProtocol } from './readPortMappings';
 import { readCpu, readMemory } from './taskSize';
 
 /** A task of a DescribeTasks response that runs on a container instance. */
@@ -49,7 +50,7 @@ export interface EcsRunningTask {
  *   `unknown_instance` for a task on an instance not in `knownInstances`
  */
 export function fromDescribeTasks(json: unknown, knownInstances?: ReadonlySet<string>): EcsRunningTask[] {
-  const [list, path] = Array.isArray(json) ? [json, ''] : [required(readRecord(json, ''), 'tasks', '', readArray, 'a DescribeTasks response lists its tasks there'), 'tasks'];
+  const [list, path] = readResponseList(json, 'tasks', 'a DescribeTasks response lists its tasks there');
   return list.flatMap((item, index) => {
     const task = readTask(item, indexPath(path, index), knownInstances);
     return task === undefined ? [] : [task];
@@ -102,8 +103,7 @@ function networkBindings(task: JsonRecord, path: string): EcsRunningTask['ports'
       const bindingPath = indexPath(keyPath(itemPath, 'networkBindings'), at);
       const record = readRecord(binding, bindingPath);
       const port = optional(record, 'hostPort', bindingPath, readWholeNumber);
-      const protocol = optional(record, 'protocol', bindingPath, readString) ?? 'tcp';
-      if (protocol !== 'tcp' && protocol !== 'udp') throw expected('"tcp" or "udp"', protocol, keyPath(bindingPath, 'protocol'));
+      const protocol = optional(record, 'protocol', bindingPath, (given, protocolPath) => readProtocol(readString(given, protocolPath), protocolPath)) ?? 'tcp';
       if (port !== undefined && port > 0) (protocol === 'tcp' ? tcp : udp).add(port);
     });
   });

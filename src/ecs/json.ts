@@ -82,7 +82,7 @@ export function readBoolean(value: unknown, path: string): boolean {
 }
 
 /** Reads a finite number. */
-export function readNumber(value: unknown, path: string): number {
+function readNumber(value: unknown, path: string): number {
   if (typeof value !== 'number' || !Number.isFinite(value)) throw expected('a number', value, path);
   return value;
 }
@@ -122,6 +122,20 @@ export function required<T>(record: JsonRecord, key: string, path: string, read:
   const value = optional(record, key, path, read);
   if (value === undefined) throw ecsError(keyPath(path, key), `expected this field (${why})`);
   return value;
+}
+
+/**
+ * Reads the list of a Describe response: the whole response, whose field
+ * `key` lists the items, or a bare array of them.
+ *
+ * @param json - the parsed document
+ * @param key - the field that lists the items, such as `tasks`
+ * @param why - why a response has that field, for the message when it is missing
+ * @returns the items, and the path of the list
+ */
+export function readResponseList(json: unknown, key: string, why: string): [readonly unknown[], string] {
+  if (Array.isArray(json)) return [json, ''];
+  return [required(readRecord(json, ''), key, '', readArray, why), key];
 }
 
 /**

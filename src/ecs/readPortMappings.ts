@@ -85,7 +85,15 @@ function readPort(value: unknown, path: string): number {
   return port;
 }
 
-function readProtocol(value: unknown, path: string): 'tcp' | 'udp' {
+/**
+ * Reads a port's `protocol`.
+ *
+ * @param value - the untrusted protocol
+ * @param path - where it is
+ * @returns `tcp` or `udp`
+ * @throws {@link index!PlacementInputError} `invalid_ecs_json` for anything else
+ */
+export function readProtocol(value: unknown, path: string): 'tcp' | 'udp' {
   if (value === 'tcp' || value === 'udp') return value;
   throw expected('"tcp" or "udp"', value, path);
 }

@@ -92,11 +92,9 @@ export function toRunTaskResponse(result: PlacementResult, context: RunTaskConte
   const zones = new Map(instances.map((instance) => [instance.id, instance.attributes['ecs.availability-zone'] ?? undefined]));
   const definition = taskDefinition === undefined ? (request.task.family ?? 'default') : taskDefinitionName(taskDefinition);
   const tasks = result.placements.map(({ taskId, instanceId }): EcsTask => {
-    const clusterArn = clusterArnOf(instanceId);
     const zone = zones.get(instanceId);
     return {
-      taskArn: taskArnOf(instanceId, taskId),
-      ...(clusterArn === undefined ? {} : { clusterArn }),
+      ...arnsOf(instanceId, taskId),
       containerInstanceArn: instanceId,
       taskDefinitionArn: definition,
       group,
@@ -117,19 +115,13 @@ export function toRunTaskResponse(result: PlacementResult, context: RunTaskConte
   return { tasks, failures };
 }
 
-
 const INSTANCE_ARN = /^(arn:[^:]+:ecs:[^:]*:[^:]*:)container-instance\/(?:([^/]+)\/)?[^/]+$/;
 
-function taskArnOf(instanceId: string, taskId: string): string {
+/** A task's ARN and its cluster's, when the instance's ARN names the cluster (new-style ARNs: `…:container-instance/CLUSTER/ID`). */
+function arnsOf(instanceId: string, taskId: string): Pick<EcsTask, 'taskArn' | 'clusterArn'> {
   const match = INSTANCE_ARN.exec(instanceId);
-  if (match === null) return taskId;
+  if (match === null) return { taskArn: taskId };
   const [, prefix, cluster] = match;
-  return `${prefix}task/${cluster === undefined ? '' : `${cluster}/`}${taskId}`;
-}
-
-/** New-style container instance ARNs name their cluster: `…:container-instance/CLUSTER/ID`. */
-function clusterArnOf(instanceId: string): string | undefined {
-  const match = INSTANCE_ARN.exec(instanceId);
-  const cluster = match?.[2];
-  return match === null || cluster === undefined ? undefined : `${match[1]}cluster/${cluster}`;
+  if (cluster === undefined) return { taskArn: `${prefix}task/${taskId}` };
+  return { taskArn: `${prefix}task/${cluster}/${taskId}`, clusterArn: `${prefix}cluster/${cluster}` };
 }

@@ -20,7 +20,7 @@ export function consoleExamples(markdown: string): ConsoleExample[] {
 }
 
 /** Splits a command line into words: single or double quotes group, nothing else is special. */
-export function shellWords(line: string): string[] {
+function shellWords(line: string): string[] {
   const words: string[] = [];
   for (const match of line.matchAll(/'([^']*)'|"([^"]*)"|(\S+)/g)) words.push(match[1] ?? match[2] ?? match[3] ?? '');
   return words;

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { fixture } from '../ecs/ecsJson';
 import { consoleExamples, runExample } from './consoleExamples';
 
 // Every `$ task-placement ...` block of docs/ecs.md, run again on the fixtures:
@@ -22,10 +23,9 @@ describe('docs/ecs.md', () => {
 describe('docs/ecs.md library example', () => {
   it('answers in RunTask\'s shape and in service events', async () => {
     const { clusterFromEcs, fromPlacementRequest, readTaskDefinition, serviceEventMessage, toRunTaskResponse } = await import('../../src/ecs/index');
-    const json = (name: string): unknown => JSON.parse(readFileSync(new URL(`../fixtures/ecs/${name}`, import.meta.url), 'utf8'));
-    const cluster = clusterFromEcs(json('fleet.json'), { tasks: json('describe-tasks.json') });
-    const taskDefinition = readTaskDefinition(json('web-task-definition.json'));
-    const request = fromPlacementRequest(json('web-service.json'), taskDefinition);
+    const cluster = clusterFromEcs(fixture('fleet.json'), { tasks: fixture('describe-tasks.json') });
+    const taskDefinition = readTaskDefinition(fixture('web-task-definition.json'));
+    const request = fromPlacementRequest(fixture('web-service.json'), taskDefinition);
     const result = cluster.place(request);
     const response = toRunTaskResponse(result, { request, taskDefinition, instances: cluster.instances() });
     expect(response.failures[0]).toMatchObject({ reason: 'RESOURCE:PORTS', arn: expect.any(String), detail: expect.any(String) });

@@ -35,7 +35,7 @@ const DEFAULT_RESERVED = ['22', '2375', '2376', '51678', '51679'];
 export function containerInstance(shape: InstanceShape): Record<string, unknown> {
   const reserved = shape.reserved ?? DEFAULT_RESERVED;
   return {
-    containerInstanceArn: `arn:aws:ecs:us-east-1:123456789012:container-instance/test/${shape.id}`,
+    containerInstanceArn: arnOf(shape.id),
     ec2InstanceId: `i-${shape.id}`,
     version: 3,
     versionInfo: { agentVersion: '1.86.3', agentHash: 'a7c6a3d6', dockerVersion: 'DockerVersion: 25.0.8' },
