@@ -7,7 +7,7 @@ import {
   AGENT_RESERVED_TCP_PORTS, AGENT_VERSIONS, CAPABILITIES, CUSTOM_ATTRIBUTES, CUSTOM_RESOURCES, DEFAULT_INSTANCE_TYPES,
   EXTRA_RESERVED_TCP_PORTS, EXTRA_RESERVED_UDP_PORTS, ZONES, type InstanceTypeSpec,
 } from './defaults';
-import { acceptInstance } from './internal/accepted';
+import { acceptInstance, instanceString } from './internal/accepted';
 import {
   fail, integerItem, list, listItem, rate, readFields, record, show, stringItem, type Fields, type ItemReader, type Where,
 } from './internal/readConstraints';
@@ -87,22 +87,7 @@ export interface InstanceConstraints {
 }
 
 /** {@link InstanceConstraints} with every default filled in. */
-export interface ResolvedInstance {
-  readonly zones: readonly string[];
-  readonly instanceTypes: readonly InstanceTypeSpec[];
-  readonly customResources: Readonly<Record<string, readonly number[]>>;
-  readonly customResourceRate: number;
-  readonly capabilities: readonly string[];
-  readonly customAttributes: Readonly<Record<string, readonly (string | null)[]>>;
-  readonly agentVersions: readonly string[];
-  readonly reservedTcpPorts: readonly number[];
-  readonly extraReservedTcpPorts: readonly number[];
-  readonly extraReservedUdpPorts: readonly number[];
-  readonly extraReservedPortRate: number;
-  readonly drainingRate: number;
-  readonly otherStatusRate: number;
-  readonly disconnectedRate: number;
-}
+export type ResolvedInstance = Required<InstanceConstraints>;
 
 /** The keys of {@link InstanceConstraints}. */
 export const INSTANCE_KEYS: readonly string[] = [
@@ -114,28 +99,18 @@ export const INSTANCE_KEYS: readonly string[] = [
 const BASE = { id: 'probe', resources: { cpu: 1024, memory: 1024 } } as const;
 
 /** Reads and checks {@link InstanceConstraints} (also inside a fleet's); every value is tried on the library. */
-export function resolveInstance(value: unknown, at: Where, keys: readonly string[] = INSTANCE_KEYS): ResolvedInstance {
-  const fields = readFields(at, value, keys);
-  const text = stringItem(at);
+export function resolveInstance(value: unknown, at: Where): ResolvedInstance {
+  const fields = readFields(at, value, INSTANCE_KEYS);
   const port = integerItem(at, 1, 65535);
-  const attribute = (name: string): ItemReader<string> => (item, label) => {
-    const attributeValue = text(item, label);
-    acceptInstance(at, label, attributeValue, { ...BASE, attributes: { [name]: attributeValue } });
-    return attributeValue;
-  };
   const drainingRate = rate(at, fields, 'drainingRate', 0.1);
   const resolved: ResolvedInstance = {
-    zones: list(at, fields, 'zones', ZONES, attribute('ecs.availability-zone')),
+    zones: list(at, fields, 'zones', ZONES, instanceString(at, (zone) => ({ ...BASE, attributes: { 'ecs.availability-zone': zone } }))),
     instanceTypes: readTypes(at, fields),
     customResources: readCustomResources(at, fields),
     customResourceRate: rate(at, fields, 'customResourceRate', 0.5),
-    capabilities: list(at, fields, 'capabilities', CAPABILITIES, (item, label) => acceptedName(at, label, text(item, label)), 0),
+    capabilities: list(at, fields, 'capabilities', CAPABILITIES, instanceString(at, (name) => ({ ...BASE, attributes: { [name]: null } })), 0),
     customAttributes: readCustomAttributes(at, fields),
-    agentVersions: list(at, fields, 'agentVersions', AGENT_VERSIONS, (item, label) => {
-      const version = text(item, label);
-      acceptInstance(at, label, version, { ...BASE, agentVersion: version });
-      return version;
-    }),
+    agentVersions: list(at, fields, 'agentVersions', AGENT_VERSIONS, instanceString(at, (agentVersion) => ({ ...BASE, agentVersion }))),
     reservedTcpPorts: list(at, fields, 'reservedTcpPorts', AGENT_RESERVED_TCP_PORTS, port, 0),
     extraReservedTcpPorts: list(at, fields, 'extraReservedTcpPorts', EXTRA_RESERVED_TCP_PORTS, port, 0),
     extraReservedUdpPorts: list(at, fields, 'extraReservedUdpPorts', EXTRA_RESERVED_UDP_PORTS, port, 0),
@@ -152,11 +127,6 @@ export function resolveInstance(value: unknown, at: Where, keys: readonly string
   const tcp = [...new Set([...resolved.reservedTcpPorts, ...resolved.extraReservedTcpPorts])];
   acceptInstance(at, 'reservedTcpPorts', tcp.length, { ...BASE, reservedPorts: { tcp, udp: resolved.extraReservedUdpPorts } });
   return resolved;
-}
-
-function acceptedName(at: Where, label: string, name: string): string {
-  acceptInstance(at, label, name, { ...BASE, attributes: { [name]: null } });
-  return name;
 }
 
 function readTypes(at: Where, fields: Fields): readonly InstanceTypeSpec[] {

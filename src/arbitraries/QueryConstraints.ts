@@ -12,7 +12,7 @@ import {
 import { acceptQuery } from './internal/accepted';
 import { attributeSubject, conditionNode, namedSubject, valueNode } from './internal/queryNodes';
 import {
-  fail, integer, integerItem, list, listItem, readFields, record, show, stringItem, type Fields, type ItemReader, type Where,
+  choiceItem, integer, integerItem, list, listItem, readFields, record, stringItem, type Fields, type ItemReader, type Where,
 } from './internal/readConstraints';
 
 /**
@@ -86,30 +86,17 @@ export interface QueryConstraints extends QueryVocabulary {
 }
 
 /** {@link QueryVocabulary} with every default filled in. */
-export interface ResolvedVocabulary {
-  readonly attributes: Readonly<Record<string, readonly string[]>>;
-  readonly groups: readonly string[];
-  readonly agentVersions: readonly string[];
-  readonly dates: readonly string[];
-  readonly ec2InstanceIds: readonly string[];
-  readonly runningTasksCounts: readonly number[];
-  readonly patterns: readonly string[];
-}
+export type ResolvedVocabulary = Required<QueryVocabulary>;
 
 /** {@link QueryConstraints} with every default filled in. */
-export interface ResolvedQuery extends ResolvedVocabulary {
-  readonly maxDepth: number;
-  readonly maxOperands: number;
-  readonly subjects: readonly QuerySubjectKind[];
-  readonly operators: readonly QueryOperator[];
-}
+export type ResolvedQuery = Required<QueryConstraints>;
 
 /** Every subject, in the order conditions shrink towards. */
-export const SUBJECT_KINDS: readonly QuerySubjectKind[] = ['attribute', 'agentConnected', 'agentVersion', 'ec2InstanceId', 'registeredAt', 'runningTasksCount', 'task:group'];
+const SUBJECT_KINDS: readonly QuerySubjectKind[] = ['attribute', 'agentConnected', 'agentVersion', 'ec2InstanceId', 'registeredAt', 'runningTasksCount', 'task:group'];
 /** Every operator, in the order conditions shrink towards. */
-export const OPERATORS: readonly QueryOperator[] = ['==', '!=', 'exists', '!exists', 'in', '!in', '>', '>=', '<', '<=', '=~', '!~'];
+const OPERATORS: readonly QueryOperator[] = ['==', '!=', 'exists', '!exists', 'in', '!in', '>', '>=', '<', '<=', '=~', '!~'];
 /** The keys of {@link QueryVocabulary}. */
-export const VOCABULARY_KEYS: readonly string[] = ['attributes', 'groups', 'agentVersions', 'dates', 'ec2InstanceIds', 'runningTasksCounts', 'patterns'];
+const VOCABULARY_KEYS: readonly string[] = ['attributes', 'groups', 'agentVersions', 'dates', 'ec2InstanceIds', 'runningTasksCounts', 'patterns'];
 const SHAPE_KEYS = ['maxDepth', 'maxOperands', 'subjects', 'operators'];
 
 /** A value of a subject, tried by parsing the condition that uses it, as the printer writes it. */
@@ -122,7 +109,7 @@ function valueOf(at: Where, subject: SubjectNode, operator: QueryOperator = '=='
 }
 
 /** Reads and checks a {@link QueryVocabulary} from `fields`. */
-export function readVocabulary(at: Where, fields: Fields): ResolvedVocabulary {
+function readVocabulary(at: Where, fields: Fields): ResolvedVocabulary {
   const attributes = record(at, fields, 'attributes', QUERY_ATTRIBUTES, (item, label) => listItem(at, stringItem(at), 0)(item, label));
   for (const [name, values] of Object.entries(attributes)) {
     acceptQuery(at, `attributes[${JSON.stringify(name)}]`, name, `attribute:${name} exists`);
@@ -149,9 +136,7 @@ export function resolveVocabulary(value: unknown, at: Where, extraKeys: readonly
 export function resolveQuery(value: unknown, at: Where): ResolvedQuery {
   const { vocabulary, fields } = resolveVocabulary(value, at, SHAPE_KEYS);
   const maxOperands = integer(at, fields, 'maxOperands', 3, 2, 6);
-  const subjects = list(at, fields, 'subjects', SUBJECT_KINDS, (item, label) =>
-    (SUBJECT_KINDS as readonly unknown[]).includes(item) ? (item as QuerySubjectKind) : fail(at, label, `must be one of ${SUBJECT_KINDS.map(show).join(', ')}, got ${show(item)}`));
-  const operators = list(at, fields, 'operators', OPERATORS, (item, label) =>
-    (OPERATORS as readonly unknown[]).includes(item) ? (item as QueryOperator) : fail(at, label, `must be one of ${OPERATORS.map(show).join(', ')}, got ${show(item)}`));
+  const subjects = list(at, fields, 'subjects', SUBJECT_KINDS, choiceItem(at, SUBJECT_KINDS));
+  const operators = list(at, fields, 'operators', OPERATORS, choiceItem(at, OPERATORS));
   return { ...vocabulary, maxDepth: integer(at, fields, 'maxDepth', 2, 0, 8), maxOperands, subjects, operators };
 }

@@ -76,6 +76,13 @@ describe('the arbitraries keep their constraints', () => {
     },
   );
 
+  test.prop([fleet({ reservedTcpPorts: [], extraReservedTcpPorts: [], extraReservedUdpPorts: [], extraReservedPortRate: 1 })])(
+    'no extra reserved ports when the lists are empty',
+    (instances) => {
+      for (const spec of instances) expect([spec.reservedPorts?.tcp ?? [], spec.reservedPorts?.udp ?? []]).toEqual([[], []]);
+    },
+  );
+
   test.prop([queryNode({ maxDepth: 0, subjects: ['runningTasksCount'], operators: ['<'] })])('query subjects and operators', (tree) => {
     expect(tree).toMatchObject({ kind: 'condition', subject: { name: 'runningTasksCount' }, operator: '<' });
   });

@@ -118,14 +118,6 @@ function historyStepFrom(at: Where, fields: ReadonlyMap<string, unknown>): fc.Ar
   return weighted.length === 0 ? place : fc.oneof(CROSS_SHRINK, ...weighted);
 }
 
-/** The arbitrary for constraints read at `at`. */
-export function clusterFrom(value: unknown, at: Where): fc.Arbitrary<ClusterScenario> {
-  const fields = readFields(at, value, KEYS);
-  const maxHistory = integer(at, fields, 'maxHistory', 6, 0, 1000);
-  const instances = fleetFrom(resolveFleet(fields.get('fleet'), inside(at, 'fleet')));
-  return fc.record({ instances, seed: fc.nat(), history: fc.array(historyStepFrom(at, fields), { maxLength: maxHistory }) });
-}
-
 /**
  * Generates a cluster as the data that builds it: a {@link fleet}, a seed,
  * and a short history of placements, stopped tasks and instance updates
@@ -148,5 +140,9 @@ export function clusterFrom(value: unknown, at: Where): fc.Arbitrary<ClusterScen
  * ```
  */
 export function cluster(constraints: ClusterConstraints = {}): fc.Arbitrary<ClusterScenario> {
-  return clusterFrom(constraints, where('cluster'));
+  const at = where('cluster');
+  const fields = readFields(at, constraints, KEYS);
+  const maxHistory = integer(at, fields, 'maxHistory', 6, 0, 1000);
+  const instances = fleetFrom(resolveFleet(fields.get('fleet'), inside(at, 'fleet')));
+  return fc.record({ instances, seed: fc.nat(), history: fc.array(historyStepFrom(at, fields), { maxLength: maxHistory }) });
 }

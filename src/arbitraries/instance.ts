@@ -8,7 +8,7 @@ import type { InstanceSpec, InstanceStatus } from '../model/InstanceSpec';
 import { REGISTERED_FROM, REGISTERED_UNTIL } from './defaults';
 import { resolveInstance, type InstanceConstraints, type ResolvedInstance } from './InstanceConstraints';
 import { where } from './internal/readConstraints';
-import { mostly, sometimes } from './internal/sometimes';
+import { mostly, someOf, sometimes } from './internal/sometimes';
 
 const OTHER_STATUSES: readonly InstanceStatus[] = ['REGISTERING', 'DEREGISTERING', 'REGISTRATION_FAILED', 'INACTIVE'];
 /** Standalone instances are numbered up to this; a fleet widens the range to keep its ids unique. */
@@ -42,8 +42,8 @@ export function instanceDraw(resolved: ResolvedInstance): fc.Arbitrary<InstanceD
     attributes: fc.record(Object.fromEntries(Object.entries(customAttributes).map(([name, values]) => [name, fc.constantFrom(undefined, ...values)]))),
     agentVersion: fc.constantFrom(...resolved.agentVersions),
     registeredSecond: fc.integer({ min: 0, max: (REGISTERED_UNTIL - REGISTERED_FROM) / 1000 - 1 }),
-    extraTcp: sometimes(fc.subarray([...resolved.extraReservedTcpPorts], { minLength: 1 }), resolved.extraReservedTcpPorts.length > 0 ? portRate : 0, []),
-    extraUdp: sometimes(fc.subarray([...resolved.extraReservedUdpPorts], { minLength: 1 }), resolved.extraReservedUdpPorts.length > 0 ? portRate : 0, []),
+    extraTcp: someOf(resolved.extraReservedTcpPorts, portRate),
+    extraUdp: someOf(resolved.extraReservedUdpPorts, portRate),
     status: mostly<InstanceStatus>('ACTIVE', [
       [fc.constant('DRAINING'), resolved.drainingRate],
       [fc.constantFrom(...OTHER_STATUSES), resolved.otherStatusRate],

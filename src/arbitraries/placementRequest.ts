@@ -8,8 +8,8 @@ import type { PlacementConstraint, PlacementRequest, PlacementStrategy } from '.
 import type { TaskSpec } from '../model/TaskSpec';
 import { constraintFrom, type ConstraintConstraints } from './constraint';
 import { GROUPS, SERVICES } from './defaults';
-import { acceptRequest } from './internal/accepted';
-import { fail, inside, integer, list, ordered, rate, readFields, stringItem, where, type ItemReader, type Where } from './internal/readConstraints';
+import { requestString } from './internal/accepted';
+import { fail, inside, integer, list, ordered, rate, readFields, where, type Where } from './internal/readConstraints';
 import { mostly, sometimes } from './internal/sometimes';
 import { strategyChainFrom, type StrategyChainConstraints } from './strategyChain';
 import { taskFrom, type TaskConstraints } from './task';
@@ -113,17 +113,9 @@ export function requestOf(parts: RequestParts): fc.Arbitrary<PlacementRequest> {
     }));
 }
 
-function named(at: Where, build: (name: string) => Partial<PlacementRequest>): ItemReader<string> {
-  return (item, label) => {
-    const name = stringItem(at)(item, label);
-    acceptRequest(at, label, name, { task: { resources: {} }, ...build(name) });
-    return name;
-  };
-}
-
 function groupingFrom(at: Where, fields: ReadonlyMap<string, unknown>): fc.Arbitrary<Grouping> {
-  const services = list(at, fields, 'services', SERVICES, named(at, (service) => ({ service })), 0);
-  const groups = list(at, fields, 'groups', GROUPS, named(at, (group) => ({ group })), 0);
+  const services = list(at, fields, 'services', SERVICES, requestString(at, (service) => ({ task: { resources: {} }, service })), 0);
+  const groups = list(at, fields, 'groups', GROUPS, requestString(at, (group) => ({ task: { resources: {} }, group })), 0);
   const serviceRate = services.length === 0 ? 0 : rate(at, fields, 'serviceRate', 0.4);
   // A service rate near 1 leaves less room for groups by default, rather than an error.
   const groupRate = groups.length === 0 ? 0 : rate(at, fields, 'groupRate', Math.min(0.3, 1 - serviceRate));

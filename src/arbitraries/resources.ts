@@ -45,14 +45,7 @@ export interface ResourcesConstraints {
 }
 
 /** {@link ResourcesConstraints} with every default filled in. */
-export interface ResolvedResources {
-  readonly cpu: readonly number[];
-  readonly memory: readonly number[];
-  readonly gpu: readonly number[];
-  readonly gpuRate: number;
-  readonly custom: Readonly<Record<string, readonly number[]>>;
-  readonly customRate: number;
-}
+export type ResolvedResources = Required<ResourcesConstraints>;
 
 const KEYS = ['cpu', 'memory', 'gpu', 'gpuRate', 'custom', 'customRate'];
 const BUILT_IN = ['cpu', 'memory', 'gpu'];

@@ -6,8 +6,8 @@
 import * as fc from 'fast-check';
 import type { PlacementStrategy, PlacementStrategyType } from '../model/PlacementRequest';
 import { BINPACK_FIELDS, SPREAD_FIELDS } from './defaults';
-import { acceptRequest } from './internal/accepted';
-import { fail, integer, list, ordered, readFields, stringItem, where, type ItemReader, type Where } from './internal/readConstraints';
+import { requestString } from './internal/accepted';
+import { choiceItem, integer, list, ordered, readFields, where, type ItemReader, type Where } from './internal/readConstraints';
 import { CROSS_SHRINK } from './internal/sometimes';
 
 /** What {@link strategyChain} may generate. */
@@ -45,11 +45,7 @@ const TYPES: readonly PlacementStrategyType[] = ['binpack', 'spread', 'random'];
 const MAX_STRATEGIES = 5;
 
 function field(at: Where, type: PlacementStrategyType): ItemReader<string> {
-  return (item, label) => {
-    const value = stringItem(at)(item, label);
-    acceptRequest(at, label, value, { task: { resources: {} }, placementStrategy: [{ type, field: value }] });
-    return value;
-  };
+  return requestString(at, (value) => ({ task: { resources: {} }, placementStrategy: [{ type, field: value }] }));
 }
 
 /** The arbitrary of one strategy for constraints read at `at`, with the chain's length bounds. */
@@ -58,8 +54,7 @@ export function strategyChainFrom(value: unknown, at: Where): fc.Arbitrary<Place
   const minLength = integer(at, fields, 'minLength', 0, 0, MAX_STRATEGIES);
   const maxLength = integer(at, fields, 'maxLength', Math.max(3, minLength), 0, MAX_STRATEGIES);
   ordered(at, 'minLength', minLength, 'maxLength', maxLength);
-  const types = list(at, fields, 'types', TYPES, (item, label) =>
-    (TYPES as readonly unknown[]).includes(item) ? (item as PlacementStrategyType) : fail(at, label, `must be one of "binpack", "spread", "random", got ${JSON.stringify(item)}`));
+  const types = list(at, fields, 'types', TYPES, choiceItem(at, TYPES));
   const binpackFields = list(at, fields, 'binpackFields', BINPACK_FIELDS, field(at, 'binpack'), types.includes('binpack') ? 1 : 0);
   const spreadFields = list(at, fields, 'spreadFields', SPREAD_FIELDS, field(at, 'spread'), types.includes('spread') ? 1 : 0);
   const strategies = types.map((type): fc.Arbitrary<PlacementStrategy> => {

@@ -6,10 +6,10 @@
 import * as fc from 'fast-check';
 import type { TaskSpec } from '../model/TaskSpec';
 import { CAPABILITIES, FAMILIES, TASK_TCP_PORTS, TASK_UDP_PORTS } from './defaults';
-import { acceptRequest } from './internal/accepted';
+import { requestString } from './internal/accepted';
 import { EXPRESSION_KEYS, readExpressions } from './internal/expressions';
-import { inside, integerItem, list, rate, readFields, stringItem, where, type Fields, type ItemReader, type Where } from './internal/readConstraints';
-import { CROSS_SHRINK, sometimes } from './internal/sometimes';
+import { inside, integerItem, list, rate, readFields, where, type Fields, type Where } from './internal/readConstraints';
+import { CROSS_SHRINK, someOf, sometimes } from './internal/sometimes';
 import { resolveResources, resourcesFrom, type ResourcesConstraints } from './resources';
 import type { QueryConstraints } from './QueryConstraints';
 
@@ -83,9 +83,7 @@ const KEYS = [
 ];
 
 function ports(at: Where, fields: Fields, name: string, fallback: readonly number[], rateName: string, rateFallback: number): fc.Arbitrary<number[]> {
-  const given = list(at, fields, name, fallback, integerItem(at, 0, 65535), 0);
-  const chance = rate(at, fields, rateName, rateFallback);
-  return given.length === 0 ? fc.constant([]) : sometimes(fc.subarray([...given], { minLength: 1 }), chance, []);
+  return someOf(list(at, fields, name, fallback, integerItem(at, 0, 65535), 0), rate(at, fields, rateName, rateFallback));
 }
 
 /** A family most of the time; shrinks towards the first family rather than none, which is the rarer case. */
@@ -97,19 +95,11 @@ function familyOf(families: readonly string[], noFamilyRate: number): fc.Arbitra
   return fc.oneof(CROSS_SHRINK, { weight: 1000 - none, arbitrary: named }, { weight: none, arbitrary: fc.constant(undefined) });
 }
 
-function accepted(at: Where, build: (value: string) => TaskSpec): ItemReader<string> {
-  return (item, label) => {
-    const value = stringItem(at)(item, label);
-    acceptRequest(at, label, value, { task: build(value) });
-    return value;
-  };
-}
-
 /** The arbitrary for constraints read at `at`; {@link placementRequest} reads its `task` field with it. */
 export function taskFrom(value: unknown, at: Where): fc.Arbitrary<TaskSpec> {
   const fields = readFields(at, value, KEYS);
-  const families = list(at, fields, 'families', FAMILIES, accepted(at, (family) => ({ family, resources: {} })));
-  const required = list(at, fields, 'requiredAttributes', CAPABILITIES, accepted(at, (name) => ({ resources: {}, requiresAttributes: [name] })), 0);
+  const families = list(at, fields, 'families', FAMILIES, requestString(at, (family) => ({ task: { family, resources: {} } })));
+  const required = list(at, fields, 'requiredAttributes', CAPABILITIES, requestString(at, (name) => ({ task: { resources: {}, requiresAttributes: [name] } })), 0);
   const requiredRate = rate(at, fields, 'requiredAttributesRate', 0.1);
   return fc
     .record({
@@ -117,7 +107,7 @@ export function taskFrom(value: unknown, at: Where): fc.Arbitrary<TaskSpec> {
       resources: resourcesFrom(resolveResources(fields.get('resources'), inside(at, 'resources'))),
       tcp: ports(at, fields, 'tcpPorts', TASK_TCP_PORTS, 'tcpPortRate', 0.3),
       udp: ports(at, fields, 'udpPorts', TASK_UDP_PORTS, 'udpPortRate', 0.05),
-      requires: required.length === 0 ? fc.constant([]) : sometimes(fc.subarray([...required], { minLength: 1 }), requiredRate, []),
+      requires: someOf(required, requiredRate),
       memberOf: sometimes(readExpressions(at, fields), rate(at, fields, 'memberOfRate', 0.1), undefined),
     })
     .map(({ family, resources, tcp, udp, requires, memberOf }): TaskSpec => ({

@@ -1,6 +1,5 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
-import type { Cluster } from '../../src/cluster/Cluster';
 import type { PlacementRequest } from '../../src/model/PlacementRequest';
 import { builtInStrategy } from '../../src/strategies/builtInStrategy';
 import {
@@ -11,6 +10,7 @@ import {
   randomChainRequest,
   shapeTrio,
 } from '../support/engineArbitraries';
+import { stopPicked } from '../support/engineCommands';
 import { nextDraws, outcomeOf, scenarioTwins, type Twins } from '../support/engineTwins';
 
 /** A standalone request with nothing to reserve: random by default, so its placements show the generator's next draws. */
@@ -47,12 +47,7 @@ const requestSequence = fc.tuple(
 
 /** Stops the running task at `pick` modulo the tasks on both engines, expecting the same task and the same state. */
 function expectSameStop(twins: Twins, pick: number, context: string): void {
-  const stopPicked = (cluster: Cluster): unknown => {
-    const tasks = cluster.tasks();
-    const task = tasks[pick % Math.max(tasks.length, 1)];
-    return task === undefined ? 'no task' : cluster.stopTask(task.taskId);
-  };
-  expect(outcomeOf(() => stopPicked(twins.indexed)), `stop ${context}`).toStrictEqual(outcomeOf(() => stopPicked(twins.reference)));
+  expect(outcomeOf(() => stopPicked(twins.indexed, pick)), `stop ${context}`).toStrictEqual(outcomeOf(() => stopPicked(twins.reference, pick)));
   expect(twins.indexed.snapshot(), `snapshot after stop ${context}`).toStrictEqual(twins.reference.snapshot());
 }
 

@@ -4,6 +4,7 @@ import { Cluster } from '../../src/cluster/Cluster';
 import type { InstanceSpec } from '../../src/model/InstanceSpec';
 import { checkPlacement, formatViolations } from '../../src/arbitraries/index';
 import { clusterScenario, grouping, lawFleet, placementStrategy, randomStrategy, requestArbitrary, roomyScenario, roomyTaskSpec } from '../support/lawArbitraries';
+import { chiSquareStatistic } from '../support/chiSquare';
 import { ENGINES, scenarioCluster } from '../support/scenarioCluster';
 
 /** Requests whose chain starts with random, or standalone requests that get random by default. */
@@ -61,7 +62,7 @@ describe.each(ENGINES)('random on the %s engine', (engine) => {
       const { placements } = new Cluster({ instances, seed, engine }).place({ task: { resources: {} }, count: size * TRIALS_PER_INSTANCE });
       const hits = new Map(instances.map((instance) => [instance.id, 0]));
       for (const { instanceId } of placements) hits.set(instanceId, (hits.get(instanceId) ?? 0) + 1);
-      const statistic = [...hits.values()].reduce((sum, observed) => sum + (observed - TRIALS_PER_INSTANCE) ** 2 / TRIALS_PER_INSTANCE, 0);
+      const statistic = chiSquareStatistic([...hits.values()], instances.map(() => TRIALS_PER_INSTANCE));
       expect(hits.size, JSON.stringify(Object.fromEntries(hits))).toBe(size);
       expect(statistic, JSON.stringify(Object.fromEntries(hits))).toBeLessThan(CHI_SQUARE_ONE_IN_A_MILLION[size - 2] as number);
     },

@@ -75,13 +75,15 @@ export const explain = fc.oneof(
   engineRequest.map((request) => new EngineCommand(`explain ${describeRequest(request)}`, (cluster) => cluster.explain(request))),
 );
 
+/** Stops the running task at `pick` modulo the tasks, and returns what stopTask did (or `no task`). */
+export function stopPicked(cluster: Cluster, pick: number): unknown {
+  const tasks = cluster.tasks();
+  const task = tasks[pick % Math.max(tasks.length, 1)];
+  return task === undefined ? 'no task' : cluster.stopTask(task.taskId);
+}
+
 /** Stops the running task at `pick` modulo the tasks. */
-export const stop = fc.nat().map((pick) =>
-  new EngineCommand(`stop task #${pick}`, (cluster) => {
-    const tasks = cluster.tasks();
-    const task = tasks[pick % Math.max(tasks.length, 1)];
-    return task === undefined ? 'no task' : cluster.stopTask(task.taskId);
-  }));
+export const stop = fc.nat().map((pick) => new EngineCommand(`stop task #${pick}`, (cluster) => stopPicked(cluster, pick)));
 
 /** Zones beyond the fleet's, and a zone attribute without a value: new spread buckets. */
 const NEW_ZONES = ['us-east-1d', 'eu-west-1a'] as const;

@@ -1,17 +1,18 @@
-import type { ClusterSnapshot } from '../../src/cluster/Cluster';
+import type { Cluster } from '../../src/cluster/Cluster';
 import type { PlacementRequest } from '../../src/model/PlacementRequest';
-import type { PlacementResult } from '../../src/placement/PlacementResult';
 import { strategyName } from '../../src/arbitraries/model/modelRequest';
 import { replayPlacements } from '../../src/arbitraries/model/replayPlacements';
 
 /**
- * Replays a result and lists every step where the chosen instance's key
- * under the request's first strategy (a binpack or a spread) was not the
- * lowest among the instances that could take the task.
+ * Places the request on the cluster, replays the result and lists every
+ * step where the chosen instance's key under the request's first strategy
+ * (a binpack or a spread) was not the lowest among the instances that could
+ * take the task.
  */
-export function firstStrategyGaps(before: ClusterSnapshot, request: PlacementRequest, result: PlacementResult): string[] {
+export function firstStrategyGaps(cluster: Cluster, request: PlacementRequest): string[] {
   const gaps: string[] = [];
-  replayPlacements(before, request, result.placements, ({ step, model, request: resolved, candidates, chosen, instanceId }) => {
+  const before = cluster.snapshot();
+  replayPlacements(before, request, cluster.place(request).placements, ({ step, model, request: resolved, candidates, chosen, instanceId }) => {
     const first = resolved.strategies[0];
     if (first === undefined || (first.kind !== 'binpack' && first.kind !== 'spread')) throw new Error('the request must start with binpack or spread');
     if (chosen === undefined) {

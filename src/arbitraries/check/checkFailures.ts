@@ -13,7 +13,7 @@ import { otherViolation, type PlacementViolation } from './PlacementViolation';
 import { canonical, expectedReason, expectedResolvable, explainRejection } from './rejectionWords';
 
 /** ECS's words for a cluster without instances. */
-export const NO_INSTANCES = 'No Container Instances were found in your cluster.';
+const NO_INSTANCES = 'No Container Instances were found in your cluster.';
 
 /** The ids of instances, for messages. */
 export function ids(instances: readonly ModelInstance[]): string {

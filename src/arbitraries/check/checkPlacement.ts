@@ -53,7 +53,7 @@ import { explainRejection, lawOf } from './rejectionWords';
  * ```
  */
 export function checkPlacement(before: ClusterSnapshot, request: PlacementRequest, result: PlacementResult): PlacementViolation[] {
-  requireSnapshot(before, 'checkPlacement');
+  requireSnapshot(before);
   const violations: PlacementViolation[] = [...checkSnapshot(before)];
   const model = replayPlacements(before, request, result.placements, (step) => violations.push(...checkStep(step)));
   violations.push(...checkTaskIds(before, result));
@@ -68,11 +68,11 @@ export function checkPlacement(before: ClusterSnapshot, request: PlacementReques
 }
 
 /** Refuses a cluster where its snapshot belongs: the cluster has changed by the time it is checked. */
-export function requireSnapshot(before: unknown, fn: string): void {
+function requireSnapshot(before: unknown): void {
   const snapshot = before as Partial<ClusterSnapshot> | null;
   if (snapshot === null || typeof snapshot !== 'object' || !Array.isArray(snapshot.instances) || !Array.isArray(snapshot.tasks)) {
     const hint = typeof (snapshot as { snapshot?: unknown } | null)?.snapshot === 'function' ? ', not the cluster itself, which place() has already changed' : '';
-    throw new TypeError(`${fn}: before must be cluster.snapshot() taken before place()${hint}`);
+    throw new TypeError(`checkPlacement: before must be cluster.snapshot() taken before place()${hint}`);
   }
 }
 

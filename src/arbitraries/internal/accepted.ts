@@ -10,7 +10,7 @@ import type { InstancePatch, InstanceSpec } from '../../model/InstanceSpec';
 import type { PlacementRequest } from '../../model/PlacementRequest';
 import { parseQuery } from '../../query/parseQuery';
 import type { QueryNode } from '../../query/ast';
-import { fail, show, type Where } from './readConstraints';
+import { fail, show, stringItem, type ItemReader, type Where } from './readConstraints';
 
 const PROBE: InstanceSpec = { id: 'probe', resources: { cpu: 1024, memory: 1024 } };
 
@@ -35,6 +35,26 @@ export function acceptRequest(at: Where, label: string, value: unknown, request:
   } catch (error) {
     refused(at, label, value, error);
   }
+}
+
+/** Reads a string item that `build` puts into an instance, which the library must register. */
+export function instanceString(at: Where, build: (value: string) => InstanceSpec): ItemReader<string> {
+  const text = stringItem(at);
+  return (item, label) => {
+    const value = text(item, label);
+    acceptInstance(at, label, value, build(value));
+    return value;
+  };
+}
+
+/** Reads a string item that `build` puts into a request, which the library must accept. */
+export function requestString(at: Where, build: (value: string) => PlacementRequest): ItemReader<string> {
+  const text = stringItem(at);
+  return (item, label) => {
+    const value = text(item, label);
+    acceptRequest(at, label, value, build(value));
+    return value;
+  };
 }
 
 /** Applies `patch` to a registered probe instance. */

@@ -71,11 +71,7 @@ export function pick(fields: Fields, keys: readonly string[]): Record<string, un
 
 /** A whole number from `min` to `max`. */
 export function integer(at: Where, fields: Fields, name: string, fallback: number, min: number, max: number): number {
-  const value = fields.get(name) ?? fallback;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    fail(at, name, `must be an integer from ${min} to ${max}, got ${show(value)}`);
-  }
-  return value;
+  return integerItem(at, min, max)(fields.get(name) ?? fallback, name);
 }
 
 /** A chance from 0 to 1. */
@@ -88,15 +84,6 @@ export function rate(at: Where, fields: Fields, name: string, fallback: number):
 /** `min` is at most `max`: `fleet: minInstances must be at most maxInstances, got 5 > 3`. */
 export function ordered(at: Where, minName: string, min: number, maxName: string, max: number): void {
   if (min > max) fail(at, minName, `must be at most ${at.path}${maxName}, got ${min} > ${max}`);
-}
-
-/** One of the given strings. */
-export function choice<T extends string>(at: Where, fields: Fields, name: string, fallback: T, allowed: readonly T[]): T {
-  const value = fields.get(name) ?? fallback;
-  if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
-    fail(at, name, `must be one of ${allowed.map(show).join(', ')}, got ${show(value)}`);
-  }
-  return value as T;
 }
 
 /** How one item of a list is read: it returns the item or calls `fail` with the label given. */
@@ -138,6 +125,12 @@ export function integerItem(at: Where, min: number, max: number): ItemReader<num
     }
     return value;
   };
+}
+
+/** Reads one of the `allowed` strings. */
+export function choiceItem<T extends string>(at: Where, allowed: readonly T[]): ItemReader<T> {
+  return (value, label) =>
+    ((allowed as readonly unknown[]).includes(value) ? (value as T) : fail(at, label, `must be one of ${allowed.map(show).join(', ')}, got ${show(value)}`));
 }
 
 /** Reads a list of items as one item of a record (a list of amounts, of values). */

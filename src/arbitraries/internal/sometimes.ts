@@ -28,6 +28,18 @@ export function sometimes<T, A>(arbitrary: fc.Arbitrary<T>, rate: number, absent
 }
 
 /**
+ * A non-empty subset of `values` with chance `rate`, else none; shrinks
+ * towards none. With no values, always none.
+ *
+ * @param values - what the subset is drawn from
+ * @param rate - the chance of a subset, from 0 to 1
+ * @returns the subset, empty when absent
+ */
+export function someOf<T>(values: readonly T[], rate: number): fc.Arbitrary<T[]> {
+  return values.length === 0 ? fc.constant([]) : sometimes(fc.subarray([...values], { minLength: 1 }), rate, []);
+}
+
+/**
  * One of `usual` and the `rare` alternatives, each rare one with its own
  * chance; shrinks towards `usual`.
  *

@@ -40,7 +40,7 @@ export class ModelCluster {
 
   /** @param snapshot - the cluster's instances, in registration order, and its tasks */
   constructor(snapshot: ClusterSnapshot) {
-    this.instances = snapshot.instances.map((info, order) => new ModelInstance(info, order));
+    this.instances = snapshot.instances.map((info) => new ModelInstance(info));
     this.byId = new Map(this.instances.map((instance) => [instance.id, instance]));
     for (const task of snapshot.tasks) this.byId.get(task.instanceId)?.hold(Object.entries(task.resources), task.ports, task.group);
   }

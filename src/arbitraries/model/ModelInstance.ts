@@ -17,11 +17,8 @@ export class ModelInstance {
   readonly groups = new Map<string, number>();
   running = 0;
 
-  /**
-   * @param info - the instance as the snapshot reports it; only what was registered is read
-   * @param order - position in registration order
-   */
-  constructor(readonly info: InstanceInfo, readonly order: number) {
+  /** @param info - the instance as the snapshot reports it; only what was registered is read */
+  constructor(readonly info: InstanceInfo) {
     this.id = info.id;
     this.attributes = new Map(Object.entries(info.attributes));
     this.remaining = new Map(Object.entries(info.registeredResources));
@@ -30,11 +27,6 @@ export class ModelInstance {
   /** What is left of a resource; one the instance does not list is 0. */
   remainingOf(resource: string): number {
     return this.remaining.get(resource) ?? 0;
-  }
-
-  /** Every resource the instance lists or a task holds, with what is left of it. */
-  remainingResources(): ReadonlyMap<string, number> {
-    return this.remaining;
   }
 
   /** Whether the agent reserves a port. */

@@ -47,8 +47,8 @@ export interface PageProblems {
  * Opens `url` in a new page, recording console errors, page errors, every
  * request other than `url` itself and every failed request.
  */
-export async function openPage(browser: Browser, url: string, viewport = { width: 1280, height: 900 }): Promise<{ page: Page; problems: PageProblems }> {
-  const page = await browser.newPage({ viewport });
+export async function openPage(browser: Browser, url: string): Promise<{ page: Page; problems: PageProblems }> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   const problems: PageProblems = { errors: [], requests: [], failed: [] };
   page.on('console', (message) => {
     if (message.type() === 'error') problems.errors.push(message.text());
