@@ -3,6 +3,7 @@
  */
 import { Cluster } from '../src/cluster/Cluster';
 import { streamFleet } from '../src/sim/streamFleet';
+import { heapMiB } from './heapMiB';
 
 /** What the memory case measured. */
 export interface MemoryRow {
@@ -14,11 +15,6 @@ export interface MemoryRow {
   readonly loadedHeapMiB: number;
   readonly buildSeconds: number;
   readonly placeSeconds: number;
-}
-
-function heapMiB(): number {
-  (globalThis as { gc?: () => void }).gc?.();
-  return process.memoryUsage().heapUsed / 2 ** 20;
 }
 
 /**

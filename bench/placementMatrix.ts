@@ -29,12 +29,15 @@ export const CHAINS: readonly ChainCase[] = [
   { name: 'random', strategies: [{ type: 'random' }], skewField: ZONE },
 ];
 
+const MEMBER_OF: PlacementConstraint = { type: 'memberOf', expression: "attribute:ecs.instance-type =~ '(m5|m6i|c5|c6i|r5|r6i)\\..*'" };
+const DISTINCT_INSTANCE: PlacementConstraint = { type: 'distinctInstance' };
+
 /** Without constraints, with a typical memberOf, with distinctInstance, and with both. */
 export const CONSTRAINTS: readonly ConstraintCase[] = [
   { name: 'none', constraints: [] },
-  { name: 'memberOf', constraints: [{ type: 'memberOf', expression: "attribute:ecs.instance-type =~ '(m5|m6i|c5|c6i|r5|r6i)\\..*'" }] },
-  { name: 'distinctInstance', constraints: [{ type: 'distinctInstance' }] },
-  { name: 'memberOf+distinctInstance', constraints: [{ type: 'memberOf', expression: "attribute:ecs.instance-type =~ '(m5|m6i|c5|c6i|r5|r6i)\\..*'" }, { type: 'distinctInstance' }] },
+  { name: 'memberOf', constraints: [MEMBER_OF] },
+  { name: 'distinctInstance', constraints: [DISTINCT_INSTANCE] },
+  { name: 'memberOf+distinctInstance', constraints: [MEMBER_OF, DISTINCT_INSTANCE] },
 ];
 
 /** How big each run is. */

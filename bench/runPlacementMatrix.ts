@@ -11,6 +11,7 @@ import type { EngineName } from '../src/placement/PlacementEngine';
 import { lowerBound } from '../src/sim/metrics/lowerBound';
 import { spreadSkew } from '../src/sim/metrics/spreadSkew';
 import { streamFleet } from '../src/sim/streamFleet';
+import { heapMiB } from './heapMiB';
 import { CHAINS, type ChainCase, type ConstraintCase, type MatrixPlan } from './placementMatrix';
 
 /** One measured case. */
@@ -41,11 +42,6 @@ export interface FleetRow {
 const TASK = { family: 'bench', resources: { cpu: 256, memory: 512 } } as const;
 /** Requests grow from 1 task to this many, so a slow case stops near its budget rather than a whole request past it. */
 const MAX_CHUNK = 100;
-
-function heapMiB(): number {
-  (globalThis as { gc?: () => void }).gc?.();
-  return process.memoryUsage().heapUsed / 2 ** 20;
-}
 
 /** Registers a generated fleet instance by instance, so the specs are never all held at once. */
 function buildFleet(size: number, engine: EngineName): { cluster: Cluster; row: FleetRow } {

@@ -4,6 +4,7 @@
  * @module
  */
 import type { PlacementResult } from '../../placement/PlacementResult';
+import { mostFirst } from './mostFirst';
 
 /**
  * Counts the failures of placement results by ECS reason.
@@ -22,6 +23,5 @@ export function failuresByReason(results: readonly PlacementResult[]): Record<st
   for (const { failures } of results) {
     for (const { reason } of failures) counts.set(reason, (counts.get(reason) ?? 0) + 1);
   }
-  const sorted = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  return Object.fromEntries(sorted);
+  return mostFirst(counts);
 }

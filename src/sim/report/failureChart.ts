@@ -11,10 +11,7 @@ import { escapeHtml } from './escapeHtml';
 import { renderFigure } from './figure';
 import { formatCount, MISSING } from './format';
 import { linearAxis, scaleLength } from './scale';
-import { chartSvg, element, fitText, text, textWidth, title } from './svg';
-
-/** Width of the chart in pixels. */
-export const FAILURE_CHART_WIDTH = 1080;
+import { CHART_WIDTH, chartSvg, element, fitText, text, textWidth, title } from './svg';
 
 const LABEL_FONT = 12;
 const MAX_LABEL_WIDTH = 380;
@@ -62,14 +59,14 @@ export function failureChartSvg(report: SimulationReport): string {
   const label = `Horizontal bar chart of ${formatCount(total)} failed placements by ECS reason.`;
   if (reasons.length === 0) {
     return chartSvg(
-      { chart: 'failures', width: FAILURE_CHART_WIDTH, height: 48, label: 'No failed placements.' },
+      { chart: 'failures', width: CHART_WIDTH, height: 48, label: 'No failed placements.' },
       text({ class: 'empty', x: 0, y: 28 }, 'No failed placements: every task found an instance.'),
     );
   }
   const labels = reasons.map(([reason]) => fitText(reason, MAX_LABEL_WIDTH, LABEL_FONT, true));
   const labelWidth = Math.max(...labels.map((label) => textWidth(label, LABEL_FONT, true))) + 16;
   const plotLeft = labelWidth;
-  const plotWidth = FAILURE_CHART_WIDTH - plotLeft - VALUE_ROOM;
+  const plotWidth = CHART_WIDTH - plotLeft - VALUE_ROOM;
   const plotBottom = TOP + reasons.length * (BAR_HEIGHT + BAR_GAP);
   const axis = linearAxis(reasons[0]?.[1] ?? 0, 8, true);
   const parts = [horizontalValueAxis({ axis, left: plotLeft, width: plotWidth, top: TOP - 4, bottom: plotBottom, title: 'Failed placements' })];
@@ -88,7 +85,7 @@ export function failureChartSvg(report: SimulationReport): string {
       ),
     );
   });
-  return chartSvg({ chart: 'failures', width: FAILURE_CHART_WIDTH, height: plotBottom + AXIS_ROOM, label }, parts.join(''));
+  return chartSvg({ chart: 'failures', width: CHART_WIDTH, height: plotBottom + AXIS_ROOM, label }, parts.join(''));
 }
 
 /**

@@ -10,10 +10,7 @@ import { categoricalColor } from './colorScale';
 import { renderFigure } from './figure';
 import { formatCount, formatDecimal } from './format';
 import { linearAxis, niceStep, scaleLength } from './scale';
-import { chartSvg, element, text, title } from './svg';
-
-/** Width of the chart in pixels. */
-export const FREE_CAPACITY_WIDTH = 1080;
+import { CHART_WIDTH, chartSvg, element, text, title } from './svg';
 
 const PANEL_GAP = 48;
 const PANEL_LEFT = 64;
@@ -110,7 +107,7 @@ function renderPanel(panel: Panel, left: number, width: number): string {
  */
 export function freeCapacitySvg(report: SimulationReport): string {
   const active = report.instances.filter((instance) => instance.status === 'ACTIVE');
-  const panelWidth = (FREE_CAPACITY_WIDTH - PANEL_GAP) / 2;
+  const panelWidth = (CHART_WIDTH - PANEL_GAP) / 2;
   const panels: Panel[] = [
     {
       heading: 'Free memory',
@@ -129,7 +126,7 @@ export function freeCapacitySvg(report: SimulationReport): string {
   ];
   const body = panels.map((panel, index) => renderPanel(panel, index * (panelWidth + PANEL_GAP), panelWidth)).join('');
   const label = `Histograms of free memory and free cpu over ${formatCount(active.length)} ACTIVE instances.`;
-  return chartSvg({ chart: 'free-capacity', width: FREE_CAPACITY_WIDTH, height: PANEL_TOP + PLOT_HEIGHT + PANEL_BOTTOM, label }, body);
+  return chartSvg({ chart: 'free-capacity', width: CHART_WIDTH, height: PANEL_TOP + PLOT_HEIGHT + PANEL_BOTTOM, label }, body);
 }
 
 /**

@@ -9,10 +9,8 @@ import { viridis, viridisStops } from './colorScale';
 import { compareNatural } from './compareNatural';
 import { renderFigure } from './figure';
 import { formatCount, formatPercent } from './format';
-import { chartSvg, element, fitText, num, text, textWidth, title } from './svg';
-
-/** Width of the heat map in pixels. */
-export const HEATMAP_WIDTH = 1080;
+import { orderZones } from './orderZones';
+import { CHART_WIDTH, chartSvg, element, fitText, num, text, textWidth, title } from './svg';
 
 const LEGEND_HEIGHT = 62;
 const MIN_PANEL_WIDTH = 320;
@@ -66,9 +64,7 @@ export function groupInstances(instances: readonly InstanceUsage[], zoneOrder: r
     if (list === undefined) types.set(instance.type, [instance]);
     else list.push(instance);
   }
-  const listed = [...new Set(zoneOrder)].filter((zone) => byZone.has(zone));
-  const others = [...byZone.keys()].filter((zone) => !listed.includes(zone)).sort(compareNatural);
-  return [...listed, ...others].map((zone) => {
+  return orderZones(zoneOrder, byZone.keys()).filter((zone) => byZone.has(zone)).map((zone) => {
     const types = byZone.get(zone) ?? new Map<string, InstanceUsage[]>();
     const groups = [...types.keys()].sort(compareNatural).map((type) => ({ type, instances: types.get(type) ?? [] }));
     return { zone, types: groups, instances: groups.flatMap((group) => group.instances) };
@@ -100,8 +96,8 @@ interface Layout {
 
 function layout(zones: readonly ZoneGroup[], cell: number): Layout {
   const gap = cell >= 11 ? 2 : cell >= 6 ? 1 : 0;
-  const columns = Math.max(1, Math.min(zones.length, Math.floor((HEATMAP_WIDTH + PANEL_GAP_X) / (MIN_PANEL_WIDTH + PANEL_GAP_X))));
-  const panelWidth = (HEATMAP_WIDTH - (columns - 1) * PANEL_GAP_X) / columns;
+  const columns = Math.max(1, Math.min(zones.length, Math.floor((CHART_WIDTH + PANEL_GAP_X) / (MIN_PANEL_WIDTH + PANEL_GAP_X))));
+  const panelWidth = (CHART_WIDTH - (columns - 1) * PANEL_GAP_X) / columns;
   const widestType = Math.max(0, ...zones.flatMap((zone) => zone.types.map((group) => textWidth(fitText(group.type, MAX_LABEL_WIDTH, LABEL_FONT), LABEL_FONT))));
   const labelWidth = Math.max(40, widestType) + 10;
   const perLine = Math.max(1, Math.floor((panelWidth - labelWidth + gap) / (cell + gap)));
@@ -225,12 +221,12 @@ export function heatmapSvg(report: SimulationReport): string {
   const count = report.instances.length;
   const label = `Heat map of memory and cpu utilization of ${formatCount(count)} instances in ${formatCount(zones.length)} zones, grouped by zone and instance type.`;
   if (count === 0) {
-    return chartSvg({ chart: 'heatmap', width: HEATMAP_WIDTH, height: 60, label }, text({ class: 'empty', x: 0, y: 34 }, 'No instances in this report.'));
+    return chartSvg({ chart: 'heatmap', width: CHART_WIDTH, height: 60, label }, text({ class: 'empty', x: 0, y: 34 }, 'No instances in this report.'));
   }
   const shape = chooseLayout(zones);
   const anyInactive = shape.cell >= 8 && report.instances.some((instance) => instance.status !== 'ACTIVE');
   const body = renderLegend(anyInactive) + shape.panels.map((panel) => renderPanel(panel, shape)).join('');
-  return chartSvg({ chart: 'heatmap', width: HEATMAP_WIDTH, height: shape.height, label }, body);
+  return chartSvg({ chart: 'heatmap', width: CHART_WIDTH, height: shape.height, label }, body);
 }
 
 /**

@@ -73,6 +73,9 @@ export function title(content: string): string {
   return `<title>${escapeHtml(content)}</title>`;
 }
 
+/** Width of every chart in pixels: one width, so the figures line up down the page. */
+export const CHART_WIDTH = 1080;
+
 /** What a chart's root `<svg>` needs. */
 export interface ChartRoot {
   /** The stable name tests and styles find the chart by (`data-chart`). */

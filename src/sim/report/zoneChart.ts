@@ -7,14 +7,11 @@
 import type { SimulationReport } from '../SimulationReport';
 import { horizontalValueAxis } from './axes';
 import { categoricalColor } from './colorScale';
-import { compareNatural } from './compareNatural';
 import { renderFigure } from './figure';
 import { formatCount } from './format';
+import { orderZones } from './orderZones';
 import { linearAxis, scaleLength } from './scale';
-import { chartSvg, element, fitText, text, textWidth, title } from './svg';
-
-/** Width of the chart in pixels. */
-export const ZONE_CHART_WIDTH = 1080;
+import { CHART_WIDTH, chartSvg, element, fitText, text, textWidth, title } from './svg';
 
 const NAME_FONT = 12;
 const MAX_NAME_WIDTH = 240;
@@ -31,12 +28,7 @@ const AXIS_ROOM = 44;
  * @returns the zone names
  */
 export function chartZones(report: SimulationReport): string[] {
-  const listed = [...new Set(report.scenario.zones)];
-  const others = new Set<string>();
-  for (const service of report.services) {
-    for (const zone of Object.keys(service.byZone)) if (!listed.includes(zone)) others.add(zone);
-  }
-  return [...listed, ...[...others].sort(compareNatural)];
+  return orderZones(report.scenario.zones, report.services.flatMap((service) => Object.keys(service.byZone)));
 }
 
 function legend(zones: readonly string[], left: number): { readonly markup: string; readonly height: number } {
@@ -46,7 +38,7 @@ function legend(zones: readonly string[], left: number): { readonly markup: stri
   for (const [index, zone] of zones.entries()) {
     const name = fitText(zone, 200, 12);
     const width = 18 + textWidth(name, 12) + 18;
-    if (x + width > ZONE_CHART_WIDTH && x > left) {
+    if (x + width > CHART_WIDTH && x > left) {
       x = left;
       y += LEGEND_ROW;
     }
@@ -69,12 +61,12 @@ export function zoneChartSvg(report: SimulationReport): string {
   const label = `Grouped bar chart of running tasks per zone for ${formatCount(services.length)} services over ${formatCount(zones.length)} zones.`;
   if (services.length === 0 || zones.length === 0) {
     const message = services.length === 0 ? 'No services in this report.' : 'No zones in this report.';
-    return chartSvg({ chart: 'zones', width: ZONE_CHART_WIDTH, height: 60, label }, text({ class: 'empty', x: 0, y: 34 }, message));
+    return chartSvg({ chart: 'zones', width: CHART_WIDTH, height: 60, label }, text({ class: 'empty', x: 0, y: 34 }, message));
   }
   const names = services.map((service) => fitText(service.name, MAX_NAME_WIDTH, NAME_FONT, true));
   const labelWidth = Math.max(80, ...names.map((name) => textWidth(name, NAME_FONT, true))) + 16;
   const plotLeft = labelWidth;
-  const plotWidth = ZONE_CHART_WIDTH - plotLeft - VALUE_ROOM;
+  const plotWidth = CHART_WIDTH - plotLeft - VALUE_ROOM;
   const barHeight = zones.length <= 4 ? 13 : zones.length <= 8 ? 9 : 6;
   const barGap = 2;
   const bandHeight = Math.max(34, zones.length * (barHeight + barGap) - barGap);
@@ -112,7 +104,7 @@ export function zoneChartSvg(report: SimulationReport): string {
       parts.push(bar + valueLabel);
     });
   });
-  return chartSvg({ chart: 'zones', width: ZONE_CHART_WIDTH, height: plotBottom + AXIS_ROOM, label }, parts.join(''));
+  return chartSvg({ chart: 'zones', width: CHART_WIDTH, height: plotBottom + AXIS_ROOM, label }, parts.join(''));
 }
 
 /**

@@ -6,6 +6,7 @@
 import type { ClusterSnapshot } from '../../cluster/Cluster';
 import type { InstanceInfo } from '../../cluster/InstanceInfo';
 import { failuresByReason } from '../metrics/failuresByReason';
+import { mostFirst } from '../metrics/mostFirst';
 import type { ServiceReport } from '../SimulationReport';
 import type { ServiceRun } from './ServiceRun';
 
@@ -56,18 +57,13 @@ function report(run: ServiceRun, tally: Tally): ServiceReport {
     failures: failuresByReason(run.results),
     ...(firstFailure === undefined ? {} : { firstFailure: firstFailure.diagnosis.summary }),
     byZone: tally.byZone,
-    byInstanceType: mostFirst(tally.byInstanceType),
+    byInstanceType: mostFirst(Object.entries(tally.byInstanceType)),
     zoneSkew: zoneCounts.length === 0 ? 0 : Math.max(...zoneCounts) - Math.min(...zoneCounts),
   };
 }
 
 function emptyTally(zones: readonly string[]): Tally {
   return { running: 0, byZone: Object.fromEntries(zones.map((zone) => [zone, 0])), byInstanceType: {} };
-}
-
-/** The same counts, the largest first (ties by name), so a reader sees where most tasks went. */
-function mostFirst(counts: Record<string, number>): Record<string, number> {
-  return Object.fromEntries(Object.entries(counts).sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 function increment(counts: Record<string, number>, key: string): void {
