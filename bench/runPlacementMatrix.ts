@@ -4,8 +4,8 @@
  * starts from the same empty fleet.
  */
 import { Cluster } from '../src/cluster/Cluster';
-import type { InstanceInfo } from '../src/cluster/InstanceInfo';
-import type { TaskInfo } from '../src/cluster/TaskInfo';
+import type { InstanceInfo } from '../src/state/InstanceInfo';
+import type { TaskInfo } from '../src/state/TaskInfo';
 import type { PlacementRequest } from '../src/model/PlacementRequest';
 import type { EngineName } from '../src/placement/PlacementEngine';
 import { lowerBound } from '../src/sim/metrics/lowerBound';

@@ -6,8 +6,8 @@
 export * from './query/index';
 
 export { Cluster, type ClusterOptions, type ClusterSnapshot, type Deregistration, type DeregisterOptions } from './cluster/Cluster';
-export type { InstanceInfo } from './cluster/InstanceInfo';
-export type { TaskInfo } from './cluster/TaskInfo';
+export type { InstanceInfo } from './state/InstanceInfo';
+export type { TaskInfo } from './state/TaskInfo';
 
 export { INSTANCE_STATUSES, type InstancePatch, type InstanceSpec, type InstanceStatus, type Ports, type Resources } from './model/InstanceSpec';
 export type { InstanceState, PortSets } from './model/InstanceState';

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { InstanceInfo } from '../cluster/InstanceInfo';
+import type { InstanceInfo } from '../state/InstanceInfo';
 import { shortId } from '../ecs/shortId';
 import type { PlacementResult } from '../placement/PlacementResult';
 import { formatTable } from './formatTable';

@@ -18,10 +18,10 @@ import { evaluateQuery } from '../query/evaluateQuery';
 import { parseQuery } from '../query/parseQuery';
 import { IndexedEngine } from '../index/IndexedEngine';
 import { ReferenceEngine } from '../reference/ReferenceEngine';
-import { ClusterState } from './ClusterState';
-import type { InstanceInfo } from './InstanceInfo';
-import type { InstanceRecord } from './InstanceRecord';
-import type { TaskInfo } from './TaskInfo';
+import { ClusterState } from '../state/ClusterState';
+import type { InstanceInfo } from '../state/InstanceInfo';
+import type { InstanceRecord } from '../state/InstanceRecord';
+import type { TaskInfo } from '../state/TaskInfo';
 
 /** Options of a new {@link Cluster}. */
 export interface ClusterOptions {

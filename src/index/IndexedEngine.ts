@@ -4,10 +4,10 @@
  *
  * @module
  */
-import type { ClusterState } from '../cluster/ClusterState';
-import type { InstanceRecord } from '../cluster/InstanceRecord';
-import type { StateListener } from '../cluster/StateListener';
-import type { TaskInfo } from '../cluster/TaskInfo';
+import type { ClusterState } from '../state/ClusterState';
+import type { InstanceRecord } from '../state/InstanceRecord';
+import type { StateListener } from '../state/StateListener';
+import type { TaskInfo } from '../state/TaskInfo';
 import type { NormalizedRequest } from '../model/NormalizedRequest';
 import { planChecks } from '../placement/checkInstance';
 import type { Explanation } from '../placement/Explanation';

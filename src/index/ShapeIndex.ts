@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { InstanceRecord } from '../cluster/InstanceRecord';
+import type { InstanceRecord } from '../state/InstanceRecord';
 import { checkInstance, type CheckPlan } from '../placement/checkInstance';
 import { bucketOf } from '../strategies/spread';
 import type { BucketCounts } from './BucketCounts';

@@ -3,8 +3,8 @@
  *
  * @module
  */
-import type { ClusterState } from '../cluster/ClusterState';
-import { InstanceRecord } from '../cluster/InstanceRecord';
+import type { ClusterState } from '../state/ClusterState';
+import { InstanceRecord } from '../state/InstanceRecord';
 import type { NormalizedRequest } from '../model/NormalizedRequest';
 import type { Placement, PlacementFailure, PlacementResult } from './PlacementResult';
 

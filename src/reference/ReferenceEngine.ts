@@ -3,7 +3,7 @@
  *
  * @module
  */
-import type { ClusterState } from '../cluster/ClusterState';
+import type { ClusterState } from '../state/ClusterState';
 import type { NormalizedRequest } from '../model/NormalizedRequest';
 import type { Explanation } from '../placement/Explanation';
 import type { PlacementEngine } from '../placement/PlacementEngine';

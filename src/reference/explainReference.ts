@@ -3,7 +3,7 @@
  *
  * @module
  */
-import type { ClusterState } from '../cluster/ClusterState';
+import type { ClusterState } from '../state/ClusterState';
 import type { InstanceState } from '../model/InstanceState';
 import type { NormalizedRequest } from '../model/NormalizedRequest';
 import type { CheckOutcome } from '../placement/checkInstance';

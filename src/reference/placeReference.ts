@@ -5,8 +5,8 @@
  *
  * @module
  */
-import type { ClusterState } from '../cluster/ClusterState';
-import type { InstanceRecord } from '../cluster/InstanceRecord';
+import type { ClusterState } from '../state/ClusterState';
+import type { InstanceRecord } from '../state/InstanceRecord';
 import type { NormalizedRequest } from '../model/NormalizedRequest';
 import { checkInstance, planChecks, type CheckOutcome } from '../placement/checkInstance';
 import { chooseInstance, type KeyObserver } from '../placement/chooseInstance';

@@ -6,8 +6,8 @@
  * @module
  */
 import type { ClusterSnapshot } from '../../cluster/Cluster';
-import type { InstanceInfo } from '../../cluster/InstanceInfo';
-import type { TaskInfo } from '../../cluster/TaskInfo';
+import type { InstanceInfo } from '../../state/InstanceInfo';
+import type { TaskInfo } from '../../state/TaskInfo';
 import { otherViolation, type PlacementViolation } from './PlacementViolation';
 
 const STATE = -1;

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import type { InstanceInfo } from '../../cluster/InstanceInfo';
+import type { InstanceInfo } from '../../state/InstanceInfo';
 
 /**
  * Per resource, the share of the registered amount that tasks reserve, over

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import type { InstanceInfo } from '../../cluster/InstanceInfo';
+import type { InstanceInfo } from '../../state/InstanceInfo';
 import type { InstanceUsage } from '../SimulationReport';
 
 /**
