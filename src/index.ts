@@ -28,4 +28,6 @@ export { ecsReason, isResolvable, type Rejection, type RejectionCode } from './p
 export { binpack } from './strategies/binpack';
 export { random } from './strategies/random';
 export { spread } from './strategies/spread';
-export type { Strategy, StrategyContext } from './strategies/Strategy';
+export type {
+  DrawStrategy, GroupTasksStrategy, InstanceStrategy, OpaqueStrategy, Strategy, StrategyContext, StrategyDependency,
+} from './model/Strategy';

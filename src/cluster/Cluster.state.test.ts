@@ -3,7 +3,7 @@ import { inputErrorOf } from '../../test/support/inputErrorOf';
 import { makeInstanceSpec } from '../../test/support/makeInstanceSpec';
 import type { PlacementRequest } from '../model/PlacementRequest';
 import { QueryError } from '../query/QueryError';
-import type { Strategy } from '../strategies/Strategy';
+import type { Strategy } from '../model/Strategy';
 import { Cluster } from './Cluster';
 
 const web: PlacementRequest['task'] = { family: 'web', resources: { cpu: 256, memory: 1024 }, ports: { tcp: [8080] } };

@@ -14,9 +14,10 @@ import { validatePlacementRequest } from '../model/validation/validatePlacementR
 import type { Explanation } from '../placement/Explanation';
 import type { EngineName, PlacementEngine } from '../placement/PlacementEngine';
 import type { PlacementResult } from '../placement/PlacementResult';
+import { planPlacement } from '../placement/planPlacement';
 import { evaluateQuery } from '../query/evaluateQuery';
 import { parseQuery } from '../query/parseQuery';
-import { IndexedEngine } from '../index/IndexedEngine';
+import { IndexedEngine } from '../indexed/IndexedEngine';
 import { ReferenceEngine } from '../reference/ReferenceEngine';
 import { ClusterState } from '../state/ClusterState';
 import type { InstanceInfo } from '../state/InstanceInfo';
@@ -161,9 +162,9 @@ export class Cluster {
    * @throws {@link PlacementInputError} when the request is invalid (nothing is placed)
    */
   place(request: PlacementRequest): PlacementResult {
-    const normalized = validatePlacementRequest(request);
+    const plan = planPlacement(validatePlacementRequest(request));
     // A strategy of the caller's may throw half-way; then nothing is kept.
-    return this.state.tentatively(() => this.placer.place(normalized), () => true);
+    return this.state.tentatively(() => this.placer.place(plan), () => true);
   }
 
   /**
@@ -173,7 +174,7 @@ export class Cluster {
    * @throws {@link PlacementInputError} when the request is invalid
    */
   explain(request: PlacementRequest): Explanation {
-    return this.placer.explain(validatePlacementRequest(request));
+    return this.placer.explain(planPlacement(validatePlacementRequest(request)));
   }
 
   /**

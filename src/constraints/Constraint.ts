@@ -15,10 +15,20 @@ export interface ConstraintContext {
   readonly task: TaskRequirements;
 }
 
+/**
+ * What a constraint's verdict depends on: only the instance's attributes
+ * (the same verdict for every instance with the same attributes, so an engine
+ * may decide once per kind of instance), or anything about the instance
+ * itself (its agent, dates, tasks).
+ */
+export type ConstraintDependency = 'attributes' | 'instance';
+
 /** A binding rule: an instance that fails it gets no task. */
 export interface Constraint {
   /** How the constraint reads in diagnoses, such as `memberOf(attribute:ecs.os-type == linux)`. */
   readonly name: string;
+  /** What the verdict depends on. */
+  readonly dependsOn: ConstraintDependency;
   /**
    * Checks one instance.
    *

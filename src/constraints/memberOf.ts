@@ -17,8 +17,9 @@ import type { Constraint } from './Constraint';
  * same frozen attributes share one map (an update replaces it rather than
  * writing to it). So such an expression is evaluated once per map: on a large
  * fleet of a few dozen kinds of instance, a few dozen times rather than once
- * per instance. Expressions that read tasks, agents or dates are evaluated
- * every time.
+ * per instance, and the constraint says it depends on `attributes`.
+ * Expressions that read tasks, agents or dates depend on the `instance` and
+ * are evaluated every time.
  *
  * @param expression - the expression as written
  * @param query - its parsed form, when already parsed
@@ -38,10 +39,11 @@ export function memberOf(expression: string, query: QueryNode = parseQuery(expre
 const constraints = new WeakMap<QueryNode, Constraint>();
 
 function buildMemberOf(expression: string, query: QueryNode): Constraint {
-  const rejection = { code: 'member_of', expression } as const;
+  const rejection = Object.freeze({ code: 'member_of', expression } as const);
   const byAttributes = readsOnlyAttributes(query) ? new WeakMap<ReadonlyMap<string, string | null>, boolean>() : undefined;
-  return {
+  return Object.freeze({
     name: `memberOf(${expression})`,
+    dependsOn: byAttributes === undefined ? 'instance' : 'attributes',
     check: (instance) => {
       if (byAttributes === undefined) return evaluateQuery(query, instance) ? undefined : rejection;
       let holds = byAttributes.get(instance.attributes);
@@ -51,7 +53,7 @@ function buildMemberOf(expression: string, query: QueryNode): Constraint {
       }
       return holds ? undefined : rejection;
     },
-  };
+  } satisfies Constraint);
 }
 
 function readsOnlyAttributes(node: QueryNode): boolean {

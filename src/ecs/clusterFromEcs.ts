@@ -6,7 +6,7 @@
  */
 import { Cluster } from '../cluster/Cluster';
 import type { EngineName } from '../placement/PlacementEngine';
-import type { Strategy } from '../strategies/Strategy';
+import type { Strategy } from '../model/Strategy';
 import type { EcsInstance } from './EcsInstance';
 import { fromDescribeContainerInstances } from './fromDescribeContainerInstances';
 import { fromDescribeTasks, type EcsRunningTask } from './fromDescribeTasks';

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import type { Strategy } from '../strategies/Strategy';
+import type { Strategy } from './Strategy';
 import type { MemberOfConstraint, TaskSpec } from './TaskSpec';
 
 /** The strategy types ECS has. */

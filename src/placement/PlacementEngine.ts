@@ -3,7 +3,7 @@
  *
  * @module
  */
-import type { NormalizedRequest } from '../model/NormalizedRequest';
+import type { PlacementPlan } from './planPlacement';
 import type { Explanation } from './Explanation';
 import type { PlacementResult } from './PlacementResult';
 
@@ -13,7 +13,7 @@ export type EngineName = 'reference' | 'indexed';
 /** An engine places and explains validated requests against the cluster state it was built on. */
 export interface PlacementEngine {
   /** Places a request, changing the state. */
-  place(request: NormalizedRequest): PlacementResult;
+  place(request: PlacementPlan): PlacementResult;
   /** Explains a request without changing the state. */
-  explain(request: NormalizedRequest): Explanation;
+  explain(request: PlacementPlan): Explanation;
 }

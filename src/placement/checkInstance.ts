@@ -28,24 +28,7 @@ export interface CheckOutcome {
   readonly passed: number;
 }
 
-const BUILT_IN_ORDER = ['cpu', 'memory', 'gpu'];
 const PROTOCOLS = ['tcp', 'udp'] as const;
-
-/**
- * Plans the checks of one request.
- *
- * @param group - the request's group
- * @param task - the task
- * @param constraints - every constraint, task definition's first
- */
-export function planChecks(group: string, task: TaskRequirements, constraints: readonly Constraint[]): CheckPlan {
-  const names = Object.keys(task.resources);
-  const builtIn = BUILT_IN_ORDER.filter((name) => names.includes(name));
-  const custom = names.filter((name) => !BUILT_IN_ORDER.includes(name)).sort();
-  const resources = [...builtIn, ...custom];
-  const checks = 2 + task.requiresAttributes.length + resources.length + task.ports.tcp.length + task.ports.udp.length + constraints.length;
-  return { group, task, resources, constraints, accepted: Object.freeze({ rejection: undefined, passed: checks }) };
-}
 
 /**
  * Runs the pipeline's checks on one instance: (1) ACTIVE and agent connected,

@@ -5,7 +5,7 @@
  */
 import type { ClusterState } from '../state/ClusterState';
 import { InstanceRecord } from '../state/InstanceRecord';
-import type { NormalizedRequest } from '../model/NormalizedRequest';
+import type { PlacementPlan } from './planPlacement';
 import type { Placement, PlacementFailure, PlacementResult } from './PlacementResult';
 
 /**
@@ -17,7 +17,7 @@ import type { Placement, PlacementFailure, PlacementResult } from './PlacementRe
  * @param request - a validated request
  * @param next - the instance for the next task, or the failure when no instance can take it
  */
-export function placeEach(state: ClusterState, request: NormalizedRequest, next: () => InstanceRecord | PlacementFailure): PlacementResult {
+export function placeEach(state: ClusterState, request: PlacementPlan, next: () => InstanceRecord | PlacementFailure): PlacementResult {
   const placements: Placement[] = [];
   for (let placed = 0; placed < request.count; placed += 1) {
     const chosen = next();

@@ -4,7 +4,7 @@
  * @module
  */
 import type { ClusterState } from '../state/ClusterState';
-import type { NormalizedRequest } from '../model/NormalizedRequest';
+import type { PlacementPlan } from '../placement/planPlacement';
 import type { Explanation } from '../placement/Explanation';
 import type { PlacementEngine } from '../placement/PlacementEngine';
 import type { PlacementResult } from '../placement/PlacementResult';
@@ -17,12 +17,12 @@ export class ReferenceEngine implements PlacementEngine {
   constructor(private readonly state: ClusterState) {}
 
   /** Places a request. */
-  place(request: NormalizedRequest): PlacementResult {
+  place(request: PlacementPlan): PlacementResult {
     return placeReference(this.state, request);
   }
 
   /** Explains a request. */
-  explain(request: NormalizedRequest): Explanation {
+  explain(request: PlacementPlan): Explanation {
     return explainReference(this.state, request);
   }
 }

@@ -5,7 +5,7 @@
  */
 import type { ClusterState } from '../state/ClusterState';
 import type { InstanceState } from '../model/InstanceState';
-import type { NormalizedRequest } from '../model/NormalizedRequest';
+import type { PlacementPlan } from '../placement/planPlacement';
 import type { CheckOutcome } from '../placement/checkInstance';
 import { diagnose } from '../placement/Diagnosis';
 import type { Explanation, InstanceExplanation } from '../placement/Explanation';
@@ -23,7 +23,7 @@ const REGISTRATION_ORDER = 'registration order';
  * @param state - the cluster
  * @param request - a validated request
  */
-export function explainReference(state: ClusterState, request: NormalizedRequest): Explanation {
+export function explainReference(state: ClusterState, request: PlacementPlan): Explanation {
   const keys = new Map<InstanceState, number[]>();
   const decision = state.tentatively(
     () => decide(state, request, (index, instance, key) => {

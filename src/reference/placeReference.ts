@@ -7,14 +7,14 @@
  */
 import type { ClusterState } from '../state/ClusterState';
 import type { InstanceRecord } from '../state/InstanceRecord';
-import type { NormalizedRequest } from '../model/NormalizedRequest';
-import { checkInstance, planChecks, type CheckOutcome } from '../placement/checkInstance';
+import type { PlacementPlan } from '../placement/planPlacement';
+import { checkInstance, type CheckOutcome } from '../placement/checkInstance';
 import { chooseInstance, type KeyObserver } from '../placement/chooseInstance';
 import { diagnose } from '../placement/Diagnosis';
 import { failureFrom } from '../placement/failureFrom';
 import { placeEach } from '../placement/placeEach';
 import type { PlacementFailure, PlacementResult } from '../placement/PlacementResult';
-import type { StrategyContext } from '../strategies/Strategy';
+import type { StrategyContext } from '../model/Strategy';
 
 /** The decision for one task: the instance chosen, or the failure, with what led to it. */
 export interface Decision {
@@ -30,7 +30,7 @@ export interface Decision {
  * @param state - the cluster
  * @param request - a validated request
  */
-export function placeReference(state: ClusterState, request: NormalizedRequest): PlacementResult {
+export function placeReference(state: ClusterState, request: PlacementPlan): PlacementResult {
   return placeEach(state, request, () => {
     const { chosen, failure } = decide(state, request);
     return chosen ?? (failure as PlacementFailure);
@@ -46,10 +46,9 @@ export function placeReference(state: ClusterState, request: NormalizedRequest):
  * @param request - a validated request
  * @param observe - receives every strategy key, for explanations
  */
-export function decide(state: ClusterState, request: NormalizedRequest, observe?: KeyObserver): Decision {
+export function decide(state: ClusterState, request: PlacementPlan, observe?: KeyObserver): Decision {
   const instances = state.instances();
-  const plan = planChecks(request.group, request.task, request.constraints);
-  const outcomes = instances.map((instance) => checkInstance(instance, plan));
+  const outcomes = instances.map((instance) => checkInstance(instance, request));
   const candidates = instances.filter((_, index) => (outcomes[index] as CheckOutcome).rejection === undefined);
   if (candidates.length === 0) {
     return { outcomes, chosen: undefined, failure: failureFrom(instances, outcomes, diagnose(outcomes)) };
@@ -60,6 +59,6 @@ export function decide(state: ClusterState, request: NormalizedRequest, observe?
     instances,
     random: () => state.random.next(),
   };
-  const chosen = chooseInstance(candidates, request.strategies, context, observe) as InstanceRecord;
+  const chosen = chooseInstance(candidates, request.strategies, context, state.registrationSpan, observe) as InstanceRecord;
   return { outcomes, chosen, failure: undefined };
 }

@@ -47,6 +47,14 @@ export class ClusterState {
     return this.taskRecords.values();
   }
 
+  /**
+   * Registration positions given out so far: every instance's
+   * `registrationOrder` is below it. `random` orders this many positions.
+   */
+  get registrationSpan(): number {
+    return this.nextOrder;
+  }
+
   /** The task with this id, if running. */
   task(taskId: string): TaskInfo | undefined {
     return this.taskRecords.get(taskId);

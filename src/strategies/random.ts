@@ -3,27 +3,19 @@
  *
  * @module
  */
-import { markBuiltIn } from './builtInStrategy';
-import type { Strategy } from './Strategy';
+import type { DrawStrategy } from '../model/Strategy';
+
+const RANDOM: DrawStrategy = Object.freeze({ name: 'random', dependsOn: 'draw' });
 
 /**
  * Chooses uniformly among the candidates left by the strategies before it,
- * with one number `u` from the cluster's seeded generator per task: the
- * candidate at position floor(u x m) of the m left, in registration order.
- * The chain ends there. With the same state, request and seed, the choice is
- * the same.
+ * with one number `u` from the cluster's seeded generator per task: `u`
+ * puts every registration position in a pseudo-random order, and the first
+ * candidate in that order wins. The chain ends there. With the same state,
+ * request and seed, the choice is the same.
  *
- * @remarks
- * Used outside a chain (a caller's strategy calling `rank`), it gives every
- * instance an independent uniform key, which also makes the lowest a uniform
- * choice.
- *
- * @returns the strategy `random`
+ * @returns the strategy `random` (always the same frozen value)
  */
-export function random(): Strategy {
-  const strategy: Strategy = {
-    name: 'random',
-    rank: (context) => () => context.random(),
-  };
-  return markBuiltIn(strategy, { kind: 'random' });
+export function random(): DrawStrategy {
+  return RANDOM;
 }

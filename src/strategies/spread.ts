@@ -4,8 +4,9 @@
  * @module
  */
 import type { InstanceState } from '../model/InstanceState';
-import { markBuiltIn } from './builtInStrategy';
-import type { Strategy } from './Strategy';
+import type { GroupTasksStrategy } from '../model/Strategy';
+
+const made = new Map<string, GroupTasksStrategy>();
 
 /**
  * Prefers instances in the bucket that holds the fewest tasks of the group.
@@ -16,25 +17,18 @@ import type { Strategy } from './Strategy';
  * not.
  *
  * @param field - `instanceId`, `host` or `attribute:NAME`
- * @returns the strategy `spread(<field>)`
+ * @returns the strategy `spread(<field>)`; the same field always gives the same frozen value
  */
-export function spread(field: string): Strategy {
-  const attribute = field === 'instanceId' || field === 'host' ? undefined : field.slice('attribute:'.length);
-  const bucket = attribute === undefined
-    ? (instance: InstanceState): string | undefined => instance.id
-    : (instance: InstanceState): string | undefined => bucketOf(instance, attribute);
-  const strategy: Strategy = {
-    name: `spread(${field})`,
-    rank: ({ instances, group }) => {
-      const counts = new Map<string | undefined, number>();
-      for (const instance of instances) {
-        const key = bucket(instance);
-        counts.set(key, (counts.get(key) ?? 0) + (instance.taskGroups.get(group) ?? 0));
-      }
-      return (instance) => counts.get(bucket(instance)) ?? 0;
-    },
-  };
-  return markBuiltIn(strategy, { kind: 'spread', attribute });
+export function spread(field: string): GroupTasksStrategy {
+  let strategy = made.get(field);
+  if (strategy === undefined) {
+    const name = `spread(${field})`;
+    strategy = Object.freeze(field === 'instanceId' || field === 'host'
+      ? { name, dependsOn: 'groupTasks' }
+      : { name, dependsOn: 'groupTasks', bucketAttribute: field.slice('attribute:'.length) });
+    made.set(field, strategy);
+  }
+  return strategy;
 }
 
 /**
@@ -45,6 +39,6 @@ export function spread(field: string): Strategy {
  * @param instance - the instance
  * @param attribute - the attribute's name
  */
-export function bucketOf(instance: InstanceState, attribute: string): string | undefined {
+export function bucketOf(instance: Pick<InstanceState, 'attributes'>, attribute: string): string | undefined {
   return instance.attributes.get(attribute) ?? undefined;
 }

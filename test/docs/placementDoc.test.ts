@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Cluster } from '../../src/cluster/Cluster';
 import type { PlacementRequest } from '../../src/model/PlacementRequest';
+import type { InstanceStrategy } from '../../src/model/Strategy';
 
 // The opening example of docs/placement.md, as it is written there.
 describe('docs/placement.md', () => {
@@ -48,5 +49,24 @@ describe('docs/placement.md strategy examples', () => {
     [[{ type: 'spread', field: 'attribute:ecs.availability-zone' }, { type: 'binpack', field: 'memory' }], 'b'],
   ] as const)('%j sends the next task to %s', (strategies, expected) => {
     expect(next(strategies)).toBe(expected);
+  });
+});
+
+describe('docs/placement.md, your own strategy', () => {
+  // The preferSpot example of the page, as it is written there.
+  const preferSpot: InstanceStrategy = {
+    name: 'preferSpot',
+    dependsOn: 'instance',
+    key: (instance) => (instance.attributes.get('lifecycle') === 'spot' ? 0 : 1),
+  };
+
+  it.each(['indexed', 'reference'] as const)('sends tasks to spot instances first, packing memory among them (%s engine)', (engine) => {
+    const spec = (id: string, lifecycle: string, memory: number) => ({ id, resources: { cpu: 4096, memory }, attributes: { lifecycle } });
+    const cluster = new Cluster({ engine, instances: [spec('od-small', 'on-demand', 2048), spec('spot-big', 'spot', 8192), spec('spot-small', 'spot', 4096)] });
+    const task = { resources: { memory: 1024 } };
+    const placed = cluster.place({ task, count: 3, placementStrategy: [preferSpot, { type: 'binpack', field: 'memory' }] }).placements.map((p) => p.instanceId);
+    expect(placed).toEqual(['spot-small', 'spot-small', 'spot-small']);
+    cluster.place({ task, count: 1, group: 'other', placementStrategy: [preferSpot, { type: 'binpack', field: 'memory' }] });
+    expect(cluster.place({ task, placementStrategy: [preferSpot, { type: 'binpack', field: 'memory' }] }).placements[0]?.instanceId).toBe('spot-big');
   });
 });

@@ -11,7 +11,7 @@ import type { MemberOfConstraint } from '../../src/model/TaskSpec';
 import { binpack } from '../../src/strategies/binpack';
 import { random } from '../../src/strategies/random';
 import { spread } from '../../src/strategies/spread';
-import type { Strategy } from '../../src/strategies/Strategy';
+import type { Strategy } from '../../src/model/Strategy';
 import type { RequestParts } from '../../src/arbitraries/placementRequest';
 import {
   BINPACK_FIELDS,

@@ -6,7 +6,7 @@
 import { Cluster } from '../../src/cluster/Cluster';
 import type { InstanceSpec } from '../../src/model/InstanceSpec';
 import { PlacementInputError } from '../../src/model/PlacementInputError';
-import type { Strategy } from '../../src/strategies/Strategy';
+import type { Strategy } from '../../src/model/Strategy';
 import type { ClusterScenario } from '../../src/arbitraries/cluster';
 import { scenarioCluster } from './scenarioCluster';
 

@@ -81,7 +81,7 @@ function modelStrategies(request: PlacementRequest): ModelStrategy[] {
       : [{ kind: 'spread', field: 'attribute:ecs.availability-zone' }, { kind: 'spread', field: 'instanceId' }];
   }
   return given.map((strategy): ModelStrategy => {
-    if ('rank' in strategy) return { kind: 'custom', name: strategy.name };
+    if ('name' in strategy) return { kind: 'custom', name: strategy.name };
     if (strategy.type === 'random') return { kind: 'random' };
     return { kind: strategy.type, field: strategy.field ?? '' };
   });

@@ -4,16 +4,14 @@
  * @module
  */
 import { PlacementInputError } from '../PlacementInputError';
+import type { ValidConstraint } from '../ValidRequest';
 import { quote } from './describeValue';
 import { expectArray, expectString, readObject, requireField } from './fields';
 import { indexPath, keyPath } from './paths';
-import { validateExpression, type ParsedExpression } from './validateExpression';
+import { validateExpression } from './validateExpression';
 
 /** ECS's limit on constraints per task, the task definition's and the request's together. */
 const MAX_CONSTRAINTS = 10;
-
-/** A validated constraint, not yet built. */
-export type ValidConstraint = ({ readonly type: 'memberOf' } & ParsedExpression) | { readonly type: 'distinctInstance' };
 
 /** Where a constraint list is and what it may hold. */
 export interface ConstraintRules {

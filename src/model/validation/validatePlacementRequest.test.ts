@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { binpack } from '../../strategies/binpack';
-import type { Strategy } from '../../strategies/Strategy';
+import type { Strategy } from '../../model/Strategy';
 import { QueryError } from '../../query/QueryError';
 import { PlacementInputError } from '../PlacementInputError';
 import { validatePlacementRequest } from './validatePlacementRequest';
@@ -60,6 +59,11 @@ describe('validatePlacementRequest refuses', () => {
     ['a custom strategy without a name', strategies({ rank: () => () => 0 }), 'invalid_strategy', 'request.placementStrategy[0].name'],
     ['a custom strategy whose rank is not a function', strategies({ name: 'mine', rank: 1 }), 'invalid_strategy', 'request.placementStrategy[0].rank'],
     ['a custom strategy without rank', strategies({ name: 'mine' }), 'invalid_strategy', 'request.placementStrategy[0].rank'],
+    ['an instance-keyed strategy without a key function', strategies({ name: 'mine', dependsOn: 'instance' }), 'invalid_strategy', 'request.placementStrategy[0].key'],
+    ['an instance-keyed strategy with only rank', strategies({ name: 'mine', dependsOn: 'instance', rank: () => () => 0 }), 'invalid_strategy', 'request.placementStrategy[0].key'],
+    ['an opaque strategy with only a key', strategies({ name: 'mine', dependsOn: 'anything', key: () => 0 }), 'invalid_strategy', 'request.placementStrategy[0].rank'],
+    ['a strategy that depends on something unknown', strategies({ name: 'mine', dependsOn: 'weather', key: () => 0 }), 'invalid_strategy', 'request.placementStrategy[0].dependsOn'],
+    ['a group-task strategy bucketing by a bad attribute', strategies({ name: 'mine', dependsOn: 'groupTasks', bucketAttribute: 'bad name' }), 'invalid_strategy', 'request.placementStrategy[0].bucketAttribute'],
     ['constraints that are not an array', request({ placementConstraints: { type: 'distinctInstance' } }), 'invalid_type', 'request.placementConstraints'],
     ['a constraint that is null', constraints(null), 'invalid_type', 'request.placementConstraints[0]'],
     ['distinctInstance with an empty expression', constraints({ type: 'distinctInstance', expression: '' }), 'unexpected_expression', 'request.placementConstraints[0].expression'],
@@ -102,14 +106,14 @@ describe('validatePlacementRequest refuses', () => {
   });
 });
 
-describe('validatePlacementRequest normalizes', () => {
-  it('places one task of the family group with random by default', () => {
-    const normalized = validatePlacementRequest({ task });
-    expect(normalized.count).toBe(1);
-    expect(normalized.group).toBe('family:web');
-    expect(normalized.strategies.map(({ name }) => name)).toEqual(['random']);
-    expect(normalized.constraints).toEqual([]);
-    expect(Object.keys(normalized)).not.toContain('service');
+describe('validatePlacementRequest resolves', () => {
+  it('one task of the family group by default, with no strategy or constraint', () => {
+    const valid = validatePlacementRequest({ task });
+    expect(valid.count).toBe(1);
+    expect(valid.group).toBe('family:web');
+    expect(valid.strategies).toEqual([]);
+    expect(valid.constraints).toEqual([]);
+    expect(Object.keys(valid)).not.toContain('service');
   });
 
   it.each<[string, Record<string, unknown>, unknown, string]>([
@@ -118,61 +122,24 @@ describe('validatePlacementRequest normalizes', () => {
     ['a family', {}, task, 'family:web'],
     ['a task without a family', {}, { resources: {} }, 'family:default'],
     ['a service and a task without a family', { service: 'api' }, { resources: {} }, 'service:api'],
-  ])('resolves the group of %s', (_name, fields, taskSpec, group) => {
+  ])('the group of %s', (_name, fields, taskSpec, group) => {
     expect(validatePlacementRequest({ ...fields, task: taskSpec }).group).toBe(group);
   });
 
-  it.each([undefined, []])('spreads a service by zone then instance when the strategies are %j', (placementStrategy) => {
-    const normalized = validatePlacementRequest({ task, service: 'web', placementStrategy });
-    expect(normalized.service).toBe('web');
-    expect(normalized.strategies.map(({ name }) => name)).toEqual(['spread(attribute:ecs.availability-zone)', 'spread(instanceId)']);
+  it('accepts a caller\'s strategy of every kind', () => {
+    const own = [
+      { name: 'preferSpot', dependsOn: 'instance', key: () => 0 },
+      { name: 'perRack', dependsOn: 'groupTasks', bucketAttribute: 'rack' },
+      { name: 'perHost', dependsOn: 'groupTasks' },
+      { name: 'coin', dependsOn: 'draw' },
+      { name: 'quiet', dependsOn: 'anything', rank: () => () => 0 },
+    ];
+    expect(validatePlacementRequest(strategies(...own)).strategies).toEqual(own);
   });
 
-  it('uses random for a standalone request with an empty strategy list', () => {
-    expect(validatePlacementRequest(request({ placementStrategy: [], group: 'batch' })).strategies.map(({ name }) => name)).toEqual(['random']);
-  });
-
-  it('builds the strategies in order and passes custom ones through', () => {
-    const own = binpack('eni');
-    const normalized = validatePlacementRequest(strategies(
-      { type: 'spread', field: 'attribute:ecs.availability-zone' }, { type: 'binpack', field: 'memory' }, custom,
-      { type: 'spread', field: 'host' }, own,
-    ));
-    expect(normalized.strategies.map(({ name }) => name)).toEqual(['spread(attribute:ecs.availability-zone)', 'binpack(memory)', 'preferSpot', 'spread(host)', 'binpack(eni)']);
-    expect(normalized.strategies[2]).toBe(custom);
-    expect(normalized.strategies[4]).toBe(own);
-  });
-
-  it('accepts a custom strategy written as a class', () => {
-    class PreferLowIds implements Strategy {
-      readonly name = 'preferLowIds';
-      rank(): () => number {
-        return () => 0;
-      }
-    }
-    const strategy = new PreferLowIds();
-    expect(validatePlacementRequest(strategies(strategy)).strategies).toEqual([strategy]);
-  });
-
-  it('accepts binpack on a custom resource and spread on any attribute', () => {
-    const names = validatePlacementRequest(strategies({ type: 'binpack', field: 'eni' }, { type: 'spread', field: 'attribute:stack' }, { type: 'random', field: undefined })).strategies.map(({ name }) => name);
-    expect(names).toEqual(['binpack(eni)', 'spread(attribute:stack)', 'random']);
-  });
-
-  it('puts the task definition constraints first, then the request constraints in order', () => {
-    const normalized = validatePlacementRequest({
-      task: { ...task, placementConstraints: [memberOf('attribute:ecs.os-type == linux')] },
-      count: 10_000_000,
-      placementConstraints: [{ type: 'distinctInstance', expression: undefined }, memberOf('attribute:ecs.instance-type =~ t2.*')],
-    });
-    expect(normalized.count).toBe(10_000_000);
-    expect(normalized.constraints.map(({ name }) => name)).toEqual([
-      'memberOf(attribute:ecs.os-type == linux)', 'distinctInstance', 'memberOf(attribute:ecs.instance-type =~ t2.*)',
-    ]);
-  });
-
-  it('accepts 10 constraints across the task and the request', () => {
-    const normalized = validatePlacementRequest({ task: taskWith(4), placementConstraints: Array.from({ length: 6 }, () => ({ type: 'distinctInstance' })) });
-    expect(normalized.constraints).toHaveLength(10);
+  it('checks the strategies without building them, and passes custom ones through', () => {
+    const valid = validatePlacementRequest(strategies({ type: 'binpack', field: 'memory' }, custom, { type: 'random', field: undefined }));
+    expect(valid.strategies).toEqual([{ type: 'binpack', field: 'memory' }, custom, { type: 'random' }]);
+    expect(valid.strategies[1]).toBe(custom);
   });
 });

@@ -1,44 +1,39 @@
 /**
- * Placement requests: ECS's RunTask and CreateService fields, turned into a
- * {@link NormalizedRequest} with every strategy and constraint built.
+ * Placement requests: ECS's RunTask and CreateService fields, checked and
+ * turned into a {@link ValidRequest}.
  *
  * @module
  */
-import type { Constraint } from '../../constraints/Constraint';
-import { distinctInstance } from '../../constraints/distinctInstance';
-import { memberOf } from '../../constraints/memberOf';
-import type { NormalizedRequest } from '../NormalizedRequest';
 import { PlacementInputError } from '../PlacementInputError';
+import type { ValidRequest } from '../ValidRequest';
 import { optionalField, readObject, requireField } from './fields';
 import { keyPath } from './paths';
 import { resolveGroup } from './resolveGroup';
-import { validateConstraints, type ValidConstraint } from './validateConstraints';
+import { validateConstraints } from './validateConstraints';
 import { validateCount } from './validateCount';
 import { validateName } from './validateName';
-import { defaultStrategies, validateStrategies } from './validateStrategies';
+import { validateStrategies } from './validateStrategies';
 import { validateTaskSpec } from './validateTaskSpec';
 
 const KEYS = ['task', 'count', 'service', 'group', 'placementStrategy', 'placementConstraints'] as const;
 
 /**
- * Validates a placement request and resolves everything placement needs.
+ * Validates a placement request.
  *
  * @remarks
  * The group is `service:<service>` for a service, else the request's
  * `group`, else `family:<task.family>`, and `family:default` for a task
- * without a family. Without strategies (absent or empty), a service spreads
- * by `attribute:ecs.availability-zone` then `instanceId`, and a standalone
- * request is `random`, as in ECS. The constraints are the task definition's
- * memberOf constraints first, then the request's, in order.
+ * without a family. The constraints are the task definition's memberOf
+ * constraints first, then the request's, in order.
  *
  * @param value - the untrusted request
  * @param path - how the caller names it
- * @returns the normalized request; `count` defaults to 1
+ * @returns the valid request; `count` defaults to 1
  * @throws {@link PlacementInputError} for any fault, with its path, such as
  *   `invalid_strategy_field` at `request.placementStrategy[0].field`, or
  *   `conflicting_group` at `request.group` when both `service` and `group` are given
  */
-export function validatePlacementRequest(value: unknown, path = 'request'): NormalizedRequest {
+export function validatePlacementRequest(value: unknown, path = 'request'): ValidRequest {
   const fields = readObject(value, path, KEYS);
   const { task, memberOf: taskConstraints } = validateTaskSpec(requireField(fields, 'task', path), keyPath(path, 'task'));
   const count = optionalField(fields, 'count', path, validateCount) ?? 1;
@@ -55,14 +50,7 @@ export function validatePlacementRequest(value: unknown, path = 'request'): Norm
     count,
     group: resolveGroup({ service, group, family: task.family }),
     ...(service === undefined ? {} : { service }),
-    strategies: strategies.length > 0 ? strategies : defaultStrategies(service !== undefined),
-    constraints: [
-      ...taskConstraints.map(({ expression, query }) => memberOf(expression, query)),
-      ...requestConstraints.map(buildConstraint),
-    ],
+    strategies,
+    constraints: [...taskConstraints.map(({ expression, query }) => ({ type: 'memberOf' as const, expression, query })), ...requestConstraints],
   };
-}
-
-function buildConstraint(constraint: ValidConstraint): Constraint {
-  return constraint.type === 'memberOf' ? memberOf(constraint.expression, constraint.query) : distinctInstance();
 }

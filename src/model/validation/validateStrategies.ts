@@ -1,12 +1,10 @@
 /**
- * The strategy list of a request, with ECS's defaults when it gives none.
+ * The strategy list of a request.
  *
  * @module
  */
-import { random } from '../../strategies/random';
-import { spread } from '../../strategies/spread';
-import type { Strategy } from '../../strategies/Strategy';
 import { PlacementInputError } from '../PlacementInputError';
+import type { ValidStrategy } from '../ValidRequest';
 import { expectArray } from './fields';
 import { indexPath } from './paths';
 import { validateStrategy } from './validateStrategy';
@@ -15,7 +13,7 @@ import { validateStrategy } from './validateStrategy';
 const MAX_STRATEGIES = 5;
 
 /**
- * Validates a strategy list and builds each strategy.
+ * Validates a strategy list.
  *
  * @param value - the untrusted array
  * @param path - where it is, such as `request.placementStrategy`
@@ -24,21 +22,10 @@ const MAX_STRATEGIES = 5;
  *   array, `too_many_strategies` for more than 5, and whatever
  *   {@link validateStrategy} throws for an element
  */
-export function validateStrategies(value: unknown, path: string): Strategy[] {
+export function validateStrategies(value: unknown, path: string): ValidStrategy[] {
   const list = expectArray(value, path);
   if (list.length > MAX_STRATEGIES) {
     throw new PlacementInputError('too_many_strategies', path, `Give at most ${MAX_STRATEGIES} strategies, as ECS allows; this lists ${list.length}.`);
   }
   return list.map((item, index) => validateStrategy(item, indexPath(path, index)));
-}
-
-/**
- * The strategies ECS uses when a request names none.
- *
- * @param isService - whether the request places a service's tasks
- * @returns for a service, spread by availability zone and then by instance;
- *   for a standalone request, random
- */
-export function defaultStrategies(isService: boolean): Strategy[] {
-  return isService ? [spread('attribute:ecs.availability-zone'), spread('instanceId')] : [random()];
 }

@@ -1,15 +1,13 @@
 /**
- * One placement strategy: an ECS spec `{ type, field? }` or a custom
+ * One placement strategy: an ECS spec `{ type, field? }` or a caller's own
  * {@link Strategy} object.
  *
  * @module
  */
 import { ATTRIBUTE_NAME } from '../../query/subjects';
-import { binpack } from '../../strategies/binpack';
-import { random } from '../../strategies/random';
-import { spread } from '../../strategies/spread';
-import type { Strategy } from '../../strategies/Strategy';
 import { PlacementInputError } from '../PlacementInputError';
+import type { Strategy } from '../Strategy';
+import type { ValidStrategy } from '../ValidRequest';
 import { describeValue, quote } from './describeValue';
 import { expectString, isRecord, readObject, requireField, type Fields } from './fields';
 import { keyPath } from './paths';
@@ -19,44 +17,63 @@ const SPEC_KEYS = ['type', 'field'] as const;
 const ATTRIBUTE_PREFIX = 'attribute:';
 
 /**
- * Validates one strategy and builds it.
+ * Validates one strategy.
  *
  * @param value - the untrusted strategy
  * @param path - where it is, such as `request.placementStrategy[0]`
- * @returns the strategy: built with {@link binpack}, {@link spread} or
- *   {@link random} from a spec, or the custom object itself
+ * @returns the spec with its field, or the caller's object itself
  * @throws {@link PlacementInputError} `invalid_type`, `unknown_field`,
  *   `missing_field`, `unknown_strategy_type`, `invalid_strategy_field`, or
- *   `invalid_strategy` for a custom strategy without a name or `rank` function
+ *   `invalid_strategy` for a caller's strategy without a name, with an
+ *   unknown `dependsOn`, or without the function or attribute its kind needs
  */
-export function validateStrategy(value: unknown, path: string): Strategy {
+export function validateStrategy(value: unknown, path: string): ValidStrategy {
   if (!isRecord(value)) {
     throw new PlacementInputError('invalid_type', path, `Give a strategy such as { type: 'binpack', field: 'memory' } or a Strategy object, not ${describeValue(value)}.`);
   }
-  // `in`, not own keys: a strategy written as a class has `rank` on its prototype.
-  if ('rank' in value || ('name' in value && !('type' in value))) return checkCustomStrategy(value, path);
+  // `in`, not own keys: a strategy written as a class has its members on its prototype.
+  if ('rank' in value || 'key' in value || 'dependsOn' in value || ('name' in value && !('type' in value))) return checkCustomStrategy(value, path);
   const fields = readObject(value, path, SPEC_KEYS);
   const type = expectString(requireField(fields, 'type', path), keyPath(path, 'type'));
   switch (type) {
     case 'binpack':
-      return binpack(binpackField(fields, path));
+      return { type, field: binpackField(fields, path) };
     case 'spread':
-      return spread(spreadField(fields, path));
+      return { type, field: spreadField(fields, path) };
     case 'random':
       if (fields.field !== undefined) throw new PlacementInputError('invalid_strategy_field', keyPath(path, 'field'), 'Remove the field: random takes none.');
-      return random();
+      return { type };
     default:
       throw new PlacementInputError('unknown_strategy_type', keyPath(path, 'type'), `Use the strategy type 'binpack', 'spread' or 'random' instead of ${quote(type)}.`);
   }
 }
 
+/** What each kind of caller's strategy must have besides its name. */
+const NEEDS: Readonly<Record<string, { readonly member: string; readonly what: string } | undefined>> = {
+  instance: { member: 'key', what: 'a key function of the instance' },
+  anything: { member: 'rank', what: 'a rank function' },
+};
+
 function checkCustomStrategy(value: Readonly<Record<string, unknown>>, path: string): Strategy {
-  const { name, rank } = value;
+  const { name } = value;
+  const dependsOn = value['dependsOn'] ?? 'anything';
   if (typeof name !== 'string' || name === '') {
     throw new PlacementInputError('invalid_strategy', keyPath(path, 'name'), 'Give the custom strategy a non-empty name; explanations show it.');
   }
-  if (typeof rank !== 'function') {
-    throw new PlacementInputError('invalid_strategy', keyPath(path, 'rank'), `Give the custom strategy a rank function, not ${describeValue(rank)}.`);
+  if (dependsOn === 'groupTasks') {
+    const attribute = value['bucketAttribute'];
+    if (attribute !== undefined && (typeof attribute !== 'string' || !ATTRIBUTE_NAME.test(attribute))) {
+      throw new PlacementInputError('invalid_strategy', keyPath(path, 'bucketAttribute'), `Give the attribute to bucket by as an attribute name, or leave it out to count per instance; not ${describeValue(attribute)}.`);
+    }
+    return value as unknown as Strategy;
+  }
+  if (dependsOn === 'draw') return value as unknown as Strategy;
+  const needs = typeof dependsOn === 'string' ? NEEDS[dependsOn] : undefined;
+  if (needs === undefined) {
+    throw new PlacementInputError('invalid_strategy', keyPath(path, 'dependsOn'), `Say what the strategy's key depends on with 'instance', 'groupTasks', 'draw' or 'anything' (the default), not ${describeValue(dependsOn)}.`);
+  }
+  if (typeof value[needs.member] !== 'function') {
+    throw new PlacementInputError('invalid_strategy', keyPath(path, needs.member), `Give the custom strategy ${needs.what}, not ${describeValue(value[needs.member])}.`);
   }
   return value as unknown as Strategy;
 }

@@ -4,6 +4,7 @@
  * @module
  */
 import { validatePlacementRequest } from '../../model/validation/validatePlacementRequest';
+import { planPlacement } from '../../placement/planPlacement';
 import type { PlacementResult } from '../../placement/PlacementResult';
 import type { ServiceScenario } from '../Scenario';
 import { serviceRequest } from '../validation/validateService';
@@ -27,14 +28,14 @@ export interface ServiceRun {
  *
  * @remarks
  * The names of the strategies and constraints come from the same
- * validation `Cluster.place` and `Cluster.explain` run, so they
+ * validation and pipeline `Cluster.place` and `Cluster.explain` run, so they
  * read exactly as an explanation prints them, without the cost of a dry run.
  *
  * @param service - a validated service
  * @returns the run record, with no results yet
  */
 export function startServiceRun(service: ServiceScenario): ServiceRun {
-  const request = validatePlacementRequest(serviceRequest(service));
+  const request = planPlacement(validatePlacementRequest(serviceRequest(service)));
   return {
     service,
     group: request.group,

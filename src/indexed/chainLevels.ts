@@ -6,8 +6,7 @@
  * @module
  */
 import type { InstanceState } from '../model/InstanceState';
-import { builtInStrategy } from '../strategies/builtInStrategy';
-import type { Strategy } from '../strategies/Strategy';
+import type { Strategy } from '../model/Strategy';
 
 /** A key an instance's own state decides: binpack, or spread by instance. */
 export interface LocalLevel {
@@ -49,19 +48,22 @@ export function chainLevels(strategies: readonly Strategy[]): ChainLevels | unde
   const bucketAttributes: string[] = [];
   let localCount = 0;
   for (const strategy of strategies) {
-    const builtIn = builtInStrategy(strategy);
-    if (builtIn === undefined) return undefined;
-    if (builtIn.kind === 'random') return { levels, localCount, bucketAttributes, endsWithRandom: true };
-    if (builtIn.kind === 'binpack') {
-      const { field } = builtIn;
-      levels.push({ kind: 'local', index: localCount, key: (instance) => instance.remainingResources[field] ?? 0 });
-      localCount += 1;
-    } else if (builtIn.attribute === undefined) {
-      levels.push({ kind: 'local', index: localCount, key: (instance, group) => instance.taskGroups.get(group) ?? 0 });
-      localCount += 1;
-    } else {
-      levels.push({ kind: 'bucket', index: bucketAttributes.length, attribute: builtIn.attribute });
-      bucketAttributes.push(builtIn.attribute);
+    switch (strategy.dependsOn) {
+      case 'instance':
+        levels.push({ kind: 'local', index: localCount, key: (instance) => strategy.key(instance) });
+        localCount += 1;
+        break;
+      case 'groupTasks':
+        if (strategy.bucketAttribute === undefined) {
+          levels.push({ kind: 'local', index: localCount, key: (instance, group) => instance.taskGroups.get(group) ?? 0 });
+          localCount += 1;
+        } else {
+          levels.push({ kind: 'bucket', index: bucketAttributes.length, attribute: strategy.bucketAttribute });
+          bucketAttributes.push(strategy.bucketAttribute);
+        }
+        break;
+      default:
+        return undefined;
     }
   }
   return { levels, localCount, bucketAttributes, endsWithRandom: false };

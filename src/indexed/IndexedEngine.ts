@@ -8,8 +8,7 @@ import type { ClusterState } from '../state/ClusterState';
 import type { InstanceRecord } from '../state/InstanceRecord';
 import type { StateListener } from '../state/StateListener';
 import type { TaskInfo } from '../state/TaskInfo';
-import type { NormalizedRequest } from '../model/NormalizedRequest';
-import { planChecks } from '../placement/checkInstance';
+import type { PlacementPlan } from '../placement/planPlacement';
 import type { Explanation } from '../placement/Explanation';
 import { placeEach } from '../placement/placeEach';
 import type { PlacementEngine } from '../placement/PlacementEngine';
@@ -47,7 +46,7 @@ export class IndexedEngine implements PlacementEngine, StateListener {
   }
 
   /** Places a request, one task at a time. */
-  place(request: NormalizedRequest): PlacementResult {
+  place(request: PlacementPlan): PlacementResult {
     const first = this.shapeFor(request);
     if (first === undefined) return placeReference(this.state, request);
     let shape = first;
@@ -61,7 +60,7 @@ export class IndexedEngine implements PlacementEngine, StateListener {
   }
 
   /** Explains a request with the reference engine: an explanation looks at every instance anyway. */
-  explain(request: NormalizedRequest): Explanation {
+  explain(request: PlacementPlan): Explanation {
     return explainReference(this.state, request);
   }
 
@@ -104,14 +103,14 @@ export class IndexedEngine implements PlacementEngine, StateListener {
   }
 
   /** The shape brought up to date, rebuilt when an instance moved between its partitions. */
-  private refresh(shape: ShapeIndex, request: NormalizedRequest): ShapeIndex {
+  private refresh(shape: ShapeIndex, request: PlacementPlan): ShapeIndex {
     if (shape.refresh((instance) => this.byOrder[instance.registrationOrder] === instance)) return shape;
     const rebuilt = this.build(request, shape.chain);
     this.shapes.set(shapeKey(request), rebuilt);
     return rebuilt;
   }
 
-  private shapeFor(request: NormalizedRequest): ShapeIndex | undefined {
+  private shapeFor(request: PlacementPlan): ShapeIndex | undefined {
     const chain = chainLevels(request.strategies);
     if (chain === undefined) return undefined;
     const key = shapeKey(request);
@@ -128,13 +127,13 @@ export class IndexedEngine implements PlacementEngine, StateListener {
     return shape;
   }
 
-  private build(request: NormalizedRequest, chain: ChainLevels): ShapeIndex {
-    return new ShapeIndex(planChecks(request.group, request.task, request.constraints), chain, this.state.instances());
+  private build(request: PlacementPlan, chain: ChainLevels): ShapeIndex {
+    return new ShapeIndex(request, chain, this.state.instances());
   }
 }
 
 /** Requests with the same key rank every instance the same way. */
-function shapeKey(request: NormalizedRequest): string {
+function shapeKey(request: PlacementPlan): string {
   const { task } = request;
   return JSON.stringify([
     request.group,

@@ -1,0 +1,35 @@
+/**
+ * A placement request after validation: checked, with the group resolved
+ * and defaults filled in, but with its strategies and constraints still as
+ * the caller wrote them; the placement pipeline builds them.
+ *
+ * @module
+ */
+import type { Strategy } from './Strategy';
+import type { TaskRequirements } from './TaskRequirements';
+import type { QueryNode } from '../query/ast';
+
+/** A strategy as ECS writes it, checked, or a caller's own {@link Strategy} object, checked. */
+export type ValidStrategy =
+  | { readonly type: 'binpack'; readonly field: string }
+  | { readonly type: 'spread'; readonly field: string }
+  | { readonly type: 'random' }
+  | Strategy;
+
+/** A constraint as ECS writes it, checked; a memberOf expression comes parsed. */
+export type ValidConstraint =
+  | { readonly type: 'memberOf'; readonly expression: string; readonly query: QueryNode }
+  | { readonly type: 'distinctInstance' };
+
+/** A validated {@link PlacementRequest}. */
+export interface ValidRequest {
+  readonly task: TaskRequirements;
+  readonly count: number;
+  /** `service:<service>`, the request's group, or `family:<family>`. */
+  readonly group: string;
+  readonly service?: string;
+  /** As given; empty when the request names none (ECS's defaults are the pipeline's to fill in). */
+  readonly strategies: readonly ValidStrategy[];
+  /** The task definition's memberOf constraints first, then the request's, in order. */
+  readonly constraints: readonly ValidConstraint[];
+}

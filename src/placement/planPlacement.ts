@@ -1,0 +1,91 @@
+/**
+ * The pipeline of one request: its strategies and constraints built as
+ * values from what the caller wrote, ECS's default chain filled in, and the
+ * checks planned.
+ *
+ * @module
+ */
+import type { Constraint } from '../constraints/Constraint';
+import { distinctInstance } from '../constraints/distinctInstance';
+import { memberOf } from '../constraints/memberOf';
+import type { Strategy } from '../model/Strategy';
+import type { TaskRequirements } from '../model/TaskRequirements';
+import type { ValidConstraint, ValidRequest, ValidStrategy } from '../model/ValidRequest';
+import { binpack } from '../strategies/binpack';
+import { random } from '../strategies/random';
+import { spread } from '../strategies/spread';
+import type { CheckPlan } from './checkInstance';
+
+/** A request ready to place: what each engine receives. */
+export interface PlacementPlan extends CheckPlan {
+  readonly count: number;
+  readonly service?: string;
+  /** The chain; never empty, since ECS's defaults stand in when the request gives none. */
+  readonly strategies: readonly Strategy[];
+}
+
+/** ECS's chain for a service that names none: spread over zones, then over instances. */
+const SERVICE_DEFAULT: readonly Strategy[] = Object.freeze([spread('attribute:ecs.availability-zone'), spread('instanceId')]);
+/** ECS's chain for a standalone task that names none. */
+const STANDALONE_DEFAULT: readonly Strategy[] = Object.freeze([random()]);
+const BUILT_IN_ORDER = ['cpu', 'memory', 'gpu'];
+
+/**
+ * Builds the pipeline of a valid request.
+ *
+ * @remarks
+ * `binpack`, `spread` and `random` specs become the built-in strategy values
+ * (one frozen value per field, shared by every request); a caller's own
+ * strategy object is used as it is. memberOf constraints are built once per
+ * parsed expression, so what they learn about instances outlives the request.
+ *
+ * @param request - a validated request
+ * @returns the plan both engines place from
+ */
+export function planPlacement(request: ValidRequest): PlacementPlan {
+  const strategies = request.strategies.length > 0
+    ? request.strategies.map(buildStrategy)
+    : request.service === undefined ? STANDALONE_DEFAULT : SERVICE_DEFAULT;
+  const constraints = request.constraints.map(buildConstraint);
+  return {
+    ...planChecks(request.group, request.task, constraints),
+    count: request.count,
+    ...(request.service === undefined ? {} : { service: request.service }),
+    strategies,
+  };
+}
+
+/**
+ * Plans the checks of one request: the resources in check order (cpu,
+ * memory, gpu, then the others by name) and the outcome of an instance that
+ * passes them all.
+ *
+ * @param group - the request's group
+ * @param task - the task
+ * @param constraints - every constraint, the task definition's first
+ */
+function planChecks(group: string, task: TaskRequirements, constraints: readonly Constraint[]): CheckPlan {
+  const names = Object.keys(task.resources);
+  const builtIn = BUILT_IN_ORDER.filter((name) => names.includes(name));
+  const custom = names.filter((name) => !BUILT_IN_ORDER.includes(name)).sort();
+  const resources = [...builtIn, ...custom];
+  const checks = 2 + task.requiresAttributes.length + resources.length + task.ports.tcp.length + task.ports.udp.length + constraints.length;
+  return { group, task, resources, constraints, accepted: Object.freeze({ rejection: undefined, passed: checks }) };
+}
+
+function buildStrategy(spec: ValidStrategy): Strategy {
+  // Specs carry only `type` and `field`; anything with a name is a caller's own strategy.
+  if ('name' in spec) return spec;
+  switch (spec.type) {
+    case 'binpack':
+      return binpack(spec.field);
+    case 'spread':
+      return spread(spec.field);
+    case 'random':
+      return random();
+  }
+}
+
+function buildConstraint(spec: ValidConstraint): Constraint {
+  return spec.type === 'memberOf' ? memberOf(spec.expression, spec.query) : distinctInstance();
+}
