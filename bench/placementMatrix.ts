@@ -3,7 +3,7 @@
  * x constraint mixes, for each engine.
  */
 import type { PlacementConstraint, PlacementStrategy } from '../src/model/PlacementRequest';
-import type { EngineName } from '../src/placement/PlacementEngine';
+import type { EngineName } from '../src/model/EngineName';
 
 /** A strategy chain of the matrix, by the name the tables show. */
 export interface ChainCase {

@@ -4,10 +4,10 @@
  * starts from the same empty fleet.
  */
 import { Cluster } from '../src/cluster/Cluster';
-import type { InstanceInfo } from '../src/state/InstanceInfo';
-import type { TaskInfo } from '../src/state/TaskInfo';
+import type { InstanceInfo } from '../src/model/InstanceInfo';
+import type { TaskInfo } from '../src/model/TaskInfo';
 import type { PlacementRequest } from '../src/model/PlacementRequest';
-import type { EngineName } from '../src/placement/PlacementEngine';
+import type { EngineName } from '../src/model/EngineName';
 import { lowerBound } from '../src/sim/metrics/lowerBound';
 import { spreadSkew } from '../src/sim/metrics/spreadSkew';
 import { streamFleet } from '../src/sim/streamFleet';

@@ -6,8 +6,8 @@
 export * from './query/index';
 
 export { Cluster, type ClusterOptions, type ClusterSnapshot, type Deregistration, type DeregisterOptions } from './cluster/Cluster';
-export type { InstanceInfo } from './state/InstanceInfo';
-export type { TaskInfo } from './state/TaskInfo';
+export type { InstanceInfo } from './model/InstanceInfo';
+export type { TaskInfo } from './model/TaskInfo';
 
 export { INSTANCE_STATUSES, type InstancePatch, type InstanceSpec, type InstanceStatus, type Ports, type Resources } from './model/InstanceSpec';
 export type { InstanceState, PortSets } from './model/InstanceState';
@@ -20,7 +20,7 @@ export type { PortLists, TaskRequirements } from './model/TaskRequirements';
 export type { MemberOfConstraint, TaskSpec } from './model/TaskSpec';
 
 export type { Diagnosis, DiagnosisEntry } from './placement/Diagnosis';
-export type { EngineName } from './placement/PlacementEngine';
+export type { EngineName } from './model/EngineName';
 export type { Explanation, InstanceExplanation } from './placement/Explanation';
 export type { Placement, PlacementFailure, PlacementResult } from './placement/PlacementResult';
 export { ecsReason, isResolvable, type Rejection, type RejectionCode } from './placement/Rejection';

@@ -4,7 +4,7 @@
  * @module
  */
 import { Cluster } from '../cluster/Cluster';
-import type { EngineName } from '../placement/PlacementEngine';
+import type { EngineName } from '../model/EngineName';
 import type { ClusterScenario, HistoryStep } from './cluster';
 
 /** Options of {@link buildCluster}. */

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { InstanceInfo } from '../state/InstanceInfo';
+import type { InstanceInfo } from '../model/InstanceInfo';
 import { shortId } from '../ecs/shortId';
 import type { PlacementResult } from '../placement/PlacementResult';
 import { formatTable } from './formatTable';

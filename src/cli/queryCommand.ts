@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { InstanceInfo } from '../state/InstanceInfo';
+import type { InstanceInfo } from '../model/InstanceInfo';
 import { shortId } from '../ecs/shortId';
 import { INSTANCE_STATUSES, type InstanceStatus } from '../model/InstanceSpec';
 import { UsageError } from './CliIo';

@@ -211,3 +211,20 @@ describe('Cluster.explain', () => {
     expect(explained.place({ task: web, count: 3 })).toEqual(threeZones(5).place({ task: web, count: 3 }));
   });
 });
+
+describe('Cluster registration order', () => {
+  it.each(['indexed', 'reference'] as const)('closes the gaps of deregistered instances, keeping the order (%s engine)', (engine) => {
+    const cluster = new Cluster({ engine, instances: Array.from({ length: 1200 }, (_, index) => makeInstanceSpec(`i-${index}`)) });
+    for (let index = 0; index < 1200; index += 1) if (index % 100 !== 7) cluster.deregisterInstance(`i-${index}`);
+    const seen: [string, number][] = [];
+    const recordOrder: Strategy = { name: 'recordOrder', rank: ({ instances }) => {
+      for (const instance of instances) seen.push([instance.id, instance.registrationOrder]);
+      return () => 0;
+    } };
+    cluster.place({ task: { resources: {} }, placementStrategy: [recordOrder] });
+    expect(seen).toEqual(Array.from({ length: 12 }, (_, index) => [`i-${index * 100 + 7}`, index]));
+    cluster.registerInstance(makeInstanceSpec('late'));
+    const latest: Strategy = { name: 'latest', rank: () => (instance) => -instance.registrationOrder };
+    expect(cluster.place({ task: { resources: {} }, placementStrategy: [latest] }).placements[0]?.instanceId).toBe('late');
+  });
+});

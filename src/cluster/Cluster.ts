@@ -12,7 +12,8 @@ import { validateInstancePatch } from '../model/validation/validateInstancePatch
 import { validateInstanceSpec } from '../model/validation/validateInstanceSpec';
 import { validatePlacementRequest } from '../model/validation/validatePlacementRequest';
 import type { Explanation } from '../placement/Explanation';
-import type { EngineName, PlacementEngine } from '../placement/PlacementEngine';
+import type { EngineName } from '../model/EngineName';
+import type { PlacementEngine } from '../placement/PlacementEngine';
 import type { PlacementResult } from '../placement/PlacementResult';
 import { planPlacement } from '../placement/planPlacement';
 import { evaluateQuery } from '../query/evaluateQuery';
@@ -20,14 +21,38 @@ import { parseQuery } from '../query/parseQuery';
 import { IndexedEngine } from '../indexed/IndexedEngine';
 import { ReferenceEngine } from '../reference/ReferenceEngine';
 import { ClusterState } from '../state/ClusterState';
-import type { InstanceInfo } from '../state/InstanceInfo';
+import type { InstanceInfo } from '../model/InstanceInfo';
 import type { InstanceRecord } from '../state/InstanceRecord';
-import type { TaskInfo } from '../state/TaskInfo';
+import type { TaskInfo } from '../model/TaskInfo';
 
-/** Options of a new {@link Cluster}. */
+/**
+ * Options of a new {@link Cluster}.
+ *
+ * @example
+ * A cluster restored from another's snapshot, tasks and all:
+ * ```ts
+ * const copy = new Cluster({ ...cluster.snapshot(), seed: 7 });
+ * ```
+ */
 export interface ClusterOptions {
-  /** Instances to register, in order. */
-  readonly instances?: readonly InstanceSpec[];
+  /**
+   * Instances to register, in order: specs, or instances as a
+   * {@link Cluster.snapshot} reports them (then what the snapshot says their
+   * tasks use must be what `tasks` adds up to).
+   */
+  readonly instances?: readonly (InstanceSpec | InstanceInfo)[];
+  /**
+   * Running tasks to restore on those instances, in placement order, as
+   * {@link Cluster.snapshot} reports them: each keeps its id, group,
+   * resources and ports. New tasks are numbered after the highest `task-N`.
+   */
+  readonly tasks?: readonly TaskInfo[];
+  /**
+   * The number in the next task's id, as a snapshot gives it; it is raised
+   * above every restored `task-N`.
+   * @defaultValue 1
+   */
+  readonly nextTaskNumber?: number;
   /**
    * Seed of the cluster's generator; the same state, request and seed give the same placements.
    * @defaultValue 1
@@ -47,6 +72,8 @@ export interface ClusterSnapshot {
   readonly instances: readonly InstanceInfo[];
   /** Every running task, in placement order. */
   readonly tasks: readonly TaskInfo[];
+  /** The number in the next task's id, `task-<n>`: ids of stopped tasks are not given again. */
+  readonly nextTaskNumber: number;
 }
 
 /** Options of {@link Cluster.deregisterInstance}. */
@@ -92,15 +119,19 @@ export class Cluster {
   private readonly placer: PlacementEngine;
 
   /**
-   * @param options - instances, seed and engine
-   * @throws {@link PlacementInputError} when an option or instance is invalid, or two instances share an id
+   * @param options - instances, tasks, seed and engine
+   * @throws {@link PlacementInputError} when an option, instance or task is
+   *   invalid, two instances or tasks share an id, or the tasks do not fit
+   *   their instances (`unknown_instance`, `overcommitted_instance`,
+   *   `port_conflict`, `inconsistent_snapshot`)
    */
   constructor(options: ClusterOptions = {}) {
-    const { instances, seed, engine } = validateClusterOptions(options);
+    const { instances, tasks, nextTaskNumber, seed, engine } = validateClusterOptions(options);
     this.seed = seed;
     this.engine = engine;
-    this.state = new ClusterState(seed);
+    this.state = new ClusterState(seed, nextTaskNumber);
     for (const instance of instances) this.state.register(instance);
+    for (const task of tasks) this.state.restoreTask(task);
     this.placer = engine === 'reference' ? new ReferenceEngine(this.state) : new IndexedEngine(this.state);
   }
 
@@ -139,7 +170,7 @@ export class Cluster {
       );
     }
     const instance = record.toInfo();
-    return { instance, stoppedTasks: this.state.deregister(record).map((task) => ({ ...task })) };
+    return { instance, stoppedTasks: this.state.deregister(record).map((task) => task.toInfo()) };
   }
 
   /**
@@ -186,7 +217,7 @@ export class Cluster {
   stopTask(taskId: string): TaskInfo {
     if (typeof taskId !== 'string') throw new PlacementInputError('invalid_type', 'taskId', 'A task id is a string.');
     if (this.state.task(taskId) === undefined) throw new PlacementInputError('unknown_task', 'taskId', `No running task has id ${taskId}.`);
-    return { ...this.state.stopTask(taskId) };
+    return this.state.stopTask(taskId).toInfo();
   }
 
   /**
@@ -209,12 +240,12 @@ export class Cluster {
 
   /** Every running task, in placement order, as copies that later changes do not touch. */
   tasks(): TaskInfo[] {
-    return Array.from(this.state.tasks(), (task) => ({ ...task }));
+    return Array.from(this.state.tasks(), (task) => task.toInfo());
   }
 
   /** Every instance and every task, as plain data: what a placement checker needs as the state before. */
   snapshot(): ClusterSnapshot {
-    return { instances: this.instances(), tasks: this.tasks() };
+    return { instances: this.instances(), tasks: this.tasks(), nextTaskNumber: this.state.nextTaskNumber };
   }
 
   private record(id: string): InstanceRecord {

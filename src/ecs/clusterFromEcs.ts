@@ -5,12 +5,12 @@
  * @module
  */
 import { Cluster } from '../cluster/Cluster';
-import type { EngineName } from '../placement/PlacementEngine';
-import type { Strategy } from '../model/Strategy';
+import type { EngineName } from '../model/EngineName';
+import type { TaskInfo } from '../model/TaskInfo';
 import type { EcsInstance } from './EcsInstance';
 import { fromDescribeContainerInstances } from './fromDescribeContainerInstances';
 import { fromDescribeTasks, type EcsRunningTask } from './fromDescribeTasks';
-import { planHolders, type Holder } from './planHolders';
+import { planHolders } from './planHolders';
 
 /**
  * The task group of the tasks that stand for capacity already held on an
@@ -42,17 +42,21 @@ export interface EcsClusterOptions {
  * the capacity that running tasks hold already reserved.
  *
  * @remarks
- * Instances are registered in the order given. On each, tasks are started
- * that hold what `remainingResources` says is held (registered minus
- * remaining resources, and the ports in use beyond the agent's):
+ * Instances are registered in the order given, with their own status, and
+ * restored with tasks that hold what `remainingResources` says is held
+ * (registered minus remaining resources, and the ports in use beyond the
+ * agent's), in one pass rather than a placement per task:
  *
- * - each task of `options.tasks` on the instance, in its own group, holding
- *   what it reserves (within what the instance says is held);
+ * - each task of `options.tasks` on the instance, with its ARN as its id, in
+ *   its own group, holding what it reserves (within what the instance says
+ *   is held);
  * - then tasks of group {@link ECS_EXISTING_GROUP}, as many as
  *   `runningTasksCount` still calls for (so that `runningTasksCount` queries
  *   see ECS's number), and at least one when capacity is held that no
- *   described task accounts for; the first holds that remainder, the others
- *   nothing.
+ *   described task accounts for, with ids `existing-1`, `existing-2`, ...;
+ *   the first holds that remainder, the others nothing.
+ *
+ * New tasks are numbered from `task-1`.
  *
  * Without `options.tasks`, DescribeContainerInstances does not say which
  * groups run where, so `task:group` queries, spread and distinctInstance do
@@ -79,13 +83,35 @@ export function clusterFromEcs(json: unknown, options: EcsClusterOptions = {}): 
  * @param options - seed and engine (`options.tasks` is not read)
  */
 export function clusterOf(instances: readonly EcsInstance[], tasks: readonly EcsRunningTask[], options: EcsClusterOptions = {}): Cluster {
-  const cluster = new Cluster({
+  const byInstance = groupByInstance(tasks);
+  const described = new Set(tasks.flatMap((task) => (task.taskArn === undefined ? [] : [task.taskArn])));
+  let existing = 0;
+  const nextExisting = (): string => {
+    let taskId: string;
+    do {
+      existing += 1;
+      taskId = `existing-${existing}`;
+    } while (described.has(taskId));
+    return taskId;
+  };
+  const restored: TaskInfo[] = [];
+  for (const instance of instances) {
+    for (const holder of planHolders(instance, byInstance.get(instance.spec.id) ?? [], ECS_EXISTING_GROUP)) {
+      restored.push({
+        taskId: holder.taskArn ?? nextExisting(),
+        instanceId: instance.spec.id,
+        group: holder.group,
+        resources: holder.resources,
+        ports: holder.ports,
+      });
+    }
+  }
+  return new Cluster({
+    instances: instances.map((instance) => instance.spec),
+    tasks: restored,
     ...(options.seed === undefined ? {} : { seed: options.seed }),
     ...(options.engine === undefined ? {} : { engine: options.engine }),
   });
-  const byInstance = groupByInstance(tasks);
-  for (const instance of instances) load(cluster, instance, byInstance.get(instance.spec.id) ?? []);
-  return cluster;
 }
 
 function groupByInstance(tasks: readonly EcsRunningTask[]): Map<string, EcsRunningTask[]> {
@@ -96,30 +122,4 @@ function groupByInstance(tasks: readonly EcsRunningTask[]): Map<string, EcsRunni
     else list.push(task);
   }
   return byInstance;
-}
-
-/**
- * Registers an instance and starts its holders on it. The instance takes
- * them while ACTIVE with its agent connected, then gets its own status: a
- * DRAINING instance keeps its tasks but takes no new ones.
- */
-function load(cluster: Cluster, instance: EcsInstance, tasks: readonly EcsRunningTask[]): void {
-  const { id } = instance.spec;
-  cluster.registerInstance({ ...instance.spec, status: 'ACTIVE', agentConnected: true });
-  for (const holder of planHolders(instance, tasks, ECS_EXISTING_GROUP)) start(cluster, id, holder);
-  const status = instance.spec.status ?? 'ACTIVE';
-  const agentConnected = instance.spec.agentConnected ?? true;
-  if (status !== 'ACTIVE' || !agentConnected) cluster.updateInstance(id, { status, agentConnected });
-}
-
-function start(cluster: Cluster, id: string, holder: Holder): void {
-  const result = cluster.place({ task: holder.task, group: holder.group, placementStrategy: [pinTo(id)] });
-  // The instance is eligible and holds no more than it registered, so the
-  // pin always lands; anything else is a fault in this module.
-  if (result.placements[0]?.instanceId !== id) throw new Error(`internal error: a held task did not land on ${id}`);
-}
-
-/** A strategy that ranks one instance before every other. */
-function pinTo(id: string): Strategy {
-  return { name: 'existing', rank: () => (instance) => (instance.id === id ? 0 : 1) };
 }

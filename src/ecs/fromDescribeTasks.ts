@@ -5,10 +5,14 @@
  * @module
  */
 import { indexPath, keyPath } from '../model/validation/paths';
+import { validateId } from '../model/validation/validateId';
 import { validateName } from '../model/validation/validateName';
 import { ecsError, optional, readArray, readRecord, readResponseList, readString, readWholeNumber, type JsonRecord } from './json';
 import { readProtocol } from './readPortMappings';
 import { readCpu, readMemory } from './taskSize';
+
+/** The longest task ARN read: ECS's are about a hundred characters. */
+const MAX_ARN_LENGTH = 1600;
 
 /** A task of a DescribeTasks response that runs on a container instance. */
 export interface EcsRunningTask {
@@ -47,19 +51,26 @@ export interface EcsRunningTask {
  *   name; a task on any other is an error
  * @returns the tasks in the order given
  * @throws {@link index!PlacementInputError} with the JSON path of the first fault;
- *   `unknown_instance` for a task on an instance not in `knownInstances`
+ *   `unknown_instance` for a task on an instance not in `knownInstances`,
+ *   `duplicate_task` for a running task listed twice
  */
 export function fromDescribeTasks(json: unknown, knownInstances?: ReadonlySet<string>): EcsRunningTask[] {
   const [list, path] = readResponseList(json, 'tasks', 'a DescribeTasks response lists its tasks there');
+  const arns = new Set<string>();
   return list.flatMap((item, index) => {
-    const task = readTask(item, indexPath(path, index), knownInstances);
-    return task === undefined ? [] : [task];
+    const taskPath = indexPath(path, index);
+    const task = readTask(item, taskPath, knownInstances);
+    if (task?.taskArn === undefined) return task === undefined ? [] : [task];
+    // The ARN becomes the restored task's id, which must be unique.
+    if (arns.has(task.taskArn)) throw ecsError(keyPath(taskPath, 'taskArn'), 'expected each running task once, but this task is listed twice', 'duplicate_task');
+    arns.add(task.taskArn);
+    return [task];
   });
 }
 
 function readTask(value: unknown, path: string, knownInstances: ReadonlySet<string> | undefined): EcsRunningTask | undefined {
   const record = readRecord(value, path);
-  const taskArn = optional(record, 'taskArn', path, readString);
+  const taskArn = optional(record, 'taskArn', path, (given, at) => validateId(given, at, MAX_ARN_LENGTH));
   const desiredStatus = optional(record, 'desiredStatus', path, readString);
   const containerInstanceArn = optional(record, 'containerInstanceArn', path, readString);
   const group = optional(record, 'group', path, (given, at) => validateName(given, at, 'group'));

@@ -3,16 +3,20 @@
  *
  * @module
  */
-import type { TaskSpec } from '../model/TaskSpec';
+import type { PortLists } from '../model/TaskRequirements';
 import type { EcsInstance } from './EcsInstance';
 import type { EcsRunningTask } from './fromDescribeTasks';
 
-/** A task to start on an instance so that it holds what ECS says is held. */
+/** A task to restore on an instance so that it holds what ECS says is held. */
 export interface Holder {
+  /** The ARN of the described task it stands for; absent for a task no description accounts for. */
+  readonly taskArn?: string;
   /** Its task group. */
   readonly group: string;
-  /** What it holds. */
-  readonly task: TaskSpec;
+  /** The resources it holds (amounts above 0). */
+  readonly resources: Readonly<Record<string, number>>;
+  /** The ports it holds. */
+  readonly ports: PortLists;
 }
 
 /**
@@ -36,14 +40,16 @@ export function planHolders(instance: EcsInstance, tasks: readonly EcsRunningTas
   const tcpLeft = new Set(instance.held.ports.tcp);
   const udpLeft = new Set(instance.held.ports.udp);
   const described = tasks.map((task): Holder => ({
+    ...(task.taskArn === undefined ? {} : { taskArn: task.taskArn }),
     group: task.group,
-    task: holding(take(left, task.resources), task.ports.tcp.filter((port) => tcpLeft.delete(port)), task.ports.udp.filter((port) => udpLeft.delete(port))),
+    resources: take(left, task.resources),
+    ports: { tcp: task.ports.tcp.filter((port) => tcpLeft.delete(port)), udp: task.ports.udp.filter((port) => udpLeft.delete(port)) },
   }));
-  const rest = holding(Object.fromEntries([...left].filter(([, amount]) => amount > 0)), [...tcpLeft], [...udpLeft]);
-  const restIsEmpty = Object.keys(rest.resources).length === 0 && rest.ports === undefined;
+  const rest: Holder = { group: existingGroup, resources: Object.fromEntries([...left].filter(([, amount]) => amount > 0)), ports: { tcp: [...tcpLeft], udp: [...udpLeft] } };
+  const restIsEmpty = Object.keys(rest.resources).length === 0 && rest.ports.tcp.length + rest.ports.udp.length === 0;
   const existing = Math.max(instance.runningTasksCount - described.length, restIsEmpty ? 0 : 1);
   const holders = [...described];
-  for (let index = 0; index < existing; index += 1) holders.push({ group: existingGroup, task: index === 0 ? rest : { resources: {} } });
+  for (let index = 0; index < existing; index += 1) holders.push(index === 0 ? rest : { group: existingGroup, resources: {}, ports: { tcp: [], udp: [] } });
   return holders;
 }
 
@@ -56,8 +62,4 @@ function take(left: Map<string, number>, wanted: Readonly<Record<string, number>
     left.set(name, (left.get(name) ?? 0) - share);
   }
   return taken;
-}
-
-function holding(resources: Record<string, number>, tcp: number[], udp: number[]): TaskSpec {
-  return { resources, ...(tcp.length + udp.length > 0 ? { ports: { tcp, udp } } : {}) };
 }

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import type { InstanceInfo } from '../state/InstanceInfo';
+import type { InstanceInfo } from '../model/InstanceInfo';
 import type { PlacementRequest } from '../model/PlacementRequest';
 import { resolveGroup } from '../model/validation/resolveGroup';
 import type { PlacementResult } from '../placement/PlacementResult';

@@ -7,7 +7,7 @@
 import type { ClusterState } from '../state/ClusterState';
 import type { InstanceRecord } from '../state/InstanceRecord';
 import type { StateListener } from '../state/StateListener';
-import type { TaskInfo } from '../state/TaskInfo';
+import type { TaskInfo } from '../model/TaskInfo';
 import type { PlacementPlan } from '../placement/planPlacement';
 import type { Explanation } from '../placement/Explanation';
 import { placeEach } from '../placement/placeEach';
@@ -74,6 +74,13 @@ export class IndexedEngine implements PlacementEngine, StateListener {
   deregistered(instance: InstanceRecord): void {
     this.byOrder[instance.registrationOrder] = undefined;
     this.touch(instance);
+  }
+
+  /** Re-indexes every instance by its new registration order. */
+  renumbered(): void {
+    this.byOrder = [];
+    for (const instance of this.state.instances()) this.byOrder[instance.registrationOrder] = instance;
+    this.shapes.clear();
   }
 
   /** Re-reads a changed instance; spread counts by attribute are recounted if its tasks may have moved bucket. */

@@ -7,9 +7,6 @@ import type { PlacementPlan } from './planPlacement';
 import type { Explanation } from './Explanation';
 import type { PlacementResult } from './PlacementResult';
 
-/** The engines {@link Cluster} can run: the plain-loop specification, or the indexed one. */
-export type EngineName = 'reference' | 'indexed';
-
 /** An engine places and explains validated requests against the cluster state it was built on. */
 export interface PlacementEngine {
   /** Places a request, changing the state. */

@@ -10,25 +10,38 @@ import type { TaskRequirements } from '../model/TaskRequirements';
 import { SeededRandom } from '../random/SeededRandom';
 import { InstanceRecord } from './InstanceRecord';
 import type { StateListener } from './StateListener';
-import type { TaskInfo } from './TaskInfo';
+import type { TaskInfo } from '../model/TaskInfo';
+import { TaskRecord } from './TaskRecord';
+
+/**
+ * Registration positions may run this far ahead of twice the instances
+ * before they are renumbered: enough that renumbering, which costs a pass
+ * over the fleet, happens at most once per that many deregistrations.
+ */
+const RENUMBER_SLACK = 1024;
+const TASK_ID = /^task-([1-9][0-9]{0,15})$/;
 
 /** Instances, tasks and the generator of one cluster. */
 export class ClusterState {
   private readonly records = new Map<string, InstanceRecord>();
   private ordered: InstanceRecord[] | undefined;
-  private readonly taskRecords = new Map<string, TaskInfo>();
+  private readonly taskRecords = new Map<string, TaskRecord>();
   private nextOrder = 0;
-  private nextTaskNumber = 1;
+  private taskNumber: number;
   /** Tasks started since the innermost open {@link ClusterState.tentatively}, when one is open. */
-  private journal: TaskInfo[] | undefined;
+  private journal: TaskRecord[] | undefined;
   /** The cluster's only source of randomness. */
   random: SeededRandom;
   /** Told of every change, after it is made; an indexed engine keeps its indexes current this way. */
   listener: StateListener | undefined;
 
-  /** @param seed - seed of the generator */
-  constructor(seed: number) {
+  /**
+   * @param seed - seed of the generator
+   * @param nextTaskNumber - the number in the first new task's id
+   */
+  constructor(seed: number, nextTaskNumber = 1) {
     this.random = new SeededRandom(seed);
+    this.taskNumber = nextTaskNumber;
   }
 
   /** Every instance, in registration order. */
@@ -43,8 +56,18 @@ export class ClusterState {
   }
 
   /** Every task, in placement order; the records themselves, for reading only. */
-  tasks(): IterableIterator<TaskInfo> {
+  tasks(): IterableIterator<TaskRecord> {
     return this.taskRecords.values();
+  }
+
+  /** The number in the next task's id, `task-<n>`. */
+  get nextTaskNumber(): number {
+    return this.taskNumber;
+  }
+
+  /** How many tasks run. */
+  get taskCount(): number {
+    return this.taskRecords.size;
   }
 
   /**
@@ -56,7 +79,7 @@ export class ClusterState {
   }
 
   /** The task with this id, if running. */
-  task(taskId: string): TaskInfo | undefined {
+  task(taskId: string): TaskRecord | undefined {
     return this.taskRecords.get(taskId);
   }
 
@@ -71,14 +94,29 @@ export class ClusterState {
   }
 
   /** Removes an instance, stopping its tasks; returns them in placement order. */
-  deregister(record: InstanceRecord): TaskInfo[] {
-    // Instances do not list their tasks (a list each would cost a million
-    // allocations on a large fleet); a forced deregistration is rare enough to search.
-    const stopped = [...this.taskRecords.values()].filter((task) => task.instanceId === record.id).map((task) => this.stopTask(task.taskId));
+  deregister(record: InstanceRecord): TaskRecord[] {
+    const stopped: TaskRecord[] = [];
+    while (record.firstTask !== undefined) stopped.push(this.stopTask(record.firstTask.taskId));
     this.records.delete(record.id);
     this.ordered = undefined;
     this.listener?.deregistered(record);
+    if (this.nextOrder >= 2 * this.records.size + RENUMBER_SLACK) this.renumber();
     return stopped;
+  }
+
+  /**
+   * Closes the gaps deregistrations left in registration order, keeping the
+   * order: positions stay below twice the fleet, so what is kept by position
+   * does not grow with every instance ever registered.
+   */
+  private renumber(): void {
+    let order = 0;
+    for (const record of this.records.values()) {
+      record.registrationOrder = order;
+      order += 1;
+    }
+    this.nextOrder = order;
+    this.listener?.renumbered();
   }
 
   /** Applies a validated patch to an instance. */
@@ -88,14 +126,19 @@ export class ClusterState {
   }
 
   /** Starts a task on an instance that has room for it. */
-  startTask(record: InstanceRecord, task: TaskRequirements, group: string): TaskInfo {
+  startTask(record: InstanceRecord, task: TaskRequirements, group: string): TaskRecord {
     // Every task of a request shares its resources and ports, which
     // validation froze, so no caller can change one task's books.
-    const taskId = `task-${this.nextTaskNumber}`;
-    const info: TaskInfo = task.family === undefined
+    let taskId = `task-${this.taskNumber}`;
+    this.taskNumber += 1;
+    // A restored task may hold an id this numbering would give again.
+    while (this.taskRecords.has(taskId)) {
+      taskId = `task-${this.taskNumber}`;
+      this.taskNumber += 1;
+    }
+    const info = new TaskRecord(task.family === undefined
       ? { taskId, instanceId: record.id, group, resources: task.resources, ports: task.ports }
-      : { taskId, instanceId: record.id, group, family: task.family, resources: task.resources, ports: task.ports };
-    this.nextTaskNumber += 1;
+      : { taskId, instanceId: record.id, group, family: task.family, resources: task.resources, ports: task.ports });
     this.taskRecords.set(taskId, info);
     record.addTask(info);
     this.journal?.push(info);
@@ -103,9 +146,24 @@ export class ClusterState {
     return info;
   }
 
+  /**
+   * Puts back a task of a snapshot on its instance, as it was: validation
+   * has checked that the instance exists and has room and ports for it. New
+   * tasks are numbered after the highest `task-N` restored.
+   */
+  restoreTask(info: TaskInfo): void {
+    const record = this.records.get(info.instanceId) as InstanceRecord;
+    const task = new TaskRecord(info);
+    this.taskRecords.set(task.taskId, task);
+    record.addTask(task);
+    const numbered = TASK_ID.exec(task.taskId);
+    if (numbered !== null) this.taskNumber = Math.max(this.taskNumber, Number(numbered[1]) + 1);
+    this.listener?.taskStarted(task, record);
+  }
+
   /** Stops a running task. */
-  stopTask(taskId: string): TaskInfo {
-    const info = this.taskRecords.get(taskId) as TaskInfo;
+  stopTask(taskId: string): TaskRecord {
+    const info = this.taskRecords.get(taskId) as TaskRecord;
     this.taskRecords.delete(taskId);
     const record = this.records.get(info.instanceId) as InstanceRecord;
     record.removeTask(info);
@@ -122,8 +180,8 @@ export class ClusterState {
   tentatively<T>(work: () => T, keep: (result: T) => boolean): T {
     const outer = this.journal;
     const random = this.random.clone();
-    const nextTaskNumber = this.nextTaskNumber;
-    const journal: TaskInfo[] = [];
+    const taskNumber = this.taskNumber;
+    const journal: TaskRecord[] = [];
     this.journal = journal;
     let kept = false;
     try {
@@ -137,7 +195,7 @@ export class ClusterState {
       } else {
         for (const info of journal.reverse()) this.stopTask(info.taskId);
         this.random = random;
-        this.nextTaskNumber = nextTaskNumber;
+        this.taskNumber = taskNumber;
       }
     }
   }

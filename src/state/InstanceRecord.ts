@@ -8,8 +8,8 @@ import type { InstanceState, PortSets } from '../model/InstanceState';
 import type { NormalizedInstance, NormalizedPatch } from '../model/NormalizedInstance';
 import { resourceRecord } from '../model/resourceRecord';
 import type { PortLists } from '../model/TaskRequirements';
-import type { InstanceInfo } from './InstanceInfo';
-import type { TaskInfo } from './TaskInfo';
+import type { InstanceInfo } from '../model/InstanceInfo';
+import type { TaskRecord } from './TaskRecord';
 
 const NO_PORTS: PortSets = Object.freeze({ tcp: new Set<number>(), udp: new Set<number>() });
 const NO_GROUPS: ReadonlyMap<string, number> = new Map();
@@ -24,14 +24,15 @@ const portSets = new WeakMap<PortLists, PortSets>();
  * resources, reserved ports and attributes are shared with every instance
  * registered from the same frozen objects (an update copies before it
  * writes), and ports in use and task groups exist only once the instance
- * runs a task. The instance does not list its tasks: the cluster finds them
- * when it needs them, which is only when a forced deregistration stops them.
+ * runs a task. Its tasks are linked through the task records themselves,
+ * oldest first, so an idle instance holds no list.
  */
 export class InstanceRecord implements InstanceState {
   readonly id: string;
   readonly ec2InstanceId: string | undefined;
   readonly registeredAt: number | undefined;
-  readonly registrationOrder: number;
+  /** Rewritten only when the cluster closes the gaps left by deregistered instances, keeping the order. */
+  registrationOrder: number;
   readonly registeredResources: Readonly<Record<string, number>>;
   readonly reservedPorts: PortSets;
   readonly remainingResources: Record<string, number>;
@@ -42,6 +43,9 @@ export class InstanceRecord implements InstanceState {
   portsInUse: PortSets = NO_PORTS;
   taskGroups: ReadonlyMap<string, number> = NO_GROUPS;
   runningTasksCount = 0;
+  /** The oldest running task, the head of the list {@link TaskRecord.nextOnInstance} links. */
+  firstTask: TaskRecord | undefined = undefined;
+  private lastTask: TaskRecord | undefined = undefined;
 
   /**
    * @param spec - the validated spec; its objects are shared, never written
@@ -73,8 +77,12 @@ export class InstanceRecord implements InstanceState {
     this.attributes = attributes;
   }
 
-  /** Reserves a task's resources and ports on this instance. */
-  addTask(task: TaskInfo): void {
+  /** Reserves a task's resources and ports on this instance, and links it last. */
+  addTask(task: TaskRecord): void {
+    task.previousOnInstance = this.lastTask;
+    if (this.lastTask === undefined) this.firstTask = task;
+    else this.lastTask.nextOnInstance = task;
+    this.lastTask = task;
     for (const name in task.resources) this.remainingResources[name] = (this.remainingResources[name] ?? 0) - (task.resources[name] as number);
     if (task.ports.tcp.length > 0 || task.ports.udp.length > 0) {
       const ports = this.ownPorts();
@@ -86,8 +94,14 @@ export class InstanceRecord implements InstanceState {
     this.runningTasksCount += 1;
   }
 
-  /** Releases what {@link InstanceRecord.addTask} reserved. */
-  removeTask(task: TaskInfo): void {
+  /** Releases what {@link InstanceRecord.addTask} reserved, and unlinks the task. */
+  removeTask(task: TaskRecord): void {
+    if (task.previousOnInstance === undefined) this.firstTask = task.nextOnInstance;
+    else task.previousOnInstance.nextOnInstance = task.nextOnInstance;
+    if (task.nextOnInstance === undefined) this.lastTask = task.previousOnInstance;
+    else task.nextOnInstance.previousOnInstance = task.previousOnInstance;
+    task.previousOnInstance = undefined;
+    task.nextOnInstance = undefined;
     for (const name in task.resources) this.remainingResources[name] = (this.remainingResources[name] ?? 0) + (task.resources[name] as number);
     if (task.ports.tcp.length > 0 || task.ports.udp.length > 0) {
       const ports = this.ownPorts();

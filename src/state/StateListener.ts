@@ -4,7 +4,7 @@
  * @module
  */
 import type { InstanceRecord } from './InstanceRecord';
-import type { TaskInfo } from './TaskInfo';
+import type { TaskInfo } from '../model/TaskInfo';
 
 /** Receives every change to the cluster state, after it is made. */
 export interface StateListener {
@@ -18,4 +18,6 @@ export interface StateListener {
   taskStarted(task: TaskInfo, instance: InstanceRecord): void;
   /** A task stopped on an instance. */
   taskStopped(task: TaskInfo, instance: InstanceRecord): void;
+  /** Every instance's registration order was rewritten, keeping the order, to close the gaps of deregistered ones. */
+  renumbered(): void;
 }

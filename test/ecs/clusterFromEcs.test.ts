@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { Cluster } from '../../src/cluster/Cluster';
 import { clusterFromEcs, ECS_EXISTING_GROUP } from '../../src/ecs/clusterFromEcs';
 import { fromDescribeTasks } from '../../src/ecs/fromDescribeTasks';
 import { inputErrorOf } from '../support/inputErrorOf';
@@ -36,6 +37,15 @@ describe('clusterFromEcs', () => {
     expect(busiest?.portsInUse).toEqual({ tcp: [], udp: [8125] });
   });
 
+  it('restores the described tasks under their ARNs and the rest as existing-N, and numbers new tasks from task-1', () => {
+    const cluster = clusterFromEcs(fixture('fleet.json'), { tasks: fixture('describe-tasks.json') });
+    const ids = cluster.tasks().map((task) => task.taskId);
+    expect(ids.filter((id) => id.startsWith('arn:aws:ecs:'))).toHaveLength((fixture('describe-tasks.json') as { tasks: unknown[] }).tasks.length);
+    expect(ids.filter((id) => !id.startsWith('arn:aws:ecs:'))).toEqual(ids.filter((id) => id.startsWith('existing-')));
+    expect(cluster.snapshot().nextTaskNumber).toBe(1);
+    expect(new Cluster(cluster.snapshot()).snapshot()).toStrictEqual(cluster.snapshot());
+  });
+
   it('builds nothing when a document is wrong', () => {
     expect(inputErrorOf(() => clusterFromEcs(fixture('fleet.json'), { tasks: { tasks: [{ containerInstanceArn: arnOf('gone'), group: 'g' }] } }))).toEqual({
       code: 'unknown_instance', path: 'tasks[0].containerInstanceArn',
@@ -58,6 +68,11 @@ describe('fromDescribeTasks', () => {
       { taskArn: 't1', containerInstanceArn: arnOf('a'), group: 'service:web', resources: { cpu: 256, memory: 512 }, ports: { tcp: [80], udp: [53] } },
       { taskArn: 't2', containerInstanceArn: arnOf('a'), group: 'family:batch', resources: { cpu: 10, memory: 100, gpu: 1 }, ports: { tcp: [], udp: [] } },
     ]);
+  });
+
+  it('refuses a running task listed twice, naming its path', () => {
+    const task = { taskArn: 't1', containerInstanceArn: arnOf('a'), group: 'g' };
+    expect(inputErrorOf(() => fromDescribeTasks({ tasks: [task, { ...task, desiredStatus: 'STOPPED' }, task] }))).toEqual({ code: 'duplicate_task', path: 'tasks[2].taskArn' });
   });
 
   it('refuses a task without a group, naming its path', () => {

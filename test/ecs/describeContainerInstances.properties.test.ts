@@ -58,7 +58,8 @@ function describeJson(specs: readonly InstanceSpec[]): unknown {
   };
 }
 
-describe('fromDescribeContainerInstances, as a property', () => {
+// Hundreds of generated fleets: seconds on a busy machine, not the default 5 s.
+describe('fromDescribeContainerInstances, as a property', { timeout: 60_000 }, () => {
   test.prop([fleet], { numRuns: 200 })('reads back the instances a DescribeContainerInstances response describes', (specs) => {
     const read = fromDescribeContainerInstances(describeJson(specs));
     expect(read.map((instance) => instance.spec)).toEqual(specs);

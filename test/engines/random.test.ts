@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Cluster } from '../../src/cluster/Cluster';
 import type { InstanceSpec } from '../../src/model/InstanceSpec';
 import type { PlacementRequest } from '../../src/model/PlacementRequest';
-import type { EngineName } from '../../src/placement/PlacementEngine';
+import type { EngineName } from '../../src/model/EngineName';
 import { chiSquareStatistic, chiSquareTail, uniformityPValue } from '../support/chiSquare';
 import { makeInstanceSpec } from '../support/makeInstanceSpec';
 

@@ -2,7 +2,7 @@ import { buildCluster } from '../../src/arbitraries/buildCluster';
 import type { ClusterScenario } from '../../src/arbitraries/cluster';
 import type { Cluster } from '../../src/cluster/Cluster';
 import type { PlacementRequest } from '../../src/model/PlacementRequest';
-import type { EngineName } from '../../src/placement/PlacementEngine';
+import type { EngineName } from '../../src/model/EngineName';
 
 /** Both engines. */
 export const ENGINES: readonly EngineName[] = ['reference', 'indexed'];

@@ -6,8 +6,8 @@
  * @module
  */
 import type { ClusterSnapshot } from '../../cluster/Cluster';
-import type { InstanceInfo } from '../../state/InstanceInfo';
-import type { TaskInfo } from '../../state/TaskInfo';
+import type { InstanceInfo } from '../../model/InstanceInfo';
+import type { TaskInfo } from '../../model/TaskInfo';
 import { otherViolation, type PlacementViolation } from './PlacementViolation';
 
 const STATE = -1;

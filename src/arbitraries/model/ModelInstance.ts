@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { InstanceInfo } from '../../state/InstanceInfo';
+import type { InstanceInfo } from '../../model/InstanceInfo';
 import type { InstanceView } from '../../model/InstanceView';
 
 /** One instance of the model: what was registered, and what its tasks hold. */

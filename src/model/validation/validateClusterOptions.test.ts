@@ -28,7 +28,7 @@ describe('validateClusterOptions refuses', () => {
 
 describe('validateClusterOptions normalizes', () => {
   it.each([undefined, {}, { instances: undefined, seed: undefined, engine: undefined }])('gives the defaults for %j', (options) => {
-    expect(validateClusterOptions(options)).toEqual({ instances: [], seed: 1, engine: 'indexed' });
+    expect(validateClusterOptions(options)).toEqual({ instances: [], tasks: [], nextTaskNumber: 1, seed: 1, engine: 'indexed' });
   });
 
   it('validates each instance, in order', () => {

@@ -3,20 +3,27 @@
  *
  * @module
  */
-import type { EngineName } from '../../placement/PlacementEngine';
+import type { EngineName } from '../EngineName';
 import type { NormalizedInstance } from '../NormalizedInstance';
 import { PlacementInputError } from '../PlacementInputError';
 import { quote } from './describeValue';
-import { expectArray, optionalField, readObject, type Fields } from './fields';
+import { expectArray, expectNumber, isRecord, optionalField, readObject, type Fields } from './fields';
 import { indexPath, keyPath } from './paths';
 import { validateEngine } from './validateEngine';
-import { validateInstanceSpec } from './validateInstanceSpec';
+import { checkRestoredTasks, type RestoredInstance } from './checkRestoredTasks';
+import { validateInstanceSnapshot, validateInstanceSpec } from './validateInstanceSpec';
+import { validateRunningTask } from './validateRunningTask';
 import { validateSeed } from './validateSeed';
+import type { TaskInfo } from '../TaskInfo';
 
 /** Validated cluster options, with defaults filled in. */
 export interface ValidClusterOptions {
   /** The instances to register, in order. */
   readonly instances: NormalizedInstance[];
+  /** The running tasks to restore on them, in placement order; checked against them. */
+  readonly tasks: TaskInfo[];
+  /** The number in the first new task's id. */
+  readonly nextTaskNumber: number;
   /** The seed of the random generator. */
   readonly seed: number;
   /** The engine to run. */
@@ -24,39 +31,63 @@ export interface ValidClusterOptions {
 }
 
 const PATH = 'options';
-const KEYS = ['instances', 'seed', 'engine'] as const;
+const KEYS = ['instances', 'tasks', 'nextTaskNumber', 'seed', 'engine'] as const;
 
 /**
  * Validates the options of a new cluster. `undefined` stands for no options.
  *
  * @param value - the untrusted options
- * @returns the options: no instances, seed 1 and the `indexed` engine by default
+ * @remarks
+ * An instance is an {@link InstanceSpec}, or an {@link InstanceInfo} as
+ * {@link Cluster.snapshot} reports it (recognised by `registeredResources`),
+ * so that `new Cluster({ ...cluster.snapshot(), seed })` restores a cluster;
+ * what a snapshot says an instance's tasks use must then be what the tasks
+ * given add up to.
+ *
+ * @param value - the untrusted options
+ * @returns the options: no instances or tasks, seed 1 and the `indexed` engine by default
  * @throws {@link PlacementInputError} with paths under `options`: any fault of
- *   an instance (`options.instances[2].id`), `duplicate_instance` at the later
- *   of two instances with one id, `invalid_option` for a seed that is not a
- *   safe integer or an unknown engine
+ *   an instance (`options.instances[2].id`) or task (`options.tasks[4].group`),
+ *   `duplicate_instance` at the later of two instances with one id, what
+ *   {@link checkRestoredTasks} throws, `invalid_option` for a seed that is
+ *   not a safe integer, a next task number that is not a positive one, or an
+ *   unknown engine
  */
 export function validateClusterOptions(value: unknown): ValidClusterOptions {
   const fields: Fields<(typeof KEYS)[number]> = value === undefined ? {} : readObject(value, PATH, KEYS);
+  const restored = optionalField(fields, 'instances', PATH, validateInstances) ?? [];
+  const tasks = optionalField(fields, 'tasks', PATH, (given, path) => expectArray(given, path).map((task, index) => validateRunningTask(task, indexPath(path, index)))) ?? [];
+  checkRestoredTasks(restored, tasks, keyPath(PATH, 'tasks'));
   return {
-    instances: optionalField(fields, 'instances', PATH, validateInstances) ?? [],
+    instances: restored.map(({ instance }) => instance),
+    tasks,
+    nextTaskNumber: optionalField(fields, 'nextTaskNumber', PATH, validateTaskNumber) ?? 1,
     seed: optionalField(fields, 'seed', PATH, validateSeed) ?? 1,
     engine: optionalField(fields, 'engine', PATH, validateEngine) ?? 'indexed',
   };
 }
 
-function validateInstances(value: unknown, path: string): NormalizedInstance[] {
+function validateInstances(value: unknown, path: string): RestoredInstance[] {
   const list = expectArray(value, path);
-  const instances: NormalizedInstance[] = [];
+  const instances: RestoredInstance[] = [];
   const seen = new Set<string>();
   for (let index = 0; index < list.length; index += 1) {
     const instancePath = indexPath(path, index);
-    const instance = validateInstanceSpec(list[index], instancePath);
-    if (seen.has(instance.id)) {
-      throw new PlacementInputError('duplicate_instance', keyPath(instancePath, 'id'), `Give this instance another id: ${quote(instance.id)} is already used by an earlier instance.`);
+    const given = list[index];
+    const restored: RestoredInstance = isRecord(given) && 'registeredResources' in given
+      ? { ...validateInstanceSnapshot(given, instancePath), path: instancePath }
+      : { instance: validateInstanceSpec(given, instancePath), path: instancePath };
+    if (seen.has(restored.instance.id)) {
+      throw new PlacementInputError('duplicate_instance', keyPath(instancePath, 'id'), `Give this instance another id: ${quote(restored.instance.id)} is already used by an earlier instance.`);
     }
-    seen.add(instance.id);
-    instances.push(instance);
+    seen.add(restored.instance.id);
+    instances.push(restored);
   }
   return instances;
+}
+
+function validateTaskNumber(value: unknown, path: string): number {
+  const number = expectNumber(value, path);
+  if (!Number.isSafeInteger(number) || number < 1) throw new PlacementInputError('invalid_option', path, 'Give the next task number as a whole number of at least 1, as a snapshot gives it.');
+  return number;
 }

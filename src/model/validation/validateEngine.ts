@@ -3,7 +3,7 @@
  *
  * @module
  */
-import type { EngineName } from '../../placement/PlacementEngine';
+import type { EngineName } from '../EngineName';
 import { PlacementInputError } from '../PlacementInputError';
 import { quote } from './describeValue';
 import { expectString } from './fields';

@@ -25,7 +25,7 @@ import { utilization } from './utilization';
  * const { packingRatio, failuresByReason } = fleetMetrics(cluster.snapshot(), results);
  * ```
  */
-export function fleetMetrics(snapshot: ClusterSnapshot, results: readonly PlacementResult[]): FleetMetrics {
+export function fleetMetrics(snapshot: Pick<ClusterSnapshot, 'instances' | 'tasks'>, results: readonly PlacementResult[]): FleetMetrics {
   const bound = lowerBound(snapshot.instances, snapshot.tasks);
   const used = instancesUsed(snapshot.instances);
   return {

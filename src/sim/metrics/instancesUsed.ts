@@ -3,7 +3,7 @@
  *
  * @module
  */
-import type { InstanceInfo } from '../../state/InstanceInfo';
+import type { InstanceInfo } from '../../model/InstanceInfo';
 
 /**
  * The instances running at least one task, whatever their status.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { InstanceInfo } from '../../state/InstanceInfo';
-import type { TaskInfo } from '../../state/TaskInfo';
+import type { InstanceInfo } from '../../model/InstanceInfo';
+import type { TaskInfo } from '../../model/TaskInfo';
 import type { InstanceStatus } from '../../model/InstanceSpec';
 import type { PlacementFailure, PlacementResult } from '../../placement/PlacementResult';
 import { inputErrorOf } from '../../../test/support/inputErrorOf';

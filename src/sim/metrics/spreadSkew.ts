@@ -3,8 +3,8 @@
  *
  * @module
  */
-import type { InstanceInfo } from '../../state/InstanceInfo';
-import type { TaskInfo } from '../../state/TaskInfo';
+import type { InstanceInfo } from '../../model/InstanceInfo';
+import type { TaskInfo } from '../../model/TaskInfo';
 import { PlacementInputError } from '../../model/PlacementInputError';
 
 const ATTRIBUTE_PREFIX = 'attribute:';

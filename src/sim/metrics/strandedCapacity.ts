@@ -3,8 +3,8 @@
  *
  * @module
  */
-import type { InstanceInfo } from '../../state/InstanceInfo';
-import type { TaskInfo } from '../../state/TaskInfo';
+import type { InstanceInfo } from '../../model/InstanceInfo';
+import type { TaskInfo } from '../../model/TaskInfo';
 
 /**
  * Per resource, the free amount on instances that no running task could

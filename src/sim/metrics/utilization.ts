@@ -3,7 +3,7 @@
  *
  * @module
  */
-import type { InstanceInfo } from '../../state/InstanceInfo';
+import type { InstanceInfo } from '../../model/InstanceInfo';
 
 /**
  * Per resource, the share of the registered amount that tasks reserve, over

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { EngineName } from '../../placement/PlacementEngine';
+import type { EngineName } from '../../model/EngineName';
 
 /** Options of {@link runSimulation}. */
 export interface RunOptions {

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import type { InstanceInfo } from '../../state/InstanceInfo';
+import type { InstanceInfo } from '../../model/InstanceInfo';
 import type { InstanceUsage } from '../SimulationReport';
 
 /**

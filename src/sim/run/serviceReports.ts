@@ -4,7 +4,7 @@
  * @module
  */
 import type { ClusterSnapshot } from '../../cluster/Cluster';
-import type { InstanceInfo } from '../../state/InstanceInfo';
+import type { InstanceInfo } from '../../model/InstanceInfo';
 import { failuresByReason } from '../metrics/failuresByReason';
 import { mostFirst } from '../metrics/mostFirst';
 import type { ServiceReport } from '../SimulationReport';

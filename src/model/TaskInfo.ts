@@ -3,7 +3,7 @@
  *
  * @module
  */
-import type { PortLists } from '../model/TaskRequirements';
+import type { PortLists } from './TaskRequirements';
 
 /** A task placed on an instance; frozen, JSON-friendly data. */
 export interface TaskInfo {

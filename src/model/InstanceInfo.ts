@@ -3,8 +3,8 @@
  *
  * @module
  */
-import type { InstanceStatus } from '../model/InstanceSpec';
-import type { PortLists } from '../model/TaskRequirements';
+import type { InstanceStatus } from './InstanceSpec';
+import type { PortLists } from './TaskRequirements';
 
 /** A registered instance at one moment: plain, JSON-friendly data that later placements do not change. */
 export interface InstanceInfo {

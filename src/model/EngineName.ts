@@ -1,0 +1,8 @@
+/**
+ * The names of the placement engines, as options of a cluster or a run.
+ *
+ * @module
+ */
+
+/** The engines {@link Cluster} can run: the plain-loop specification, or the indexed one. */
+export type EngineName = 'reference' | 'indexed';

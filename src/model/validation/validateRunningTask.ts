@@ -1,0 +1,36 @@
+/**
+ * Running tasks to restore: the tasks of a {@link Cluster.snapshot}.
+ *
+ * @module
+ */
+import type { TaskInfo } from '../TaskInfo';
+import { optionalField, readObject, requireField } from './fields';
+import { keyPath } from './paths';
+import { validateId } from './validateId';
+import { validateName } from './validateName';
+import { EMPTY_PORTS, validateTaskPorts } from './validatePorts';
+import { validateResources } from './validateResources';
+
+const KEYS = ['taskId', 'instanceId', 'group', 'family', 'resources', 'ports'] as const;
+const MAX_ID_LENGTH = 1600;
+
+/**
+ * Validates one running task as a snapshot reports it. Whether its instance
+ * exists and has room for it is checked with the other tasks, by
+ * {@link validateClusterOptions}.
+ *
+ * @param value - the untrusted task
+ * @param path - how the caller names it, such as `options.tasks[3]`
+ * @returns the task: resources of 0 and dynamic ports dropped
+ * @throws {@link PlacementInputError} for any fault of the task itself, with its path
+ */
+export function validateRunningTask(value: unknown, path: string): TaskInfo {
+  const fields = readObject(value, path, KEYS);
+  const taskId = validateId(requireField(fields, 'taskId', path), keyPath(path, 'taskId'), MAX_ID_LENGTH);
+  const instanceId = validateId(requireField(fields, 'instanceId', path), keyPath(path, 'instanceId'), MAX_ID_LENGTH);
+  const group = validateName(requireField(fields, 'group', path), keyPath(path, 'group'), 'group');
+  const family = optionalField(fields, 'family', path, (given, at) => validateName(given, at, 'family'));
+  const resources = validateResources(requireField(fields, 'resources', path), keyPath(path, 'resources'), { required: [], dropZero: true });
+  const ports = optionalField(fields, 'ports', path, validateTaskPorts) ?? EMPTY_PORTS;
+  return family === undefined ? { taskId, instanceId, group, resources, ports } : { taskId, instanceId, group, family, resources, ports };
+}
