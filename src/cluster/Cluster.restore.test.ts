@@ -67,6 +67,7 @@ describe('new Cluster({ instances, tasks })', () => {
   const specs = [makeInstanceSpec('a', { reservedPorts: { tcp: [22] } }), makeInstanceSpec('b')];
   it.each<[string, () => unknown, string, string]>([
     ['tasks that are not an array', () => new Cluster({ instances: specs, tasks: {} as unknown as TaskInfo[] }), 'invalid_type', 'options.tasks'],
+    ['a hole in the tasks', () => new Cluster({ instances: specs, tasks: [task({}), , task({ taskId: 't2' })] as TaskInfo[] }), 'invalid_type', 'options.tasks[1]'],
     ['a task without an id', () => new Cluster({ instances: specs, tasks: [{ ...task({}), taskId: '' }] }), 'invalid_id', 'options.tasks[0].taskId'],
     ['a task with an unknown field', () => new Cluster({ instances: specs, tasks: [{ ...task({}), status: 'RUNNING' } as TaskInfo] }), 'unknown_field', 'options.tasks[0].status'],
     ['a task with a bad group', () => new Cluster({ instances: specs, tasks: [task({ group: ' g' })] }), 'invalid_name', 'options.tasks[0].group'],

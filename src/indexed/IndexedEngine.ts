@@ -1,153 +1,176 @@
 /**
- * The fast engine: the reference engine's answers from indexes that are
- * kept current, so that a placement costs time logarithmic in the fleet.
+ * The fast engine: the reference engine's answers from one index of the
+ * fleet that every request shares.
  *
  * @module
  */
-import type { ClusterState } from '../state/ClusterState';
-import type { InstanceRecord } from '../state/InstanceRecord';
-import type { StateListener } from '../state/StateListener';
-import type { TaskInfo } from '../model/TaskInfo';
-import type { PlacementPlan } from '../placement/planPlacement';
+import type { InstanceStrategy } from '../model/Strategy';
 import type { Explanation } from '../placement/Explanation';
 import { placeEach } from '../placement/placeEach';
 import type { PlacementEngine } from '../placement/PlacementEngine';
 import type { PlacementFailure, PlacementResult } from '../placement/PlacementResult';
-import { explainReference } from '../reference/explainReference';
+import type { PlacementPlan } from '../placement/planPlacement';
 import { decide, placeReference } from '../reference/placeReference';
-import { BucketCounts } from './BucketCounts';
-import { chainLevels, type ChainLevels } from './chainLevels';
-import { ShapeIndex } from './ShapeIndex';
+import type { ClusterState } from '../state/ClusterState';
+import type { InstanceRecord } from '../state/InstanceRecord';
+import type { StateListener } from '../state/StateListener';
+import type { TaskInfo } from '../model/TaskInfo';
+import { explainIndexed } from './explainIndexed';
+import { Fleet } from './Fleet';
+import { FleetView } from './FleetView';
+import { GroupTasks } from './GroupTasks';
+import { IndexedChooser, type IndexedRequest } from './IndexedChooser';
 
-/** How many request shapes keep an index; the least recently used goes first. */
-const MAX_SHAPES = 8;
+/** The most views kept; one more evicts the least recently used, which is rebuilt if needed again. */
+const MAX_VIEWS = 32;
 
 /**
- * Places with a {@link ShapeIndex} per request shape (group, task,
- * constraints, strategies), built with one pass over the fleet the first
- * time the shape is placed and kept current from then on.
+ * Places by searching ordered views of the fleet that are shared by every
+ * request and kept current as the cluster changes.
  *
  * @remarks
  * What is identical to the reference engine: every placement, failure,
  * diagnosis and explanation, the draws taken from the generator, and task
- * ids. The paths that are not indexed run the reference code itself: a
- * failure (its diagnosis counts every instance anyway), an explanation, and
- * a chain with a caller's own strategy.
+ * ids. The reference code itself places a request whose chain has an opaque
+ * strategy before its draw, and a task whose view holds a key that is not a
+ * number (so that the fault is reported exactly); a failure's diagnosis
+ * counts every instance, as the reference does.
  */
 export class IndexedEngine implements PlacementEngine, StateListener {
-  private readonly shapes = new Map<string, ShapeIndex>();
-  private readonly counts = new BucketCounts();
-  private byOrder: (InstanceRecord | undefined)[] = [];
+  private readonly fleet = new Fleet();
+  private readonly groups = new GroupTasks();
+  private readonly chooser: IndexedChooser;
+  /** Views by their attributes and strategies; map order is recency, for eviction. */
+  private readonly views = new Map<string, FleetView>();
+  private readonly strategyIds = new WeakMap<InstanceStrategy, number>();
+  private nextStrategyId = 0;
+  /** Counts changes seen by the views, so that a search can tell what changed since the last one. */
+  private clock = 0;
 
   /** @param state - the cluster it places on; the engine listens to it */
   constructor(private readonly state: ClusterState) {
-    for (const instance of state.instances()) this.byOrder[instance.registrationOrder] = instance;
+    this.chooser = new IndexedChooser(this.fleet, this.groups);
+    this.fleet.onColumnAdded = () => {
+      for (const view of this.views.values()) view.columnsChanged();
+    };
+    for (const instance of state.instances()) this.fleet.add(instance);
+    for (const task of state.tasks()) {
+      const instance = state.instance(task.instanceId) as InstanceRecord;
+      this.groups.taskChanged(task.group, this.slotOf(instance), instance, 1);
+    }
     state.listener = this;
   }
 
   /** Places a request, one task at a time. */
-  place(request: PlacementPlan): PlacementResult {
-    const first = this.shapeFor(request);
-    if (first === undefined) return placeReference(this.state, request);
-    let shape = first;
-    const random = (): number => this.state.random.next();
-    return placeEach(this.state, request, () => {
-      shape = this.refresh(shape, request);
-      const order = shape.choose(this.counts, request.group, this.state.instances(), random);
-      const chosen = order === undefined ? undefined : this.byOrder[order];
-      return chosen ?? (decide(this.state, request).failure as PlacementFailure);
+  place(plan: PlacementPlan): PlacementResult {
+    const request = this.chooser.prepare(plan, this);
+    if (request === undefined) return placeReference(this.state, plan);
+    return placeEach(this.state, plan, () => this.next(request));
+  }
+
+  /** Explains a request from the engine's own index, beside the reference's account of every instance. */
+  explain(plan: PlacementPlan): Explanation {
+    const request = this.chooser.prepare(plan, this);
+    return explainIndexed(this.state, plan, request === undefined ? undefined : {
+      request,
+      groups: this.groups,
+      slotOf: (instance) => this.slotOf(instance),
+      place: () => this.place(plan),
+      next: () => this.next(request),
     });
   }
 
-  /** Explains a request with the reference engine: an explanation looks at every instance anyway. */
-  explain(request: PlacementPlan): Explanation {
-    return explainReference(this.state, request);
+  /**
+   * The view that splits the fleet by `attributes` and orders each part by
+   * `strategies`, made on first use.
+   */
+  view(attributes: readonly string[], strategies: readonly InstanceStrategy[]): FleetView {
+    let key = attributes.join('\u0000');
+    for (const strategy of strategies) key += `\u0001${this.strategyId(strategy)}`;
+    let view = this.views.get(key);
+    if (view === undefined) {
+      for (const attribute of attributes) this.groups.track(attribute, (slot) => this.fleet.records[slot] as InstanceRecord);
+      view = new FleetView(attributes, strategies, this.fleet);
+      if (this.views.size >= MAX_VIEWS) this.views.delete(this.views.keys().next().value as string);
+    } else {
+      this.views.delete(key);
+    }
+    this.views.set(key, view);
+    return view;
   }
 
-  /** Indexes a new instance in every shape. */
+  /** Indexes a new instance. */
   registered(instance: InstanceRecord): void {
-    this.byOrder[instance.registrationOrder] = instance;
-    for (const shape of this.shapes.values()) shape.append(instance);
+    const slot = this.fleet.add(instance);
+    for (const view of this.views.values()) view.mark(slot);
   }
 
-  /** Forgets a removed instance. */
+  /** Forgets a removed instance (its tasks were stopped first). */
   deregistered(instance: InstanceRecord): void {
-    this.byOrder[instance.registrationOrder] = undefined;
-    this.touch(instance);
+    const slot = this.slotOf(instance);
+    for (const view of this.views.values()) view.forget(slot);
+    this.fleet.remove(slot);
   }
 
-  /** Re-indexes every instance by its new registration order. */
-  renumbered(): void {
-    this.byOrder = [];
-    for (const instance of this.state.instances()) this.byOrder[instance.registrationOrder] = instance;
-    this.shapes.clear();
-  }
-
-  /** Re-reads a changed instance; spread counts by attribute are recounted if its tasks may have moved bucket. */
+  /** Rereads a changed instance; moves its tasks between buckets if its attributes changed. */
   updated(instance: InstanceRecord): void {
-    if (instance.runningTasksCount > 0) this.counts.clear();
-    this.touch(instance);
+    const slot = this.slotOf(instance);
+    const before = this.fleet.attributesOf(slot);
+    if (before !== undefined && before !== instance.attributes) this.groups.attributesChanged(before, instance);
+    this.changed(slot);
   }
 
-  /** Counts a started task and re-reads its instance. */
+  /** Counts a started task and rereads its instance. */
   taskStarted(task: TaskInfo, instance: InstanceRecord): void {
-    this.counts.taskChanged(task.group, instance, 1);
-    this.touch(instance);
+    const slot = this.slotOf(instance);
+    this.groups.taskChanged(task.group, slot, instance, 1);
+    this.changed(slot);
   }
 
-  /** Counts a stopped task and re-reads its instance. */
+  /** Counts a stopped task and rereads its instance. */
   taskStopped(task: TaskInfo, instance: InstanceRecord): void {
-    this.counts.taskChanged(task.group, instance, -1);
-    this.touch(instance);
+    const slot = this.slotOf(instance);
+    this.groups.taskChanged(task.group, slot, instance, -1);
+    this.changed(slot);
   }
 
-  private touch(instance: InstanceRecord): void {
-    for (const [key, shape] of this.shapes) {
-      shape.touch(instance);
-      // An index far behind costs more to catch up than to rebuild.
-      if (shape.staleCount > this.byOrder.length / 4 + 64) this.shapes.delete(key);
+  /** Follows the cluster's new registration orders. */
+  renumbered(): void {
+    this.fleet.renumbered();
+    for (const view of this.views.values()) view.renumbered();
+    this.chooser.clearMemos();
+  }
+
+  /** The instance for the next task of a request, or the failure. */
+  private next(request: IndexedRequest): InstanceRecord | PlacementFailure {
+    this.clock += 1;
+    const { view } = request;
+    view?.refresh(this.clock);
+    if (view !== undefined && (view.failure !== undefined || view.badKeys.size > 0)) {
+      // The reference chain reports a bad key, or rethrows what a key function threw, exactly.
+      const { chosen, failure } = decide(this.state, request.plan);
+      return chosen ?? (failure as PlacementFailure);
     }
+    const slot = this.chooser.choose(request, this.clock, this.state.random, this.state.registrationSpan);
+    return slot < 0 ? (decide(this.state, request.plan).failure as PlacementFailure) : (this.fleet.records[slot] as InstanceRecord);
   }
 
-  /** The shape brought up to date, rebuilt when an instance moved between its partitions. */
-  private refresh(shape: ShapeIndex, request: PlacementPlan): ShapeIndex {
-    if (shape.refresh((instance) => this.byOrder[instance.registrationOrder] === instance)) return shape;
-    const rebuilt = this.build(request, shape.chain);
-    this.shapes.set(shapeKey(request), rebuilt);
-    return rebuilt;
+  private changed(slot: number): void {
+    this.fleet.refresh(slot);
+    for (const view of this.views.values()) view.mark(slot);
   }
 
-  private shapeFor(request: PlacementPlan): ShapeIndex | undefined {
-    const chain = chainLevels(request.strategies);
-    if (chain === undefined) return undefined;
-    const key = shapeKey(request);
-    const known = this.shapes.get(key);
-    if (known !== undefined) {
-      // Map order is the recency order: re-inserting marks it most recent.
-      this.shapes.delete(key);
-      this.shapes.set(key, known);
-      return known;
+  private slotOf(instance: InstanceRecord): number {
+    return this.fleet.slotOfOrder(instance.registrationOrder);
+  }
+
+  private strategyId(strategy: InstanceStrategy): number {
+    let id = this.strategyIds.get(strategy);
+    if (id === undefined) {
+      id = this.nextStrategyId;
+      this.nextStrategyId += 1;
+      this.strategyIds.set(strategy, id);
     }
-    const shape = this.build(request, chain);
-    this.shapes.set(key, shape);
-    if (this.shapes.size > MAX_SHAPES) this.shapes.delete(this.shapes.keys().next().value as string);
-    return shape;
+    return id;
   }
-
-  private build(request: PlacementPlan, chain: ChainLevels): ShapeIndex {
-    return new ShapeIndex(request, chain, this.state.instances());
-  }
-}
-
-/** Requests with the same key rank every instance the same way. */
-function shapeKey(request: PlacementPlan): string {
-  const { task } = request;
-  return JSON.stringify([
-    request.group,
-    Object.entries(task.resources),
-    task.ports,
-    task.requiresAttributes,
-    request.constraints.map((constraint) => constraint.name),
-    request.strategies.map((strategy) => strategy.name),
-  ]);
 }

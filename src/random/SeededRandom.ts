@@ -44,6 +44,14 @@ export class SeededRandom {
     return (t >>> 0) / 0x1_0000_0000;
   }
 
+  /**
+   * The number {@link SeededRandom.next} will return, without taking it: a
+   * choice that may find nothing to choose must not use up a draw.
+   */
+  peek(): number {
+    return ((((this.a + this.b) | 0) + this.d) >>> 0) / 0x1_0000_0000;
+  }
+
   /** An independent copy in the same state, for dry runs that must not advance this one. */
   clone(): SeededRandom {
     const copy = Object.create(SeededRandom.prototype) as SeededRandom;

@@ -117,24 +117,23 @@ export class InstanceRecord implements InstanceState {
 
   /** A snapshot for callers. */
   toInfo(): InstanceInfo {
-    const info = {
+    // Assigned rather than spread: spreads are slow, and snapshots copy every instance.
+    const info: { -readonly [K in keyof InstanceInfo]: InstanceInfo[K] } = {
       id: this.id,
       status: this.status,
       agentConnected: this.agentConnected,
       attributes: Object.fromEntries(this.attributes),
-      registeredResources: { ...this.registeredResources },
-      remainingResources: { ...this.remainingResources },
+      registeredResources: Object.assign({}, this.registeredResources),
+      remainingResources: Object.assign({}, this.remainingResources),
       reservedPorts: { tcp: sorted(this.reservedPorts.tcp), udp: sorted(this.reservedPorts.udp) },
       portsInUse: { tcp: sorted(this.portsInUse.tcp), udp: sorted(this.portsInUse.udp) },
       runningTasksCount: this.runningTasksCount,
       taskGroups: Object.fromEntries(this.taskGroups),
     };
-    return {
-      ...info,
-      ...(this.ec2InstanceId === undefined ? {} : { ec2InstanceId: this.ec2InstanceId }),
-      ...(this.agentVersion === undefined ? {} : { agentVersion: this.agentVersion }),
-      ...(this.registeredAt === undefined ? {} : { registeredAt: new Date(this.registeredAt).toISOString() }),
-    };
+    if (this.ec2InstanceId !== undefined) info.ec2InstanceId = this.ec2InstanceId;
+    if (this.agentVersion !== undefined) info.agentVersion = this.agentVersion;
+    if (this.registeredAt !== undefined) info.registeredAt = new Date(this.registeredAt).toISOString();
+    return info;
   }
 
   private ownPorts(): { readonly tcp: Set<number>; readonly udp: Set<number> } {

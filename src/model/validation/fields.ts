@@ -22,8 +22,13 @@ const NOT_RECORDS = [Map, Set, WeakMap, WeakSet, Date, RegExp, String, Number, B
  *   primitives and the built-in collections, dates and regular expressions
  */
 export function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && !ArrayBuffer.isView(value)
-    && !NOT_RECORDS.some((type) => value instanceof type);
+  if (typeof value !== 'object' || value === null) return false;
+  // Plain objects, by far the most common, are known by their prototype without testing every collection type.
+  const prototype: unknown = Object.getPrototypeOf(value);
+  if (prototype === Object.prototype || prototype === null) return true;
+  if (Array.isArray(value) || ArrayBuffer.isView(value)) return false;
+  for (const type of NOT_RECORDS) if (value instanceof type) return false;
+  return true;
 }
 
 /**
@@ -57,9 +62,13 @@ export function readEntries(value: unknown, path: string): [string, unknown][] {
  *   object, `unknown_field` for a key not in `allowed`
  */
 export function readObject<K extends string>(value: unknown, path: string, allowed: readonly K[]): Fields<K> {
+  if (!isRecord(value)) throw notAnObject(value, path);
   const known: readonly string[] = allowed;
-  const fields: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
-  for (const [key, field] of readEntries(value, path)) {
+  // A plain object is safe here, since only allowed keys (ordinary names) are ever written to it.
+  const fields: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    const field = value[key];
+    if (field === undefined) continue;
     if (!known.includes(key)) {
       throw new PlacementInputError('unknown_field', keyPath(path, key), `Remove this field or correct its spelling; the fields allowed here are ${allowed.join(', ')}.`);
     }

@@ -6,6 +6,7 @@
  */
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+const identifiers = new Map<string, boolean>();
 
 /**
  * The path of a key inside an object: `.key` for a plain identifier, else the
@@ -17,7 +18,13 @@ const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
  * @returns the path of the key
  */
 export function keyPath(path: string, key: string): string {
-  if (!IDENTIFIER.test(key)) return `${path}[${JSON.stringify(key)}]`;
+  let identifier = identifiers.get(key);
+  if (identifier === undefined) {
+    identifier = IDENTIFIER.test(key);
+    // Field names repeat from request to request; resource and attribute names are few.
+    if (identifiers.size < 4096) identifiers.set(key, identifier);
+  }
+  if (!identifier) return `${path}[${JSON.stringify(key)}]`;
   return path === '' ? key : `${path}.${key}`;
 }
 

@@ -56,7 +56,7 @@ const KEYS = ['instances', 'tasks', 'nextTaskNumber', 'seed', 'engine'] as const
 export function validateClusterOptions(value: unknown): ValidClusterOptions {
   const fields: Fields<(typeof KEYS)[number]> = value === undefined ? {} : readObject(value, PATH, KEYS);
   const restored = optionalField(fields, 'instances', PATH, validateInstances) ?? [];
-  const tasks = optionalField(fields, 'tasks', PATH, (given, path) => expectArray(given, path).map((task, index) => validateRunningTask(task, indexPath(path, index)))) ?? [];
+  const tasks = optionalField(fields, 'tasks', PATH, validateRunningTasks) ?? [];
   checkRestoredTasks(restored, tasks, keyPath(PATH, 'tasks'));
   return {
     instances: restored.map(({ instance }) => instance),
@@ -90,4 +90,12 @@ function validateTaskNumber(value: unknown, path: string): number {
   const number = expectNumber(value, path);
   if (!Number.isSafeInteger(number) || number < 1) throw new PlacementInputError('invalid_option', path, 'Give the next task number as a whole number of at least 1, as a snapshot gives it.');
   return number;
+}
+
+function validateRunningTasks(value: unknown, path: string): TaskInfo[] {
+  const list = expectArray(value, path);
+  // An index loop rather than map, which would skip the holes of a sparse array unchecked.
+  const tasks: TaskInfo[] = [];
+  for (let index = 0; index < list.length; index += 1) tasks.push(validateRunningTask(list[index], indexPath(path, index)));
+  return tasks;
 }

@@ -42,7 +42,10 @@ export function validateConstraints(value: unknown, path: string, rules: Constra
     const counted = rules.alreadyCounted === 0 ? '' : `, counting the task definition's ${rules.alreadyCounted}`;
     throw new PlacementInputError('too_many_constraints', path, `Give at most ${MAX_CONSTRAINTS} placement constraints${counted}, as ECS allows; there are ${list.length + rules.alreadyCounted}.`);
   }
-  return list.map((item, index) => validateConstraint(item, indexPath(path, index), rules.allowDistinctInstance));
+  // An index loop rather than map, which would skip the holes of a sparse array unchecked.
+  const constraints: ValidConstraint[] = [];
+  for (let index = 0; index < list.length; index += 1) constraints.push(validateConstraint(list[index], indexPath(path, index), rules.allowDistinctInstance));
+  return constraints;
 }
 
 function validateConstraint(value: unknown, path: string, allowDistinctInstance: boolean): ValidConstraint {

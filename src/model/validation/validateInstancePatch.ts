@@ -37,11 +37,11 @@ export function validateInstancePatch(value: unknown, path: string): NormalizedP
     const name = removeAttributes?.[both] ?? '';
     throw new PlacementInputError('invalid_attribute', indexPath(keyPath(path, 'removeAttributes'), both), `The patch both sets and removes ${quote(name)}; keep one of the two.`);
   }
-  return {
-    ...(status === undefined ? {} : { status }),
-    ...(agentConnected === undefined ? {} : { agentConnected }),
-    ...(agentVersion === undefined ? {} : { agentVersion }),
-    ...(attributes === undefined ? {} : { attributes }),
-    ...(removeAttributes === undefined ? {} : { removeAttributes }),
-  };
+  const patch: { -readonly [K in keyof NormalizedPatch]: NormalizedPatch[K] } = {};
+  if (status !== undefined) patch.status = status;
+  if (agentConnected !== undefined) patch.agentConnected = agentConnected;
+  if (agentVersion !== undefined) patch.agentVersion = agentVersion;
+  if (attributes !== undefined) patch.attributes = attributes;
+  if (removeAttributes !== undefined) patch.removeAttributes = removeAttributes;
+  return patch;
 }

@@ -27,5 +27,8 @@ export function validateStrategies(value: unknown, path: string): ValidStrategy[
   if (list.length > MAX_STRATEGIES) {
     throw new PlacementInputError('too_many_strategies', path, `Give at most ${MAX_STRATEGIES} strategies, as ECS allows; this lists ${list.length}.`);
   }
-  return list.map((item, index) => validateStrategy(item, indexPath(path, index)));
+  // An index loop rather than map, which would skip the holes of a sparse array unchecked.
+  const strategies: ValidStrategy[] = [];
+  for (let index = 0; index < list.length; index += 1) strategies.push(validateStrategy(list[index], indexPath(path, index)));
+  return strategies;
 }

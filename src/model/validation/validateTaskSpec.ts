@@ -41,9 +41,10 @@ export function validateTaskSpec(value: unknown, path: string): ValidTaskSpec {
   const requiresAttributes = optionalField(fields, 'requiresAttributes', path, validateAttributeNames) ?? [];
   const constraints = optionalField(fields, 'placementConstraints', path, (given, at) =>
     validateConstraints(given, at, { allowDistinctInstance: false, alreadyCounted: 0 })) ?? [];
-  const memberOf = constraints.flatMap((constraint) => (constraint.type === 'memberOf' ? [{ expression: constraint.expression, query: constraint.query }] : []));
+  const memberOf: ParsedExpression[] = [];
+  for (const constraint of constraints) if (constraint.type === 'memberOf') memberOf.push({ expression: constraint.expression, query: constraint.query });
   return {
-    task: { ...(family === undefined ? {} : { family }), resources, ports, requiresAttributes },
+    task: family === undefined ? { resources, ports, requiresAttributes } : { family, resources, ports, requiresAttributes },
     memberOf,
   };
 }

@@ -1,0 +1,207 @@
+/**
+ * The scheduler workload: what a control plane with hundreds of services
+ * asks, rather than one request shape in big batches. 500 services, each
+ * with its own task size, one of ECS's chains, a memberOf now and then and
+ * distinctInstance now and then, send requests of 1 to 5 tasks in random
+ * order, while random tasks stop to keep the fleet between 50% and 70% full.
+ *
+ * Only the public API is used, so the same file measures any version of the
+ * library.
+ */
+import { Cluster } from '../src/cluster/Cluster';
+import type { PlacementConstraint, PlacementRequest, PlacementStrategy } from '../src/model/PlacementRequest';
+import { streamFleet } from '../src/sim/streamFleet';
+
+const ZONE = 'attribute:ecs.availability-zone';
+
+/** The chains of the workload, each given to one sixth of the services. */
+const CHAINS: readonly { readonly name: string; readonly strategies: readonly PlacementStrategy[] | undefined }[] = [
+  { name: 'ECS service default', strategies: undefined },
+  { name: 'spread(zone)+binpack(memory)', strategies: [{ type: 'spread', field: ZONE }, { type: 'binpack', field: 'memory' }] },
+  { name: 'binpack(memory)', strategies: [{ type: 'binpack', field: 'memory' }] },
+  { name: 'binpack(cpu)', strategies: [{ type: 'binpack', field: 'cpu' }] },
+  { name: 'spread(instanceId)', strategies: [{ type: 'spread', field: 'instanceId' }] },
+  { name: 'random', strategies: [{ type: 'random' }] },
+];
+
+/** Ten memberOf expressions over what simulated fleets carry; one keeps away from a service's tasks. */
+const EXPRESSIONS: readonly string[] = [
+  'attribute:ecs.instance-type =~ m5.*',
+  'attribute:ecs.availability-zone in [us-east-1a, us-east-1b]',
+  'attribute:ecs.cpu-architecture == x86_64',
+  'attribute:stack == prod',
+  "attribute:ecs.instance-type =~ '(c5|c6i|m5|m6i)\\..*'",
+  'attribute:lifecycle != spot',
+  'not(task:group == service:svc-0)',
+  'attribute:ecs.instance-type !~ t3.*',
+  'attribute:rack !exists',
+  'attribute:ecs.os-type == linux and attribute:stack != staging',
+];
+
+/**
+ * A caller's own strategy whose key is the instance's own: on-demand before
+ * spot. It carries `rank` too, so that versions that only know opaque
+ * strategies run it as well.
+ */
+const PREFER_ON_DEMAND = Object.freeze({
+  name: 'preferOnDemand',
+  dependsOn: 'instance' as const,
+  key: (instance: { readonly attributes: ReadonlyMap<string, string | null> }): number => (instance.attributes.get('lifecycle') === 'spot' ? 1 : 0),
+  rank: () => (instance: { readonly attributes: ReadonlyMap<string, string | null> }): number => (instance.attributes.get('lifecycle') === 'spot' ? 1 : 0),
+});
+
+/** CPU units; memory is two to six MiB per unit, about what the simulated instance types offer per unit. */
+const CPU_SIZES = [128, 256, 256, 512, 512, 1024, 2048];
+const MEMORY_PER_CPU = [2, 3, 4, 4, 5, 6];
+
+/** One service of the workload. */
+interface Service {
+  readonly chain: string;
+  readonly request: (count: number) => PlacementRequest;
+  readonly cpu: number;
+  readonly memory: number;
+}
+
+/** A small seeded generator (mulberry32), so that every run sends the same requests. */
+function generator(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 0x1_0000_0000;
+  };
+}
+
+/** The 500 services: sizes, chains and constraints drawn from the seed. */
+export function schedulerServices(seed: number, count = 500): Service[] {
+  const next = generator(seed);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
+  return Array.from({ length: count }, (_, index) => {
+    const name = `svc-${index}`;
+    const cpu = pick(CPU_SIZES);
+    const memory = cpu * pick(MEMORY_PER_CPU);
+    const chain = CHAINS[index % CHAINS.length] as (typeof CHAINS)[number];
+    const constraints: PlacementConstraint[] = [];
+    if (next() < 0.3) constraints.push({ type: 'memberOf', expression: pick(EXPRESSIONS) });
+    if (next() < 0.2) constraints.push({ type: 'distinctInstance' });
+    // One service in twenty ranks by the caller's own instance key first.
+    const own = index % 20 === 7;
+    const strategies = own ? [PREFER_ON_DEMAND, { type: 'binpack', field: 'memory' } as const] : chain.strategies;
+    const task = Object.freeze({ family: name, resources: Object.freeze({ cpu, memory }) });
+    return {
+      chain: own ? 'preferOnDemand+binpack(memory)' : chain.name,
+      cpu,
+      memory,
+      request: (tasks: number): PlacementRequest => ({
+        task,
+        count: tasks,
+        service: name,
+        ...(strategies === undefined ? {} : { placementStrategy: strategies as NonNullable<PlacementRequest['placementStrategy']> }),
+        ...(constraints.length === 0 ? {} : { placementConstraints: constraints }),
+      }),
+    };
+  });
+}
+
+/** What one run of the workload measured. */
+export interface SchedulerRow {
+  readonly size: number;
+  readonly requests: number;
+  readonly placements: number;
+  readonly failures: number;
+  readonly stops: number;
+  /** Time in place() and stopTask() calls during the measured window. */
+  readonly seconds: number;
+  /** Placements per second of that time. */
+  readonly placementsPerSecond: number;
+  readonly nanosecondsPerPlacement: number;
+  /** Share of the fleet reserved at the end: of its CPU or of its memory, whichever is fuller. */
+  readonly full: number;
+  /** Time to fill the fleet before measuring. */
+  readonly warmupSeconds: number;
+}
+
+/** How a run goes. */
+export interface SchedulerPlan {
+  /** Requests measured. */
+  readonly requests: number;
+  /** Stop measuring after this long. */
+  readonly budgetMs: number;
+  readonly seed: number;
+}
+
+/**
+ * Fills a fleet to 60% with the workload, then measures the workload:
+ * random services, 1 to 5 tasks each, random stops whenever the fleet is
+ * more than 65% full, until it is 55% full. A fleet is as full as the fuller
+ * of its CPU and its memory (on instances that can take tasks).
+ *
+ * @param size - instances
+ * @param plan - how many requests and how long
+ */
+export function runSchedulerWorkload(size: number, plan: SchedulerPlan): SchedulerRow {
+  const cluster = new Cluster({ seed: plan.seed });
+  const total = { cpu: 0, memory: 0 };
+  for (const spec of streamFleet({ size, seed: plan.seed, zones: 3 })) {
+    cluster.registerInstance(spec);
+    if ((spec.status ?? 'ACTIVE') === 'ACTIVE' && spec.agentConnected !== false) {
+      total.cpu += spec.resources.cpu;
+      total.memory += spec.resources.memory;
+    }
+  }
+  const services = schedulerServices(plan.seed);
+  const next = generator(plan.seed + 1);
+  const running: { readonly taskId: string; readonly service: Service }[] = [];
+  const used = { cpu: 0, memory: 0 };
+  const full = (): number => Math.max(used.cpu / total.cpu, used.memory / total.memory);
+  let failures = 0;
+  let placements = 0;
+  let stops = 0;
+  const request = (): void => {
+    const service = services[Math.floor(next() * services.length)] as Service;
+    const result = cluster.place(service.request(1 + Math.floor(next() * 5)));
+    for (const placement of result.placements) running.push({ taskId: placement.taskId, service });
+    used.cpu += result.placements.length * service.cpu;
+    used.memory += result.placements.length * service.memory;
+    placements += result.placements.length;
+    failures += result.failures.length;
+  };
+  const stopRandom = (): void => {
+    const index = Math.floor(next() * running.length);
+    const task = running[index] as (typeof running)[number];
+    running[index] = running[running.length - 1] as (typeof running)[number];
+    running.pop();
+    cluster.stopTask(task.taskId);
+    used.cpu -= task.service.cpu;
+    used.memory -= task.service.memory;
+    stops += 1;
+  };
+  const started = performance.now();
+  while (full() < 0.6) request();
+  const warmupSeconds = (performance.now() - started) / 1000;
+  placements = 0;
+  failures = 0;
+  stops = 0;
+  let requests = 0;
+  const measuredFrom = performance.now();
+  while (requests < plan.requests && performance.now() - measuredFrom < plan.budgetMs) {
+    request();
+    requests += 1;
+    if (full() > 0.65) while (full() > 0.55 && running.length > 0) stopRandom();
+  }
+  const seconds = (performance.now() - measuredFrom) / 1000;
+  return {
+    size,
+    requests,
+    placements,
+    failures,
+    stops,
+    seconds,
+    placementsPerSecond: placements / seconds,
+    nanosecondsPerPlacement: (seconds * 1e9) / placements,
+    full: full(),
+    warmupSeconds,
+  };
+}

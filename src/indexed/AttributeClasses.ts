@@ -1,0 +1,185 @@
+/**
+ * Classes of instances with identical attributes, and the verdicts of the
+ * checks that read only attributes, decided once per class.
+ *
+ * @module
+ */
+import type { Constraint } from '../constraints/Constraint';
+import type { InstanceState } from '../model/InstanceState';
+
+/** Not decided yet, holds, fails: a class's verdict for one filter. */
+const UNKNOWN = 0;
+const HOLDS = 1;
+const FAILS = 2;
+
+/**
+ * The checks of a request that read only attributes: its required
+ * attributes and its constraints that say they depend on `attributes`.
+ * Requests with the same ones share one filter, whose verdicts are kept per
+ * class for as long as the cluster lives.
+ */
+export class StaticFilter {
+  /** Verdict by class id: {@link UNKNOWN}, {@link HOLDS} or {@link FAILS}. */
+  private verdicts = new Uint8Array(16);
+  /** The OR of the class bits of every class that holds, up to `decidedUpTo`. */
+  private bits = 0;
+  private decidedUpTo = 0;
+
+  /**
+   * @param requiresAttributes - attribute names the task requires
+   * @param constraints - the request's constraints that depend only on attributes
+   * @param classes - the classes it decides for
+   */
+  constructor(readonly requiresAttributes: readonly string[], readonly constraints: readonly Constraint[], private readonly classes: AttributeClasses) {}
+
+  /** Whether nothing is filtered: every class holds. */
+  get isEmpty(): boolean {
+    return this.requiresAttributes.length === 0 && this.constraints.length === 0;
+  }
+
+  /**
+   * The class bits of the classes that hold: a subtree whose bits share none
+   * with these has no instance the filter lets through. Classes registered
+   * since the last call are decided first.
+   */
+  allowedBits(): number {
+    if (this.isEmpty) return -1;
+    const count = this.classes.count;
+    while (this.decidedUpTo < count) {
+      if (this.holds(this.decidedUpTo)) this.bits |= classBit(this.decidedUpTo);
+      this.decidedUpTo += 1;
+    }
+    return this.bits;
+  }
+
+  /** Whether instances of a class pass, decided on its first instance the first time it is asked. */
+  holds(classId: number): boolean {
+    if (this.isEmpty) return true;
+    if (classId >= this.verdicts.length) {
+      const verdicts = new Uint8Array(Math.max(classId + 1, this.verdicts.length * 2));
+      verdicts.set(this.verdicts);
+      this.verdicts = verdicts;
+    }
+    let verdict = this.verdicts[classId] as number;
+    if (verdict === UNKNOWN) {
+      verdict = this.decide(this.classes.representative(classId)) ? HOLDS : FAILS;
+      this.verdicts[classId] = verdict;
+    }
+    return verdict === HOLDS;
+  }
+
+  private decide(instance: InstanceState): boolean {
+    for (const attribute of this.requiresAttributes) if (!instance.attributes.has(attribute)) return false;
+    // The group and task are not read by a constraint that depends only on attributes.
+    const context = { group: '', task: { resources: {}, ports: { tcp: [], udp: [] }, requiresAttributes: [] } };
+    for (const constraint of this.constraints) if (constraint.check(instance, context) !== undefined) return false;
+    return true;
+  }
+}
+
+/**
+ * The bit a class sets in the bounds of an ordered tree. Classes share 32
+ * bits, so a bit says "some class of this bit", and an instance that passes
+ * the bits test is still checked against its own class's verdict.
+ *
+ * @param classId - a class id
+ */
+export function classBit(classId: number): number {
+  return 1 << (classId & 31);
+}
+
+/**
+ * Interns attribute maps into class ids: instances whose attributes are
+ * equal, whatever map holds them, share a class.
+ *
+ * @remarks
+ * Most fleets are a few dozen kinds of instance (type by zone by a few
+ * custom attributes), so a filter decided per class costs a few dozen
+ * evaluations rather than one per instance. Instances registered from the
+ * same frozen attributes share one map, which is recognised without
+ * reading it.
+ */
+export class AttributeClasses {
+  private readonly byMap = new WeakMap<ReadonlyMap<string, string | null>, number>();
+  private readonly byContent = new Map<string, number>();
+  private readonly representatives: InstanceState[] = [];
+  private readonly filters = new Map<string, StaticFilter>();
+  private readonly constraintIds = new WeakMap<Constraint, number>();
+  private nextConstraintId = 0;
+  /** The filter of requests that check no attribute. */
+  readonly noFilter = new StaticFilter([], [], this);
+
+  /** How many classes there are; ids run from 0. */
+  get count(): number {
+    return this.representatives.length;
+  }
+
+  /**
+   * The class of an instance's attributes, made on first sight.
+   *
+   * @param instance - an instance; the first of a class stands for it
+   */
+  classOf(instance: InstanceState): number {
+    const known = this.byMap.get(instance.attributes);
+    if (known !== undefined) return known;
+    const content = contentKey(instance.attributes);
+    let id = this.byContent.get(content);
+    if (id === undefined) {
+      id = this.representatives.length;
+      this.representatives.push(instance);
+      this.byContent.set(content, id);
+    }
+    this.byMap.set(instance.attributes, id);
+    return id;
+  }
+
+  /** The instance whose attributes stand for a class. */
+  representative(classId: number): InstanceState {
+    return this.representatives[classId] as InstanceState;
+  }
+
+  /**
+   * The filter of a request's attribute-only checks, shared by every request
+   * with the same required attributes and the same such constraints.
+   *
+   * @param requiresAttributes - the task's required attributes
+   * @param constraints - every constraint of the request; those that depend on more than attributes are ignored here
+   */
+  filterFor(requiresAttributes: readonly string[], constraints: readonly Constraint[]): StaticFilter {
+    let key = '';
+    let staticCount = 0;
+    for (const constraint of constraints) {
+      if (constraint.dependsOn !== 'attributes') continue;
+      key += `#${this.idOf(constraint)}`;
+      staticCount += 1;
+    }
+    if (staticCount === 0 && requiresAttributes.length === 0) return this.noFilter;
+    for (const attribute of requiresAttributes) key += `\u0000${attribute}`;
+    let filter = this.filters.get(key);
+    if (filter === undefined) {
+      filter = new StaticFilter([...requiresAttributes], constraints.filter((constraint) => constraint.dependsOn === 'attributes'), this);
+      this.filters.set(key, filter);
+    }
+    return filter;
+  }
+
+  private idOf(constraint: Constraint): number {
+    let id = this.constraintIds.get(constraint);
+    if (id === undefined) {
+      id = this.nextConstraintId;
+      this.nextConstraintId += 1;
+      this.constraintIds.set(constraint, id);
+    }
+    return id;
+  }
+}
+
+/** The attributes as one string, in name order, so that equal contents give equal strings. */
+function contentKey(attributes: ReadonlyMap<string, string | null>): string {
+  const names = [...attributes.keys()].sort();
+  // Names and values cannot hold control characters (validation refuses them), so these separators are unambiguous.
+  return names.map((name) => {
+    const value = attributes.get(name);
+    return value === null || value === undefined ? `${name}\u0001` : `${name}\u0002${value}`;
+  }).join('\u0003');
+}

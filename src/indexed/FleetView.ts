@@ -1,0 +1,228 @@
+/**
+ * The fleet in one order: split by the values of some attributes, each part
+ * ordered by some instance-keyed strategies, then by registration.
+ *
+ * @module
+ */
+import type { InstanceStrategy } from '../model/Strategy';
+import { bucketOf } from '../strategies/spread';
+import type { InstanceRecord } from '../state/InstanceRecord';
+import type { Fleet } from './Fleet';
+import { OrderedTree } from './OrderedTree';
+
+/** The instances that share their values of a view's attributes, in the view's order. */
+export interface Partition {
+  /** The values of the view's attributes, in order; `undefined` for an instance without a value. */
+  readonly buckets: readonly (string | undefined)[];
+  readonly tree: OrderedTree;
+}
+
+/**
+ * One order of the whole fleet, shared by every request whose chain ranks
+ * by the same strategies after spreading over the same attributes.
+ *
+ * @remarks
+ * Instances of one partition tie on every spread over the view's
+ * attributes, so within a partition the instance-keyed strategies of the
+ * chain and registration order decide, which is the tree's order. A view is
+ * built once (O(n log n)) and kept current lazily: a changed instance is
+ * marked, and marked instances are refreshed (one tree update each) just
+ * before the view is used. A view far behind is rebuilt instead.
+ *
+ * A key that is not a number (or NaN) keeps its instance out of the trees
+ * and is remembered, and a key function that throws leaves the view
+ * failed: either way the engine places that request with the reference
+ * code, which reports the fault exactly as it would.
+ */
+export class FleetView {
+  readonly partitions: Partition[] = [];
+  /** Instances whose key is not a number; while any is, the view cannot rank. */
+  readonly badKeys = new Set<number>();
+  /** What a key function threw, if one did; cleared by a rebuild. */
+  failure: { readonly error: unknown } | undefined;
+  private readonly byBuckets = new Map<string, number>();
+  private partitionOfSlot = new Int32Array(0);
+  private dirty: number[] = [];
+  private isDirty = new Uint8Array(0);
+  private built = false;
+  private readonly keys: Float64Array;
+  /** Each instance's keys by level then slot, as last read. */
+  private slotKeys: Float64Array[];
+
+  /**
+   * @param attributes - the attributes whose values split the fleet
+   * @param strategies - the instance-keyed strategies that order each part
+   * @param fleet - the fleet
+   */
+  constructor(readonly attributes: readonly string[], readonly strategies: readonly InstanceStrategy[], private readonly fleet: Fleet) {
+    this.keys = new Float64Array(strategies.length);
+    this.slotKeys = strategies.map(() => new Float64Array(0));
+  }
+
+  /**
+   * An instance's key at a level, as the view last read it (it is kept by
+   * slot, so reading it costs no search of the tree).
+   */
+  keyOf(slot: number, level: number): number {
+    return (this.slotKeys[level] as Float64Array)[slot] as number;
+  }
+
+  /** The partition an instance is in, or -1. */
+  partitionOf(slot: number): number {
+    return slot < this.partitionOfSlot.length ? (this.partitionOfSlot[slot] as number) : -1;
+  }
+
+  /** Notes that an instance changed; it is refreshed before the view is next used. */
+  mark(slot: number): void {
+    if (!this.built) return;
+    if (slot >= this.isDirty.length) this.grow(slot + 1);
+    if (this.isDirty[slot] === 1) return;
+    this.isDirty[slot] = 1;
+    this.dirty.push(slot);
+  }
+
+  /** Takes a deregistered instance out at once, since its slot may be given to another. */
+  forget(slot: number): void {
+    if (!this.built) return;
+    const partition = this.partitionOf(slot);
+    if (partition >= 0) (this.partitions[partition] as Partition).tree.remove(slot);
+    if (slot < this.partitionOfSlot.length) this.partitionOfSlot[slot] = -1;
+    this.badKeys.delete(slot);
+  }
+
+  /**
+   * Brings the view up to date.
+   *
+   * @param now - the change time to stamp on refreshed instances
+   */
+  refresh(now: number): void {
+    // A failed key function is tried again on every use: the state it failed on may have changed.
+    if (!this.built || this.failure !== undefined || this.dirty.length > this.fleet.size / 2 + 64) {
+      this.rebuild(now);
+      return;
+    }
+    const dirty = this.dirty;
+    this.dirty = [];
+    for (const slot of dirty) {
+      this.isDirty[slot] = 0;
+      if (this.fleet.records[slot] !== undefined) this.update(slot, now);
+    }
+  }
+
+  /** Bounds must cover a resource column added to the fleet. */
+  columnsChanged(): void {
+    for (const { tree } of this.partitions) tree.columnsChanged();
+  }
+
+  /** Writes every registration order again, after the cluster renumbered them. */
+  renumbered(): void {
+    if (!this.built) return;
+    const orderOf = (slot: number): number => (this.fleet.records[slot] as InstanceRecord).registrationOrder;
+    for (const { tree } of this.partitions) tree.renumber(orderOf);
+  }
+
+  private update(slot: number, now: number): void {
+    const record = this.fleet.records[slot] as InstanceRecord;
+    const was = this.partitionOf(slot);
+    const index = this.partitionIndex(record);
+    if (!this.readKeys(slot, record)) {
+      if (was >= 0) (this.partitions[was] as Partition).tree.remove(slot);
+      this.partitionOfSlot[slot] = -1;
+      return;
+    }
+    const tree = (this.partitions[index] as Partition).tree;
+    if (was === index) {
+      if (this.sameKeys(slot)) tree.touch(slot, now);
+      else tree.move(slot, this.keys, now);
+      this.storeKeys(slot);
+      return;
+    }
+    this.storeKeys(slot);
+    if (was >= 0) (this.partitions[was] as Partition).tree.remove(slot);
+    tree.insert(slot, this.keys, record.registrationOrder, now);
+    this.partitionOfSlot[slot] = index;
+  }
+
+  private rebuild(now: number): void {
+    this.built = true;
+    this.failure = undefined;
+    this.badKeys.clear();
+    this.grow(this.fleet.slotSpan);
+    this.dirty = [];
+    this.isDirty.fill(0);
+    this.partitionOfSlot.fill(-1);
+    const members: number[][] = this.partitions.map(() => []);
+    for (let slot = 0; slot < this.fleet.slotSpan; slot += 1) {
+      const record = this.fleet.records[slot];
+      if (record === undefined) continue;
+      const index = this.partitionIndex(record);
+      if (!this.readKeys(slot, record)) continue;
+      this.storeKeys(slot);
+      (members[index] ??= []).push(slot);
+      this.partitionOfSlot[slot] = index;
+    }
+    const keyOf = (slot: number, level: number): number => this.keyOf(slot, level);
+    const orderOf = (slot: number): number => (this.fleet.records[slot] as InstanceRecord).registrationOrder;
+    this.partitions.forEach(({ tree }, index) => tree.build(members[index] ?? [], keyOf, orderOf, now));
+  }
+
+  /** Reads an instance's keys into `keys`; false when one is not a number or a key function threw. */
+  private readKeys(slot: number, record: InstanceRecord): boolean {
+    if (this.failure !== undefined) return false;
+    for (let level = 0; level < this.strategies.length; level += 1) {
+      let key: unknown;
+      try {
+        key = (this.strategies[level] as InstanceStrategy).key(record);
+      } catch (error) {
+        this.failure = { error };
+        return false;
+      }
+      if (typeof key !== 'number' || Number.isNaN(key)) {
+        this.badKeys.add(slot);
+        return false;
+      }
+      this.keys[level] = key;
+    }
+    this.badKeys.delete(slot);
+    return true;
+  }
+
+  private sameKeys(slot: number): boolean {
+    for (let level = 0; level < this.keys.length; level += 1) if (this.keyOf(slot, level) !== this.keys[level]) return false;
+    return true;
+  }
+
+  private storeKeys(slot: number): void {
+    for (let level = 0; level < this.keys.length; level += 1) (this.slotKeys[level] as Float64Array)[slot] = this.keys[level] as number;
+  }
+
+  /** The index of an instance's partition, made on first need. */
+  private partitionIndex(record: InstanceRecord): number {
+    if (this.attributes.length === 0 && this.partitions.length === 1) return 0;
+    const buckets = this.attributes.map((attribute) => bucketOf(record, attribute));
+    const key = buckets.map((bucket) => (bucket === undefined ? '\u0001' : `\u0002${bucket}`)).join('\u0000');
+    let index = this.byBuckets.get(key);
+    if (index === undefined) {
+      index = this.partitions.length;
+      this.partitions.push({ buckets, tree: new OrderedTree(this.strategies.length, this.fleet) });
+      this.byBuckets.set(key, index);
+    }
+    return index;
+  }
+
+  private grow(minimum: number): void {
+    if (minimum <= this.isDirty.length) return;
+    const size = Math.max(minimum, this.isDirty.length * 2, 64);
+    const isDirty = new Uint8Array(size);
+    isDirty.set(this.isDirty);
+    this.isDirty = isDirty;
+    const partitionOfSlot = new Int32Array(size).fill(-1);
+    partitionOfSlot.set(this.partitionOfSlot);
+    this.partitionOfSlot = partitionOfSlot;
+    this.slotKeys = this.slotKeys.map((keys) => {
+      const grown = new Float64Array(size);
+      grown.set(keys);
+      return grown;
+    });
+  }
+}

@@ -1,0 +1,542 @@
+/**
+ * Where the indexed engine puts the next task: the reference chain's choice,
+ * found in the fleet's ordered views instead of by looking at every
+ * instance.
+ *
+ * How a chain is read (strategies before the first `draw`; nothing after it
+ * matters):
+ *
+ *   groupTasks with an attribute  -> a bucket level: the view splits the
+ *                                    fleet by that attribute's values
+ *   instance                      -> a local level: the view orders each
+ *                                    part by the key
+ *   groupTasks without attribute  -> the group level: the group's tasks on
+ *                                    the instance, searched count by count
+ *   draw                          -> the tie among the best, by the order
+ *                                    one draw gives the instances
+ *   anything                      -> not indexed: the reference code places
+ *
+ * The best of one part is the first instance in view order that passes
+ * every check (with the group level: the first with no task of the group,
+ * else the first with the fewest); the best overall is the lowest of the
+ * parts' bests by the whole chain, then registration order.
+ *
+ * @module
+ */
+import type { Constraint } from '../constraints/Constraint';
+import type { InstanceStrategy, Strategy } from '../model/Strategy';
+import type { PlacementPlan } from '../placement/planPlacement';
+import { RandomOrder } from '../random/RandomOrder';
+import type { SeededRandom } from '../random/SeededRandom';
+import type { InstanceRecord } from '../state/InstanceRecord';
+import type { StaticFilter } from './AttributeClasses';
+import { RATIOS, type Fleet } from './Fleet';
+import type { FleetView, Partition } from './FleetView';
+import type { GroupTally, GroupTasks } from './GroupTasks';
+import type { OrderedTree, TreeQuery } from './OrderedTree';
+
+/** One level of an indexed chain. */
+export type ChainLevel =
+  | { readonly kind: 'bucket'; readonly attribute: string; readonly index: number }
+  | { readonly kind: 'local'; readonly index: number }
+  | { readonly kind: 'group' };
+
+/** A request as the indexed engine searches for it; made once per request. */
+export interface IndexedRequest {
+  readonly plan: PlacementPlan;
+  /** The view its levels search; undefined when the chain draws first, since a draw needs no order. */
+  readonly view: FleetView | undefined;
+  readonly levels: readonly ChainLevel[];
+  /** How many local levels come before the group level, or -1 without one. */
+  readonly localBeforeGroup: number;
+  readonly draws: boolean;
+  readonly filter: StaticFilter;
+  readonly demandColumns: Int32Array;
+  readonly demandAmounts: Float64Array;
+  /** False when the task demands a resource no instance has registered: nothing can take it. */
+  readonly satisfiable: boolean;
+  /** The constraints checked instance by instance (those that depend on more than attributes). */
+  readonly dynamic: readonly Constraint[];
+  readonly hasPorts: boolean;
+}
+
+/** Where a search for one group, part and kind of candidate last ended, and when. */
+interface Memo {
+  readonly tree: OrderedTree;
+  /** The group's count on the instance that the search looked for; -1 for any. */
+  readonly count: number;
+  readonly request: IndexedRequest;
+  readonly prefix: Float64Array;
+  /** Every entry before (untilKeys, untilOrder) failed the search at `time`, or changed since. */
+  untilKeys: Float64Array;
+  untilOrder: number;
+  time: number;
+  /** Memos of an earlier registration numbering are void. */
+  readonly epoch: number;
+}
+
+/** The most memos one group keeps; a group places one or two kinds of task. */
+const MEMOS_PER_GROUP = 8;
+/** Tie runs up to this long are listed to find the first in the draw's order; longer ones are walked. */
+const LISTED_TIES = 512;
+
+/** Views are made per partition attributes and ordering strategies. */
+export interface ViewSource {
+  view(attributes: readonly string[], strategies: readonly InstanceStrategy[]): FleetView;
+}
+
+/** A part's best candidate, with its group count. */
+interface Candidate {
+  slot: number;
+  partition: number;
+  count: number;
+}
+
+/**
+ * Finds, request by request and task by task, the instance the reference
+ * chain would choose.
+ */
+export class IndexedChooser {
+  private readonly memos = new WeakMap<GroupTally, Memo[]>();
+  private readonly order = new RandomOrder();
+  private readonly prefix = new Float64Array(8);
+  private readonly query: TreeQuery & { request: IndexedRequest | undefined; tally: GroupTally | undefined; count: number; record: InstanceRecord | undefined };
+  private readonly best: Candidate = { slot: -1, partition: -1, count: 0 };
+  private readonly candidate: Candidate = { slot: -1, partition: -1, count: 0 };
+  private tied = new Uint8Array(8);
+  private epoch = 0;
+
+  /**
+   * @param fleet - the fleet's slots and columns
+   * @param groups - every group's tasks
+   */
+  constructor(private readonly fleet: Fleet, private readonly groups: GroupTasks) {
+    const chooser = this;
+    this.query = {
+      fromKeys: this.prefix, fromKeyCount: 0, fromOrder: -Infinity, prefix: this.prefix, prefixLength: 0,
+      demandColumns: new Int32Array(0), demandAmounts: new Float64Array(0), demandCount: 0, allowedBits: -1,
+      request: undefined, tally: undefined, count: -1, record: undefined,
+      accept(slot: number): boolean {
+        return chooser.passes(slot, this.request as IndexedRequest, this.tally, this.count);
+      },
+    };
+  }
+
+  /**
+   * Reads a request for the indexed search.
+   *
+   * @param plan - the request
+   * @param views - where its view comes from
+   * @returns the indexed request, or undefined when a strategy before the draw is opaque
+   */
+  prepare(plan: PlacementPlan, views: ViewSource): IndexedRequest | undefined {
+    const levels: ChainLevel[] = [];
+    const attributes: string[] = [];
+    const strategies: InstanceStrategy[] = [];
+    let localBeforeGroup = -1;
+    let draws = false;
+    for (const strategy of plan.strategies as readonly Strategy[]) {
+      if (strategy.dependsOn === 'draw') {
+        draws = true;
+        break;
+      }
+      if (strategy.dependsOn === 'instance') {
+        levels.push({ kind: 'local', index: strategies.length });
+        strategies.push(strategy);
+      } else if (strategy.dependsOn === 'groupTasks') {
+        const attribute = strategy.bucketAttribute;
+        if (attribute === undefined) {
+          if (localBeforeGroup < 0) localBeforeGroup = strategies.length;
+          levels.push({ kind: 'group' });
+        } else {
+          if (!attributes.includes(attribute)) attributes.push(attribute);
+          levels.push({ kind: 'bucket', attribute, index: attributes.indexOf(attribute) });
+        }
+      } else {
+        return undefined;
+      }
+    }
+    const columns = plan.resources.map((name) => this.fleet.column(name));
+    const amounts = plan.resources.map((name) => plan.task.resources[name] ?? 0);
+    const cpu = plan.task.resources['cpu'] ?? 0;
+    const memory = plan.task.resources['memory'] ?? 0;
+    const ratio = cpu > 0 && memory > 0 ? nearestRatio(memory / cpu) : -1;
+    return {
+      plan,
+      view: levels.length === 0 && draws ? undefined : views.view(attributes, strategies),
+      levels,
+      localBeforeGroup,
+      draws,
+      filter: this.fleet.classes.filterFor(plan.task.requiresAttributes, plan.constraints),
+      // The ratio column first: it alone rules out instances that have the CPU or the memory but not both.
+      demandColumns: Int32Array.from(ratio < 0 ? columns : [ratio, ...columns]),
+      demandAmounts: Float64Array.from(ratio < 0 ? amounts : [Math.min((RATIOS[ratio] as number) * cpu, memory), ...amounts]),
+      satisfiable: columns.every((column) => column >= 0),
+      dynamic: plan.constraints.filter((constraint) => constraint.dependsOn !== 'attributes'),
+      hasPorts: plan.task.ports.tcp.length + plan.task.ports.udp.length > 0,
+    };
+  }
+
+  /**
+   * The instance for the next task: the slot the reference chain would
+   * choose, or -1 when no instance can take the task. Takes one draw from
+   * `random` when the chain has a draw and some instance can take the task.
+   *
+   * @param request - from {@link IndexedChooser.prepare}; its view must be fresh
+   * @param now - the current change time, for the memos
+   * @param random - the cluster's generator
+   * @param span - registration positions given out: what a draw orders
+   */
+  choose(request: IndexedRequest, now: number, random: SeededRandom, span: number): number {
+    if (!request.satisfiable) return -1;
+    const tally = this.groups.get(request.plan.group);
+    if (request.view === undefined) {
+      // Every candidate ties: the first in the draw's order is the choice, and no draw is taken when there is none.
+      const chosen = this.firstInDrawOrder(request, tally, random.peek(), span);
+      if (chosen >= 0) random.next();
+      return chosen;
+    }
+    const { partitions } = request.view as FleetView;
+    const best = this.best;
+    best.slot = -1;
+    const first = request.levels[0];
+    const byFirstBucket = first?.kind === 'bucket' ? this.partitionsByCount(partitions, first, tally) : undefined;
+    const count = byFirstBucket?.length ?? partitions.length;
+    for (let position = 0; position < count; position += 1) {
+      const index = byFirstBucket === undefined ? position : (byFirstBucket[position] as number);
+      const partition = partitions[index] as Partition;
+      if (partition.tree.size === 0) continue;
+      // Parts come lowest count first: once one has a candidate, a part with a higher count cannot win.
+      if (byFirstBucket !== undefined && best.slot >= 0 && first?.kind === 'bucket'
+        && bucketCount(tally, first, partition) > bucketCount(tally, first, partitions[best.partition] as Partition)) break;
+      if (!this.bestOfPartition(request, index, tally, now)) continue;
+      if (best.slot < 0 || this.compare(request, tally, this.candidate, best) < 0) {
+        best.slot = this.candidate.slot;
+        best.partition = this.candidate.partition;
+        best.count = this.candidate.count;
+      }
+    }
+    if (best.slot < 0 || !request.draws) return best.slot;
+    this.markTies(request, tally);
+    return this.drawAmongTies(request, tally, random.next(), span, best.count);
+  }
+
+  /** Forgets every memo: registration orders were rewritten. */
+  clearMemos(): void {
+    // Memos live with their groups, out of reach; each checks the epoch it was made in.
+    this.epoch += 1;
+  }
+
+  /** Partition indexes by the group's count in their bucket of the first level, lowest first. */
+  private partitionsByCount(partitions: readonly Partition[], level: { readonly index: number; readonly attribute: string }, tally: GroupTally | undefined): number[] {
+    const indexes = partitions.map((_, index) => index);
+    if (tally === undefined) return indexes;
+    const counts = partitions.map((partition) => tally.bucketCount(level.attribute, partition.buckets[level.index]));
+    return indexes.sort((a, b) => (counts[a] as number) - (counts[b] as number) || a - b);
+  }
+
+  /** Finds a part's best candidate into `candidate`; false when the part has none. */
+  private bestOfPartition(request: IndexedRequest, index: number, tally: GroupTally | undefined, now: number): boolean {
+    const { tree } = (request.view as FleetView).partitions[index] as Partition;
+    const candidate = this.candidate;
+    candidate.partition = index;
+    candidate.count = 0;
+    if (request.localBeforeGroup < 0) {
+      candidate.slot = this.search(request, tree, tally, -1, 0, now);
+      return candidate.slot >= 0;
+    }
+    // The group level: the fewest of the group's tasks, among the best on the local levels before it.
+    let prefixLength = 0;
+    if (request.localBeforeGroup > 0) {
+      const leader = this.search(request, tree, tally, -1, 0, now);
+      if (leader < 0) return false;
+      prefixLength = request.localBeforeGroup;
+      for (let level = 0; level < prefixLength; level += 1) this.prefix[level] = (request.view as FleetView).keyOf(leader, level);
+    }
+    candidate.slot = this.search(request, tree, tally, 0, prefixLength, now);
+    if (candidate.slot >= 0 || tally === undefined) return candidate.slot >= 0;
+    for (const count of tally.counts()) {
+      candidate.slot = this.search(request, tree, tally, count, prefixLength, now);
+      if (candidate.slot >= 0) {
+        candidate.count = count;
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The first entry of a tree, from the start of the key prefix in
+   * `this.prefix`, that passes every check and runs `count` tasks of the
+   * group (any number for -1). A memo of the group's last such search
+   * skips what failed then and has not changed since.
+   */
+  private search(request: IndexedRequest, tree: OrderedTree, tally: GroupTally | undefined, count: number, prefixLength: number, now: number): number {
+    const query = this.setQuery(request, tally, count, prefixLength);
+    const needsMemo = tally !== undefined && (count >= 0 || request.dynamic.length > 0 || request.hasPorts);
+    if (!needsMemo) return tree.first(query);
+    const memo = this.memoFor(tally, tree, request, count, prefixLength);
+    let found = -1;
+    if (memo.time >= 0) {
+      found = tree.changedBefore(memo.untilKeys, memo.untilOrder, memo.time, (slot) => this.inPrefix(request.view as FleetView, slot, prefixLength) && this.qualifies(slot, query));
+      if (found < 0) {
+        if (memo.untilOrder === Infinity && memo.untilKeys.every((key) => key === Infinity)) return -1;
+        query.fromKeys = memo.untilKeys;
+        query.fromKeyCount = tree.keyCount;
+        query.fromOrder = memo.untilOrder;
+      }
+    }
+    if (found < 0) found = tree.first(query);
+    query.fromKeys = this.prefix;
+    if (found < 0) {
+      memo.untilKeys.fill(Infinity);
+      memo.untilOrder = Infinity;
+    } else {
+      for (let level = 0; level < tree.keyCount; level += 1) memo.untilKeys[level] = (request.view as FleetView).keyOf(found, level);
+      memo.untilOrder = (this.fleet.records[found] as InstanceRecord).registrationOrder;
+    }
+    memo.time = now;
+    return found;
+  }
+
+  private setQuery(request: IndexedRequest, tally: GroupTally | undefined, count: number, prefixLength: number): TreeQuery & { request: IndexedRequest | undefined } {
+    const query = this.query;
+    query.fromKeys = this.prefix;
+    query.fromKeyCount = prefixLength;
+    query.fromOrder = -Infinity;
+    query.prefixLength = prefixLength;
+    query.demandColumns = request.demandColumns;
+    query.demandAmounts = request.demandAmounts;
+    query.demandCount = request.demandColumns.length;
+    query.allowedBits = request.filter.allowedBits();
+    query.request = request;
+    query.tally = tally;
+    query.count = count;
+    return query;
+  }
+
+  /** The tree's cheap tests and then {@link IndexedChooser.passes}, for entries a memo brings back. */
+  private qualifies(slot: number, query: TreeQuery): boolean {
+    const fleet = this.fleet;
+    if (fleet.eligible[slot] !== 1 || ((fleet.classBits[slot] as number) & query.allowedBits) === 0) return false;
+    for (let index = 0; index < query.demandCount; index += 1) {
+      if (((fleet.columns[query.demandColumns[index] as number] as Float64Array)[slot] as number) < (query.demandAmounts[index] as number)) return false;
+    }
+    return query.accept(slot);
+  }
+
+  private inPrefix(view: FleetView, slot: number, prefixLength: number): boolean {
+    for (let level = 0; level < prefixLength; level += 1) if (view.keyOf(slot, level) !== this.prefix[level]) return false;
+    return true;
+  }
+
+  /**
+   * The checks the trees cannot bound: the exact class verdict (bits are
+   * shared by classes), ports, the constraints checked instance by
+   * instance, and the group's count on the instance.
+   */
+  private passes(slot: number, request: IndexedRequest, tally: GroupTally | undefined, count: number): boolean {
+    if (!request.filter.holds(this.fleet.classIds[slot] as number)) return false;
+    if (count >= 0 && (tally?.onInstance.get(slot) ?? 0) !== count) return false;
+    const record = this.fleet.records[slot] as InstanceRecord;
+    if (request.hasPorts && !portsFree(record, request.plan)) return false;
+    for (const constraint of request.dynamic) if (constraint.check(record, request.plan) !== undefined) return false;
+    return true;
+  }
+
+  private memoFor(tally: GroupTally, tree: OrderedTree, request: IndexedRequest, count: number, prefixLength: number): Memo {
+    let memos = this.memos.get(tally);
+    if (memos === undefined) this.memos.set(tally, (memos = []));
+    for (let index = 0; index < memos.length; index += 1) {
+      const memo = memos[index] as Memo;
+      if (memo.tree !== tree || memo.count !== count || !sameChecks(memo.request, request) || !samePrefix(memo.prefix, this.prefix, prefixLength)) continue;
+      if (memo.epoch === this.epoch) return memo;
+      memos.splice(index, 1);
+      break;
+    }
+    const memo: Memo = {
+      tree, count, request, prefix: Float64Array.from(this.prefix.subarray(0, prefixLength)),
+      untilKeys: new Float64Array(tree.keyCount), untilOrder: -Infinity, time: -1, epoch: this.epoch,
+    };
+    if (memos.length >= MEMOS_PER_GROUP) memos.shift();
+    memos.push(memo);
+    return memo;
+  }
+
+  /** Orders two candidates by the chain, then by registration order. */
+  private compare(request: IndexedRequest, tally: GroupTally | undefined, a: Candidate, b: Candidate): number {
+    const { partitions } = request.view as FleetView;
+    for (const level of request.levels) {
+      let difference: number;
+      if (level.kind === 'bucket') {
+        difference = bucketCount(tally, level, partitions[a.partition] as Partition) - bucketCount(tally, level, partitions[b.partition] as Partition);
+      } else if (level.kind === 'local') {
+        const keyA = (request.view as FleetView).keyOf(a.slot, level.index);
+        const keyB = (request.view as FleetView).keyOf(b.slot, level.index);
+        difference = keyA < keyB ? -1 : keyA > keyB ? 1 : 0;
+      } else {
+        difference = a.count - b.count;
+      }
+      if (difference !== 0) return difference;
+    }
+    return (this.fleet.records[a.slot] as InstanceRecord).registrationOrder - (this.fleet.records[b.slot] as InstanceRecord).registrationOrder;
+  }
+
+  /**
+   * The draw: every candidate that ties the best on each level before it
+   * is a tie; the one that comes first in the order `u` gives registration
+   * positions wins. Short runs of ties in keyed views are listed and their
+   * ranks compared; otherwise the order is walked until the first tie.
+   */
+  /**
+   * The candidate that comes first in the order `u` gives registration
+   * positions, for a chain that draws before it ranks: the order is walked
+   * until a candidate turns up, or, after as many steps as there are
+   * instances, every instance is checked and the lowest rank kept.
+   */
+  private firstInDrawOrder(request: IndexedRequest, tally: GroupTally | undefined, u: number, span: number): number {
+    this.order.reset(u, span);
+    const query = this.setQuery(request, tally, -1, 0);
+    const steps = Math.min(span, this.fleet.size + 64);
+    for (let k = 0; k < steps; k += 1) {
+      const slot = this.fleet.slotOfOrder(this.order.at(k));
+      if (slot >= 0 && this.qualifies(slot, query)) return slot;
+    }
+    let chosen = -1;
+    let chosenRank = Infinity;
+    for (let slot = 0; slot < this.fleet.slotSpan; slot += 1) {
+      const record = this.fleet.records[slot];
+      if (record === undefined || !this.qualifies(slot, query)) continue;
+      const rank = this.order.rankOf(record.registrationOrder);
+      if (rank < chosenRank) {
+        chosenRank = rank;
+        chosen = slot;
+      }
+    }
+    return chosen;
+  }
+
+  /** Marks the parts that tie the best's on every bucket level, and loads the best's keys as the tie's prefix. */
+  private markTies(request: IndexedRequest, tally: GroupTally | undefined): void {
+    const { partitions } = request.view as FleetView;
+    const best = this.best;
+    const bestPartition = partitions[best.partition] as Partition;
+    if (this.tied.length < partitions.length) this.tied = new Uint8Array(partitions.length * 2);
+    for (let index = 0; index < partitions.length; index += 1) {
+      this.tied[index] = index === best.partition || this.sameBuckets(request, tally, partitions[index] as Partition, bestPartition) ? 1 : 0;
+    }
+    for (let level = 0; level < bestPartition.tree.keyCount; level += 1) this.prefix[level] = (request.view as FleetView).keyOf(best.slot, level);
+  }
+
+  /**
+   * The draw among the tied parts' candidates whose keys are the prefix's
+   * and whose group count is `count` (any for -1).
+   */
+  private drawAmongTies(request: IndexedRequest, tally: GroupTally | undefined, u: number, span: number, count: number): number {
+    const { partitions } = request.view as FleetView;
+    let tiedSize = 0;
+    for (let index = 0; index < partitions.length; index += 1) if (this.tied[index] === 1) tiedSize += (partitions[index] as Partition).tree.size;
+    const keyCount = (request.view as FleetView).strategies.length;
+    this.order.reset(u, span);
+    if (keyCount > 0) {
+      const listed = this.listTies(request, tally, count, LISTED_TIES);
+      if (listed >= 0) return listed;
+    }
+    const query = this.setQuery(request, tally, request.localBeforeGroup >= 0 ? count : -1, keyCount);
+    // Walking costs about span / ties steps and listing about the tied parts' size, which bounds the walk:
+    // the two together cost at most twice the cheaper. Keyed ties are known to be many here.
+    const steps = keyCount > 0 ? span : Math.min(span, tiedSize + 64);
+    for (let k = 0; k < steps; k += 1) {
+      const slot = this.fleet.slotOfOrder(this.order.at(k));
+      if (slot < 0) continue;
+      const partition = (request.view as FleetView).partitionOf(slot);
+      if (partition < 0 || this.tied[partition] !== 1) continue;
+      if (keyCount > 0 && !this.inPrefix(request.view as FleetView, slot, keyCount)) continue;
+      if (this.qualifies(slot, query)) return slot;
+    }
+    return this.listTies(request, tally, count, Infinity);
+  }
+
+  /**
+   * Lists the ties of every tied part (the run of entries with the best's
+   * keys that pass every check) and returns the one first in the draw's
+   * order, or -1 when there are more than `limit`.
+   */
+  private listTies(request: IndexedRequest, tally: GroupTally | undefined, count: number, limit: number): number {
+    const { partitions } = request.view as FleetView;
+    const keyCount = (request.view as FleetView).strategies.length;
+    const query = this.setQuery(request, tally, request.localBeforeGroup >= 0 ? count : -1, keyCount);
+    const accept = query.accept;
+    let chosen = -1;
+    let chosenRank = Infinity;
+    let listed = 0;
+    query.accept = (slot) => {
+      if (!accept.call(query, slot)) return false;
+      listed += 1;
+      const rank = this.order.rankOf((this.fleet.records[slot] as InstanceRecord).registrationOrder);
+      if (rank < chosenRank) {
+        chosenRank = rank;
+        chosen = slot;
+      }
+      return listed > limit;
+    };
+    try {
+      for (let index = 0; index < partitions.length && listed <= limit; index += 1) {
+        if (this.tied[index] === 1) (partitions[index] as Partition).tree.first(query);
+      }
+    } finally {
+      query.accept = accept;
+    }
+    return listed > limit ? -1 : chosen;
+  }
+
+  /** Whether two parts tie on every bucket level. */
+  private sameBuckets(request: IndexedRequest, tally: GroupTally | undefined, a: Partition, b: Partition): boolean {
+    for (const level of request.levels) {
+      if (level.kind === 'bucket' && bucketCount(tally, level, a) !== bucketCount(tally, level, b)) return false;
+    }
+    return true;
+  }
+}
+
+/** The ratio column closest to a task's MiB per CPU unit, on a log scale. */
+function nearestRatio(perCpu: number): number {
+  let nearest = 0;
+  for (let index = 1; index < RATIOS.length; index += 1) {
+    if (Math.abs(Math.log(RATIOS[index] as number / perCpu)) < Math.abs(Math.log(RATIOS[nearest] as number / perCpu))) nearest = index;
+  }
+  return nearest;
+}
+
+/** The group's tasks in a part's bucket of a bucket level. */
+function bucketCount(tally: GroupTally | undefined, level: { readonly index: number; readonly attribute: string }, partition: Partition): number {
+  return tally === undefined ? 0 : tally.bucketCount(level.attribute, partition.buckets[level.index]);
+}
+
+/** Whether the task's static ports are free on the instance: neither reserved by the agent nor bound by a task. */
+function portsFree(record: InstanceRecord, plan: PlacementPlan): boolean {
+  for (const port of plan.task.ports.tcp) if (record.reservedPorts.tcp.has(port) || record.portsInUse.tcp.has(port)) return false;
+  for (const port of plan.task.ports.udp) if (record.reservedPorts.udp.has(port) || record.portsInUse.udp.has(port)) return false;
+  return true;
+}
+
+/** Whether two requests check instances alike: the same demands, class filter, ports and instance-by-instance constraints. */
+function sameChecks(a: IndexedRequest, b: IndexedRequest): boolean {
+  if (a === b) return true;
+  return a.filter === b.filter && a.plan.group === b.plan.group
+    && sameNumbers(a.demandColumns, b.demandColumns) && sameNumbers(a.demandAmounts, b.demandAmounts)
+    && sameNumbers(a.plan.task.ports.tcp, b.plan.task.ports.tcp) && sameNumbers(a.plan.task.ports.udp, b.plan.task.ports.udp)
+    && a.dynamic.length === b.dynamic.length && a.dynamic.every((constraint, index) => constraint === b.dynamic[index]);
+}
+
+function sameNumbers(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
+  if (a.length !== b.length) return false;
+  for (let index = 0; index < a.length; index += 1) if (a[index] !== b[index]) return false;
+  return true;
+}
+
+function samePrefix(kept: Float64Array, prefix: Float64Array, length: number): boolean {
+  if (kept.length !== length) return false;
+  for (let level = 0; level < length; level += 1) if (kept[level] !== prefix[level]) return false;
+  return true;
+}
