@@ -24,6 +24,8 @@ export class StaticFilter {
   /** The OR of the class bits of every class that holds, up to `decidedUpTo`. */
   private bits = 0;
   private decidedUpTo = 0;
+  /** Whether a set of classes has one that holds, and how many classes had joined the set when that was decided. */
+  private readonly setVerdicts = new WeakMap<object, { readonly joined: number; readonly holds: boolean }>();
 
   /**
    * @param requiresAttributes - attribute names the task requires
@@ -50,6 +52,29 @@ export class StaticFilter {
       this.decidedUpTo += 1;
     }
     return this.bits;
+  }
+
+  /**
+   * Whether some class of a set passes: a part of a view with none can be
+   * skipped whole. Decided again only once a class has joined the set
+   * (classes leaving it can only make a yes too generous, never wrong).
+   *
+   * @param classes - class ids (the keys), such as a part's classes
+   * @param joined - how many classes have joined the set so far
+   */
+  holdsForAny(classes: ReadonlyMap<number, number>, joined: number): boolean {
+    if (this.isEmpty) return true;
+    const known = this.setVerdicts.get(classes);
+    if (known !== undefined && known.joined === joined) return known.holds;
+    let holds = false;
+    for (const classId of classes.keys()) {
+      if (this.holds(classId)) {
+        holds = true;
+        break;
+      }
+    }
+    this.setVerdicts.set(classes, { joined, holds });
+    return holds;
   }
 
   /** Whether instances of a class pass, decided on its first instance the first time it is asked. */

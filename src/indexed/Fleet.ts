@@ -118,9 +118,7 @@ export class Fleet implements SlotFacts {
     for (let column = RATIOS.length; column < this.columns.length; column += 1) {
       (this.columns[column] as Float64Array)[slot] = remaining[this.columnNames[column] as string] ?? 0;
     }
-    const cpu = remaining['cpu'] ?? 0;
-    const memory = remaining['memory'] ?? 0;
-    for (let index = 0; index < RATIOS.length; index += 1) (this.columns[index] as Float64Array)[slot] = Math.min((RATIOS[index] as number) * cpu, memory);
+    this.readRatios(slot, remaining);
     this.eligible[slot] = record.status === 'ACTIVE' && record.agentConnected ? 1 : 0;
     if (this.attributeMaps[slot] === record.attributes) return false;
     const first = this.attributeMaps[slot] === undefined;
@@ -134,6 +132,24 @@ export class Fleet implements SlotFacts {
     return !first;
   }
 
+  /**
+   * Rereads only the resources a task reserves, after it started or stopped:
+   * nothing else of the instance's facts changed.
+   *
+   * @param slot - the instance's slot
+   * @param resources - the task's resources
+   */
+  resourcesChanged(slot: number, resources: Readonly<Record<string, number>>): void {
+    const remaining = (this.records[slot] as InstanceRecord).remainingResources;
+    const names = Object.keys(resources);
+    for (let index = 0; index < names.length; index += 1) {
+      const name = names[index] as string;
+      const column = this.columnOf.get(name);
+      if (column !== undefined) (this.columns[column] as Float64Array)[slot] = remaining[name] ?? 0;
+    }
+    this.readRatios(slot, remaining);
+  }
+
   /** Maps every registration order to its slot again, after the cluster renumbered them. */
   renumbered(): void {
     this.slotByOrder.fill(-1);
@@ -141,6 +157,12 @@ export class Fleet implements SlotFacts {
       const record = this.records[slot];
       if (record !== undefined) this.placeOrder(record.registrationOrder, slot);
     }
+  }
+
+  private readRatios(slot: number, remaining: Readonly<Record<string, number>>): void {
+    const cpu = remaining['cpu'] ?? 0;
+    const memory = remaining['memory'] ?? 0;
+    for (let index = 0; index < RATIOS.length; index += 1) (this.columns[index] as Float64Array)[slot] = Math.min((RATIOS[index] as number) * cpu, memory);
   }
 
   private placeOrder(order: number, slot: number): void {

@@ -15,6 +15,10 @@ export interface Partition {
   /** The values of the view's attributes, in order; `undefined` for an instance without a value. */
   readonly buckets: readonly (string | undefined)[];
   readonly tree: OrderedTree;
+  /** How many of its instances each class of attributes has; classes with none are absent. */
+  readonly classes: Map<number, number>;
+  /** Grows whenever a class joins the part, so that what was decided about its classes can tell it is out of date. */
+  classesJoined: number;
 }
 
 /**
@@ -40,9 +44,15 @@ export class FleetView {
   readonly badKeys = new Set<number>();
   /** What a key function threw, if one did; cleared by a rebuild. */
   failure: { readonly error: unknown } | undefined;
+  /** Set when the engine stops keeping the view current: requests prepared with it must find another. */
+  retired = false;
   private readonly byBuckets = new Map<string, number>();
   private partitionOfSlot = new Int32Array(0);
   private dirty: number[] = [];
+  /** The attributes each instance's part was last read from. */
+  private attributeMaps: (ReadonlyMap<string, string | null> | undefined)[] = [];
+  /** The class each instance is counted under in its part, -1 for none. */
+  private countedClass = new Int32Array(0);
   private isDirty = new Uint8Array(0);
   private built = false;
   private readonly keys: Float64Array;
@@ -85,8 +95,12 @@ export class FleetView {
   forget(slot: number): void {
     if (!this.built) return;
     const partition = this.partitionOf(slot);
-    if (partition >= 0) (this.partitions[partition] as Partition).tree.remove(slot);
+    if (partition >= 0) {
+      (this.partitions[partition] as Partition).tree.remove(slot);
+      this.uncount(slot, partition);
+    }
     if (slot < this.partitionOfSlot.length) this.partitionOfSlot[slot] = -1;
+    this.attributeMaps[slot] = undefined;
     this.badKeys.delete(slot);
   }
 
@@ -124,9 +138,15 @@ export class FleetView {
   private update(slot: number, now: number): void {
     const record = this.fleet.records[slot] as InstanceRecord;
     const was = this.partitionOf(slot);
-    const index = this.partitionIndex(record);
+    // Only new attributes can move an instance to another part or class; reading its buckets costs more than this test.
+    const attributesChanged = this.attributeMaps[slot] !== record.attributes;
+    const index = was >= 0 && !attributesChanged ? was : this.partitionIndex(record);
+    this.attributeMaps[slot] = record.attributes;
     if (!this.readKeys(slot, record)) {
-      if (was >= 0) (this.partitions[was] as Partition).tree.remove(slot);
+      if (was >= 0) {
+        (this.partitions[was] as Partition).tree.remove(slot);
+        this.uncount(slot, was);
+      }
       this.partitionOfSlot[slot] = -1;
       return;
     }
@@ -135,12 +155,39 @@ export class FleetView {
       if (this.sameKeys(slot)) tree.touch(slot, now);
       else tree.move(slot, this.keys, now);
       this.storeKeys(slot);
+      if (attributesChanged) {
+        this.uncount(slot, index);
+        this.count(slot, index);
+      }
       return;
     }
     this.storeKeys(slot);
-    if (was >= 0) (this.partitions[was] as Partition).tree.remove(slot);
+    if (was >= 0) {
+      (this.partitions[was] as Partition).tree.remove(slot);
+      this.uncount(slot, was);
+    }
     tree.insert(slot, this.keys, record.registrationOrder, now);
     this.partitionOfSlot[slot] = index;
+    this.count(slot, index);
+  }
+
+  private count(slot: number, partition: number): void {
+    const classId = this.fleet.classIds[slot] as number;
+    const part = this.partitions[partition] as Partition;
+    const before = part.classes.get(classId);
+    if (before === undefined) part.classesJoined += 1;
+    part.classes.set(classId, (before ?? 0) + 1);
+    this.countedClass[slot] = classId;
+  }
+
+  private uncount(slot: number, partition: number): void {
+    const classId = this.countedClass[slot] as number;
+    if (classId < 0) return;
+    const classes = (this.partitions[partition] as Partition).classes;
+    const left = (classes.get(classId) ?? 0) - 1;
+    if (left > 0) classes.set(classId, left);
+    else classes.delete(classId);
+    this.countedClass[slot] = -1;
   }
 
   private rebuild(now: number): void {
@@ -151,15 +198,19 @@ export class FleetView {
     this.dirty = [];
     this.isDirty.fill(0);
     this.partitionOfSlot.fill(-1);
+    this.countedClass.fill(-1);
+    for (const { classes } of this.partitions) classes.clear();
     const members: number[][] = this.partitions.map(() => []);
     for (let slot = 0; slot < this.fleet.slotSpan; slot += 1) {
       const record = this.fleet.records[slot];
       if (record === undefined) continue;
       const index = this.partitionIndex(record);
+      this.attributeMaps[slot] = record.attributes;
       if (!this.readKeys(slot, record)) continue;
       this.storeKeys(slot);
       (members[index] ??= []).push(slot);
       this.partitionOfSlot[slot] = index;
+      this.count(slot, index);
     }
     const keyOf = (slot: number, level: number): number => this.keyOf(slot, level);
     const orderOf = (slot: number): number => (this.fleet.records[slot] as InstanceRecord).registrationOrder;
@@ -204,7 +255,7 @@ export class FleetView {
     let index = this.byBuckets.get(key);
     if (index === undefined) {
       index = this.partitions.length;
-      this.partitions.push({ buckets, tree: new OrderedTree(this.strategies.length, this.fleet) });
+      this.partitions.push({ buckets, tree: new OrderedTree(this.strategies.length, this.fleet), classes: new Map(), classesJoined: 0 });
       this.byBuckets.set(key, index);
     }
     return index;
@@ -219,6 +270,9 @@ export class FleetView {
     const partitionOfSlot = new Int32Array(size).fill(-1);
     partitionOfSlot.set(this.partitionOfSlot);
     this.partitionOfSlot = partitionOfSlot;
+    const countedClass = new Int32Array(size).fill(-1);
+    countedClass.set(this.countedClass);
+    this.countedClass = countedClass;
     this.slotKeys = this.slotKeys.map((keys) => {
       const grown = new Float64Array(size);
       grown.set(keys);

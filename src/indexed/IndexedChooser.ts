@@ -71,13 +71,26 @@ interface Memo {
   untilKeys: Float64Array;
   untilOrder: number;
   time: number;
+  /** Entries the last search from the start turned down before its answer: the length of the dead front. */
+  frontSkips: number;
+  /** Searches since then that started from the memo. */
+  uses: number;
   /** Memos of an earlier registration numbering are void. */
   readonly epoch: number;
 }
 
 /** The most memos one group keeps; a group places one or two kinds of task. */
 const MEMOS_PER_GROUP = 8;
-/** Tie runs up to this long are listed to find the first in the draw's order; longer ones are walked. */
+/**
+ * A search starts from its memo once a search from the start turned down
+ * more entries than this (or an eighth of the fleet, on small fleets):
+ * listing what changed in front of the memo costs more than a short dead
+ * front does.
+ */
+const MEMO_AFTER_SKIPS = 32;
+/** Searches from the memo before one from the start measures the dead front again. */
+const MEMO_USES = 64;
+/** Tie runs up to this long (or an eighth of the fleet, on small fleets) are listed to find the first in the draw's order; longer ones are walked. */
 const LISTED_TIES = 512;
 
 /** Views are made per partition attributes and ordering strategies. */
@@ -105,6 +118,8 @@ export class IndexedChooser {
   private readonly candidate: Candidate = { slot: -1, partition: -1, count: 0 };
   private tied = new Uint8Array(8);
   private epoch = 0;
+  /** Entries turned down by the checks the trees cannot bound, counted to measure dead fronts. */
+  private rejections = 0;
 
   /**
    * @param fleet - the fleet's slots and columns
@@ -205,7 +220,7 @@ export class IndexedChooser {
     for (let position = 0; position < count; position += 1) {
       const index = byFirstBucket === undefined ? position : (byFirstBucket[position] as number);
       const partition = partitions[index] as Partition;
-      if (partition.tree.size === 0) continue;
+      if (partition.tree.size === 0 || !request.filter.holdsForAny(partition.classes, partition.classesJoined)) continue;
       // Parts come lowest count first: once one has a candidate, a part with a higher count cannot win.
       if (byFirstBucket !== undefined && best.slot >= 0 && first?.kind === 'bucket'
         && bucketCount(tally, first, partition) > bucketCount(tally, first, partitions[best.partition] as Partition)) break;
@@ -277,16 +292,22 @@ export class IndexedChooser {
     if (!needsMemo) return tree.first(query);
     const memo = this.memoFor(tally, tree, request, count, prefixLength);
     let found = -1;
-    if (memo.time >= 0) {
+    if (memo.time >= 0 && memo.frontSkips > this.smallShare(MEMO_AFTER_SKIPS) && memo.uses < MEMO_USES) {
+      memo.uses += 1;
       found = tree.changedBefore(memo.untilKeys, memo.untilOrder, memo.time, (slot) => this.inPrefix(request.view as FleetView, slot, prefixLength) && this.qualifies(slot, query));
       if (found < 0) {
         if (memo.untilOrder === Infinity && memo.untilKeys.every((key) => key === Infinity)) return -1;
         query.fromKeys = memo.untilKeys;
         query.fromKeyCount = tree.keyCount;
         query.fromOrder = memo.untilOrder;
+        found = tree.first(query);
       }
+    } else {
+      const rejected = this.rejections;
+      found = tree.first(query);
+      memo.frontSkips = this.rejections - rejected;
+      memo.uses = 0;
     }
-    if (found < 0) found = tree.first(query);
     query.fromKeys = this.prefix;
     if (found < 0) {
       memo.untilKeys.fill(Infinity);
@@ -336,6 +357,12 @@ export class IndexedChooser {
    * instance, and the group's count on the instance.
    */
   private passes(slot: number, request: IndexedRequest, tally: GroupTally | undefined, count: number): boolean {
+    if (this.passesChecks(slot, request, tally, count)) return true;
+    this.rejections += 1;
+    return false;
+  }
+
+  private passesChecks(slot: number, request: IndexedRequest, tally: GroupTally | undefined, count: number): boolean {
     if (!request.filter.holds(this.fleet.classIds[slot] as number)) return false;
     if (count >= 0 && (tally?.onInstance.get(slot) ?? 0) !== count) return false;
     const record = this.fleet.records[slot] as InstanceRecord;
@@ -356,11 +383,16 @@ export class IndexedChooser {
     }
     const memo: Memo = {
       tree, count, request, prefix: Float64Array.from(this.prefix.subarray(0, prefixLength)),
-      untilKeys: new Float64Array(tree.keyCount), untilOrder: -Infinity, time: -1, epoch: this.epoch,
+      untilKeys: new Float64Array(tree.keyCount), untilOrder: -Infinity, time: -1, frontSkips: 0, uses: 0, epoch: this.epoch,
     };
     if (memos.length >= MEMOS_PER_GROUP) memos.shift();
     memos.push(memo);
     return memo;
+  }
+
+  /** A limit, or an eighth of the fleet when that is less (at least 2), so that small fleets take the paths large ones take. */
+  private smallShare(limit: number): number {
+    return Math.min(limit, Math.max(2, this.fleet.size >> 3));
   }
 
   /** Orders two candidates by the chain, then by registration order. */
@@ -423,7 +455,9 @@ export class IndexedChooser {
     const bestPartition = partitions[best.partition] as Partition;
     if (this.tied.length < partitions.length) this.tied = new Uint8Array(partitions.length * 2);
     for (let index = 0; index < partitions.length; index += 1) {
-      this.tied[index] = index === best.partition || this.sameBuckets(request, tally, partitions[index] as Partition, bestPartition) ? 1 : 0;
+      const partition = partitions[index] as Partition;
+      this.tied[index] = index === best.partition
+        || (this.sameBuckets(request, tally, partition, bestPartition) && request.filter.holdsForAny(partition.classes, partition.classesJoined)) ? 1 : 0;
     }
     for (let level = 0; level < bestPartition.tree.keyCount; level += 1) this.prefix[level] = (request.view as FleetView).keyOf(best.slot, level);
   }
@@ -439,7 +473,7 @@ export class IndexedChooser {
     const keyCount = (request.view as FleetView).strategies.length;
     this.order.reset(u, span);
     if (keyCount > 0) {
-      const listed = this.listTies(request, tally, count, LISTED_TIES);
+      const listed = this.listTies(request, tally, count, this.smallShare(LISTED_TIES));
       if (listed >= 0) return listed;
     }
     const query = this.setQuery(request, tally, request.localBeforeGroup >= 0 ? count : -1, keyCount);

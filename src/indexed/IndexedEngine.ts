@@ -9,12 +9,12 @@ import type { Explanation } from '../placement/Explanation';
 import { placeEach } from '../placement/placeEach';
 import type { PlacementEngine } from '../placement/PlacementEngine';
 import type { PlacementFailure, PlacementResult } from '../placement/PlacementResult';
-import type { PlacementPlan } from '../placement/planPlacement';
+import type { Pipeline, PlacementPlan } from '../placement/planPlacement';
 import { decide, placeReference } from '../reference/placeReference';
 import type { ClusterState } from '../state/ClusterState';
 import type { InstanceRecord } from '../state/InstanceRecord';
 import type { StateListener } from '../state/StateListener';
-import type { TaskInfo } from '../model/TaskInfo';
+import type { TaskRecord } from '../state/TaskRecord';
 import { explainIndexed } from './explainIndexed';
 import { Fleet } from './Fleet';
 import { FleetView } from './FleetView';
@@ -23,6 +23,12 @@ import { IndexedChooser, type IndexedRequest } from './IndexedChooser';
 
 /** The most views kept; one more evicts the least recently used, which is rebuilt if needed again. */
 const MAX_VIEWS = 32;
+/**
+ * A chain that spreads over no attribute may search a view split by one,
+ * part by part, when it has at most this many parts: one view fewer to keep
+ * current on every change costs more than a few more searches saves.
+ */
+const MAX_SHARED_PARTS = 8;
 
 /**
  * Places by searching ordered views of the fleet that are shared by every
@@ -42,6 +48,10 @@ export class IndexedEngine implements PlacementEngine, StateListener {
   private readonly chooser: IndexedChooser;
   /** Views by their attributes and strategies; map order is recency, for eviction. */
   private readonly views = new Map<string, FleetView>();
+  /** By strategies: the split view that also serves chains spreading over no attribute. */
+  private readonly sharedViews = new Map<string, FleetView>();
+  /** Indexed requests by pipeline then group; null for a request the reference code places. */
+  private readonly preparedRequests = new WeakMap<Pipeline, Map<string, IndexedRequest | null>>();
   private readonly strategyIds = new WeakMap<InstanceStrategy, number>();
   private nextStrategyId = 0;
   /** Counts changes seen by the views, so that a search can tell what changed since the last one. */
@@ -63,14 +73,14 @@ export class IndexedEngine implements PlacementEngine, StateListener {
 
   /** Places a request, one task at a time. */
   place(plan: PlacementPlan): PlacementResult {
-    const request = this.chooser.prepare(plan, this);
+    const request = this.prepared(plan);
     if (request === undefined) return placeReference(this.state, plan);
     return placeEach(this.state, plan, () => this.next(request));
   }
 
   /** Explains a request from the engine's own index, beside the reference's account of every instance. */
   explain(plan: PlacementPlan): Explanation {
-    const request = this.chooser.prepare(plan, this);
+    const request = this.prepared(plan);
     return explainIndexed(this.state, plan, request === undefined ? undefined : {
       request,
       groups: this.groups,
@@ -85,18 +95,60 @@ export class IndexedEngine implements PlacementEngine, StateListener {
    * `strategies`, made on first use.
    */
   view(attributes: readonly string[], strategies: readonly InstanceStrategy[]): FleetView {
-    let key = attributes.join('\u0000');
-    for (const strategy of strategies) key += `\u0001${this.strategyId(strategy)}`;
+    let order = '';
+    for (const strategy of strategies) order += `\u0001${this.strategyId(strategy)}`;
+    if (attributes.length === 0) {
+      const shared = this.sharedViews.get(order);
+      if (shared !== undefined && shared.partitions.length <= MAX_SHARED_PARTS) return this.used(shared.attributes.join('\u0000') + order, shared);
+    }
+    const key = attributes.join('\u0000') + order;
     let view = this.views.get(key);
     if (view === undefined) {
       for (const attribute of attributes) this.groups.track(attribute, (slot) => this.fleet.records[slot] as InstanceRecord);
       view = new FleetView(attributes, strategies, this.fleet);
-      if (this.views.size >= MAX_VIEWS) this.views.delete(this.views.keys().next().value as string);
-    } else {
-      this.views.delete(key);
+      if (this.views.size >= MAX_VIEWS) this.evict(this.views.keys().next().value as string);
     }
+    if (attributes.length > 0 && !this.sharedViews.has(order)) {
+      this.sharedViews.set(order, view);
+      // The view of the same order split by nothing is no longer kept current: its chains search this one.
+      this.retire(order);
+    }
+    return this.used(key, view);
+  }
+
+  /** Marks a view most recently used. */
+  private used(key: string, view: FleetView): FleetView {
+    this.views.delete(key);
     this.views.set(key, view);
     return view;
+  }
+
+  private evict(key: string): void {
+    const view = this.retire(key);
+    for (const [order, shared] of this.sharedViews) if (shared === view) this.sharedViews.delete(order);
+  }
+
+  private retire(key: string): FleetView | undefined {
+    const view = this.views.get(key);
+    if (view !== undefined) view.retired = true;
+    this.views.delete(key);
+    return view;
+  }
+
+  /**
+   * The indexed form of a request, kept for requests alike (the same
+   * pipeline and group) while its view is kept current.
+   */
+  private prepared(plan: PlacementPlan): IndexedRequest | undefined {
+    if (!plan.pipeline.kept) return this.chooser.prepare(plan, this);
+    let byGroup = this.preparedRequests.get(plan.pipeline);
+    if (byGroup === undefined) this.preparedRequests.set(plan.pipeline, (byGroup = new Map()));
+    let request = byGroup.get(plan.group);
+    if (request === undefined || request?.view?.retired === true) {
+      request = this.chooser.prepare(plan, this) ?? null;
+      byGroup.set(plan.group, request);
+    }
+    return request ?? undefined;
   }
 
   /** Indexes a new instance. */
@@ -121,17 +173,19 @@ export class IndexedEngine implements PlacementEngine, StateListener {
   }
 
   /** Counts a started task and rereads its instance. */
-  taskStarted(task: TaskInfo, instance: InstanceRecord): void {
+  taskStarted(task: TaskRecord, instance: InstanceRecord): void {
     const slot = this.slotOf(instance);
     this.groups.taskChanged(task.group, slot, instance, 1);
-    this.changed(slot);
+    this.fleet.resourcesChanged(slot, task.resources);
+    this.mark(slot);
   }
 
   /** Counts a stopped task and rereads its instance. */
-  taskStopped(task: TaskInfo, instance: InstanceRecord): void {
+  taskStopped(task: TaskRecord, instance: InstanceRecord): void {
     const slot = this.slotOf(instance);
     this.groups.taskChanged(task.group, slot, instance, -1);
-    this.changed(slot);
+    this.fleet.resourcesChanged(slot, task.resources);
+    this.mark(slot);
   }
 
   /** Follows the cluster's new registration orders. */
@@ -157,6 +211,10 @@ export class IndexedEngine implements PlacementEngine, StateListener {
 
   private changed(slot: number): void {
     this.fleet.refresh(slot);
+    this.mark(slot);
+  }
+
+  private mark(slot: number): void {
     for (const view of this.views.values()) view.mark(slot);
   }
 

@@ -32,4 +32,10 @@ export interface ValidRequest {
   readonly strategies: readonly ValidStrategy[];
   /** The task definition's memberOf constraints first, then the request's, in order. */
   readonly constraints: readonly ValidConstraint[];
+  /**
+   * True when the task, the strategies and the constraints each came from a
+   * frozen input (or were absent): then requests alike share these very
+   * objects, and what is built from them can be kept for the next request.
+   */
+  readonly stable: boolean;
 }

@@ -9,12 +9,11 @@ import type { Constraint } from '../constraints/Constraint';
 import { distinctInstance } from '../constraints/distinctInstance';
 import { memberOf } from '../constraints/memberOf';
 import type { Strategy } from '../model/Strategy';
-import type { TaskRequirements } from '../model/TaskRequirements';
 import type { ValidConstraint, ValidRequest, ValidStrategy } from '../model/ValidRequest';
 import { binpack } from '../strategies/binpack';
 import { random } from '../strategies/random';
 import { spread } from '../strategies/spread';
-import type { CheckPlan } from './checkInstance';
+import type { CheckOutcome, CheckPlan } from './checkInstance';
 
 /** A request ready to place: what each engine receives. */
 export interface PlacementPlan extends CheckPlan {
@@ -22,6 +21,22 @@ export interface PlacementPlan extends CheckPlan {
   readonly service?: string;
   /** The chain; never empty, since ECS's defaults stand in when the request gives none. */
   readonly strategies: readonly Strategy[];
+  /**
+   * What the plan shares with every plan of the same task, strategies and
+   * constraints made from frozen inputs: the same object, so that an engine
+   * may keep what it derives from it.
+   */
+  readonly pipeline: Pipeline;
+}
+
+/** The part of a plan that does not depend on the count or the group. */
+export interface Pipeline {
+  /** Whether it is kept for the requests alike that follow (it came from frozen inputs). */
+  readonly kept: boolean;
+  readonly strategies: readonly Strategy[];
+  readonly constraints: readonly Constraint[];
+  readonly resources: readonly string[];
+  readonly accepted: CheckOutcome;
 }
 
 /** ECS's chain for a service that names none: spread over zones, then over instances. */
@@ -43,34 +58,46 @@ const BUILT_IN_ORDER = ['cpu', 'memory', 'gpu'];
  * @returns the plan both engines place from
  */
 export function planPlacement(request: ValidRequest): PlacementPlan {
-  const strategies = request.strategies.length > 0
-    ? request.strategies.map(buildStrategy)
-    : request.service === undefined ? STANDALONE_DEFAULT : SERVICE_DEFAULT;
-  const constraints = request.constraints.map(buildConstraint);
-  const { group, task, resources, accepted } = planChecks(request.group, request.task, constraints);
-  const { count, service } = request;
+  const pipeline = request.stable ? keptPipeline(request) : buildPipeline(request, false);
+  const { group, task, count, service } = request;
+  const { strategies, constraints, resources, accepted } = pipeline;
   // Literals rather than spreads, which are slow on this path that every request takes.
   return service === undefined
-    ? { group, task, resources, constraints, accepted, count, strategies }
-    : { group, task, resources, constraints, accepted, count, service, strategies };
+    ? { group, task, resources, constraints, accepted, count, strategies, pipeline }
+    : { group, task, resources, constraints, accepted, count, service, strategies, pipeline };
+}
+
+/** Pipelines of stable requests, by task, then strategies, then constraints, then whether a service places them. */
+const pipelines = new WeakMap<object, WeakMap<object, WeakMap<object, { standalone?: Pipeline; service?: Pipeline }>>>();
+
+function keptPipeline(request: ValidRequest): Pipeline {
+  let byStrategies = pipelines.get(request.task);
+  if (byStrategies === undefined) pipelines.set(request.task, (byStrategies = new WeakMap()));
+  let byConstraints = byStrategies.get(request.strategies);
+  if (byConstraints === undefined) byStrategies.set(request.strategies, (byConstraints = new WeakMap()));
+  let kept = byConstraints.get(request.constraints);
+  if (kept === undefined) byConstraints.set(request.constraints, (kept = {}));
+  if (request.service === undefined) return (kept.standalone ??= buildPipeline(request, true));
+  return (kept.service ??= buildPipeline(request, true));
 }
 
 /**
- * Plans the checks of one request: the resources in check order (cpu,
- * memory, gpu, then the others by name) and the outcome of an instance that
- * passes them all.
- *
- * @param group - the request's group
- * @param task - the task
- * @param constraints - every constraint, the task definition's first
+ * Builds a request's strategies and constraints, and plans its checks: the
+ * resources in check order (cpu, memory, gpu, then the others by name) and
+ * the outcome of an instance that passes them all.
  */
-function planChecks(group: string, task: TaskRequirements, constraints: readonly Constraint[]): CheckPlan {
+function buildPipeline(request: ValidRequest, kept: boolean): Pipeline {
+  const strategies = request.strategies.length > 0
+    ? Object.freeze(request.strategies.map(buildStrategy))
+    : request.service === undefined ? STANDALONE_DEFAULT : SERVICE_DEFAULT;
+  const constraints = Object.freeze(request.constraints.map(buildConstraint));
+  const { task } = request;
   const names = Object.keys(task.resources);
   const builtIn = BUILT_IN_ORDER.filter((name) => names.includes(name));
   const custom = names.filter((name) => !BUILT_IN_ORDER.includes(name)).sort();
-  const resources = [...builtIn, ...custom];
+  const resources = Object.freeze([...builtIn, ...custom]);
   const checks = 2 + task.requiresAttributes.length + resources.length + task.ports.tcp.length + task.ports.udp.length + constraints.length;
-  return { group, task, resources, constraints, accepted: Object.freeze({ rejection: undefined, passed: checks }) };
+  return Object.freeze({ kept, strategies, constraints, resources, accepted: Object.freeze({ rejection: undefined, passed: checks }) });
 }
 
 function buildStrategy(spec: ValidStrategy): Strategy {

@@ -136,9 +136,7 @@ export class ClusterState {
       taskId = `task-${this.taskNumber}`;
       this.taskNumber += 1;
     }
-    const info = new TaskRecord(task.family === undefined
-      ? { taskId, instanceId: record.id, group, resources: task.resources, ports: task.ports }
-      : { taskId, instanceId: record.id, group, family: task.family, resources: task.resources, ports: task.ports });
+    const info = new TaskRecord(taskId, record.id, group, task.family, task.resources, task.ports);
     this.taskRecords.set(taskId, info);
     record.addTask(info);
     this.journal?.push(info);
@@ -153,7 +151,7 @@ export class ClusterState {
    */
   restoreTask(info: TaskInfo): void {
     const record = this.records.get(info.instanceId) as InstanceRecord;
-    const task = new TaskRecord(info);
+    const task = new TaskRecord(info.taskId, info.instanceId, info.group, info.family, info.resources, info.ports);
     this.taskRecords.set(task.taskId, task);
     record.addTask(task);
     const numbered = TASK_ID.exec(task.taskId);

@@ -4,7 +4,7 @@
  * @module
  */
 import type { InstanceRecord } from './InstanceRecord';
-import type { TaskInfo } from '../model/TaskInfo';
+import type { TaskRecord } from './TaskRecord';
 
 /** Receives every change to the cluster state, after it is made. */
 export interface StateListener {
@@ -15,9 +15,9 @@ export interface StateListener {
   /** An instance's status, agent or attributes changed. */
   updated(instance: InstanceRecord): void;
   /** A task started on an instance. */
-  taskStarted(task: TaskInfo, instance: InstanceRecord): void;
+  taskStarted(task: TaskRecord, instance: InstanceRecord): void;
   /** A task stopped on an instance. */
-  taskStopped(task: TaskInfo, instance: InstanceRecord): void;
+  taskStopped(task: TaskRecord, instance: InstanceRecord): void;
   /** Every instance's registration order was rewritten, keeping the order, to close the gaps of deregistered ones. */
   renumbered(): void;
 }

@@ -3,8 +3,8 @@
  *
  * @module
  */
-import type { PortLists } from '../model/TaskRequirements';
 import type { TaskInfo } from '../model/TaskInfo';
+import type { PortLists } from '../model/TaskRequirements';
 
 /**
  * One running task, linked to the other tasks of its instance.
@@ -13,31 +13,32 @@ import type { TaskInfo } from '../model/TaskInfo';
  * The links let a forced deregistration stop an instance's tasks without
  * looking at any other task, at the price of two fields per task rather
  * than a list per instance: a million idle instances then cost nothing.
- * Callers never see a record, only {@link TaskRecord.toInfo} copies.
+ * Every record has the same fields (`family` may be undefined), so that the
+ * engine reads them all the same way; callers never see a record, only
+ * {@link TaskRecord.toInfo} copies.
  */
-export class TaskRecord implements TaskInfo {
-  readonly taskId: string;
-  readonly instanceId: string;
-  readonly group: string;
-  readonly family?: string;
-  readonly resources: Readonly<Record<string, number>>;
-  readonly ports: PortLists;
+export class TaskRecord {
   /** The instance's task started just before this one that is still running. */
   previousOnInstance: TaskRecord | undefined = undefined;
   /** The instance's task started just after this one that is still running. */
   nextOnInstance: TaskRecord | undefined = undefined;
 
   /**
-   * @param info - the task; its resources and ports are shared, never written
+   * @param taskId - its id
+   * @param instanceId - the instance it runs on
+   * @param group - its task group
+   * @param family - its task definition family, if known
+   * @param resources - what it reserves (amounts above 0); shared, never written
+   * @param ports - the static host ports it binds; shared, never written
    */
-  constructor(info: TaskInfo) {
-    this.taskId = info.taskId;
-    this.instanceId = info.instanceId;
-    this.group = info.group;
-    if (info.family !== undefined) this.family = info.family;
-    this.resources = info.resources;
-    this.ports = info.ports;
-  }
+  constructor(
+    readonly taskId: string,
+    readonly instanceId: string,
+    readonly group: string,
+    readonly family: string | undefined,
+    readonly resources: Readonly<Record<string, number>>,
+    readonly ports: PortLists,
+  ) {}
 
   /** A plain copy for callers, which later changes do not touch. */
   toInfo(): TaskInfo {

@@ -10,6 +10,7 @@ import {
   shapeTrio,
 } from '../support/engineArbitraries';
 import { stopPicked } from '../support/engineCommands';
+import { Cluster } from '../../src/cluster/Cluster';
 import { nextDraws, outcomeOf, scenarioTwins, type Twins } from '../support/engineTwins';
 
 /** A standalone request with nothing to reserve: random by default, so its placements show the generator's next draws. */
@@ -110,6 +111,46 @@ describe('the indexed engine against the reference engine', { timeout: 120_000 }
         expectSamePlacement(twins, request, `at step ${index} (pool request ${step.place % pool.length}, count ${step.count})`);
       });
       expectSameGenerator(twins);
+    },
+  );
+
+  test.prop([engineScenario, fc.array(engineRequest, { minLength: 20, maxLength: 40 }), fc.array(fc.tuple(fc.nat(), fc.integer({ min: 1, max: 5 }), fc.nat(9)), { minLength: 40, maxLength: 120 })], { numRuns: 100 })(
+    'places many shapes interleaved (groups, sizes, chains and constraints of their own) between stops, registrations and deregistrations alike',
+    (scenario, pool, steps) => {
+      const twins = scenarioTwins(scenario);
+      steps.forEach(([pick, count, action], index) => {
+        const context = `at step ${index}`;
+        if (action < 6) {
+          expectSamePlacement(twins, { ...(pool[pick % pool.length] as PlacementRequest), count }, `${context} (pool request ${pick % pool.length})`);
+        } else if (action < 8) {
+          expectSameStop(twins, pick, context);
+        } else if (action === 8) {
+          const spec = { id: `late-${index}`, resources: { cpu: 2048, memory: 4096 }, attributes: { 'ecs.availability-zone': `us-east-1${'abc'[pick % 3] as string}` } };
+          twins.reference.registerInstance(spec);
+          twins.indexed.registerInstance(spec);
+        } else {
+          const id = twins.reference.instances()[pick % Math.max(1, twins.reference.instances().length)]?.id;
+          if (id === undefined) return;
+          expect(outcomeOf(() => twins.indexed.deregisterInstance(id, { force: true })), `deregister ${context}`).toStrictEqual(outcomeOf(() => twins.reference.deregisterInstance(id, { force: true })));
+        }
+      });
+      expect(twins.indexed.snapshot(), 'the state after every step').toStrictEqual(twins.reference.snapshot());
+      expectSameGenerator(twins);
+    },
+  );
+
+  test.prop([engineScenario, engineRequest, fc.nat()], { numRuns: 300 })(
+    'places alike on clusters restored from the same snapshot, each in the state the snapshot gives',
+    (scenario, request, seed) => {
+      const original = scenarioTwins(scenario);
+      const snapshot = original.reference.snapshot();
+      const restored: Twins = {
+        reference: new Cluster({ ...snapshot, seed, engine: 'reference' }),
+        indexed: new Cluster({ ...snapshot, seed, engine: 'indexed' }),
+      };
+      expect(restored.indexed.snapshot(), 'the restored state').toStrictEqual(snapshot);
+      expectSamePlacement(restored, request, 'on the restored clusters');
+      expectSameGenerator(restored);
     },
   );
 

@@ -11,7 +11,8 @@ import type { MemberOfConstraint } from '../../src/model/TaskSpec';
 import { binpack } from '../../src/strategies/binpack';
 import { random } from '../../src/strategies/random';
 import { spread } from '../../src/strategies/spread';
-import type { Strategy } from '../../src/model/Strategy';
+import type { InstanceState } from '../../src/model/InstanceState';
+import type { InstanceStrategy, Strategy } from '../../src/model/Strategy';
 import type { RequestParts } from '../../src/arbitraries/placementRequest';
 import {
   BINPACK_FIELDS,
@@ -66,10 +67,35 @@ export const engineBinpack: fc.Arbitrary<PlacementStrategy> = fc.constantFrom(..
 export const engineSpread: fc.Arbitrary<PlacementStrategy> = fc.constantFrom(...ENGINE_SPREAD_FIELDS).map((field) => ({ type: 'spread', field }));
 const randomSpec: PlacementStrategy = { type: 'random' };
 
-/** binpack and spread as Strategy objects made by their factories, which the indexed engine must recognise as built-in. */
+/**
+ * A caller's own strategies that declare an instance key, which the indexed
+ * engine orders instances by: on attributes, task counts, resources, the
+ * registration order, keys of Infinity, a key that is NaN on a busy instance
+ * (the request then fails as on the reference engine) and one that throws.
+ * Module constants, so that requests share them as a scheduler would.
+ */
+export const DECLARED_STRATEGIES: readonly InstanceStrategy[] = [
+  declared('preferRackR1', (instance) => (instance.attributes.get('rack') === 'r1' ? 0 : 1)),
+  declared('fewestTasks', (instance) => instance.runningTasksCount),
+  declared('mostMemory', (instance) => -(instance.remainingResources['memory'] ?? 0)),
+  declared('latestRegistered', (instance) => -instance.registrationOrder),
+  declared('spotLast', (instance) => (instance.attributes.get('lifecycle') === 'spot' ? Infinity : -Infinity)),
+  declared('nanWhenBusy', (instance) => (instance.runningTasksCount > 3 ? Number.NaN : instance.runningTasksCount)),
+  declared('throwsOnDrained', (instance) => {
+    if (instance.status === 'DRAINING' && instance.runningTasksCount > 1) throw new Error('throwsOnDrained: a drained instance still runs tasks');
+    return 0;
+  }),
+];
+
+function declared(name: string, key: (instance: InstanceState) => number): InstanceStrategy {
+  return Object.freeze({ name, dependsOn: 'instance', key });
+}
+
+/** binpack and spread as Strategy objects made by their factories, and a caller's declared instance keys: all indexed. */
 const rankedObject: fc.Arbitrary<Strategy> = fc.oneof(
   fc.constantFrom(...ENGINE_BINPACK_FIELDS).map((field) => binpack(field)),
   fc.constantFrom(...ENGINE_SPREAD_FIELDS).map((field) => spread(field)),
+  fc.constantFrom(...DECLARED_STRATEGIES),
 );
 
 /** random as ECS writes it, or as the object its factory makes. */
@@ -141,8 +167,19 @@ function chainRequest(parts: Omit<Partial<RequestParts>, 'strategies'>, chains: 
     .map(([request, chain]) => (chain === undefined ? request : { ...request, placementStrategy: chain }));
 }
 
-/** Valid requests for the engines' comparison. */
-export const engineRequest: fc.Arbitrary<PlacementRequest> = chainRequest({ task: engineTask, count: engineCount, constraints: engineConstraints }, strategyChain);
+/** A value and everything in it frozen, as a scheduler may keep its service definitions. */
+export function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/** Valid requests for the engines' comparison; now and then frozen all the way down, which lets both engines keep what they build from it. */
+export const engineRequest: fc.Arbitrary<PlacementRequest> = fc
+  .tuple(chainRequest({ task: engineTask, count: engineCount, constraints: engineConstraints }, strategyChain), fc.boolean())
+  .map(([request, frozen]) => (frozen ? deepFreeze(request) : request));
 
 /** Roomy requests whose chain has random first, in the middle or last. */
 export const randomChainRequest: fc.Arbitrary<PlacementRequest> = chainRequest(

@@ -1,23 +1,42 @@
 /**
- * Sharing of normalized values between instances registered from the same
- * frozen objects, so that a fleet of a million instances of a few dozen
- * kinds holds a few dozen attribute maps, not a million.
+ * Validation done once per frozen input: instances registered from the same
+ * frozen objects share what was normalized from them, so that a fleet of a
+ * million instances of a few dozen kinds holds a few dozen attribute maps,
+ * and a frozen task definition or strategy list sent with every request is
+ * checked the first time only.
  *
  * @module
  */
 
 /**
  * Returns the value normalized earlier from the same input object when that
- * object (and every array or object directly inside it) is frozen, and so
- * cannot have changed since; otherwise normalizes it afresh. Only
- * successful results are kept, so errors always come from `normalize`.
+ * object, and every array or object inside it down to `depth` levels, is
+ * frozen, and so cannot have changed since; otherwise normalizes it afresh.
+ * Only successful results are kept, so errors always come from `normalize`.
  *
  * @param cache - one cache per kind of value
  * @param value - the untrusted input
  * @param normalize - validates and normalizes it
+ * @param depth - how many levels of nested objects must be frozen too (1: those directly inside)
  */
-export function reuseFrozen<T>(cache: WeakMap<object, T>, value: unknown, normalize: () => T): T {
-  if (!isShallowlyDeepFrozen(value)) return normalize();
+export function reuseFrozen<T>(cache: WeakMap<object, T>, value: unknown, normalize: () => T, depth = 1): T {
+  return isFrozenDown(value, depth) ? remembered(cache, value, normalize) : normalize();
+}
+
+/**
+ * Like {@link reuseFrozen}, and says whether the value was frozen: what is
+ * built from the result may then be kept for the same result next time.
+ *
+ * @param cache - one cache per kind of value
+ * @param value - the untrusted input
+ * @param normalize - validates and normalizes it
+ * @param depth - how many levels of nested objects must be frozen too
+ */
+export function reuseIfFrozen<T>(cache: WeakMap<object, T>, value: unknown, normalize: () => T, depth = 1): { readonly value: T; readonly frozen: boolean } {
+  return isFrozenDown(value, depth) ? { value: remembered(cache, value, normalize), frozen: true } : { value: normalize(), frozen: false };
+}
+
+function remembered<T>(cache: WeakMap<object, T>, value: object, normalize: () => T): T {
   const known = cache.get(value);
   if (known !== undefined) return known;
   const result = normalize();
@@ -25,7 +44,11 @@ export function reuseFrozen<T>(cache: WeakMap<object, T>, value: unknown, normal
   return result;
 }
 
-function isShallowlyDeepFrozen(value: unknown): value is object {
+function isFrozenDown(value: unknown, depth: number): value is object {
   if (typeof value !== 'object' || value === null || !Object.isFrozen(value)) return false;
-  return Object.values(value).every((inner: unknown) => typeof inner !== 'object' || inner === null || Object.isFrozen(inner));
+  if (depth === 0) return true;
+  for (const inner of Object.values(value) as unknown[]) {
+    if (typeof inner === 'object' && inner !== null && !isFrozenDown(inner, depth - 1)) return false;
+  }
+  return true;
 }

@@ -38,10 +38,7 @@ const KEYS = ['type', 'expression'] as const;
  */
 export function validateConstraints(value: unknown, path: string, rules: ConstraintRules): ValidConstraint[] {
   const list = expectArray(value, path);
-  if (list.length + rules.alreadyCounted > MAX_CONSTRAINTS) {
-    const counted = rules.alreadyCounted === 0 ? '' : `, counting the task definition's ${rules.alreadyCounted}`;
-    throw new PlacementInputError('too_many_constraints', path, `Give at most ${MAX_CONSTRAINTS} placement constraints${counted}, as ECS allows; there are ${list.length + rules.alreadyCounted}.`);
-  }
+  checkConstraintCount(list.length, rules.alreadyCounted, path);
   // An index loop rather than map, which would skip the holes of a sparse array unchecked.
   const constraints: ValidConstraint[] = [];
   for (let index = 0; index < list.length; index += 1) constraints.push(validateConstraint(list[index], indexPath(path, index), rules.allowDistinctInstance));
@@ -65,4 +62,19 @@ function validateConstraint(value: unknown, path: string, allowDistinctInstance:
     return { type };
   }
   throw new PlacementInputError('unknown_constraint_type', typePath, `Use the constraint type 'memberOf' or 'distinctInstance' instead of ${quote(type)}.`);
+}
+
+/**
+ * Checks ECS's limit of 10 constraints, the task definition's and the
+ * request's together.
+ *
+ * @param count - constraints in the list at `path`
+ * @param alreadyCounted - constraints counted before it
+ * @param path - where the list is
+ * @throws {@link PlacementInputError} `too_many_constraints`
+ */
+export function checkConstraintCount(count: number, alreadyCounted: number, path: string): void {
+  if (count + alreadyCounted <= MAX_CONSTRAINTS) return;
+  const counted = alreadyCounted === 0 ? '' : `, counting the task definition's ${alreadyCounted}`;
+  throw new PlacementInputError('too_many_constraints', path, `Give at most ${MAX_CONSTRAINTS} placement constraints${counted}, as ECS allows; there are ${count + alreadyCounted}.`);
 }

@@ -143,3 +143,46 @@ describe('validatePlacementRequest resolves', () => {
     expect(valid.strategies[1]).toBe(custom);
   });
 });
+
+describe('validatePlacementRequest on frozen parts', () => {
+  const deepFreeze = <T>(value: T): T => {
+    if (typeof value === 'object' && value !== null) {
+      for (const inner of Object.values(value)) deepFreeze(inner);
+      Object.freeze(value);
+    }
+    return value;
+  };
+
+  it('gives the same result for a frozen task, strategy list and constraint list sent again', () => {
+    const frozenTask = deepFreeze({ family: 'web', resources: { cpu: 256, memory: 512 }, placementConstraints: [{ type: 'memberOf', expression: 'attribute:a exists' }] });
+    const chain = deepFreeze([{ type: 'spread', field: 'instanceId' }]);
+    const rules = deepFreeze([{ type: 'distinctInstance' }]);
+    const first = validatePlacementRequest({ task: frozenTask, placementStrategy: chain, placementConstraints: rules });
+    const second = validatePlacementRequest({ task: frozenTask, count: 2, placementStrategy: chain, placementConstraints: rules });
+    expect(second.task).toBe(first.task);
+    expect(second.strategies).toBe(first.strategies);
+    expect(second.constraints).toEqual(first.constraints);
+    expect(second.count).toBe(2);
+  });
+
+  it('validates again a task that is not frozen all the way down, and sees its changes', () => {
+    const resources: Record<string, number> = { memory: 512 };
+    const task = Object.freeze({ resources });
+    expect(validatePlacementRequest({ task }).task.resources).toEqual({ memory: 512 });
+    resources['memory'] = -1;
+    expect(inputErrorOf(() => validatePlacementRequest({ task }))).toEqual({ code: 'invalid_resource', path: 'request.task.resources.memory' });
+  });
+
+  it('counts a frozen constraint list against the task definition\'s constraints on every request', () => {
+    const rules = deepFreeze(Array.from({ length: 6 }, () => ({ type: 'distinctInstance' })));
+    expect(validatePlacementRequest({ task, placementConstraints: rules }).constraints).toHaveLength(6);
+    expect(inputErrorOf(() => validatePlacementRequest({ task: taskWith(5), placementConstraints: rules }))).toEqual({ code: 'too_many_constraints', path: 'request.placementConstraints' });
+  });
+
+  it('refuses a frozen faulty list every time, with its path', () => {
+    const chain = deepFreeze([{ type: 'binpack' }]);
+    for (let attempt = 0; attempt < 2; attempt += 1) {
+      expect(inputErrorOf(() => validatePlacementRequest({ task, placementStrategy: chain }))).toEqual({ code: 'invalid_strategy_field', path: 'request.placementStrategy[0].field' });
+    }
+  });
+});

@@ -70,7 +70,7 @@ describe('validateTaskSpec normalizes', () => {
 
   it('parses the memberOf constraints in order', () => {
     const { memberOf: constraints } = validateTaskSpec(withConstraints(memberOf('attribute:ecs.os-type == linux'), memberOf('agentVersion >= 1.14')), 'task');
-    expect(constraints.map(({ expression }) => expression)).toEqual(['attribute:ecs.os-type == linux', 'agentVersion >= 1.14']);
-    expect(constraints.map(({ query }) => printQuery(query))).toEqual(['attribute:ecs.os-type == linux', 'agentVersion >= 1.14']);
+    expect(constraints.map((constraint) => (constraint.type === 'memberOf' ? constraint.expression : constraint.type))).toEqual(['attribute:ecs.os-type == linux', 'agentVersion >= 1.14']);
+    expect(constraints.map((constraint) => (constraint.type === 'memberOf' ? printQuery(constraint.query) : constraint.type))).toEqual(['attribute:ecs.os-type == linux', 'agentVersion >= 1.14']);
   });
 });

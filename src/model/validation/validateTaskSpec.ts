@@ -8,7 +8,7 @@ import { optionalField, readObject, requireField } from './fields';
 import { keyPath } from './paths';
 import { validateAttributeNames } from './validateAttributes';
 import { validateConstraints } from './validateConstraints';
-import type { ParsedExpression } from './validateExpression';
+import type { ValidConstraint } from '../ValidRequest';
 import { validateName } from './validateName';
 import { EMPTY_PORTS, validateTaskPorts } from './validatePorts';
 import { validateResources } from './validateResources';
@@ -18,10 +18,12 @@ export interface ValidTaskSpec {
   /** What every placement check reads. */
   readonly task: TaskRequirements;
   /** The task definition's memberOf constraints, in order. */
-  readonly memberOf: readonly ParsedExpression[];
+  readonly memberOf: readonly ValidConstraint[];
 }
 
 const KEYS = ['family', 'resources', 'ports', 'requiresAttributes', 'placementConstraints'] as const;
+/** No constraints: one frozen list shared by every task that has none, so that requests alike share what is built from it. */
+export const NO_CONSTRAINTS: readonly ValidConstraint[] = Object.freeze([]);
 
 /**
  * Validates a task spec.
@@ -41,8 +43,7 @@ export function validateTaskSpec(value: unknown, path: string): ValidTaskSpec {
   const requiresAttributes = optionalField(fields, 'requiresAttributes', path, validateAttributeNames) ?? [];
   const constraints = optionalField(fields, 'placementConstraints', path, (given, at) =>
     validateConstraints(given, at, { allowDistinctInstance: false, alreadyCounted: 0 })) ?? [];
-  const memberOf: ParsedExpression[] = [];
-  for (const constraint of constraints) if (constraint.type === 'memberOf') memberOf.push({ expression: constraint.expression, query: constraint.query });
+  const memberOf = constraints.length === 0 ? NO_CONSTRAINTS : Object.freeze(constraints);
   return {
     task: family === undefined ? { resources, ports, requiresAttributes } : { family, resources, ports, requiresAttributes },
     memberOf,
