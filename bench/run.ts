@@ -7,10 +7,13 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { runMemoryCase } from './memoryCase';
-import { FULL_PLAN, QUICK_PLAN } from './placementMatrix';
+import { CHAINS, FULL_PLAN, QUICK_PLAN } from './placementMatrix';
+import { runRegistrationCase, runRestoreCase, type RegistrationRow } from './registrationCase';
+import { FULL_SCHEDULER, QUICK_SCHEDULER, runSchedulerWorkload, SCHEDULER_DESCRIPTION, type SchedulerRow } from './schedulerWorkload';
+import { runSingleShapeCase, type SingleShapeRow } from './singleShapeCase';
 import { runQueryBench } from './query.bench';
 import { runPlacementMatrix, type FleetRow, type MatrixRow } from './runPlacementMatrix';
-import { fleetTable, growthTable, matrixTable, speedupTable } from './tables';
+import { fleetTable, growthTable, matrixTable, registrationTable, schedulerTable, singleShapeTable, speedupTable } from './tables';
 
 const quick = process.argv.includes('--quick');
 const plan = quick ? QUICK_PLAN : FULL_PLAN;
@@ -33,14 +36,29 @@ for (const row of queries) {
   console.log(`| \`${row.expression}\` | ${row.matched} | ${row.parseMicroseconds.toFixed(1)} | ${row.evaluateMilliseconds.toFixed(2)} | ${row.nanosecondsPerInstance.toFixed(0)} |`);
 }
 
+const scheduler: SchedulerRow[] = [];
+for (const size of plan.sizes) {
+  scheduler.push(runSchedulerWorkload(size, quick ? QUICK_SCHEDULER : FULL_SCHEDULER));
+  progress(`scheduler workload at ${size.toLocaleString('en-US')} instances`);
+}
+console.log(`\n## Scheduler workload: ${plan.sizes.map((size) => size.toLocaleString('en-US')).join(', ')} instances\n`);
+console.log(`${SCHEDULER_DESCRIPTION}\n`);
+console.log(schedulerTable(scheduler));
+
 const fleets: FleetRow[] = [];
 const cases: MatrixRow[] = [];
+const singles: SingleShapeRow[] = [];
+const registrations: RegistrationRow[] = [];
 runPlacementMatrix(plan, (row) => {
   if ('buildMs' in row) fleets.push(row);
   else cases.push(row);
-  if (process.stderr.isTTY) process.stderr.write(`\r\u001b[K${fleets.length} fleets, ${cases.length} cases measured`);
+  progress(`${fleets.length} fleets, ${cases.length} cases measured`);
+}, (cluster, size, engine) => {
+  if (engine !== 'indexed') return;
+  for (const chain of CHAINS) singles.push(runSingleShapeCase(cluster, size, chain, plan.maxPlacements));
+  registrations.push(runRegistrationCase(cluster, size, quick ? 100 : 1000));
 });
-if (process.stderr.isTTY) process.stderr.write('\r\u001b[K');
+progress('');
 
 console.log(`\n## Placement: ${plan.sizes.map((size) => size.toLocaleString('en-US')).join(', ')} instances\n`);
 console.log(`Each case places up to ${plan.maxPlacements} tasks (256 CPU units, 512 MiB) in requests growing from 1 to 100 tasks, for at most ${plan.budgetMs} ms, on a fresh fleet of that size, ${plan.repeats} times for the default engine (the fastest run is shown); the reference engine runs once, up to ${plan.referenceUpTo.toLocaleString('en-US')} instances.\n`);
@@ -48,14 +66,27 @@ console.log(fleetTable(fleets));
 console.log(`\n${matrixTable(cases)}`);
 console.log(`\n### Default engine against the reference engine\n\n${speedupTable(cases)}`);
 console.log(`\n### Time per placement from the smallest fleet to the largest (default engine)\n\n${growthTable(cases)}`);
+console.log(`\n## One task per request: ${plan.maxPlacements.toLocaleString('en-US')} requests of one shape against one request of as many tasks\n`);
+console.log(singleShapeTable(singles));
+console.log(`\n## Registering and deregistering ${registrations[0]?.instances.toLocaleString('en-US') ?? 0} instances, one by one, on an indexed fleet\n`);
+console.log(registrationTable(registrations));
+
+const restore = quick ? runRestoreCase(5_000, 3) : runRestoreCase(100_000, 3);
+console.log(`\n## Restoring a cluster: ${restore.instances.toLocaleString('en-US')} instances with ${restore.tasks.toLocaleString('en-US')} tasks through new Cluster({ instances, tasks })\n`);
+console.log(`${restore.seconds.toFixed(2)} s, checks included.`);
 
 const memorySize = quick ? 20_000 : 1_000_000;
 const memory = runMemoryCase(memorySize);
 console.log(`\n## Memory: ${memorySize.toLocaleString('en-US')} instances holding ${memory.tasks.toLocaleString('en-US')} tasks\n`);
-console.log('| instances | tasks | heap with the fleet (MiB) | heap with every task (MiB) | build (s) | place (s) |');
-console.log('| ---: | ---: | ---: | ---: | ---: | ---: |');
-console.log(`| ${memory.instances.toLocaleString('en-US')} | ${memory.tasks.toLocaleString('en-US')} | ${memory.fleetHeapMiB.toFixed(0)} | ${memory.loadedHeapMiB.toFixed(0)} | ${memory.buildSeconds.toFixed(1)} | ${memory.placeSeconds.toFixed(1)} |`);
+console.log('Half the tasks spread over zones and packed on memory, half with ECS\'s default service chain, so the views of both chains are held too.\n');
+console.log('| instances | tasks | heap with the fleet (MiB) | heap with every task (MiB) | typed arrays (MiB) | total (MiB) | build (s) | place (s) |');
+console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+console.log(`| ${memory.instances.toLocaleString('en-US')} | ${memory.tasks.toLocaleString('en-US')} | ${memory.fleetHeapMiB.toFixed(0)} | ${memory.loadedHeapMiB.toFixed(0)} | ${memory.loadedArrayBuffersMiB.toFixed(0)} | ${memory.loadedTotalMiB.toFixed(0)} | ${memory.buildSeconds.toFixed(1)} | ${memory.placeSeconds.toFixed(1)} |`);
 
 const results = join(import.meta.dirname, 'results');
 mkdirSync(results, { recursive: true });
-writeFileSync(join(results, quick ? 'quick.json' : 'latest.json'), `${JSON.stringify({ date: new Date().toISOString(), quick, machine, queries, fleets, cases, memory }, null, 2)}\n`);
+writeFileSync(join(results, quick ? 'quick.json' : 'latest.json'), `${JSON.stringify({ date: new Date().toISOString(), quick, machine, queries, scheduler, fleets, cases, singles, registrations, restore, memory }, null, 2)}\n`);
+
+function progress(message: string): void {
+  if (process.stderr.isTTY) process.stderr.write(`\r\u001b[K${message}`);
+}

@@ -57,8 +57,9 @@ function buildFleet(size: number, engine: EngineName): { cluster: Cluster; row: 
  *
  * @param plan - sizes, engines and budgets
  * @param report - receives each row
+ * @param afterCases - runs on each fleet once its cases are done, as every case left it
  */
-export function runPlacementMatrix(plan: MatrixPlan, report: (row: MatrixRow | FleetRow) => void): void {
+export function runPlacementMatrix(plan: MatrixPlan, report: (row: MatrixRow | FleetRow) => void, afterCases?: (cluster: Cluster, size: number, engine: EngineName) => void): void {
   for (const size of plan.sizes) {
     for (const engine of plan.engines) {
       if (engine === 'reference' && size > plan.referenceUpTo) continue;
@@ -70,6 +71,7 @@ export function runPlacementMatrix(plan: MatrixPlan, report: (row: MatrixRow | F
           report(runCase(cluster, instances, plan, { size, engine, chain, constraints }));
         }
       }
+      afterCases?.(cluster, size, engine);
     }
   }
 }

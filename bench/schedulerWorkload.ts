@@ -123,6 +123,14 @@ export interface SchedulerRow {
   readonly warmupSeconds: number;
 }
 
+/** The workload in words, for the report. */
+export const SCHEDULER_DESCRIPTION = 'Each fleet (seed 11, three zones, the simulated instance types and attributes) is filled to 60% by the workload itself (the warm-up), then measured: requests from 500 services drawn at random, each of 1 to 5 tasks, with random tasks stopped whenever the fleet is over 65% full until it is 55% full (a fleet is as full as the fuller of its CPU and its memory). Each service has its own task size (128 to 2048 CPU units, 2 to 6 MiB per unit) and one of six chains: ECS\'s service default, spread(zone)+binpack(memory), binpack(memory), binpack(cpu), spread(instanceId), random; one in twenty ranks first by a caller\'s own strategy declared instance-keyed. 30% have a memberOf drawn from ten expressions (one keeps away from a service\'s tasks with task:group) and 20% distinctInstance. Task definitions and strategy lists are frozen, as a scheduler keeps its service definitions. The time is everything measured: placing and stopping.';
+
+/** The runs of `npm run bench`. */
+export const FULL_SCHEDULER: SchedulerPlan = { requests: 60_000, budgetMs: 20_000, seed: 11 };
+/** The runs of `npm run bench -- --quick`. */
+export const QUICK_SCHEDULER: SchedulerPlan = { requests: 2_000, budgetMs: 1_000, seed: 11 };
+
 /** How a run goes. */
 export interface SchedulerPlan {
   /** Requests measured. */

@@ -1,7 +1,10 @@
 /**
  * Markdown tables of the placement benchmark.
  */
+import type { RegistrationRow } from './registrationCase';
 import type { FleetRow, MatrixRow } from './runPlacementMatrix';
+import type { SchedulerRow } from './schedulerWorkload';
+import type { SingleShapeRow } from './singleShapeCase';
 
 const fixed = (value: number, digits = 0): string => value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
@@ -59,5 +62,33 @@ export function growthTable(rows: readonly MatrixRow[]): string {
     `| chain | constraints | ns at ${fixed(smallest ?? 0)} | ns at ${fixed(largest ?? 0)} | growth |`,
     '| --- | --- | ---: | ---: | ---: |',
     ...lines,
+  ].join('\n');
+}
+
+/** The scheduler workload at each size, and how the time per placement grew from the smallest. */
+export function schedulerTable(rows: readonly SchedulerRow[]): string {
+  const first = rows[0];
+  return [
+    '| instances | requests | placed | not placed | stopped | seconds | placements/s | ns/placement | growth | full at the end | warm-up (s) |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...rows.map((row) => `| ${fixed(row.size)} | ${fixed(row.requests)} | ${fixed(row.placements)} | ${fixed(row.failures)} | ${fixed(row.stops)} | ${fixed(row.seconds, 1)} | ${fixed(row.placementsPerSecond)} | ${fixed(row.nanosecondsPerPlacement)} | ${first === undefined ? '-' : fixed(row.nanosecondsPerPlacement / first.nanosecondsPerPlacement, 2)}x | ${fixed(row.full * 100)}% | ${fixed(row.warmupSeconds, 1)} |`),
+  ].join('\n');
+}
+
+/** One task per request against one request of as many, per chain and size. */
+export function singleShapeTable(rows: readonly SingleShapeRow[]): string {
+  return [
+    '| instances | chain | one per request (ns/placement) | placements/s | in one request (ns/placement) | ratio |',
+    '| ---: | --- | ---: | ---: | ---: | ---: |',
+    ...rows.map((row) => `| ${fixed(row.size)} | ${row.chain} | ${fixed(row.oneByOneNs)} | ${fixed(1e9 / row.oneByOneNs)} | ${fixed(row.batchNs)} | ${fixed(row.oneByOneNs / row.batchNs, 2)}x |`),
+  ].join('\n');
+}
+
+/** Time per registration and deregistration, per size. */
+export function registrationTable(rows: readonly RegistrationRow[]): string {
+  return [
+    '| instances | register (µs each) | deregister (µs each) |',
+    '| ---: | ---: | ---: |',
+    ...rows.map((row) => `| ${fixed(row.size)} | ${fixed(row.registerMicroseconds, 1)} | ${fixed(row.deregisterMicroseconds, 1)} |`),
   ].join('\n');
 }
