@@ -1,4 +1,4 @@
-import type { InstanceView } from '../src/model/InstanceView';
+import type { InstanceView } from '../src/query/InstanceView';
 
 /** A small deterministic generator (mulberry32), so every run measures the same fleet. */
 export function seededRandom(seed: number): () => number {

@@ -11,7 +11,7 @@ export type { TaskInfo } from './model/TaskInfo';
 
 export { INSTANCE_STATUSES, type InstancePatch, type InstanceSpec, type InstanceStatus, type Ports, type Resources } from './model/InstanceSpec';
 export type { InstanceState, PortSets } from './model/InstanceState';
-export type { InstanceView } from './model/InstanceView';
+export type { InstanceView } from './query/InstanceView';
 export { PlacementInputError, type PlacementInputErrorCode } from './model/PlacementInputError';
 export type {
   DistinctInstanceConstraint, PlacementConstraint, PlacementRequest, PlacementStrategy, PlacementStrategyType,
@@ -23,7 +23,7 @@ export type { Diagnosis, DiagnosisEntry } from './placement/Diagnosis';
 export type { EngineName } from './model/EngineName';
 export type { Explanation, InstanceExplanation } from './placement/Explanation';
 export type { Placement, PlacementFailure, PlacementResult } from './placement/PlacementResult';
-export { ecsReason, isResolvable, type Rejection, type RejectionCode } from './placement/Rejection';
+export { ecsReason, isResolvable, type Rejection, type RejectionCode } from './model/Rejection';
 
 export { binpack } from './strategies/binpack';
 export { random } from './strategies/random';

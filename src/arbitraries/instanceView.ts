@@ -5,7 +5,7 @@
  * @module
  */
 import * as fc from 'fast-check';
-import type { InstanceView } from '../model/InstanceView';
+import type { InstanceView } from '../query/InstanceView';
 import { parseQueryDate } from '../query/parseQueryDate';
 import { resolveVocabulary, type QueryVocabulary, type ResolvedVocabulary } from './QueryConstraints';
 import { where } from './internal/readConstraints';

@@ -8,7 +8,7 @@ import type { InstanceInfo } from '../model/InstanceInfo';
 import { shortId } from '../ecs/shortId';
 import type { PlacementResult } from '../placement/PlacementResult';
 import { formatTable } from './formatTable';
-import type { PlaceResponse } from './placeCommand';
+import type { PlaceResponse } from './PlaceResponse';
 
 /** What the table shows. */
 export interface PlacementView {

@@ -8,17 +8,10 @@ import { PlacementInputError } from '../model/PlacementInputError';
 import { QueryError } from '../query/QueryError';
 import type { CliIo } from './CliIo';
 import { UsageError } from './CliIo';
+import type { Command } from './Command';
 import { placeCommand } from './placeCommand';
 import { queryCommand } from './queryCommand';
 import { simulateCommand } from './simulateCommand';
-
-/** A subcommand: its one-line summary, its help, and what it does. */
-export interface Command {
-  readonly summary: string;
-  readonly help: string;
-  /** Runs with the arguments after the command name; returns the exit code. */
-  readonly run: (args: readonly string[], io: CliIo) => number;
-}
 
 const COMMANDS: Readonly<Record<string, Command>> = { simulate: simulateCommand, place: placeCommand, query: queryCommand };
 

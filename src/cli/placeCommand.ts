@@ -11,14 +11,15 @@ import { readTaskDefinition } from '../ecs/fromTaskDefinition';
 import { parseConstraintNotation, parseStrategyNotation } from '../ecs/placementNotation';
 import { serviceEventMessage } from '../ecs/serviceEventMessage';
 import { taskDefinitionName } from '../ecs/taskDefinitionName';
-import { toRunTaskResponse, type RunTaskResponse } from '../ecs/toRunTaskResponse';
+import { toRunTaskResponse } from '../ecs/toRunTaskResponse';
+import type { PlaceResponse } from './PlaceResponse';
 import type { PlacementRequest } from '../model/PlacementRequest';
 import { resolveGroup } from '../model/validation/resolveGroup';
 import type { PlacementResult } from '../placement/PlacementResult';
 import { UsageError, type CliIo } from './CliIo';
 import { formatPlacement } from './formatPlacement';
 import { loadEcsCluster } from './loadEcsCluster';
-import type { Command } from './main';
+import type { Command } from './Command';
 import { outputFormat, parseOptions, wholeNumberOption } from './parseOptions';
 import { readJsonFile } from './readJsonFile';
 import { reportedAt } from './reportedAt';
@@ -104,12 +105,6 @@ export const placeCommand: Command = {
     return response.failures.length === 0 ? 0 : 1;
   },
 };
-
-/** RunTask's response, and for a service the events ECS would record. */
-export interface PlaceResponse extends RunTaskResponse {
-  /** One entry per distinct service event message, for a service request. */
-  readonly events?: readonly { readonly message: string }[];
-}
 
 function place(cluster: Cluster, request: PlacementRequest, taskDefinition: EcsTaskDefinition): { result: PlacementResult; response: PlaceResponse } {
   // The request combines files and flags; what is left to refuse is the combination.

@@ -10,7 +10,7 @@ import { INSTANCE_STATUSES, type InstanceStatus } from '../model/InstanceSpec';
 import { UsageError } from './CliIo';
 import { formatTable } from './formatTable';
 import { loadEcsCluster } from './loadEcsCluster';
-import type { Command } from './main';
+import type { Command } from './Command';
 import { outputFormat, parseOptions } from './parseOptions';
 
 const HELP = `Usage: task-placement query EXPRESSION --instances FILE [options]

@@ -9,7 +9,7 @@ import { runSimulation } from '../sim/runSimulation';
 import type { Scenario } from '../sim/Scenario';
 import { validateScenario } from '../sim/validateScenario';
 import { UsageError, type CliIo } from './CliIo';
-import type { Command } from './main';
+import type { Command } from './Command';
 import { formatSimulation } from './formatSimulation';
 import { parseOptions, wholeNumberOption } from './parseOptions';
 import { readJsonFile } from './readJsonFile';

@@ -5,7 +5,7 @@
  */
 import type { InstanceState } from '../model/InstanceState';
 import type { TaskRequirements } from '../model/TaskRequirements';
-import type { Rejection } from '../placement/Rejection';
+import type { Rejection } from '../model/Rejection';
 
 /** What a constraint knows about the placement under way. */
 export interface ConstraintContext {

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import type { Rejection } from '../placement/Rejection';
+import type { Rejection } from '../model/Rejection';
 import type { Constraint } from './Constraint';
 
 /** The last rejection made, reused while the group stays the same: engines check many instances in a row. */

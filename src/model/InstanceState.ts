@@ -5,7 +5,7 @@
  * @module
  */
 import type { InstanceStatus } from './InstanceSpec';
-import type { InstanceView } from './InstanceView';
+import type { InstanceView } from '../query/InstanceView';
 
 /** Host ports by protocol, as sets. */
 export interface PortSets {

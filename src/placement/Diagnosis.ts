@@ -6,7 +6,7 @@
  */
 import type { CheckOutcome } from './checkInstance';
 import { describeRejection } from './describeRejection';
-import { ecsReason, isResolvable, type RejectionCode } from './Rejection';
+import { ecsReason, isResolvable, type RejectionCode } from '../model/Rejection';
 
 /** Instances that failed at the same check, for the same cause. */
 export interface DiagnosisEntry {

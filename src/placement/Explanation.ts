@@ -6,7 +6,7 @@
  */
 import type { Diagnosis } from './Diagnosis';
 import type { PlacementResult } from './PlacementResult';
-import type { Rejection } from './Rejection';
+import type { Rejection } from '../model/Rejection';
 
 /** How one instance fared in the decision for the request's first task. */
 export interface InstanceExplanation {

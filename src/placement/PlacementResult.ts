@@ -4,7 +4,7 @@
  * @module
  */
 import type { Diagnosis } from './Diagnosis';
-import type { Rejection } from './Rejection';
+import type { Rejection } from '../model/Rejection';
 
 /** One placed task. */
 export interface Placement {

@@ -10,7 +10,7 @@ import { diagnose } from './Diagnosis';
 import type { Explanation, InstanceExplanation } from './Explanation';
 import type { PlacementResult } from './PlacementResult';
 import type { PlacementPlan } from './planPlacement';
-import { ecsReason } from './Rejection';
+import { ecsReason } from '../model/Rejection';
 
 /** The name given to the final tie-break in explanations. */
 const REGISTRATION_ORDER = 'registration order';

@@ -7,7 +7,7 @@
 import type { Constraint } from '../constraints/Constraint';
 import type { InstanceState } from '../model/InstanceState';
 import type { TaskRequirements } from '../model/TaskRequirements';
-import type { Rejection } from './Rejection';
+import type { Rejection } from '../model/Rejection';
 
 /** What the checks need to know about the request. */
 export interface CheckPlan {

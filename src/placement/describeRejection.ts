@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { Rejection } from './Rejection';
+import type { Rejection } from '../model/Rejection';
 
 const RESOURCE_WORDS: Readonly<Record<string, string>> = { cpu: 'CPU', memory: 'memory', gpu: 'GPUs' };
 const UNITS: Readonly<Record<string, string>> = { cpu: 'CPU units', memory: 'MiB', gpu: 'GPUs' };

@@ -8,7 +8,7 @@ import type { CheckOutcome } from './checkInstance';
 import type { Diagnosis } from './Diagnosis';
 import { failureDetail } from './describeRejection';
 import type { PlacementFailure } from './PlacementResult';
-import { ecsReason, type Rejection } from './Rejection';
+import { ecsReason, type Rejection } from '../model/Rejection';
 
 /** ECS's words for a cluster without instances. */
 export const NO_INSTANCES = 'No Container Instances were found in your cluster.';

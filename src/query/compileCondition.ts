@@ -12,8 +12,8 @@
  * @module
  */
 import type { ConditionNode, SubjectNode, ValueNode } from './ast';
-import type { InstanceView } from '../model/InstanceView';
-import type { QueryStats } from './evaluateQuery';
+import type { InstanceView } from './InstanceView';
+import type { QueryStats } from './QueryStats';
 import { ruleFor } from './checkCondition';
 import { compareVersions, parseVersion } from './parseVersion';
 import { readValue, type TypedValue } from './readValue';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeInstanceView, type InstanceViewOverrides } from '../../test/support/makeInstanceView';
-import { evaluateQuery, type QueryStats } from './evaluateQuery';
+import { evaluateQuery } from './evaluateQuery';
+import type { QueryStats } from './QueryStats';
 import { parseQuery } from './parseQuery';
 import { QueryError } from './QueryError';
 

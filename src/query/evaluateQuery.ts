@@ -9,16 +9,9 @@
  * @module
  */
 import type { QueryNode } from './ast';
-import type { InstanceView } from '../model/InstanceView';
+import type { InstanceView } from './InstanceView';
 import { compileCondition, type InstancePredicate } from './compileCondition';
-
-/** Counters the evaluator adds to when a caller wants to know what an evaluation cost. */
-export interface QueryStats {
-  /** Conditions evaluated. */
-  conditions: number;
-  /** Steps taken by the regular-expression engine (linear in the values' lengths). */
-  regexSteps: number;
-}
+import type { QueryStats } from './QueryStats';
 
 /** Options for one evaluation. */
 export interface QueryContext {

@@ -5,7 +5,8 @@
  * @module
  */
 export type { AndNode, ConditionNode, ListNode, NotNode, OrNode, QueryNode, QuerySubjectName, Span, SubjectNode, ValueNode } from './ast';
-export { evaluateQuery, type QueryContext, type QueryStats } from './evaluateQuery';
+export { evaluateQuery, type QueryContext } from './evaluateQuery';
+export type { QueryStats } from './QueryStats';
 export { parseQuery } from './parseQuery';
 export { printQuery } from './printQuery';
 export { QueryError, type QueryErrorCode } from './QueryError';

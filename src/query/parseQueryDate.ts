@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { parseIsoDate } from '../model/parseIsoDate';
+import { parseIsoDate } from './parseIsoDate';
 
 const DOCUMENTED_FORMS = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}:\d{2}(?:Z|[+-]\d{2}:\d{2})?)?$/;
 

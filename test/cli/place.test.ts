@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
-import type { PlaceResponse } from '../../src/cli/placeCommand';
+import type { PlaceResponse } from '../../src/cli/PlaceResponse';
 import { ecsIo } from './ecsFiles';
 
 const FLEET = ['--instances', 'fixtures/fleet.json', '--tasks', 'fixtures/describe-tasks.json'];

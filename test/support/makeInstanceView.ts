@@ -1,4 +1,4 @@
-import type { InstanceView } from '../../src/model/InstanceView';
+import type { InstanceView } from '../../src/query/InstanceView';
 
 /** Overrides for {@link makeInstanceView}; attributes and task groups as plain objects. */
 export interface InstanceViewOverrides {

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { Rejection } from '../../placement/Rejection';
+import type { Rejection } from '../../model/Rejection';
 
 /** What every violation says, whatever the law. */
 export interface ViolationFacts {

@@ -5,7 +5,7 @@
  * @module
  */
 import type { PlacementFailure } from '../../placement/PlacementResult';
-import type { Rejection } from '../../placement/Rejection';
+import type { Rejection } from '../../model/Rejection';
 import type { ModelCluster, ModelOutcome } from '../model/ModelCluster';
 import type { ModelInstance } from '../model/ModelInstance';
 import type { ModelRequest } from '../model/modelRequest';

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { Rejection } from '../../placement/Rejection';
+import type { Rejection } from '../../model/Rejection';
 import type { RejectedPlacement } from './PlacementViolation';
 
 /** The failure reason ECS gives for a rejection. */

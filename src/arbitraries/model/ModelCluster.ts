@@ -6,7 +6,7 @@
  * @module
  */
 import type { ClusterSnapshot } from '../../cluster/Cluster';
-import type { Rejection } from '../../placement/Rejection';
+import type { Rejection } from '../../model/Rejection';
 import { evaluateQuery } from '../../query/evaluateQuery';
 import { ModelInstance } from './ModelInstance';
 import type { ModelConstraint, ModelRequest, ModelStrategy } from './modelRequest';

@@ -5,7 +5,7 @@
  * @module
  */
 import type { InstanceInfo } from '../../model/InstanceInfo';
-import type { InstanceView } from '../../model/InstanceView';
+import type { InstanceView } from '../../query/InstanceView';
 
 /** One instance of the model: what was registered, and what its tasks hold. */
 export class ModelInstance {

@@ -5,7 +5,7 @@
  */
 import { PlacementInputError } from '../PlacementInputError';
 import { describeValue, quote } from './describeValue';
-import { parseIsoDate } from '../parseIsoDate';
+import { parseIsoDate } from '../../query/parseIsoDate';
 
 /**
  * Validates a registration time.
