@@ -7,7 +7,7 @@ import { makeInstanceSpec } from '../support/makeInstanceSpec';
 const DOC = readFileSync(join(import.meta.dirname, '../../docs/architecture.md'), 'utf8');
 
 // The strategy of "Writing a strategy the engine can index", as the page writes it.
-const fewestTasks: InstanceStrategy = Object.freeze({
+const fewestTasks = Object.freeze<InstanceStrategy>({
   name: 'fewestTasks',
   dependsOn: 'instance',
   key: (instance) => instance.runningTasksCount,
@@ -16,7 +16,7 @@ const fewestTasks: InstanceStrategy = Object.freeze({
 describe('docs/architecture.md', () => {
   it('shows the strategy and the request this test runs', () => {
     const example = [...DOC.matchAll(/^```ts\n([\s\S]*?)^```$/gm)].map((match) => match[1] ?? '').find((block) => block.includes('fewestTasks'));
-    expect(example).toContain(`const fewestTasks: InstanceStrategy = Object.freeze({
+    expect(example).toContain(`const fewestTasks = Object.freeze<InstanceStrategy>({
   name: 'fewestTasks',
   dependsOn: 'instance',
   key: (instance) => instance.runningTasksCount,
