@@ -10,6 +10,8 @@ const KEY_VALUES = [-Infinity, -1, 0, 1, 2.5, Infinity];
 const AMOUNTS = [-1, 0, 1, 2, 3, 5, Infinity];
 const DEMANDS = [-Infinity, 0, 1, 2, 3, 4, Infinity];
 const CLASS_BITS = [1, 2, 4, 1 << 31];
+/** Small steps for one key, so that moved entries land near where they were: between their neighbours, elsewhere in their leaf, or a few leaves away. */
+const NUDGES = [-1.5, -0.5, -0.25, 0.25, 0.5, 1.5];
 
 /** Facts the test can replace wholesale, as the engine does when the fleet grows. */
 interface MutableFacts {
@@ -133,6 +135,7 @@ type Command =
   | { kind: 'insert'; count: number; seed: number; reuseOrders: boolean }
   | { kind: 'remove'; count: number; seed: number }
   | { kind: 'move'; pick: number; keys: number[] }
+  | { kind: 'nudge'; pick: number; level: number; step: number }
   | { kind: 'touch' | 'silent'; pick: number; column: number; amount: number; eligible: boolean; classBit: number }
   | { kind: 'renumber'; step: number; offset: number }
   | { kind: 'build'; seed: number; query: QuerySpec }
@@ -162,6 +165,7 @@ const queryArbitrary: fc.Arbitrary<QuerySpec> = fc.record({
 
 const factChange = { pick: fc.nat(), column: fc.nat(MAX_COLUMNS - 1), amount: fc.constantFrom(...AMOUNTS), eligible: fc.boolean(), classBit: fc.constantFrom(...CLASS_BITS) };
 
+const nudgeArbitrary: fc.Arbitrary<Command> = fc.record({ kind: fc.constant('nudge' as const), pick: fc.nat(), level: fc.nat(1), step: fc.constantFrom(...NUDGES) });
 const firstArbitrary: fc.Arbitrary<Command> = fc.record({ kind: fc.constant('first' as const), query: queryArbitrary });
 const changedArbitrary: fc.Arbitrary<Command> = fc.record({
   kind: fc.constant('changed' as const),
@@ -177,6 +181,7 @@ const commandArbitrary: fc.Arbitrary<Command> = fc.oneof(
   { arbitrary: fc.record({ kind: fc.constant('insert' as const), count: fc.oneof(fc.constant(1), fc.integer({ min: 1, max: 40 })), seed: fc.nat(), reuseOrders: fc.boolean() }), weight: 4 },
   { arbitrary: fc.record({ kind: fc.constant('remove' as const), count: fc.oneof(fc.constant(1), fc.integer({ min: 1, max: 40 })), seed: fc.nat() }), weight: 3 },
   { arbitrary: fc.record({ kind: fc.constant('move' as const), pick: fc.nat(), keys: keysArbitrary }), weight: 4 },
+  { arbitrary: nudgeArbitrary, weight: 4 },
   { arbitrary: fc.record({ kind: fc.constant('touch' as const), ...factChange }), weight: 4 },
   { arbitrary: fc.record({ kind: fc.constant('silent' as const), ...factChange }), weight: 1 },
   { arbitrary: fc.record({ kind: fc.constant('renumber' as const), step: fc.constantFrom(0.5, 1, 3), offset: fc.constantFrom(0, 7) }), weight: 1 },
@@ -294,6 +299,19 @@ class Harness {
         model.changed();
         return;
       }
+      case 'nudge': {
+        if (sorted.length === 0 || this.keyCount === 0) return;
+        const entry = sorted[command.pick % sorted.length] as ModelEntry;
+        const keys = entry.keys.slice();
+        const level = command.level % this.keyCount;
+        keys[level] = (keys[level] as number) + command.step;
+        this.time += 1;
+        tree.move(entry.slot, keys, this.time);
+        entry.keys = keys;
+        entry.time = this.time;
+        model.changed();
+        return;
+      }
       case 'touch':
       case 'silent': {
         const inTree = command.kind === 'touch';
@@ -367,6 +385,14 @@ class Harness {
         for (const entry of sorted) {
           for (let level = 0; level < this.keyCount; level += 1) expect(tree.keyOf(entry.slot, level)).toBe(entry.keys[level]);
         }
+        const inOrder: number[] = [];
+        tree.changedBefore(
+          Array.from({ length: this.keyCount }, () => Infinity),
+          Infinity,
+          -Infinity,
+          (slot) => (inOrder.push(slot), false),
+        );
+        expect(inOrder).toEqual(sorted.map((entry) => entry.slot));
         return;
       }
     }
@@ -400,6 +426,18 @@ describe('OrderedTree', () => {
     for (const probe of [...probes, everyChange]) harness.apply(probe);
     harness.apply({ kind: 'insert', count: 40, seed: seed + 1, reuseOrders: true });
     for (const probe of [...probes, everyChange]) harness.apply(probe);
+    harness.apply({ kind: 'check' });
+  });
+
+  test.prop(
+    [fc.constantFrom(1, 2), fc.constantFrom(2, 3, 4, 8), fc.nat(), fc.integer({ min: 20, max: MAX_ENTRIES }), fc.array(fc.oneof({ arbitrary: nudgeArbitrary, weight: 12 }, { arbitrary: firstArbitrary, weight: 2 }, { arbitrary: changedArbitrary, weight: 1 }, { arbitrary: fc.constant({ kind: 'check' as const }), weight: 1 }), { minLength: 50, maxLength: 300 })],
+    { numRuns: 60 },
+  )('keeps order, keys and bounds through many short moves', (keyCount, nodeCapacity, seed, count, commands) => {
+    const harness = new Harness(keyCount, nodeCapacity, seed);
+    for (let start = 0; start < count; start += 40) harness.apply({ kind: 'insert', count: Math.min(40, count - start), seed: seed + start, reuseOrders: false });
+    // Spread the keys out first, so that short moves land near rather than among ties.
+    for (const entry of harness.model.sorted().slice()) harness.apply({ kind: 'nudge', pick: harness.model.sorted().indexOf(entry), level: keyCount - 1, step: hash(seed, entry.slot) % 97 });
+    for (const command of commands) harness.apply(command);
     harness.apply({ kind: 'check' });
   });
 
@@ -543,6 +581,78 @@ describe('OrderedTree', () => {
       leafReads = 0;
       expect(tree.first(query())).toBe(-1);
       expect(leafReads).toBe(0);
+    });
+
+    it('keeps order at its default capacities, which differ between leaves and inner nodes, through splits, short moves and long ones', () => {
+      const count = 6000;
+      const slotFacts: MutableFacts = { columns: [new Float64Array(count), new Float64Array(count)], eligible: new Uint8Array(count).fill(1), classBits: new Int32Array(count).fill(1) };
+      const tree = new OrderedTree(2, slotFacts);
+      const keys = new Map<number, number[]>();
+      const place = (slot: number, entryKeys: number[]): void => {
+        keys.set(slot, entryKeys);
+        (slotFacts.columns[1] as Float64Array)[slot] = entryKeys[1] as number;
+      };
+      // In a scrambled order, so that inserts split leaves and inner nodes all over the tree.
+      for (let k = 0; k < count; k += 1) {
+        const slot = (k * 2654435761) % count;
+        place(slot, [hash(slot, 1) % 3, hash(slot, 2) % 500]);
+        tree.insert(slot, keys.get(slot) as number[], slot, k);
+      }
+      const verify = (): void => {
+        const sorted = [...keys.entries()].sort(([a, x], [b, y]) => compareTuples(x, a, y, b, 2)).map(([slot]) => slot);
+        const inOrder: number[] = [];
+        tree.changedBefore([Infinity, Infinity], Infinity, -Infinity, (slot) => (inOrder.push(slot), false));
+        expect(inOrder).toEqual(sorted);
+        for (const [slot, entryKeys] of keys) expect([tree.keyOf(slot, 0), tree.keyOf(slot, 1)]).toEqual(entryKeys);
+        const demand = query({ fromKeys: [1, 100], fromKeyCount: 2, demandColumns: [1], demandAmounts: [450], demandCount: 1 });
+        const start = sorted.findIndex((slot) => compareTuples(keys.get(slot) as number[], slot, [1, 100], -Infinity, 2) >= 0);
+        expect(tree.first(demand)).toBe(sorted.slice(start).find((slot) => (keys.get(slot)?.[1] as number) >= 450) ?? -1);
+      };
+      verify();
+      for (let k = 0; k < 30000; k += 1) {
+        const slot = hash(k, 3) % count;
+        const old = keys.get(slot) as number[];
+        const short = hash(k, 4) % 4 !== 0;
+        place(slot, short ? [old[0] as number, (old[1] as number) + ((hash(k, 5) % 9) - 4) * 0.5] : [hash(k, 6) % 3, hash(k, 7) % 500]);
+        tree.move(slot, keys.get(slot) as number[], count + k);
+        if (k % 7000 === 6999) verify();
+      }
+      verify();
+    });
+
+    it('tightens a subtree a search entered partway in only when what it skipped cannot pass', () => {
+      const count = 2000;
+      const columns = [new Float64Array(count).fill(1)];
+      let leafReads = 0;
+      const slotFacts: SlotFacts = {
+        get columns() {
+          leafReads += 1;
+          return columns;
+        },
+        eligible: new Uint8Array(count).fill(1),
+        classBits: new Int32Array(count).fill(1),
+      };
+      const tree = new OrderedTree(1, slotFacts, { nodeCapacity: 4 });
+      tree.build(Array.from({ length: count }, (_, slot) => slot), (slot) => slot, (slot) => slot, 0);
+      columns[0]?.fill(0);
+      columns[0]?.fill(1, 1500, 1501);
+      for (let slot = 0; slot < count; slot += 1) tree.touch(slot, 1);
+      // 701 is inside a leaf, and so inside every node above it.
+      const demand = query({ fromKeys: [701], fromKeyCount: 1, demandColumns: [0], demandAmounts: [1], demandCount: 1 });
+      expect(tree.first(demand)).toBe(1500);
+      leafReads = 0;
+      expect(tree.first(demand)).toBe(1500);
+      // Only the leaf of the answer: every leaf and node before it, the ones entered partway included, now fails on its bounds.
+      expect(leafReads).toBe(1);
+      // Now an entry before the start passes: the leaf and nodes the search enters partway keep bounds that pass, and answers stay right.
+      (columns[0] as Float64Array)[700] = 1;
+      tree.touch(700, 2);
+      expect(tree.first(demand)).toBe(1500);
+      expect(tree.first(demand)).toBe(1500);
+      expect(tree.first(query({ demandColumns: [0], demandAmounts: [1], demandCount: 1 }))).toBe(700);
+      (columns[0] as Float64Array)[1500] = 0;
+      tree.touch(1500, 3);
+      expect(tree.first(demand)).toBe(-1);
     });
 
     it('forgets the old content on build', () => {
