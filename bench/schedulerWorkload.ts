@@ -15,14 +15,23 @@ import { streamFleet } from '../src/sim/streamFleet';
 const ZONE = 'attribute:ecs.availability-zone';
 
 /** The chains of the workload, each given to one sixth of the services. */
-const CHAINS: readonly { readonly name: string; readonly strategies: readonly PlacementStrategy[] | undefined }[] = [
+const CHAINS: readonly { readonly name: string; readonly strategies: readonly PlacementStrategy[] | undefined }[] = deepFreeze([
   { name: 'ECS service default', strategies: undefined },
   { name: 'spread(zone)+binpack(memory)', strategies: [{ type: 'spread', field: ZONE }, { type: 'binpack', field: 'memory' }] },
   { name: 'binpack(memory)', strategies: [{ type: 'binpack', field: 'memory' }] },
   { name: 'binpack(cpu)', strategies: [{ type: 'binpack', field: 'cpu' }] },
   { name: 'spread(instanceId)', strategies: [{ type: 'spread', field: 'instanceId' }] },
   { name: 'random', strategies: [{ type: 'random' }] },
-];
+]);
+
+/** Freezes a value and everything in it, as a scheduler keeps its service definitions. */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value) as unknown[]) deepFreeze(inner);
+  }
+  return value;
+}
 
 /** Ten memberOf expressions over what simulated fleets carry; one keeps away from a service's tasks. */
 const EXPRESSIONS: readonly string[] = [
@@ -84,11 +93,12 @@ export function schedulerServices(seed: number, count = 500): Service[] {
     const memory = cpu * pick(MEMORY_PER_CPU);
     const chain = CHAINS[index % CHAINS.length] as (typeof CHAINS)[number];
     const constraints: PlacementConstraint[] = [];
-    if (next() < 0.3) constraints.push({ type: 'memberOf', expression: pick(EXPRESSIONS) });
-    if (next() < 0.2) constraints.push({ type: 'distinctInstance' });
+    if (next() < 0.3) constraints.push(Object.freeze({ type: 'memberOf', expression: pick(EXPRESSIONS) }));
+    if (next() < 0.2) constraints.push(Object.freeze({ type: 'distinctInstance' }));
     // One service in twenty ranks by the caller's own instance key first.
     const own = index % 20 === 7;
-    const strategies = own ? [PREFER_ON_DEMAND, { type: 'binpack', field: 'memory' } as const] : chain.strategies;
+    const strategies = own ? Object.freeze([PREFER_ON_DEMAND, Object.freeze({ type: 'binpack', field: 'memory' } as const)]) : chain.strategies;
+    Object.freeze(constraints);
     const task = Object.freeze({ family: name, resources: Object.freeze({ cpu, memory }) });
     return {
       chain: own ? 'preferOnDemand+binpack(memory)' : chain.name,

@@ -11,9 +11,7 @@ import { bucketOf } from '../strategies/spread';
 export class GroupTally {
   /** Running tasks of the group. */
   tasks = 0;
-  /** Tasks of the group by the slot of their instance; instances without any are absent. */
-  readonly onInstance = new Map<number, number>();
-  /** How many instances run exactly this many of the group's tasks, by count. */
+  /** How many instances run exactly this many of the group's tasks, by count; each instance's own count is its `taskGroups`. */
   readonly ladder = new Map<number, number>();
   /** Tasks of the group by bucket, for each attribute spread on. */
   readonly inBucket = new Map<string, Map<string | undefined, number>>();
@@ -31,18 +29,11 @@ export class GroupTally {
     return [...this.ladder.keys()].sort((a, b) => a - b);
   }
 
-  /** Adds `delta` tasks on the instance in `slot`, keeping the ladder. */
-  moveOnInstance(slot: number, delta: number): void {
-    const before = this.onInstance.get(slot) ?? 0;
-    const after = before + delta;
+  /** Moves an instance on the ladder from `before` of the group's tasks to `after`. */
+  moveOnInstance(before: number, after: number): void {
     if (before > 0) step(this.ladder, before, -1);
-    if (after > 0) {
-      this.onInstance.set(slot, after);
-      step(this.ladder, after, 1);
-    } else {
-      this.onInstance.delete(slot);
-    }
-    this.tasks += delta;
+    if (after > 0) step(this.ladder, after, 1);
+    this.tasks += after - before;
   }
 }
 
@@ -73,28 +64,36 @@ export class GroupTasks {
    * Starts counting an attribute's buckets for every group.
    *
    * @param attribute - the attribute spread on
-   * @param instanceOf - the instance in a slot
+   * @param instances - every instance
    */
-  track(attribute: string, instanceOf: (slot: number) => InstanceState): void {
+  track(attribute: string, instances: Iterable<InstanceState>): void {
     if (this.isTracked(attribute)) return;
     this.tracked.push(attribute);
-    for (const tally of this.groups.values()) {
-      const buckets = new Map<string | undefined, number>();
-      for (const [slot, count] of tally.onInstance) step(buckets, bucketOf(instanceOf(slot), attribute), count);
-      tally.inBucket.set(attribute, buckets);
+    for (const tally of this.groups.values()) tally.inBucket.set(attribute, new Map());
+    for (const instance of instances) {
+      if (instance.taskGroups.size === 0) continue;
+      const bucket = bucketOf(instance, attribute);
+      for (const [group, count] of instance.taskGroups) step((this.groups.get(group) as GroupTally).inBucket.get(attribute) as Map<string | undefined, number>, bucket, count);
     }
   }
 
-  /** A task of `group` started (+1) or stopped (-1) on the instance in `slot`. */
-  taskChanged(group: string, slot: number, instance: InstanceState, delta: 1 | -1): void {
+  /**
+   * The instance's count of the group's tasks went from `before` to what
+   * its `taskGroups` now holds.
+   */
+  countChanged(group: string, instance: InstanceState, before: number): void {
+    const after = instance.taskGroups.get(group) ?? 0;
     let tally = this.groups.get(group);
     if (tally === undefined) {
       tally = new GroupTally(group);
       for (const attribute of this.tracked) tally.inBucket.set(attribute, new Map());
       this.groups.set(group, tally);
     }
-    tally.moveOnInstance(slot, delta);
-    for (const attribute of this.tracked) step(tally.inBucket.get(attribute) as Map<string | undefined, number>, bucketOf(instance, attribute), delta);
+    tally.moveOnInstance(before, after);
+    for (let index = 0; index < this.tracked.length; index += 1) {
+      const attribute = this.tracked[index] as string;
+      step(tally.inBucket.get(attribute) as Map<string | undefined, number>, bucketOf(instance, attribute), after - before);
+    }
     if (tally.tasks === 0) this.groups.delete(group);
   }
 

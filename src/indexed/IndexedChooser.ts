@@ -113,7 +113,7 @@ export class IndexedChooser {
   private readonly memos = new WeakMap<GroupTally, Memo[]>();
   private readonly order = new RandomOrder();
   private readonly prefix = new Float64Array(8);
-  private readonly query: TreeQuery & { request: IndexedRequest | undefined; tally: GroupTally | undefined; count: number; record: InstanceRecord | undefined };
+  private readonly query: TreeQuery & { request: IndexedRequest | undefined; count: number };
   private readonly best: Candidate = { slot: -1, partition: -1, count: 0 };
   private readonly candidate: Candidate = { slot: -1, partition: -1, count: 0 };
   private tied = new Uint8Array(8);
@@ -130,9 +130,9 @@ export class IndexedChooser {
     this.query = {
       fromKeys: this.prefix, fromKeyCount: 0, fromOrder: -Infinity, prefix: this.prefix, prefixLength: 0,
       demandColumns: new Int32Array(0), demandAmounts: new Float64Array(0), demandCount: 0, allowedBits: -1,
-      request: undefined, tally: undefined, count: -1, record: undefined,
+      request: undefined, count: -1,
       accept(slot: number): boolean {
-        return chooser.passes(slot, this.request as IndexedRequest, this.tally, this.count);
+        return chooser.passes(slot, this.request as IndexedRequest, this.count);
       },
     };
   }
@@ -207,7 +207,7 @@ export class IndexedChooser {
     const tally = this.groups.get(request.plan.group);
     if (request.view === undefined) {
       // Every candidate ties: the first in the draw's order is the choice, and no draw is taken when there is none.
-      const chosen = this.firstInDrawOrder(request, tally, random.peek(), span);
+      const chosen = this.firstInDrawOrder(request, random.peek(), span);
       if (chosen >= 0) random.next();
       return chosen;
     }
@@ -233,7 +233,7 @@ export class IndexedChooser {
     }
     if (best.slot < 0 || !request.draws) return best.slot;
     this.markTies(request, tally);
-    return this.drawAmongTies(request, tally, random.next(), span, best.count);
+    return this.drawAmongTies(request, random.next(), span, best.count);
   }
 
   /** Forgets every memo: registration orders were rewritten. */
@@ -287,12 +287,13 @@ export class IndexedChooser {
    * skips what failed then and has not changed since.
    */
   private search(request: IndexedRequest, tree: OrderedTree, tally: GroupTally | undefined, count: number, prefixLength: number, now: number): number {
-    const query = this.setQuery(request, tally, count, prefixLength);
+    const query = this.setQuery(request, count, prefixLength);
     const needsMemo = tally !== undefined && (count >= 0 || request.dynamic.length > 0 || request.hasPorts);
     if (!needsMemo) return tree.first(query);
     const memo = this.memoFor(tally, tree, request, count, prefixLength);
     let found = -1;
-    if (memo.time >= 0 && memo.frontSkips > this.smallShare(MEMO_AFTER_SKIPS) && memo.uses < MEMO_USES) {
+    // Measuring the front again walks all of it, so a long front is measured as rarely as it is long: at most one entry per use.
+    if (memo.time >= 0 && memo.frontSkips > this.smallShare(MEMO_AFTER_SKIPS) && memo.uses < Math.max(MEMO_USES, memo.frontSkips)) {
       memo.uses += 1;
       found = tree.changedBefore(memo.untilKeys, memo.untilOrder, memo.time, (slot) => this.inPrefix(request.view as FleetView, slot, prefixLength) && this.qualifies(slot, query));
       if (found < 0) {
@@ -320,7 +321,7 @@ export class IndexedChooser {
     return found;
   }
 
-  private setQuery(request: IndexedRequest, tally: GroupTally | undefined, count: number, prefixLength: number): TreeQuery & { request: IndexedRequest | undefined } {
+  private setQuery(request: IndexedRequest, count: number, prefixLength: number): TreeQuery & { request: IndexedRequest | undefined } {
     const query = this.query;
     query.fromKeys = this.prefix;
     query.fromKeyCount = prefixLength;
@@ -331,7 +332,6 @@ export class IndexedChooser {
     query.demandCount = request.demandColumns.length;
     query.allowedBits = request.filter.allowedBits();
     query.request = request;
-    query.tally = tally;
     query.count = count;
     return query;
   }
@@ -356,16 +356,16 @@ export class IndexedChooser {
    * shared by classes), ports, the constraints checked instance by
    * instance, and the group's count on the instance.
    */
-  private passes(slot: number, request: IndexedRequest, tally: GroupTally | undefined, count: number): boolean {
-    if (this.passesChecks(slot, request, tally, count)) return true;
+  private passes(slot: number, request: IndexedRequest, count: number): boolean {
+    if (this.passesChecks(slot, request, count)) return true;
     this.rejections += 1;
     return false;
   }
 
-  private passesChecks(slot: number, request: IndexedRequest, tally: GroupTally | undefined, count: number): boolean {
+  private passesChecks(slot: number, request: IndexedRequest, count: number): boolean {
     if (!request.filter.holds(this.fleet.classIds[slot] as number)) return false;
-    if (count >= 0 && (tally?.onInstance.get(slot) ?? 0) !== count) return false;
     const record = this.fleet.records[slot] as InstanceRecord;
+    if (count >= 0 && (record.taskGroups.get(request.plan.group) ?? 0) !== count) return false;
     if (request.hasPorts && !portsFree(record, request.plan)) return false;
     for (const constraint of request.dynamic) if (constraint.check(record, request.plan) !== undefined) return false;
     return true;
@@ -426,9 +426,9 @@ export class IndexedChooser {
    * until a candidate turns up, or, after as many steps as there are
    * instances, every instance is checked and the lowest rank kept.
    */
-  private firstInDrawOrder(request: IndexedRequest, tally: GroupTally | undefined, u: number, span: number): number {
+  private firstInDrawOrder(request: IndexedRequest, u: number, span: number): number {
     this.order.reset(u, span);
-    const query = this.setQuery(request, tally, -1, 0);
+    const query = this.setQuery(request, -1, 0);
     const steps = Math.min(span, this.fleet.size + 64);
     for (let k = 0; k < steps; k += 1) {
       const slot = this.fleet.slotOfOrder(this.order.at(k));
@@ -466,17 +466,17 @@ export class IndexedChooser {
    * The draw among the tied parts' candidates whose keys are the prefix's
    * and whose group count is `count` (any for -1).
    */
-  private drawAmongTies(request: IndexedRequest, tally: GroupTally | undefined, u: number, span: number, count: number): number {
+  private drawAmongTies(request: IndexedRequest, u: number, span: number, count: number): number {
     const { partitions } = request.view as FleetView;
     let tiedSize = 0;
     for (let index = 0; index < partitions.length; index += 1) if (this.tied[index] === 1) tiedSize += (partitions[index] as Partition).tree.size;
     const keyCount = (request.view as FleetView).strategies.length;
     this.order.reset(u, span);
     if (keyCount > 0) {
-      const listed = this.listTies(request, tally, count, this.smallShare(LISTED_TIES));
+      const listed = this.listTies(request, count, this.smallShare(LISTED_TIES));
       if (listed >= 0) return listed;
     }
-    const query = this.setQuery(request, tally, request.localBeforeGroup >= 0 ? count : -1, keyCount);
+    const query = this.setQuery(request, request.localBeforeGroup >= 0 ? count : -1, keyCount);
     // Walking costs about span / ties steps and listing about the tied parts' size, which bounds the walk:
     // the two together cost at most twice the cheaper. Keyed ties are known to be many here.
     const steps = keyCount > 0 ? span : Math.min(span, tiedSize + 64);
@@ -488,7 +488,7 @@ export class IndexedChooser {
       if (keyCount > 0 && !this.inPrefix(request.view as FleetView, slot, keyCount)) continue;
       if (this.qualifies(slot, query)) return slot;
     }
-    return this.listTies(request, tally, count, Infinity);
+    return this.listTies(request, count, Infinity);
   }
 
   /**
@@ -496,10 +496,10 @@ export class IndexedChooser {
    * keys that pass every check) and returns the one first in the draw's
    * order, or -1 when there are more than `limit`.
    */
-  private listTies(request: IndexedRequest, tally: GroupTally | undefined, count: number, limit: number): number {
+  private listTies(request: IndexedRequest, count: number, limit: number): number {
     const { partitions } = request.view as FleetView;
     const keyCount = (request.view as FleetView).strategies.length;
-    const query = this.setQuery(request, tally, request.localBeforeGroup >= 0 ? count : -1, keyCount);
+    const query = this.setQuery(request, request.localBeforeGroup >= 0 ? count : -1, keyCount);
     const accept = query.accept;
     let chosen = -1;
     let chosenRank = Infinity;

@@ -63,10 +63,9 @@ export class IndexedEngine implements PlacementEngine, StateListener {
     this.fleet.onColumnAdded = () => {
       for (const view of this.views.values()) view.columnsChanged();
     };
-    for (const instance of state.instances()) this.fleet.add(instance);
-    for (const task of state.tasks()) {
-      const instance = state.instance(task.instanceId) as InstanceRecord;
-      this.groups.taskChanged(task.group, this.slotOf(instance), instance, 1);
+    for (const instance of state.instances()) {
+      this.fleet.add(instance);
+      for (const group of instance.taskGroups.keys()) this.groups.countChanged(group, instance, 0);
     }
     state.listener = this;
   }
@@ -104,7 +103,7 @@ export class IndexedEngine implements PlacementEngine, StateListener {
     const key = attributes.join('\u0000') + order;
     let view = this.views.get(key);
     if (view === undefined) {
-      for (const attribute of attributes) this.groups.track(attribute, (slot) => this.fleet.records[slot] as InstanceRecord);
+      for (const attribute of attributes) this.groups.track(attribute, this.state.instances());
       view = new FleetView(attributes, strategies, this.fleet);
       if (this.views.size >= MAX_VIEWS) this.evict(this.views.keys().next().value as string);
     }
@@ -175,7 +174,7 @@ export class IndexedEngine implements PlacementEngine, StateListener {
   /** Counts a started task and rereads its instance. */
   taskStarted(task: TaskRecord, instance: InstanceRecord): void {
     const slot = this.slotOf(instance);
-    this.groups.taskChanged(task.group, slot, instance, 1);
+    this.groups.countChanged(task.group, instance, (instance.taskGroups.get(task.group) as number) - 1);
     this.fleet.resourcesChanged(slot, task.resources);
     this.mark(slot);
   }
@@ -183,7 +182,7 @@ export class IndexedEngine implements PlacementEngine, StateListener {
   /** Counts a stopped task and rereads its instance. */
   taskStopped(task: TaskRecord, instance: InstanceRecord): void {
     const slot = this.slotOf(instance);
-    this.groups.taskChanged(task.group, slot, instance, -1);
+    this.groups.countChanged(task.group, instance, (instance.taskGroups.get(task.group) ?? 0) + 1);
     this.fleet.resourcesChanged(slot, task.resources);
     this.mark(slot);
   }

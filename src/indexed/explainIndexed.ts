@@ -78,7 +78,7 @@ function keysOf(indexed: IndexedExplainer, candidates: readonly InstanceRecord[]
     const keyOf = (instance: InstanceRecord): number => {
       const slot = indexed.slotOf(instance);
       if (level?.kind === 'bucket') return tally?.bucketCount(level.attribute, bucketOf(instance, level.attribute)) ?? 0;
-      if (level?.kind === 'group') return tally?.onInstance.get(slot) ?? 0;
+      if (level?.kind === 'group') return instance.taskGroups.get(request.plan.group) ?? 0;
       return request.view === undefined || level === undefined ? Number.NaN : request.view.keyOf(slot, level.index);
     };
     let best = 0;
