@@ -48,7 +48,7 @@ export class StaticFilter {
     if (this.isEmpty) return -1;
     const count = this.classes.count;
     while (this.decidedUpTo < count) {
-      if (this.holds(this.decidedUpTo)) this.bits |= classBit(this.decidedUpTo);
+      if (this.holds(this.decidedUpTo)) this.bits |= this.classes.bitOf(this.decidedUpTo);
       this.decidedUpTo += 1;
     }
     return this.bits;
@@ -102,16 +102,8 @@ export class StaticFilter {
   }
 }
 
-/**
- * The bit a class sets in the bounds of an ordered tree. Classes share 32
- * bits, so a bit says "some class of this bit", and an instance that passes
- * the bits test is still checked against its own class's verdict.
- *
- * @param classId - a class id
- */
-export function classBit(classId: number): number {
-  return 1 << (classId & 31);
-}
+/** The attribute whose value picks a class's bit: ECS sets it on every instance, and memberOf names it more than any other. */
+const BIT_ATTRIBUTE = 'ecs.instance-type';
 
 /**
  * Interns attribute maps into class ids: instances whose attributes are
@@ -128,6 +120,7 @@ export class AttributeClasses {
   private readonly byMap = new WeakMap<ReadonlyMap<string, string | null>, number>();
   private readonly byContent = new Map<string, number>();
   private readonly representatives: InstanceState[] = [];
+  private readonly bits: number[] = [];
   private readonly filters = new Map<string, StaticFilter>();
   private readonly constraintIds = new WeakMap<Constraint, number>();
   private nextConstraintId = 0;
@@ -152,10 +145,25 @@ export class AttributeClasses {
     if (id === undefined) {
       id = this.representatives.length;
       this.representatives.push(instance);
+      this.bits.push(bitFor(instance.attributes, id));
       this.byContent.set(content, id);
     }
     this.byMap.set(instance.attributes, id);
     return id;
+  }
+
+  /**
+   * The bit a class sets in the bounds of an ordered tree. Classes share 32
+   * bits, so a bit says "some class of this bit", and an instance that passes
+   * the bits test is still checked against its own class's verdict. Classes
+   * of one instance type share a bit: instances of a type have alike
+   * resources and so sit close together in a binpack order, and a memberOf
+   * on instance types can then skip whole subtrees of other types.
+   *
+   * @param classId - a class id
+   */
+  bitOf(classId: number): number {
+    return this.bits[classId] as number;
   }
 
   /** The instance whose attributes stand for a class. */
@@ -197,6 +205,14 @@ export class AttributeClasses {
     }
     return id;
   }
+}
+
+function bitFor(attributes: ReadonlyMap<string, string | null>, classId: number): number {
+  const type = attributes.get(BIT_ATTRIBUTE);
+  if (typeof type !== 'string') return 1 << (classId & 31);
+  let hash = 0;
+  for (let index = 0; index < type.length; index += 1) hash = (Math.imul(hash, 31) + type.charCodeAt(index)) | 0;
+  return 1 << (hash & 31);
 }
 
 /** The attributes as one string, in name order, so that equal contents give equal strings. */

@@ -5,7 +5,7 @@
  * @module
  */
 import type { InstanceRecord } from '../state/InstanceRecord';
-import { AttributeClasses, classBit } from './AttributeClasses';
+import { AttributeClasses } from './AttributeClasses';
 import type { SlotFacts } from './OrderedTree';
 
 /**
@@ -128,7 +128,7 @@ export class Fleet implements SlotFacts {
     if (!first) this.countClass(this.classIds[slot] as number, -1);
     this.countClass(classId, 1);
     this.classIds[slot] = classId;
-    this.classBits[slot] = classBit(classId);
+    this.classBits[slot] = this.classes.bitOf(classId);
     return !first;
   }
 
