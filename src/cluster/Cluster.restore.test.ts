@@ -54,6 +54,16 @@ describe('new Cluster({ instances, tasks })', () => {
     expect(cluster.deregisterInstance('b', { force: true }).stoppedTasks.map((task) => task.taskId)).toEqual([tasks[1]?.taskId, 'task-0099']);
   });
 
+  it.each(ENGINES)('never gives a new task the id of a restored task-N beyond 2^53, where numbers round (%s engine)', (engine) => {
+    // 9007199254740993 reads as 9007199254740992, so the next number written is the restored id itself.
+    const restored: TaskInfo = { taskId: 'task-9007199254740993', instanceId: 'a', group: 'g', resources: { memory: 8 }, ports: { tcp: [], udp: [] } };
+    const cluster = new Cluster({ engine, instances: [makeInstanceSpec('a')], tasks: [restored] });
+    const placed = cluster.place({ task: { resources: { memory: 8 } }, count: 2 }).placements.map((placement) => placement.taskId);
+    expect(placed).toHaveLength(2);
+    expect(placed).not.toContain(restored.taskId);
+    expect(new Set(cluster.tasks().map((task) => task.taskId)).size).toBe(3);
+  });
+
   it('refuses a port of the same task on an instance a task of its service already binds, wherever it was given', () => {
     const [first] = busyCluster().snapshot().tasks;
     const clash = { ...(first as TaskInfo), taskId: 'task-100' };

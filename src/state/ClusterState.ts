@@ -129,13 +129,9 @@ export class ClusterState {
   startTask(record: InstanceRecord, task: TaskRequirements, group: string): TaskRecord {
     // Every task of a request shares its resources and ports, which
     // validation froze, so no caller can change one task's books.
-    let taskId = `task-${this.taskNumber}`;
+    // Restoring moved the numbering past every restored task-N it could give, so the id is new.
+    const taskId = `task-${this.taskNumber}`;
     this.taskNumber += 1;
-    // A restored task may hold an id this numbering would give again.
-    while (this.taskRecords.has(taskId)) {
-      taskId = `task-${this.taskNumber}`;
-      this.taskNumber += 1;
-    }
     const info = new TaskRecord(taskId, record.id, group, task.family, task.resources, task.ports);
     this.taskRecords.set(taskId, info);
     record.addTask(info);
@@ -155,7 +151,8 @@ export class ClusterState {
     this.taskRecords.set(task.taskId, task);
     record.addTask(task);
     const numbered = TASK_ID.exec(task.taskId);
-    if (numbered !== null) this.taskNumber = Math.max(this.taskNumber, Number(numbered[1]) + 1);
+    // Numbers past 2^53 round, and are never given: such an id cannot come again, and must not stall the numbering.
+    if (numbered !== null && Number.isSafeInteger(Number(numbered[1]) + 1)) this.taskNumber = Math.max(this.taskNumber, Number(numbered[1]) + 1);
     this.listener?.taskStarted(task, record);
   }
 
