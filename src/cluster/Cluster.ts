@@ -216,8 +216,9 @@ export class Cluster {
    */
   stopTask(taskId: string): TaskInfo {
     if (typeof taskId !== 'string') throw new PlacementInputError('invalid_type', 'taskId', 'A task id is a string.');
-    if (this.state.task(taskId) === undefined) throw new PlacementInputError('unknown_task', 'taskId', `No running task has id ${taskId}.`);
-    return this.state.stopTask(taskId).toInfo();
+    const task = this.state.task(taskId);
+    if (task === undefined) throw new PlacementInputError('unknown_task', 'taskId', `No running task has id ${taskId}.`);
+    return this.state.stopTask(task).toInfo();
   }
 
   /**

@@ -96,7 +96,7 @@ export class ClusterState {
   /** Removes an instance, stopping its tasks; returns them in placement order. */
   deregister(record: InstanceRecord): TaskRecord[] {
     const stopped: TaskRecord[] = [];
-    while (record.firstTask !== undefined) stopped.push(this.stopTask(record.firstTask.taskId));
+    while (record.firstTask !== undefined) stopped.push(this.stopTask(record.firstTask));
     this.records.delete(record.id);
     this.ordered = undefined;
     this.listener?.deregistered(record);
@@ -132,7 +132,7 @@ export class ClusterState {
     // Restoring moved the numbering past every restored task-N it could give, so the id is new.
     const taskId = `task-${this.taskNumber}`;
     this.taskNumber += 1;
-    const info = new TaskRecord(taskId, record.id, group, task.family, task.resources, task.ports);
+    const info = new TaskRecord(taskId, record, group, task.family, task.resources, task.ports);
     this.taskRecords.set(taskId, info);
     record.addTask(info);
     this.journal?.push(info);
@@ -147,7 +147,7 @@ export class ClusterState {
    */
   restoreTask(info: TaskInfo): void {
     const record = this.records.get(info.instanceId) as InstanceRecord;
-    const task = new TaskRecord(info.taskId, info.instanceId, info.group, info.family, info.resources, info.ports);
+    const task = new TaskRecord(info.taskId, record, info.group, info.family, info.resources, info.ports);
     this.taskRecords.set(task.taskId, task);
     record.addTask(task);
     const numbered = TASK_ID.exec(task.taskId);
@@ -156,11 +156,10 @@ export class ClusterState {
     this.listener?.taskStarted(task, record);
   }
 
-  /** Stops a running task. */
-  stopTask(taskId: string): TaskRecord {
-    const info = this.taskRecords.get(taskId) as TaskRecord;
-    this.taskRecords.delete(taskId);
-    const record = this.records.get(info.instanceId) as InstanceRecord;
+  /** Stops a running task, given by its record from {@link ClusterState.task}. */
+  stopTask(info: TaskRecord): TaskRecord {
+    this.taskRecords.delete(info.taskId);
+    const record = info.instance as InstanceRecord;
     record.removeTask(info);
     this.listener?.taskStopped(info, record);
     return info;
@@ -188,7 +187,7 @@ export class ClusterState {
       if (kept) {
         outer?.push(...journal);
       } else {
-        for (const info of journal.reverse()) this.stopTask(info.taskId);
+        for (const info of journal.reverse()) this.stopTask(info);
         this.random = random;
         this.taskNumber = taskNumber;
       }

@@ -3,6 +3,7 @@
  *
  * @module
  */
+import type { InstanceState } from '../model/InstanceState';
 import type { TaskInfo } from '../model/TaskInfo';
 import type { PortLists } from '../model/TaskRequirements';
 
@@ -25,7 +26,7 @@ export class TaskRecord {
 
   /**
    * @param taskId - its id
-   * @param instanceId - the instance it runs on
+   * @param instance - the instance it runs on (the cluster's record of it, which stopping the task reaches without a lookup)
    * @param group - its task group
    * @param family - its task definition family, if known
    * @param resources - what it reserves (amounts above 0); shared, never written
@@ -33,12 +34,17 @@ export class TaskRecord {
    */
   constructor(
     readonly taskId: string,
-    readonly instanceId: string,
+    readonly instance: InstanceState,
     readonly group: string,
     readonly family: string | undefined,
     readonly resources: Readonly<Record<string, number>>,
     readonly ports: PortLists,
   ) {}
+
+  /** The id of the instance it runs on. */
+  get instanceId(): string {
+    return this.instance.id;
+  }
 
   /** A plain copy for callers, which later changes do not touch. */
   toInfo(): TaskInfo {
