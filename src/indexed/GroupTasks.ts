@@ -24,15 +24,21 @@ export class GroupTally {
     return this.inBucket.get(attribute)?.get(bucket) ?? 0;
   }
 
+  /** The ladder's counts sorted, until a count appears or disappears. */
+  private sorted: number[] | undefined;
+
   /** The counts per instance present, lowest first. */
-  counts(): number[] {
-    return [...this.ladder.keys()].sort((a, b) => a - b);
+  counts(): readonly number[] {
+    this.sorted ??= [...this.ladder.keys()].sort((a, b) => a - b);
+    return this.sorted;
   }
 
   /** Moves an instance on the ladder from `before` of the group's tasks to `after`. */
   moveOnInstance(before: number, after: number): void {
-    if (before > 0) step(this.ladder, before, -1);
+    const size = this.ladder.size;
+    if (before > 0 && step(this.ladder, before, -1) === 0) this.sorted = undefined;
     if (after > 0) step(this.ladder, after, 1);
+    if (this.ladder.size !== size) this.sorted = undefined;
     this.tasks += after - before;
   }
 }
@@ -118,9 +124,10 @@ export class GroupTasks {
   }
 }
 
-/** Adds `delta` to a count, deleting it at zero so that nothing empty is kept. */
-function step<K>(counts: Map<K, number>, key: K, delta: number): void {
+/** Adds `delta` to a count, deleting it at zero so that nothing empty is kept; returns the count. */
+function step<K>(counts: Map<K, number>, key: K, delta: number): number {
   const after = (counts.get(key) ?? 0) + delta;
   if (after === 0) counts.delete(key);
   else counts.set(key, after);
+  return after;
 }

@@ -67,7 +67,7 @@ interface Memo {
   readonly count: number;
   readonly request: IndexedRequest;
   readonly prefix: Float64Array;
-  /** Every entry before (untilKeys, untilOrder) failed the search at `time`, or changed since. */
+  /** Every entry before (untilKeys, untilOrder) failed the search at `time`, or changed since; an order of Infinity when the search found nothing. */
   untilKeys: Float64Array;
   untilOrder: number;
   time: number;
@@ -295,9 +295,13 @@ export class IndexedChooser {
     // Measuring the front again walks all of it, so a long front is measured as rarely as it is long: at most one entry per use.
     if (memo.time >= 0 && memo.frontSkips > this.smallShare(MEMO_AFTER_SKIPS) && memo.uses < Math.max(MEMO_USES, memo.frontSkips)) {
       memo.uses += 1;
-      found = tree.changedBefore(memo.untilKeys, memo.untilOrder, memo.time, (slot) => this.inPrefix(request.view as FleetView, slot, prefixLength) && this.qualifies(slot, query));
+      found = tree.changedBefore(memo.untilKeys, memo.untilOrder, memo.time, this.changedQualifies);
       if (found < 0) {
-        if (memo.untilOrder === Infinity && memo.untilKeys.every((key) => key === Infinity)) return -1;
+        if (memo.untilOrder === Infinity) {
+          // Still nothing: what changed was just checked, so the memo holds as of now.
+          memo.time = now;
+          return -1;
+        }
         query.fromKeys = memo.untilKeys;
         query.fromKeyCount = tree.keyCount;
         query.fromOrder = memo.untilOrder;
@@ -335,6 +339,12 @@ export class IndexedChooser {
     query.count = count;
     return query;
   }
+
+  /** {@link IndexedChooser.qualifies} for an entry changed in front of a memo, which must also be inside the query's prefix. */
+  private readonly changedQualifies = (slot: number): boolean => {
+    const query = this.query;
+    return this.inPrefix((query.request as IndexedRequest).view as FleetView, slot, query.prefixLength) && this.qualifies(slot, query);
+  };
 
   /** The tree's cheap tests and then {@link IndexedChooser.passes}, for entries a memo brings back. */
   private qualifies(slot: number, query: TreeQuery): boolean {
