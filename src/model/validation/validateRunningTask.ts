@@ -4,8 +4,10 @@
  * @module
  */
 import type { TaskInfo } from '../TaskInfo';
+import type { PortLists } from '../TaskRequirements';
 import { optionalField, readObject, requireField } from './fields';
 import { keyPath } from './paths';
+import { reuseFrozen } from './reuseFrozen';
 import { validateId } from './validateId';
 import { validateName } from './validateName';
 import { EMPTY_PORTS, validateTaskPorts } from './validatePorts';
@@ -13,6 +15,9 @@ import { validateResources } from './validateResources';
 
 const KEYS = ['taskId', 'instanceId', 'group', 'family', 'resources', 'ports'] as const;
 const MAX_ID_LENGTH = 1600;
+/** What was validated from frozen resources and ports: a snapshot's tasks of one kind share them, and restoring 300,000 tasks then checks a few. */
+const frozenResources = new WeakMap<object, Readonly<Record<string, number>>>();
+const frozenPorts = new WeakMap<object, PortLists>();
 
 /**
  * Validates one running task as a snapshot reports it. Whether its instance
@@ -30,7 +35,8 @@ export function validateRunningTask(value: unknown, path: string): TaskInfo {
   const instanceId = validateId(requireField(fields, 'instanceId', path), keyPath(path, 'instanceId'), MAX_ID_LENGTH);
   const group = validateName(requireField(fields, 'group', path), keyPath(path, 'group'), 'group');
   const family = optionalField(fields, 'family', path, (given, at) => validateName(given, at, 'family'));
-  const resources = validateResources(requireField(fields, 'resources', path), keyPath(path, 'resources'), { required: [], dropZero: true });
-  const ports = optionalField(fields, 'ports', path, validateTaskPorts) ?? EMPTY_PORTS;
+  const givenResources = requireField(fields, 'resources', path);
+  const resources = reuseFrozen(frozenResources, givenResources, () => validateResources(givenResources, keyPath(path, 'resources'), { required: [], dropZero: true }));
+  const ports = optionalField(fields, 'ports', path, (given, at) => reuseFrozen(frozenPorts, given, () => validateTaskPorts(given, at))) ?? EMPTY_PORTS;
   return family === undefined ? { taskId, instanceId, group, resources, ports } : { taskId, instanceId, group, family, resources, ports };
 }
