@@ -65,7 +65,8 @@ interface Memo {
   readonly tree: OrderedTree;
   /** The group's count on the instance that the search looked for; -1 for any. */
   readonly count: number;
-  readonly request: IndexedRequest;
+  /** The last request that used it: requests alike that are not kept are new objects, and comparing with the last is one test. */
+  request: IndexedRequest;
   readonly prefix: Float64Array;
   /** Every entry before (untilKeys, untilOrder) failed the search at `time`, or changed since; an order of Infinity when the search found nothing. */
   untilKeys: Float64Array;
@@ -288,7 +289,7 @@ export class IndexedChooser {
    */
   private search(request: IndexedRequest, tree: OrderedTree, tally: GroupTally | undefined, count: number, prefixLength: number, now: number): number {
     const query = this.setQuery(request, count, prefixLength);
-    const needsMemo = tally !== undefined && (count >= 0 || request.dynamic.length > 0 || request.hasPorts);
+    const needsMemo = tally !== undefined && (count >= 0 || request.dynamic.length > 0 || request.hasPorts || !request.filter.isEmpty);
     if (!needsMemo) return tree.first(query);
     const memo = this.memoFor(tally, tree, request, count, prefixLength);
     let found = -1;
@@ -387,7 +388,10 @@ export class IndexedChooser {
     for (let index = 0; index < memos.length; index += 1) {
       const memo = memos[index] as Memo;
       if (memo.tree !== tree || memo.count !== count || !sameChecks(memo.request, request) || !samePrefix(memo.prefix, this.prefix, prefixLength)) continue;
-      if (memo.epoch === this.epoch) return memo;
+      if (memo.epoch === this.epoch) {
+        memo.request = request;
+        return memo;
+      }
       memos.splice(index, 1);
       break;
     }
