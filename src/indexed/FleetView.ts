@@ -194,7 +194,8 @@ export class FleetView {
     this.built = true;
     this.failure = undefined;
     this.badKeys.clear();
-    this.grow(this.fleet.slotSpan);
+    // As large as the fleet's own arrays: registrations then grow the view only when they grow the fleet.
+    this.grow(Math.max(this.fleet.slotSpan, this.fleet.eligible.length));
     this.dirty = [];
     this.isDirty.fill(0);
     this.partitionOfSlot.fill(-1);

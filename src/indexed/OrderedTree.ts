@@ -437,7 +437,8 @@ export class OrderedTree {
       entries.records[record + keyCount] = rawOrders[from] as number;
       entries.records[record + keyCount + 1] = time;
     }
-    if (largest >= 0) this.ensureSlot(largest);
+    // Sized as the fleet's arrays are, so that registrations grow them all at the same moments rather than this one at the next.
+    this.ensureSlot(Math.max(largest, this.facts.eligible.length - 1));
     this.forgetSlots(this.root);
     this.load(entries);
   }
