@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Cluster } from '../../src/cluster/Cluster';
 import type { PlacementRequest } from '../../src/model/PlacementRequest';
@@ -68,5 +70,17 @@ describe('docs/placement.md, your own strategy', () => {
     expect(placed).toEqual(['spot-small', 'spot-small', 'spot-small']);
     cluster.place({ task, count: 1, group: 'other', placementStrategy: [preferSpot, { type: 'binpack', field: 'memory' }] });
     expect(cluster.place({ task, placementStrategy: [preferSpot, { type: 'binpack', field: 'memory' }] }).placements[0]?.instanceId).toBe('spot-big');
+  });
+});
+
+describe('docs/placement.md, bad input', () => {
+  it('lists every code a PlacementInputError can carry in its table of bad input', () => {
+    const doc = readFileSync(join(import.meta.dirname, '../../docs/placement.md'), 'utf8');
+    const table = doc.slice(doc.indexOf('## Bad input'));
+    const source = readFileSync(join(import.meta.dirname, '../../src/model/PlacementInputError.ts'), 'utf8');
+    const union = source.slice(source.indexOf('export type PlacementInputErrorCode'), source.indexOf(';', source.indexOf('export type PlacementInputErrorCode')));
+    const codes = [...union.matchAll(/'([a-z_]+)'/g)].map((match) => match[1] ?? '');
+    expect(codes.length).toBeGreaterThan(30);
+    expect(codes.filter((code) => !table.includes(`\`${code}\``))).toEqual([]);
   });
 });
