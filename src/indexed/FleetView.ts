@@ -10,6 +10,11 @@ import type { InstanceRecord } from '../state/InstanceRecord';
 import type { Fleet } from './Fleet';
 import { OrderedTree } from './OrderedTree';
 
+/** A marked instance's resources changed (a task started or stopped). */
+const RESOURCES = 1;
+/** A marked instance's attributes, status or agent may have changed too, or it is new. */
+const ATTRIBUTES = 2;
+
 /** The instances that share their values of a view's attributes, in the view's order. */
 export interface Partition {
   /** The values of the view's attributes, in order; `undefined` for an instance without a value. */
@@ -49,15 +54,12 @@ export class FleetView {
   private readonly byBuckets = new Map<string, number>();
   private partitionOfSlot = new Int32Array(0);
   private dirty: number[] = [];
-  /** The attributes each instance's part was last read from. */
-  private attributeMaps: (ReadonlyMap<string, string | null> | undefined)[] = [];
   /** The class each instance is counted under in its part, -1 for none. */
   private countedClass = new Int32Array(0);
+  /** What changed about each marked instance: {@link RESOURCES}, {@link ATTRIBUTES} or both; 0 when not marked. */
   private isDirty = new Uint8Array(0);
   private built = false;
   private readonly keys: Float64Array;
-  /** Each instance's keys by level then slot, as last read. */
-  private slotKeys: Float64Array[];
 
   /**
    * @param attributes - the attributes whose values split the fleet
@@ -66,15 +68,16 @@ export class FleetView {
    */
   constructor(readonly attributes: readonly string[], readonly strategies: readonly InstanceStrategy[], private readonly fleet: Fleet) {
     this.keys = new Float64Array(strategies.length);
-    this.slotKeys = strategies.map(() => new Float64Array(0));
   }
 
   /**
-   * An instance's key at a level, as the view last read it (it is kept by
-   * slot, so reading it costs no search of the tree).
+   * An instance's key at a level, as the view last read it: its tree keeps
+   * it with its entry, so reading it costs no search. NaN for an instance
+   * the view holds in no part.
    */
   keyOf(slot: number, level: number): number {
-    return (this.slotKeys[level] as Float64Array)[slot] as number;
+    const partition = this.partitionOf(slot);
+    return partition < 0 ? Number.NaN : (this.partitions[partition] as Partition).tree.keyOf(slot, level);
   }
 
   /** The partition an instance is in, or -1. */
@@ -82,13 +85,18 @@ export class FleetView {
     return slot < this.partitionOfSlot.length ? (this.partitionOfSlot[slot] as number) : -1;
   }
 
-  /** Notes that an instance changed; it is refreshed before the view is next used. */
-  mark(slot: number): void {
+  /**
+   * Notes that an instance changed; it is refreshed before the view is next used.
+   *
+   * @param slot - the instance's slot
+   * @param attributes - whether its attributes may have changed (a new instance, an update), not only its resources
+   */
+  mark(slot: number, attributes: boolean): void {
     if (!this.built) return;
     if (slot >= this.isDirty.length) this.grow(slot + 1);
-    if (this.isDirty[slot] === 1) return;
-    this.isDirty[slot] = 1;
-    this.dirty.push(slot);
+    const was = this.isDirty[slot] as number;
+    this.isDirty[slot] = was | (attributes ? ATTRIBUTES : RESOURCES);
+    if (was === 0) this.dirty.push(slot);
   }
 
   /** Takes a deregistered instance out at once, since its slot may be given to another. */
@@ -100,7 +108,6 @@ export class FleetView {
       this.uncount(slot, partition);
     }
     if (slot < this.partitionOfSlot.length) this.partitionOfSlot[slot] = -1;
-    this.attributeMaps[slot] = undefined;
     this.badKeys.delete(slot);
   }
 
@@ -118,8 +125,9 @@ export class FleetView {
     const dirty = this.dirty;
     this.dirty = [];
     for (const slot of dirty) {
+      const changed = this.isDirty[slot] as number;
       this.isDirty[slot] = 0;
-      if (this.fleet.records[slot] !== undefined) this.update(slot, now);
+      if (this.fleet.records[slot] !== undefined) this.update(slot, (changed & ATTRIBUTES) !== 0, now);
     }
   }
 
@@ -135,13 +143,11 @@ export class FleetView {
     for (const { tree } of this.partitions) tree.renumber(orderOf);
   }
 
-  private update(slot: number, now: number): void {
+  private update(slot: number, attributesChanged: boolean, now: number): void {
     const record = this.fleet.records[slot] as InstanceRecord;
     const was = this.partitionOf(slot);
-    // Only new attributes can move an instance to another part or class; reading its buckets costs more than this test.
-    const attributesChanged = this.attributeMaps[slot] !== record.attributes;
+    // Only new attributes can move an instance to another part or class; a task started or stopped leaves both.
     const index = was >= 0 && !attributesChanged ? was : this.partitionIndex(record);
-    this.attributeMaps[slot] = record.attributes;
     if (!this.readKeys(slot, record)) {
       if (was >= 0) {
         (this.partitions[was] as Partition).tree.remove(slot);
@@ -152,16 +158,14 @@ export class FleetView {
     }
     const tree = (this.partitions[index] as Partition).tree;
     if (was === index) {
-      if (this.sameKeys(slot)) tree.touch(slot, now);
+      if (this.sameKeys(tree, slot)) tree.touch(slot, now);
       else tree.move(slot, this.keys, now);
-      this.storeKeys(slot);
       if (attributesChanged) {
         this.uncount(slot, index);
         this.count(slot, index);
       }
       return;
     }
-    this.storeKeys(slot);
     if (was >= 0) {
       (this.partitions[was] as Partition).tree.remove(slot);
       this.uncount(slot, was);
@@ -202,18 +206,19 @@ export class FleetView {
     this.countedClass.fill(-1);
     for (const { classes } of this.partitions) classes.clear();
     const members: number[][] = this.partitions.map(() => []);
+    // The keys as read, by level then slot, until the trees hold them.
+    const read = this.strategies.map(() => new Float64Array(this.fleet.slotSpan));
     for (let slot = 0; slot < this.fleet.slotSpan; slot += 1) {
       const record = this.fleet.records[slot];
       if (record === undefined) continue;
       const index = this.partitionIndex(record);
-      this.attributeMaps[slot] = record.attributes;
       if (!this.readKeys(slot, record)) continue;
-      this.storeKeys(slot);
+      for (let level = 0; level < this.keys.length; level += 1) (read[level] as Float64Array)[slot] = this.keys[level] as number;
       (members[index] ??= []).push(slot);
       this.partitionOfSlot[slot] = index;
       this.count(slot, index);
     }
-    const keyOf = (slot: number, level: number): number => this.keyOf(slot, level);
+    const keyOf = (slot: number, level: number): number => (read[level] as Float64Array)[slot] as number;
     const orderOf = (slot: number): number => (this.fleet.records[slot] as InstanceRecord).registrationOrder;
     this.partitions.forEach(({ tree }, index) => tree.build(members[index] ?? [], keyOf, orderOf, now));
   }
@@ -239,13 +244,9 @@ export class FleetView {
     return true;
   }
 
-  private sameKeys(slot: number): boolean {
-    for (let level = 0; level < this.keys.length; level += 1) if (this.keyOf(slot, level) !== this.keys[level]) return false;
+  private sameKeys(tree: OrderedTree, slot: number): boolean {
+    for (let level = 0; level < this.keys.length; level += 1) if (tree.keyOf(slot, level) !== this.keys[level]) return false;
     return true;
-  }
-
-  private storeKeys(slot: number): void {
-    for (let level = 0; level < this.keys.length; level += 1) (this.slotKeys[level] as Float64Array)[slot] = this.keys[level] as number;
   }
 
   /** The index of an instance's partition, made on first need. */
@@ -274,10 +275,5 @@ export class FleetView {
     const countedClass = new Int32Array(size).fill(-1);
     countedClass.set(this.countedClass);
     this.countedClass = countedClass;
-    this.slotKeys = this.slotKeys.map((keys) => {
-      const grown = new Float64Array(size);
-      grown.set(keys);
-      return grown;
-    });
   }
 }

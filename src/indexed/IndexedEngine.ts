@@ -153,7 +153,7 @@ export class IndexedEngine implements PlacementEngine, StateListener {
   /** Indexes a new instance. */
   registered(instance: InstanceRecord): void {
     const slot = this.fleet.add(instance);
-    for (const view of this.views.values()) view.mark(slot);
+    this.mark(slot, true);
   }
 
   /** Forgets a removed instance (its tasks were stopped first). */
@@ -176,7 +176,7 @@ export class IndexedEngine implements PlacementEngine, StateListener {
     const slot = this.slotOf(instance);
     this.groups.countChanged(task.group, instance, (instance.taskGroups.get(task.group) as number) - 1);
     this.fleet.resourcesChanged(slot, task.resources);
-    this.mark(slot);
+    this.mark(slot, false);
   }
 
   /** Counts a stopped task and rereads its instance. */
@@ -184,7 +184,7 @@ export class IndexedEngine implements PlacementEngine, StateListener {
     const slot = this.slotOf(instance);
     this.groups.countChanged(task.group, instance, (instance.taskGroups.get(task.group) ?? 0) + 1);
     this.fleet.resourcesChanged(slot, task.resources);
-    this.mark(slot);
+    this.mark(slot, false);
   }
 
   /** Follows the cluster's new registration orders. */
@@ -210,11 +210,12 @@ export class IndexedEngine implements PlacementEngine, StateListener {
 
   private changed(slot: number): void {
     this.fleet.refresh(slot);
-    this.mark(slot);
+    this.mark(slot, true);
   }
 
-  private mark(slot: number): void {
-    for (const view of this.views.values()) view.mark(slot);
+  /** Marks a changed instance in every view; `attributes` when more than its resources may have changed. */
+  private mark(slot: number, attributes: boolean): void {
+    for (const view of this.views.values()) view.mark(slot, attributes);
   }
 
   private slotOf(instance: InstanceRecord): number {
