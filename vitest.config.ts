@@ -8,5 +8,9 @@ export default defineConfig({
     // afresh for each file cost more than all the tests together. No test
     // depends on module state another file leaves behind.
     isolate: false,
+    // Tests assert behaviour, never speed: the limit only catches a hang, and
+    // property tests that take 2 s on a quiet machine take several times that
+    // on a loaded 2-core one.
+    testTimeout: 60_000,
   },
 });
