@@ -61,6 +61,18 @@ describe('Cluster bookkeeping', () => {
     expect(cluster.deregisterInstance('b', { force: true }).stoppedTasks).toHaveLength(1);
   });
 
+  it.each<[string, unknown, string, string]>([
+    ['a misspelt force', { forse: true }, 'unknown_field', 'options.forse'],
+    ['options that are not an object', true, 'invalid_type', 'options'],
+    ['a force that is not a boolean', { force: 'yes' }, 'invalid_option', 'options.force'],
+  ])('refuses %s when deregistering, and changes nothing', (_, options, code, path) => {
+    const cluster = threeZones();
+    cluster.place({ task: web, count: 3, service: 'web' });
+    const before = cluster.snapshot();
+    expect(inputErrorOf(() => cluster.deregisterInstance('a', options as { force?: boolean }))).toMatchObject({ code, path });
+    expect(cluster.snapshot()).toStrictEqual(before);
+  });
+
   it('updates status, agent and attributes', () => {
     const cluster = threeZones();
     expect(cluster.updateInstance('a', { status: 'DRAINING', agentConnected: false, attributes: { stack: 'prod' } })).toMatchObject({

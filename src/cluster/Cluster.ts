@@ -8,6 +8,7 @@ import type { InstancePatch, InstanceSpec } from '../model/InstanceSpec';
 import { PlacementInputError } from '../model/PlacementInputError';
 import type { PlacementRequest } from '../model/PlacementRequest';
 import { validateClusterOptions } from '../model/validation/validateClusterOptions';
+import { validateDeregisterOptions } from '../model/validation/validateDeregisterOptions';
 import { validateInstancePatch } from '../model/validation/validateInstancePatch';
 import { validateInstanceSpec } from '../model/validation/validateInstanceSpec';
 import { validatePlacementRequest } from '../model/validation/validatePlacementRequest';
@@ -161,8 +162,7 @@ export class Cluster {
    */
   deregisterInstance(id: string, options: DeregisterOptions = {}): Deregistration {
     const record = this.record(id);
-    const force = typeof options === 'object' && options !== null ? (options.force ?? false) : options;
-    if (typeof force !== 'boolean') throw new PlacementInputError('invalid_option', 'options.force', 'Pass { force: true } or { force: false }.');
+    const force = validateDeregisterOptions(options);
     if (record.runningTasksCount > 0 && !force) {
       throw new PlacementInputError(
         'instance_has_tasks', 'id',
