@@ -11,6 +11,7 @@
 import { Cluster } from '../src/cluster/Cluster';
 import type { PlacementConstraint, PlacementRequest, PlacementStrategy } from '../src/model/PlacementRequest';
 import { streamFleet } from '../src/sim/streamFleet';
+import { seededRandom } from './queryFleet';
 
 const ZONE = 'attribute:ecs.availability-zone';
 
@@ -71,21 +72,9 @@ interface Service {
   readonly memory: number;
 }
 
-/** A small seeded generator (mulberry32), so that every run sends the same requests. */
-function generator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 0x1_0000_0000;
-  };
-}
-
 /** The 500 services: sizes, chains and constraints drawn from the seed. */
 export function schedulerServices(seed: number, count = 500): Service[] {
-  const next = generator(seed);
+  const next = seededRandom(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
   return Array.from({ length: count }, (_, index) => {
     const name = `svc-${index}`;
@@ -170,7 +159,7 @@ export function runSchedulerWorkload(size: number, plan: SchedulerPlan): Schedul
     }
   }
   const services = schedulerServices(plan.seed);
-  const next = generator(plan.seed + 1);
+  const next = seededRandom(plan.seed + 1);
   const running: { readonly taskId: string; readonly service: Service }[] = [];
   const used = { cpu: 0, memory: 0 };
   const full = (): number => Math.max(used.cpu / total.cpu, used.memory / total.memory);

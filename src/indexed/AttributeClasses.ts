@@ -6,6 +6,7 @@
  */
 import type { Constraint } from '../constraints/Constraint';
 import type { InstanceState } from '../model/InstanceState';
+import { IdentityIds } from './IdentityIds';
 
 /** Not decided yet, holds, fails: a class's verdict for one filter. */
 const UNKNOWN = 0;
@@ -122,8 +123,7 @@ export class AttributeClasses {
   private readonly representatives: InstanceState[] = [];
   private readonly bits: number[] = [];
   private readonly filters = new Map<string, StaticFilter>();
-  private readonly constraintIds = new WeakMap<Constraint, number>();
-  private nextConstraintId = 0;
+  private readonly constraintIds = new IdentityIds<Constraint>();
   /** The filter of requests that check no attribute. */
   readonly noFilter = new StaticFilter([], [], this);
 
@@ -183,7 +183,7 @@ export class AttributeClasses {
     let staticCount = 0;
     for (const constraint of constraints) {
       if (constraint.dependsOn !== 'attributes') continue;
-      key += `#${this.idOf(constraint)}`;
+      key += `#${this.constraintIds.of(constraint)}`;
       staticCount += 1;
     }
     if (staticCount === 0 && requiresAttributes.length === 0) return this.noFilter;
@@ -194,16 +194,6 @@ export class AttributeClasses {
       this.filters.set(key, filter);
     }
     return filter;
-  }
-
-  private idOf(constraint: Constraint): number {
-    let id = this.constraintIds.get(constraint);
-    if (id === undefined) {
-      id = this.nextConstraintId;
-      this.nextConstraintId += 1;
-      this.constraintIds.set(constraint, id);
-    }
-    return id;
   }
 }
 

@@ -50,8 +50,6 @@ export class Fleet implements SlotFacts {
   private readonly freeSlots: number[] = [];
   private capacity = 0;
   private used = 0;
-  /** Instances per class, for estimates of how many pass a filter. */
-  private classSizes = new Int32Array(0);
   /** Called when a resource column is added, so that bounds can cover it. */
   onColumnAdded: (() => void) | undefined;
 
@@ -80,11 +78,6 @@ export class Fleet implements SlotFacts {
     return this.attributeMaps[slot];
   }
 
-  /** How many instances have attributes of this class. */
-  classSize(classId: number): number {
-    return classId < this.classSizes.length ? (this.classSizes[classId] as number) : 0;
-  }
-
   /** Gives a new instance a slot and reads its facts. */
   add(record: InstanceRecord): number {
     const slot = this.freeSlots.pop() ?? this.used++;
@@ -99,7 +92,6 @@ export class Fleet implements SlotFacts {
   /** Frees the slot of a deregistered instance. */
   remove(slot: number): void {
     const record = this.records[slot] as InstanceRecord;
-    this.countClass(this.classIds[slot] as number, -1);
     this.slotByOrder[record.registrationOrder] = -1;
     this.records[slot] = undefined;
     this.attributeMaps[slot] = undefined;
@@ -107,12 +99,8 @@ export class Fleet implements SlotFacts {
     this.freeSlots.push(slot);
   }
 
-  /**
-   * Rereads a slot's facts from its record.
-   *
-   * @returns whether its class changed
-   */
-  refresh(slot: number): boolean {
+  /** Rereads a slot's facts from its record. */
+  refresh(slot: number): void {
     const record = this.records[slot] as InstanceRecord;
     const remaining = record.remainingResources;
     for (let column = RATIOS.length; column < this.columns.length; column += 1) {
@@ -120,16 +108,11 @@ export class Fleet implements SlotFacts {
     }
     this.readRatios(slot, remaining);
     this.eligible[slot] = record.status === 'ACTIVE' && record.agentConnected ? 1 : 0;
-    if (this.attributeMaps[slot] === record.attributes) return false;
-    const first = this.attributeMaps[slot] === undefined;
+    if (this.attributeMaps[slot] === record.attributes) return;
     this.attributeMaps[slot] = record.attributes;
     const classId = this.classes.classOf(record);
-    if (!first && classId === this.classIds[slot]) return false;
-    if (!first) this.countClass(this.classIds[slot] as number, -1);
-    this.countClass(classId, 1);
     this.classIds[slot] = classId;
     this.classBits[slot] = this.classes.bitOf(classId);
-    return !first;
   }
 
   /**
@@ -172,15 +155,6 @@ export class Fleet implements SlotFacts {
       this.slotByOrder = grown;
     }
     this.slotByOrder[order] = slot;
-  }
-
-  private countClass(classId: number, delta: number): void {
-    if (classId >= this.classSizes.length) {
-      const grown = new Int32Array(Math.max(classId + 1, this.classSizes.length * 2, 16));
-      grown.set(this.classSizes);
-      this.classSizes = grown;
-    }
-    this.classSizes[classId] = (this.classSizes[classId] as number) + delta;
   }
 
   private addColumn(name: string): void {

@@ -61,11 +61,6 @@ export class GroupTasks {
     return this.groups.get(group);
   }
 
-  /** Whether an attribute's buckets are counted. */
-  isTracked(attribute: string): boolean {
-    return this.tracked.includes(attribute);
-  }
-
   /**
    * Starts counting an attribute's buckets for every group.
    *
@@ -73,7 +68,7 @@ export class GroupTasks {
    * @param instances - every instance
    */
   track(attribute: string, instances: Iterable<InstanceState>): void {
-    if (this.isTracked(attribute)) return;
+    if (this.tracked.includes(attribute)) return;
     this.tracked.push(attribute);
     for (const tally of this.groups.values()) tally.inBucket.set(attribute, new Map());
     for (const instance of instances) {

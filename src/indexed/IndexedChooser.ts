@@ -429,12 +429,6 @@ export class IndexedChooser {
   }
 
   /**
-   * The draw: every candidate that ties the best on each level before it
-   * is a tie; the one that comes first in the order `u` gives registration
-   * positions wins. Short runs of ties in keyed views are listed and their
-   * ranks compared; otherwise the order is walked until the first tie.
-   */
-  /**
    * The candidate that comes first in the order `u` gives registration
    * positions, for a chain that draws before it ranks: the order is walked
    * until a candidate turns up, or, after as many steps as there are
@@ -478,7 +472,10 @@ export class IndexedChooser {
 
   /**
    * The draw among the tied parts' candidates whose keys are the prefix's
-   * and whose group count is `count` (any for -1).
+   * and whose group count is `count` (any for -1): the one that comes first
+   * in the order `u` gives registration positions wins. Short runs of ties
+   * in keyed views are listed and their ranks compared; otherwise the order
+   * is walked until the first tie.
    */
   private drawAmongTies(request: IndexedRequest, u: number, span: number, count: number): number {
     const { partitions } = request.view as FleetView;

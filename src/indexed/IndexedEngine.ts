@@ -19,6 +19,7 @@ import { explainIndexed } from './explainIndexed';
 import { Fleet } from './Fleet';
 import { FleetView } from './FleetView';
 import { GroupTasks } from './GroupTasks';
+import { IdentityIds } from './IdentityIds';
 import { IndexedChooser, type IndexedRequest } from './IndexedChooser';
 
 /** The most views kept; one more evicts the least recently used, which is rebuilt if needed again. */
@@ -52,8 +53,7 @@ export class IndexedEngine implements PlacementEngine, StateListener {
   private readonly sharedViews = new Map<string, FleetView>();
   /** Indexed requests by pipeline then group; null for a request the reference code places. */
   private readonly preparedRequests = new WeakMap<Pipeline, Map<string, IndexedRequest | null>>();
-  private readonly strategyIds = new WeakMap<InstanceStrategy, number>();
-  private nextStrategyId = 0;
+  private readonly strategyIds = new IdentityIds<InstanceStrategy>();
   /** Counts changes seen by the views, so that a search can tell what changed since the last one. */
   private clock = 0;
 
@@ -95,7 +95,7 @@ export class IndexedEngine implements PlacementEngine, StateListener {
    */
   view(attributes: readonly string[], strategies: readonly InstanceStrategy[]): FleetView {
     let order = '';
-    for (const strategy of strategies) order += `\u0001${this.strategyId(strategy)}`;
+    for (const strategy of strategies) order += `\u0001${this.strategyIds.of(strategy)}`;
     if (attributes.length === 0) {
       const shared = this.sharedViews.get(order);
       if (shared !== undefined && shared.partitions.length <= MAX_SHARED_PARTS) return this.used(shared.attributes.join('\u0000') + order, shared);
@@ -220,15 +220,5 @@ export class IndexedEngine implements PlacementEngine, StateListener {
 
   private slotOf(instance: InstanceRecord): number {
     return this.fleet.slotOfOrder(instance.registrationOrder);
-  }
-
-  private strategyId(strategy: InstanceStrategy): number {
-    let id = this.strategyIds.get(strategy);
-    if (id === undefined) {
-      id = this.nextStrategyId;
-      this.nextStrategyId += 1;
-      this.strategyIds.set(strategy, id);
-    }
-    return id;
   }
 }

@@ -550,14 +550,19 @@ describe('OrderedTree', () => {
       expect(tree.first(query({ demandColumns: [0], demandAmounts: [1], demandCount: 1 }))).toBe(count - 1);
     });
 
-    it('skips subtrees that cannot qualify, once a search has tightened bounds left too high', () => {
+    /**
+     * 2,000 entries keyed by slot in nodes of 4, of which only slot 1500 fits a
+     * demand of 1 in column 0, and a count of the times the tree reads
+     * `columns`: it does once per leaf it searches or recomputes, a proxy for
+     * the leaves it visits.
+     */
+    function oneFitTree(): { count: number; columns: Float64Array[]; slotFacts: SlotFacts; tree: OrderedTree; leafReads: { count: number } } {
       const count = 2000;
       const columns = [new Float64Array(count).fill(1)];
-      let leafReads = 0;
-      // The tree reads `columns` once per leaf it searches or recomputes: a proxy for the leaves it visits.
+      const leafReads = { count: 0 };
       const slotFacts: SlotFacts = {
         get columns() {
-          leafReads += 1;
+          leafReads.count += 1;
           return columns;
         },
         eligible: new Uint8Array(count).fill(1),
@@ -568,19 +573,24 @@ describe('OrderedTree', () => {
       columns[0]?.fill(0);
       columns[0]?.fill(1, 1500, 1501);
       for (let slot = 0; slot < count; slot += 1) tree.touch(slot, 1);
+      return { count, columns, slotFacts, tree, leafReads };
+    }
+
+    it('skips subtrees that cannot qualify, once a search has tightened bounds left too high', () => {
+      const { count, slotFacts, tree, leafReads } = oneFitTree();
       const demand = query({ demandColumns: [0], demandAmounts: [1], demandCount: 1 });
-      leafReads = 0;
+      leafReads.count = 0;
       expect(tree.first(demand)).toBe(1500);
-      expect(leafReads).toBeGreaterThan(300);
-      leafReads = 0;
+      expect(leafReads.count).toBeGreaterThan(300);
+      leafReads.count = 0;
       expect(tree.first(demand)).toBe(1500);
-      expect(leafReads).toBeLessThan(5);
+      expect(leafReads.count).toBeLessThan(5);
       slotFacts.eligible.fill(0);
       for (let slot = 0; slot < count; slot += 1) tree.touch(slot, 2);
       expect(tree.first(query())).toBe(-1);
-      leafReads = 0;
+      leafReads.count = 0;
       expect(tree.first(query())).toBe(-1);
-      expect(leafReads).toBe(0);
+      expect(leafReads.count).toBe(0);
     });
 
     it('keeps order at its default capacities, which differ between leaves and inner nodes, through splits, short moves and long ones', () => {
@@ -621,29 +631,14 @@ describe('OrderedTree', () => {
     });
 
     it('tightens a subtree a search entered partway in only when what it skipped cannot pass', () => {
-      const count = 2000;
-      const columns = [new Float64Array(count).fill(1)];
-      let leafReads = 0;
-      const slotFacts: SlotFacts = {
-        get columns() {
-          leafReads += 1;
-          return columns;
-        },
-        eligible: new Uint8Array(count).fill(1),
-        classBits: new Int32Array(count).fill(1),
-      };
-      const tree = new OrderedTree(1, slotFacts, { nodeCapacity: 4 });
-      tree.build(Array.from({ length: count }, (_, slot) => slot), (slot) => slot, (slot) => slot, 0);
-      columns[0]?.fill(0);
-      columns[0]?.fill(1, 1500, 1501);
-      for (let slot = 0; slot < count; slot += 1) tree.touch(slot, 1);
+      const { columns, tree, leafReads } = oneFitTree();
       // 701 is inside a leaf, and so inside every node above it.
       const demand = query({ fromKeys: [701], fromKeyCount: 1, demandColumns: [0], demandAmounts: [1], demandCount: 1 });
       expect(tree.first(demand)).toBe(1500);
-      leafReads = 0;
+      leafReads.count = 0;
       expect(tree.first(demand)).toBe(1500);
       // Only the leaf of the answer: every leaf and node before it, the ones entered partway included, now fails on its bounds.
-      expect(leafReads).toBe(1);
+      expect(leafReads.count).toBe(1);
       // Now an entry before the start passes: the leaf and nodes the search enters partway keep bounds that pass, and answers stay right.
       (columns[0] as Float64Array)[700] = 1;
       tree.touch(700, 2);
