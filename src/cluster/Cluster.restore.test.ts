@@ -54,6 +54,20 @@ describe('new Cluster({ instances, tasks })', () => {
     expect(cluster.deregisterInstance('b', { force: true }).stoppedTasks.map((task) => task.taskId)).toEqual([tasks[1]?.taskId, 'task-0099']);
   });
 
+  it.each<[string, string]>([
+    ['task-50', 'task-51'],
+    ['task-12345678901234567', 'task-1'],
+    ['task-50x', 'task-1'],
+    ['task-5 0', 'task-1'],
+    ['Task-50', 'task-1'],
+    ['task-', 'task-1'],
+    ['task-0', 'task-1'],
+    ['xtask-50', 'task-1'],
+  ])('numbers the first new task after a restored %s as %s', (taskId, next) => {
+    const cluster = new Cluster({ instances: [makeInstanceSpec('a')], tasks: [{ taskId, instanceId: 'a', group: 'g', resources: {}, ports: { tcp: [], udp: [] } }] });
+    expect(cluster.place({ task: { resources: { memory: 8 } } }).placements[0]?.taskId).toBe(next);
+  });
+
   it.each(ENGINES)('never gives a new task the id of a restored task-N beyond 2^53, where numbers round (%s engine)', (engine) => {
     // 9007199254740993 reads as 9007199254740992, so the next number written is the restored id itself.
     const restored: TaskInfo = { taskId: 'task-9007199254740993', instanceId: 'a', group: 'g', resources: { memory: 8 }, ports: { tcp: [], udp: [] } };
@@ -67,7 +81,9 @@ describe('new Cluster({ instances, tasks })', () => {
   it('refuses a port of the same task on an instance a task of its service already binds, wherever it was given', () => {
     const [first] = busyCluster().snapshot().tasks;
     const clash = { ...(first as TaskInfo), taskId: 'task-100' };
-    expect(inputErrorOf(() => new Cluster({ ...busyCluster().snapshot(), tasks: [...busyCluster().snapshot().tasks, clash] }))).toEqual({ code: 'port_conflict', path: 'options.tasks[3].ports.tcp[0]' });
+    const build = (): Cluster => new Cluster({ ...busyCluster().snapshot(), tasks: [...busyCluster().snapshot().tasks, clash] });
+    expect(inputErrorOf(build)).toEqual({ code: 'port_conflict', path: 'options.tasks[3].ports.tcp[0]' });
+    expect(build).toThrow(`Task ${first?.taskId} already binds TCP port 8080 on instance ${first?.instanceId}.`);
   });
 
   const snapshot = busyCluster().snapshot();

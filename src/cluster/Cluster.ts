@@ -7,6 +7,7 @@
 import type { InstancePatch, InstanceSpec } from '../model/InstanceSpec';
 import { PlacementInputError } from '../model/PlacementInputError';
 import type { PlacementRequest } from '../model/PlacementRequest';
+import { checkRestoredTasks } from '../model/validation/checkRestoredTasks';
 import { validateClusterOptions } from '../model/validation/validateClusterOptions';
 import { validateDeregisterOptions } from '../model/validation/validateDeregisterOptions';
 import { validateInstancePatch } from '../model/validation/validateInstancePatch';
@@ -130,9 +131,15 @@ export class Cluster {
     const { instances, tasks, nextTaskNumber, seed, engine } = validateClusterOptions(options);
     this.seed = seed;
     this.engine = engine;
-    this.state = new ClusterState(seed, nextTaskNumber);
-    for (const instance of instances) this.state.register(instance);
-    for (const task of tasks) this.state.restoreTask(task);
+    const state = new ClusterState(seed, nextTaskNumber);
+    this.state = state;
+    for (const { instance } of instances) state.register(instance);
+    checkRestoredTasks(instances, 'options.instances', tasks, 'options.tasks', {
+      hasTask: (taskId) => state.task(taskId) !== undefined,
+      instance: (id) => state.instance(id),
+      portHolder: (instanceId, protocol, port) => state.instance(instanceId)?.taskBinding(protocol, port)?.taskId,
+      restore: (task) => state.restoreTask(task),
+    });
     this.placer = engine === 'reference' ? new ReferenceEngine(this.state) : new IndexedEngine(this.state);
   }
 

@@ -19,7 +19,6 @@ import { TaskRecord } from './TaskRecord';
  * over the fleet, happens at most once per that many deregistrations.
  */
 const RENUMBER_SLACK = 1024;
-const TASK_ID = /^task-([1-9][0-9]{0,15})$/;
 
 /** Instances, tasks and the generator of one cluster. */
 export class ClusterState {
@@ -150,9 +149,9 @@ export class ClusterState {
     const task = new TaskRecord(info.taskId, record, info.group, info.family, info.resources, info.ports);
     this.taskRecords.set(task.taskId, task);
     record.addTask(task);
-    const numbered = TASK_ID.exec(task.taskId);
+    const numbered = numberOfTaskId(task.taskId);
     // Numbers past 2^53 round, and are never given: such an id cannot come again, and must not stall the numbering.
-    if (numbered !== null && Number.isSafeInteger(Number(numbered[1]) + 1)) this.taskNumber = Math.max(this.taskNumber, Number(numbered[1]) + 1);
+    if (Number.isSafeInteger(numbered + 1)) this.taskNumber = Math.max(this.taskNumber, numbered + 1);
     this.listener?.taskStarted(task, record);
   }
 
@@ -193,4 +192,20 @@ export class ClusterState {
       }
     }
   }
+}
+
+/**
+ * N of an id `task-N` as this cluster gives them (N from 1, without leading
+ * zeros, at most 16 digits), else 0. Read digit by digit rather than with a
+ * regular expression: a restore reads one per task, and a match allocates.
+ */
+function numberOfTaskId(taskId: string): number {
+  if (taskId.length < 6 || taskId.length > 21 || !taskId.startsWith('task-') || taskId.charCodeAt(5) === 48) return 0;
+  let number = 0;
+  for (let at = 5; at < taskId.length; at += 1) {
+    const digit = taskId.charCodeAt(at) - 48;
+    if (digit < 0 || digit > 9) return 0;
+    number = number * 10 + digit;
+  }
+  return number;
 }

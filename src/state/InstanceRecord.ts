@@ -115,6 +115,12 @@ export class InstanceRecord implements InstanceState {
     this.runningTasksCount -= 1;
   }
 
+  /** The running task that binds a port, if one does. */
+  taskBinding(protocol: 'tcp' | 'udp', port: number): TaskRecord | undefined {
+    for (let task = this.firstTask; task !== undefined; task = task.nextOnInstance) if (task.ports[protocol].includes(port)) return task;
+    return undefined;
+  }
+
   /** Adds `sign` times each amount to what remains. */
   private reserve(resources: Readonly<Record<string, number>>, sign: 1 | -1): void {
     // Object.keys rather than for...in, which also walks the records' (empty) prototype chain and is several times slower.

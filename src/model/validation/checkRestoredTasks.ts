@@ -5,41 +5,50 @@
  *
  * @module
  */
+import type { InstanceState } from '../InstanceState';
 import type { NormalizedInstance } from '../NormalizedInstance';
 import { PlacementInputError } from '../PlacementInputError';
 import type { TaskInfo } from '../TaskInfo';
-import { resourceRecord } from '../resourceRecord';
 import { quote } from './describeValue';
 import { indexPath, keyPath } from './paths';
 import type { RecordedUse } from './validateInstanceSpec';
 
-/** An instance to restore, where it was given, and the use a snapshot recorded for it, if any. */
+/** An instance to restore, and the use a snapshot recorded for it, if it was given as a snapshot reports it. */
 export interface RestoredInstance {
   readonly instance: NormalizedInstance;
-  readonly path: string;
-  readonly recorded?: RecordedUse;
+  readonly recorded: RecordedUse | undefined;
 }
 
-/** What the tasks restored so far use on one instance. */
-interface Use {
-  readonly remaining: Record<string, number>;
-  readonly ports: { tcp: Map<number, string>; udp: Map<number, string> };
-  groups: Map<string, number>;
-  count: number;
+/** The cluster being restored, as the checks read it and as they hand it each task that passes. */
+export interface RestoreTarget {
+  /** Whether a task with this id was restored already. */
+  hasTask(taskId: string): boolean;
+  /** The registered instance with this id, with the tasks restored on it so far. */
+  instance(id: string): InstanceState | undefined;
+  /** The id of the restored task that binds a port on an instance, for the message of a conflict. */
+  portHolder(instanceId: string, protocol: 'tcp' | 'udp', port: number): string | undefined;
+  /** Restores a task that passed every check. */
+  restore(task: TaskInfo): void;
 }
-
-/** Shared by every instance until its first task needs its own: never written. */
-const NO_HOLDERS: Map<number, string> = new Map();
-const NO_GROUPS: Map<string, number> = new Map();
 
 const PROTOCOLS = ['tcp', 'udp'] as const;
 
 /**
- * Checks the tasks of a snapshot against its instances, in one pass over each.
+ * Restores the tasks of a snapshot one by one, each checked against what the
+ * tasks before it left on its instance, then compares each instance's use
+ * with what its snapshot says.
  *
- * @param instances - the instances, validated, with their paths
- * @param tasks - the tasks, each validated on its own
+ * @remarks
+ * The checks read the instances being restored rather than a copy of their
+ * books, so restoring costs one pass and no second set of records; a fault
+ * stops the restore half-way, which is why only a new cluster, discarded
+ * when its constructor throws, is restored this way.
+ *
+ * @param instances - the instances, validated and registered, in the order given
+ * @param instancesPath - where the instances are, such as `options.instances`
+ * @param tasks - the tasks, each validated on its own, in placement order
  * @param tasksPath - where the tasks are, such as `options.tasks`
+ * @param target - the cluster being restored
  * @throws {@link PlacementInputError} `duplicate_task`, `unknown_instance`,
  *   `overcommitted_instance` (the first task that reserves more than its
  *   instance registered), `port_conflict` (a port the agent reserves or an
@@ -47,85 +56,89 @@ const PROTOCOLS = ['tcp', 'udp'] as const;
  *   remaining resources, ports in use, task count or groups differ from what
  *   its tasks add up to)
  */
-export function checkRestoredTasks(instances: readonly RestoredInstance[], tasks: readonly TaskInfo[], tasksPath: string): void {
-  const uses = new Map<string, { readonly instance: NormalizedInstance; readonly use: Use }>();
-  for (const { instance } of instances) {
-    // Copied rather than spread (spreads are slow), for each of maybe a million instances; the maps come with the first task.
-    uses.set(instance.id, { instance, use: { remaining: resourceRecord(instance.resources), ports: { tcp: NO_HOLDERS, udp: NO_HOLDERS }, groups: NO_GROUPS, count: 0 } });
-  }
-  const taskIds = new Set<string>();
-  tasks.forEach((task, index) => {
-    if (taskIds.has(task.taskId)) {
+export function checkRestoredTasks(instances: readonly RestoredInstance[], instancesPath: string, tasks: readonly TaskInfo[], tasksPath: string, target: RestoreTarget): void {
+  for (let index = 0; index < tasks.length; index += 1) {
+    const task = tasks[index] as TaskInfo;
+    // The task's path is only written for an error, since most restores have none.
+    if (target.hasTask(task.taskId)) {
       throw new PlacementInputError('duplicate_task', keyPath(indexPath(tasksPath, index), 'taskId'), `Give this task another id: ${quote(task.taskId)} is already used by an earlier task.`);
     }
-    taskIds.add(task.taskId);
-    const entry = uses.get(task.instanceId);
-    if (entry === undefined) {
+    const instance = target.instance(task.instanceId);
+    if (instance === undefined) {
       throw new PlacementInputError('unknown_instance', keyPath(indexPath(tasksPath, index), 'instanceId'), `Restore the instance ${quote(task.instanceId)} with its tasks: no instance given has that id.`);
     }
-    reserve(entry.instance, entry.use, task, tasksPath, index);
-  });
-  for (const { instance, path, recorded } of instances) {
-    if (recorded !== undefined) compare(instance.id, (uses.get(instance.id) as { readonly use: Use }).use, recorded, path);
+    checkFits(instance, task, tasksPath, index, target);
+    target.restore(task);
+  }
+  for (let index = 0; index < instances.length; index += 1) {
+    const { instance, recorded } = instances[index] as RestoredInstance;
+    if (recorded !== undefined) compare(target.instance(instance.id) as InstanceState, recorded, instancesPath, index);
   }
 }
 
-/** Adds a task's resources, ports and group to its instance's use; the task's path is only written for an error, since most restores have none. */
-function reserve(instance: NormalizedInstance, use: Use, task: TaskInfo, tasksPath: string, index: number): void {
-  for (const [name, amount] of Object.entries(task.resources)) {
-    const left = (use.remaining[name] ?? 0) - amount;
+function checkFits(instance: InstanceState, task: TaskInfo, tasksPath: string, index: number, target: RestoreTarget): void {
+  const names = Object.keys(task.resources);
+  for (let at = 0; at < names.length; at += 1) {
+    const name = names[at] as string;
+    const left = (instance.remainingResources[name] ?? 0) - (task.resources[name] as number);
     if (left < 0) {
+      const registered = instance.registeredResources[name] ?? 0;
       throw new PlacementInputError(
         'overcommitted_instance', keyPath(keyPath(indexPath(tasksPath, index), 'resources'), name),
-        `Instance ${instance.id} registers ${instance.resources[name] ?? 0} ${name}; with this task its tasks would reserve ${(instance.resources[name] ?? 0) - left}.`,
+        `Instance ${instance.id} registers ${registered} ${name}; with this task its tasks would reserve ${registered - left}.`,
       );
     }
-    use.remaining[name] = left;
   }
   for (const protocol of PROTOCOLS) {
-    task.ports[protocol].forEach((port, portIndex) => {
-      const portPath = (): string => indexPath(keyPath(keyPath(indexPath(tasksPath, index), 'ports'), protocol), portIndex);
-      if (instance.reservedPorts[protocol].includes(port)) {
-        throw new PlacementInputError('port_conflict', portPath(), `Instance ${instance.id}'s agent reserves ${protocol.toUpperCase()} port ${port}; no task can bind it.`);
+    const ports = task.ports[protocol];
+    for (let at = 0; at < ports.length; at += 1) {
+      const port = ports[at] as number;
+      if (instance.reservedPorts[protocol].has(port)) {
+        throw new PlacementInputError('port_conflict', portPath(tasksPath, index, protocol, at), `Instance ${instance.id}'s agent reserves ${protocol.toUpperCase()} port ${port}; no task can bind it.`);
       }
-      const holder = use.ports[protocol].get(port);
-      if (holder !== undefined) {
-        throw new PlacementInputError('port_conflict', portPath(), `Task ${holder} already binds ${protocol.toUpperCase()} port ${port} on instance ${instance.id}.`);
+      if (instance.portsInUse[protocol].has(port)) {
+        const holder = target.portHolder(instance.id, protocol, port) ?? 'another task';
+        throw new PlacementInputError('port_conflict', portPath(tasksPath, index, protocol, at), `Task ${holder} already binds ${protocol.toUpperCase()} port ${port} on instance ${instance.id}.`);
       }
-      if (use.ports[protocol] === NO_HOLDERS) use.ports[protocol] = new Map();
-      use.ports[protocol].set(port, task.taskId);
-    });
+    }
   }
-  if (use.groups === NO_GROUPS) use.groups = new Map();
-  use.groups.set(task.group, (use.groups.get(task.group) ?? 0) + 1);
-  use.count += 1;
 }
 
-function compare(id: string, use: Use, recorded: RecordedUse, path: string): void {
+function portPath(tasksPath: string, index: number, protocol: 'tcp' | 'udp', at: number): string {
+  return indexPath(keyPath(keyPath(indexPath(tasksPath, index), 'ports'), protocol), at);
+}
+
+function compare(instance: InstanceState, recorded: RecordedUse, instancesPath: string, index: number): void {
   const fix = 'give the instances and the tasks of one snapshot, or leave out what the tasks say';
   const mismatch = (field: string, said: string, found: string): PlacementInputError =>
-    new PlacementInputError('inconsistent_snapshot', keyPath(path, field), `Instance ${id} is said to have ${said}, but its tasks leave ${found}; ${fix}.`);
-  if (recorded.remainingResources !== undefined && !sameAmounts(recorded.remainingResources, use.remaining)) {
-    throw mismatch('remainingResources', describeAmounts(recorded.remainingResources), describeAmounts(use.remaining));
+    new PlacementInputError('inconsistent_snapshot', keyPath(indexPath(instancesPath, index), field), `Instance ${instance.id} is said to have ${said}, but its tasks leave ${found}; ${fix}.`);
+  if (recorded.remainingResources !== undefined && !sameAmounts(recorded.remainingResources, instance.remainingResources)) {
+    throw mismatch('remainingResources', describeAmounts(recorded.remainingResources), describeAmounts(instance.remainingResources));
   }
   if (recorded.portsInUse !== undefined) {
     for (const protocol of PROTOCOLS) {
       const said = [...recorded.portsInUse[protocol]].sort((a, b) => a - b);
-      const found = [...use.ports[protocol].keys()].sort((a, b) => a - b);
+      const found = [...instance.portsInUse[protocol]].sort((a, b) => a - b);
       if (said.join() !== found.join()) throw mismatch('portsInUse', `${protocol.toUpperCase()} ports [${said.join(', ')}] in use`, `[${found.join(', ')}]`);
     }
   }
-  if (recorded.runningTasksCount !== undefined && recorded.runningTasksCount !== use.count) {
-    throw mismatch('runningTasksCount', `${recorded.runningTasksCount} running tasks`, `${use.count}`);
+  if (recorded.runningTasksCount !== undefined && recorded.runningTasksCount !== instance.runningTasksCount) {
+    throw mismatch('runningTasksCount', `${recorded.runningTasksCount} running tasks`, `${instance.runningTasksCount}`);
   }
-  if (recorded.taskGroups !== undefined && !sameAmounts(Object.fromEntries(recorded.taskGroups), Object.fromEntries(use.groups))) {
-    throw mismatch('taskGroups', `the task groups ${describeAmounts(Object.fromEntries(recorded.taskGroups))}`, describeAmounts(Object.fromEntries(use.groups)));
+  if (recorded.taskGroups !== undefined && !sameGroups(recorded.taskGroups, instance.taskGroups)) {
+    throw mismatch('taskGroups', `the task groups ${describeAmounts(Object.fromEntries(recorded.taskGroups))}`, describeAmounts(Object.fromEntries(instance.taskGroups)));
   }
 }
 
 function sameAmounts(a: Readonly<Record<string, number>>, b: Readonly<Record<string, number>>): boolean {
   const keys = Object.keys(a);
   return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
+}
+
+function sameGroups(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [group, count] of a) if (b.get(group) !== count) return false;
+  return true;
 }
 
 function describeAmounts(amounts: Readonly<Record<string, number>>): string {

@@ -8,8 +8,15 @@ import { ATTRIBUTE_NAME } from '../../query/subjects';
 import { PlacementInputError } from '../PlacementInputError';
 import { describeValue, quote } from './describeValue';
 import { expectArray, readEntries } from './fields';
+import { interned } from './interned';
 import { indexPath, keyPath } from './paths';
 
+/** Attribute maps by content: many instances share one. Nothing writes an instance's attributes in place. */
+const sharedAttributes = new Map<string, ReadonlyMap<string, string | null>>();
+/** Names and values found valid lately, up to {@link MAX_REMEMBERED} of each: they repeat across a fleet, and their patterns cost more than a look-up. */
+const validNames = new Set<string>();
+const validValues = new Set<string>();
+const MAX_REMEMBERED = 4096;
 /** ECS's rule for an attribute value; leading and trailing spaces are refused separately. */
 const ATTRIBUTE_VALUE = /^[A-Za-z0-9_.@/\\: -]{1,128}$/;
 
@@ -18,19 +25,27 @@ const ATTRIBUTE_VALUE = /^[A-Za-z0-9_.@/\\: -]{1,128}$/;
  *
  * @param value - the untrusted object of name to string or `null`
  * @param path - where it is, such as `instance.attributes`
- * @returns the attributes in the order given
+ * @returns the attributes in the order given; equal attributes come back as the same map, which must not be written
  * @throws {@link PlacementInputError} `invalid_type` when the value is not an
  *   object, `invalid_attribute` for a name or value ECS would refuse
  */
-export function validateAttributes(value: unknown, path: string): Map<string, string | null> {
-  const attributes = new Map<string, string | null>();
-  for (const [name, attributeValue] of readEntries(value, path)) {
-    const namePath = keyPath(path, name);
-    checkName(name, namePath);
-    attributes.set(name, validateAttributeValue(attributeValue, namePath));
+export function validateAttributes(value: unknown, path: string): ReadonlyMap<string, string | null> {
+  const entries = readEntries(value, path);
+  // Names and values hold no control characters (checked), so these separators cannot be forged.
+  let content = '';
+  for (const [name, attributeValue] of entries) {
+    if (!validNames.has(name)) checkName(name, keyPath(path, name));
+    if (attributeValue === null) {
+      content += `${name}\u0001\u0000`;
+      continue;
+    }
+    if (typeof attributeValue !== 'string' || !validValues.has(attributeValue)) validateAttributeValue(attributeValue, keyPath(path, name));
+    content += `${name}\u0002${attributeValue as string}\u0000`;
   }
-  return attributes;
+  const known = sharedAttributes.get(content);
+  return known ?? interned(sharedAttributes, content, new Map(entries as [string, string | null][]));
 }
+
 
 /**
  * Validates one attribute name.
@@ -71,6 +86,7 @@ function checkName(name: string, path: string): void {
   if (!ATTRIBUTE_NAME.test(name)) {
     throw new PlacementInputError('invalid_attribute', path, `Rename the attribute ${quote(name)}: ECS allows 1 to 128 letters, digits, '-', '_', '/', '\\' or '.'.`);
   }
+  remember(validNames, name);
 }
 
 function validateAttributeValue(value: unknown, path: string): string | null {
@@ -81,5 +97,12 @@ function validateAttributeValue(value: unknown, path: string): string | null {
   if (!ATTRIBUTE_VALUE.test(value) || value.startsWith(' ') || value.endsWith(' ')) {
     throw new PlacementInputError('invalid_attribute', path, `Change the value ${quote(value)}: ECS allows 1 to 128 letters, digits, '-', '_', '.', '@', '/', '\\', ':' or spaces, with no space at either end.`);
   }
+  remember(validValues, value);
   return value;
+}
+
+function remember(valid: Set<string>, text: string): void {
+  // Emptied when full rather than frozen, so that what is remembered follows what is validated now.
+  if (valid.size >= MAX_REMEMBERED) valid.clear();
+  valid.add(text);
 }

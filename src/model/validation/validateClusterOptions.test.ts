@@ -14,6 +14,8 @@ describe('validateClusterOptions refuses', () => {
     ['an instance that is null', { instances: [instance('a'), null] }, 'invalid_type', 'options.instances[1]'],
     ['an instance with a numeric id', { instances: [instance('a'), instance('b'), instance(3)] }, 'invalid_type', 'options.instances[2].id'],
     ['an instance with a negative cpu', { instances: [instance('a'), instance('b'), instance('c', -1)] }, 'invalid_resource', 'options.instances[2].resources.cpu'],
+    ['an instance with a bad attribute value', { instances: [instance('a'), { ...(instance('b') as object), attributes: { 'ecs.os-type': ' linux' } }] }, 'invalid_attribute', 'options.instances[1].attributes["ecs.os-type"]'],
+    ['an instance given as a snapshot with a bad count', { instances: [{ id: 'a', registeredResources: { cpu: 1, memory: 2 }, runningTasksCount: -1 }] }, 'inconsistent_snapshot', 'options.instances[0].runningTasksCount'],
     ['two instances with one id', { instances: [instance('a'), instance('b'), instance('a')] }, 'duplicate_instance', 'options.instances[2].id'],
     ['a fractional seed', { seed: 1.5 }, 'invalid_option', 'options.seed'],
     ['a seed beyond the safe integers', { seed: 2 ** 53 }, 'invalid_option', 'options.seed'],
@@ -24,6 +26,19 @@ describe('validateClusterOptions refuses', () => {
   ])('%s', (_name, options, code, path) => {
     expect(inputErrorOf(() => validateClusterOptions(options))).toEqual({ code, path });
   });
+
+  it('names the whole path of a fault deep inside an instance or task, in the message too', () => {
+    const error = (() => {
+      try {
+        validateClusterOptions({ tasks: [{ taskId: 't', instanceId: 'a', group: 'g', resources: {}, ports: { tcp: [1] } }, { taskId: 't2', instanceId: 'a', group: 'g', resources: {}, ports: { tcp: [80, 'x'] } }] });
+      } catch (thrown) {
+        return thrown as Error & { path: string; code: string };
+      }
+      return undefined;
+    })();
+    expect(error).toMatchObject({ code: 'invalid_port', path: 'options.tasks[1].ports.tcp[1]' });
+    expect(error?.message.startsWith('options.tasks[1].ports.tcp[1]: Give a port as an integer')).toBe(true);
+  });
 });
 
 describe('validateClusterOptions normalizes', () => {
@@ -33,7 +48,7 @@ describe('validateClusterOptions normalizes', () => {
 
   it('validates each instance, in order', () => {
     const { instances, seed, engine } = validateClusterOptions({ instances: [instance('b'), instance('a')], seed: -0, engine: 'reference' });
-    expect(instances.map(({ id, status }) => [id, status])).toEqual([['b', 'ACTIVE'], ['a', 'ACTIVE']]);
+    expect(instances.map(({ instance: { id, status } }) => [id, status])).toEqual([['b', 'ACTIVE'], ['a', 'ACTIVE']]);
     expect(Object.is(seed, 0)).toBe(true);
     expect(engine).toBe('reference');
   });

@@ -4,13 +4,12 @@
  * @module
  */
 import type { EngineName } from '../EngineName';
-import type { NormalizedInstance } from '../NormalizedInstance';
 import { PlacementInputError } from '../PlacementInputError';
 import { quote } from './describeValue';
 import { expectArray, expectNumber, isRecord, optionalField, readObject, type Fields } from './fields';
-import { indexPath, keyPath } from './paths';
+import { indexPath, keyPath, validateElement } from './paths';
 import { validateEngine } from './validateEngine';
-import { checkRestoredTasks, type RestoredInstance } from './checkRestoredTasks';
+import type { RestoredInstance } from './checkRestoredTasks';
 import { validateInstanceSnapshot, validateInstanceSpec } from './validateInstanceSpec';
 import { validateRunningTask } from './validateRunningTask';
 import { validateSeed } from './validateSeed';
@@ -18,9 +17,9 @@ import type { TaskInfo } from '../TaskInfo';
 
 /** Validated cluster options, with defaults filled in. */
 export interface ValidClusterOptions {
-  /** The instances to register, in order. */
-  readonly instances: NormalizedInstance[];
-  /** The running tasks to restore on them, in placement order; checked against them. */
+  /** The instances to register, in order, with what a snapshot says their tasks use. */
+  readonly instances: RestoredInstance[];
+  /** The running tasks to restore on them, in placement order, each checked on its own: `checkRestoredTasks` checks them against the instances while they are restored. */
   readonly tasks: TaskInfo[];
   /** The number in the first new task's id. */
   readonly nextTaskNumber: number;
@@ -48,8 +47,8 @@ const KEYS = ['instances', 'tasks', 'nextTaskNumber', 'seed', 'engine'] as const
  * @returns the options: no instances or tasks, seed 1 and the `indexed` engine by default
  * @throws {@link PlacementInputError} with paths under `options`: any fault of
  *   an instance (`options.instances[2].id`) or task (`options.tasks[4].group`),
- *   `duplicate_instance` at the later of two instances with one id, what
- *   {@link checkRestoredTasks} throws, `invalid_option` for a seed that is
+ *   `duplicate_instance` at the later of two instances with one id,
+ *   `invalid_option` for a seed that is
  *   not a safe integer, a next task number that is not a positive one, or an
  *   unknown engine
  */
@@ -57,9 +56,8 @@ export function validateClusterOptions(value: unknown): ValidClusterOptions {
   const fields: Fields<(typeof KEYS)[number]> = value === undefined ? {} : readObject(value, PATH, KEYS);
   const restored = optionalField(fields, 'instances', PATH, validateInstances) ?? [];
   const tasks = optionalField(fields, 'tasks', PATH, validateRunningTasks) ?? [];
-  checkRestoredTasks(restored, tasks, keyPath(PATH, 'tasks'));
   return {
-    instances: restored.map(({ instance }) => instance),
+    instances: restored,
     tasks,
     nextTaskNumber: optionalField(fields, 'nextTaskNumber', PATH, validateTaskNumber) ?? 1,
     seed: optionalField(fields, 'seed', PATH, validateSeed) ?? 1,
@@ -72,23 +70,20 @@ function validateInstances(value: unknown, path: string): RestoredInstance[] {
   const instances: RestoredInstance[] = [];
   const seen = new Set<string>();
   for (let index = 0; index < list.length; index += 1) {
-    const instancePath = indexPath(path, index);
-    const given = list[index];
-    let restored: RestoredInstance;
-    if (isRecord(given) && 'registeredResources' in given) {
-      // Assigned rather than spread: spreads are slow, and a snapshot may hold a million instances.
-      const { instance, recorded } = validateInstanceSnapshot(given, instancePath);
-      restored = { instance, recorded, path: instancePath };
-    } else {
-      restored = { instance: validateInstanceSpec(given, instancePath), path: instancePath };
-    }
+    const restored = validateElement(validateInstance, list[index], path, index);
     if (seen.has(restored.instance.id)) {
-      throw new PlacementInputError('duplicate_instance', keyPath(instancePath, 'id'), `Give this instance another id: ${quote(restored.instance.id)} is already used by an earlier instance.`);
+      throw new PlacementInputError('duplicate_instance', keyPath(indexPath(path, index), 'id'), `Give this instance another id: ${quote(restored.instance.id)} is already used by an earlier instance.`);
     }
     seen.add(restored.instance.id);
     instances.push(restored);
   }
   return instances;
+}
+
+/** An instance as a spec gives it, or as a snapshot reports it (with `registeredResources`). */
+function validateInstance(given: unknown, path: string): RestoredInstance {
+  if (isRecord(given) && 'registeredResources' in given) return validateInstanceSnapshot(given, path);
+  return { instance: validateInstanceSpec(given, path), recorded: undefined };
 }
 
 function validateTaskNumber(value: unknown, path: string): number {
@@ -101,6 +96,6 @@ function validateRunningTasks(value: unknown, path: string): TaskInfo[] {
   const list = expectArray(value, path);
   // An index loop rather than map, which would skip the holes of a sparse array unchecked.
   const tasks: TaskInfo[] = [];
-  for (let index = 0; index < list.length; index += 1) tasks.push(validateRunningTask(list[index], indexPath(path, index)));
+  for (let index = 0; index < list.length; index += 1) tasks.push(validateElement(validateRunningTask, list[index], path, index));
   return tasks;
 }

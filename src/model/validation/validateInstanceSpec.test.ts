@@ -145,6 +145,22 @@ describe('validateInstanceSpec normalizes', () => {
     expect(validateInstanceSpec(withFields({ registeredAt: new Date(Date.UTC(2020, 0, 2)) }), 'instance').registeredAt).toBe(Date.UTC(2020, 0, 2));
   });
 
+  it('shares one copy of equal attributes, resources and empty port lists among instances given as separate objects', () => {
+    const spec = (stack: string): unknown => ({ id: 'i-1', resources: { cpu: 1024, memory: 2048 }, attributes: { 'ecs.os-type': 'linux', stack }, reservedPorts: { tcp: [] } });
+    const [first, second, other] = [spec('prod'), spec('prod'), spec('dev')].map((given) => validateInstanceSpec(given, 'instance'));
+    expect(second?.attributes).toBe(first?.attributes);
+    expect(second?.resources).toBe(first?.resources);
+    expect(second?.reservedPorts).toBe(first?.reservedPorts);
+    expect(other?.attributes).not.toBe(first?.attributes);
+    expect([...(other?.attributes ?? [])]).toEqual([['ecs.os-type', 'linux'], ['stack', 'dev']]);
+  });
+
+  it('refuses a bad name or value seen after good ones', () => {
+    validateInstanceSpec(withAttributes({ stack: 'prod' }), 'instance');
+    expect(inputErrorOf(() => validateInstanceSpec(withAttributes({ stack: ' prod' }), 'instance'))).toEqual({ code: 'invalid_attribute', path: 'instance.attributes.stack' });
+    expect(inputErrorOf(() => validateInstanceSpec(withAttributes({ 'stack!': 'prod' }), 'instance'))).toEqual({ code: 'invalid_attribute', path: 'instance.attributes["stack!"]' });
+  });
+
   it('accepts exactly 100 reserved ports', () => {
     expect(validateInstanceSpec(withFields({ reservedPorts: { tcp: range(1, 50), udp: range(1, 50) } }), 'instance').reservedPorts.tcp).toHaveLength(50);
   });

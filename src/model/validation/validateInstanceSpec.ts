@@ -64,7 +64,7 @@ export function validateInstanceSnapshot(value: unknown, path: string): { readon
   return {
     instance: validateInstance(fields, path, 'registeredResources'),
     recorded: {
-      remainingResources: optionalField(fields, 'remainingResources', path, (given, at) => validateResources(given, at, { required: [], dropZero: false })),
+      remainingResources: optionalField(fields, 'remainingResources', path, (given, at) => validateResources(given, at, { required: [], dropZero: false, share: false })),
       portsInUse: optionalField(fields, 'portsInUse', path, validateTaskPorts),
       runningTasksCount: optionalField(fields, 'runningTasksCount', path, expectCount),
       taskGroups: optionalField(fields, 'taskGroups', path, validateTaskGroups),
@@ -85,7 +85,7 @@ function validateInstance(fields: Fields<(typeof KEYS)[number] | 'registeredReso
   const ec2InstanceId = optionalField(fields, 'ec2InstanceId', path, (given, at) => validateId(given, at, MAX_EC2_ID_LENGTH));
   const givenResources = requireField(fields, resourcesKey, path);
   const resources = reuseFrozen(sharedResources, givenResources, () =>
-    validateResources(givenResources, keyPath(path, resourcesKey), { required: ['cpu', 'memory'], dropZero: false }));
+    validateResources(givenResources, keyPath(path, resourcesKey), { required: ['cpu', 'memory'], dropZero: false, share: true }));
   const reservedPorts = optionalField(fields, 'reservedPorts', path, (given, at) =>
     reuseFrozen(sharedPorts, given, () => validateReservedPorts(given, at))) ?? EMPTY_PORTS;
   const attributes = optionalField(fields, 'attributes', path, (given, at) =>

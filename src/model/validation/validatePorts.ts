@@ -15,8 +15,8 @@ const MAX_RESERVED_PORTS = 100;
 const MAX_PORT = 65535;
 const PROTOCOLS = ['tcp', 'udp'] as const;
 
-/** No ports, shared by every instance and task that lists none. */
-export const EMPTY_PORTS: PortLists = frozenPorts([], []);
+/** No ports, shared by every instance and task that lists none, or whose lists are empty. */
+export const EMPTY_PORTS: PortLists = Object.freeze({ tcp: Object.freeze([]), udp: Object.freeze([]) });
 
 /**
  * Validates an instance's reserved ports.
@@ -56,19 +56,21 @@ export function validateTaskPorts(value: unknown, path: string): PortLists {
 
 /** Frozen, because instances registered from one spec and the tasks of one request share their lists. */
 function frozenPorts(tcp: number[], udp: number[]): PortLists {
+  if (tcp.length === 0 && udp.length === 0) return EMPTY_PORTS;
   return Object.freeze({ tcp: Object.freeze(tcp), udp: Object.freeze(udp) });
 }
 
 function readLists(value: unknown, path: string): [readonly unknown[], readonly unknown[]] {
   const fields = readObject(value, path, PROTOCOLS);
-  const list = (protocol: 'tcp' | 'udp'): readonly unknown[] => {
-    const given = fields[protocol];
-    return given === undefined ? [] : expectArray(given, keyPath(path, protocol));
-  };
-  return [list('tcp'), list('udp')];
+  return [readList(fields.tcp, path, 'tcp'), readList(fields.udp, path, 'udp')];
+}
+
+function readList(given: unknown, path: string, protocol: 'tcp' | 'udp'): readonly unknown[] {
+  return given === undefined ? EMPTY_PORTS[protocol] : expectArray(given, keyPath(path, protocol));
 }
 
 function checkPorts(list: readonly unknown[], path: string, lowest: number): number[] {
+  if (list.length === 0) return [];
   const ports: number[] = [];
   const seen = new Set<number>();
   for (let index = 0; index < list.length; index += 1) {

@@ -7,9 +7,12 @@
 import { PlacementInputError } from '../PlacementInputError';
 import { describeValue, quote } from './describeValue';
 import { readEntries } from './fields';
+import { interned } from './interned';
 import { keyPath } from './paths';
 import { resourceRecord } from '../resourceRecord';
 
+/** Validated records by content: instances of a type, and tasks of a size, share one. */
+const sharedRecords = new Map<string, Readonly<Record<string, number>>>();
 const RESOURCE_NAME = /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/;
 const BUILT_IN_ANY_CASE = /^(?:cpu|memory|gpu)$/i;
 
@@ -19,6 +22,8 @@ export interface ResourceRules {
   readonly required: readonly string[];
   /** Whether entries of 0 are dropped (a task's zero demand needs no check). */
   readonly dropZero: boolean;
+  /** Whether equal records are shared: true for what instances register and tasks reserve, which repeat; false for amounts that differ from instance to instance. */
+  readonly share: boolean;
 }
 
 /**
@@ -48,7 +53,8 @@ export function resourceNameProblem(name: string): string | undefined {
  * @param rules - the names required and whether zeros are kept
  * @returns the amounts in a frozen {@link resourceRecord}, so that a
  *   resource named like an `Object.prototype` member (`constructor`) reads
- *   as itself; frozen because instances and tasks share it
+ *   as itself; frozen because instances and tasks share it, and with
+ *   `rules.share`, equal amounts come back as the same record
  * @throws {@link PlacementInputError} `invalid_type` when the value is not an
  *   object, `invalid_resource_name`, `invalid_resource` for an amount that is
  *   not a whole number of at least 0, `missing_field` for a required name
@@ -56,18 +62,24 @@ export function resourceNameProblem(name: string): string | undefined {
 export function validateResources(value: unknown, path: string, rules: ResourceRules): Readonly<Record<string, number>> {
   const resources = resourceRecord();
   const given = new Set<string>();
+  // Resource names hold no spaces or control characters (checked), so this content cannot be forged.
+  let content = '';
   for (const [name, amount] of readEntries(value, path)) {
     const namePath = keyPath(path, name);
     const problem = resourceNameProblem(name);
     if (problem !== undefined) throw new PlacementInputError('invalid_resource_name', namePath, problem);
     const checked = validateAmount(amount, namePath);
     given.add(name);
-    if (!(rules.dropZero && checked === 0)) resources[name] = checked;
+    if (!(rules.dropZero && checked === 0)) {
+      resources[name] = checked;
+      content += `${name} ${checked} `;
+    }
   }
   for (const name of rules.required) {
     if (!given.has(name)) throw new PlacementInputError('missing_field', keyPath(path, name), `Add the required resource ${name}.`);
   }
-  return Object.freeze(resources);
+  Object.freeze(resources);
+  return rules.share ? interned(sharedRecords, content, resources) : resources;
 }
 
 /**

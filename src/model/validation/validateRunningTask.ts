@@ -36,7 +36,7 @@ export function validateRunningTask(value: unknown, path: string): TaskInfo {
   const group = validateName(requireField(fields, 'group', path), keyPath(path, 'group'), 'group');
   const family = optionalField(fields, 'family', path, (given, at) => validateName(given, at, 'family'));
   const givenResources = requireField(fields, 'resources', path);
-  const resources = reuseFrozen(frozenResources, givenResources, () => validateResources(givenResources, keyPath(path, 'resources'), { required: [], dropZero: true }));
+  const resources = reuseFrozen(frozenResources, givenResources, () => validateResources(givenResources, keyPath(path, 'resources'), { required: [], dropZero: true, share: true }));
   const ports = optionalField(fields, 'ports', path, (given, at) => reuseFrozen(frozenPorts, given, () => validateTaskPorts(given, at))) ?? EMPTY_PORTS;
   return family === undefined ? { taskId, instanceId, group, resources, ports } : { taskId, instanceId, group, family, resources, ports };
 }

@@ -38,7 +38,7 @@ export const NO_CONSTRAINTS: readonly ValidConstraint[] = Object.freeze([]);
 export function validateTaskSpec(value: unknown, path: string): ValidTaskSpec {
   const fields = readObject(value, path, KEYS);
   const family = optionalField(fields, 'family', path, (given, at) => validateName(given, at, 'family'));
-  const resources = validateResources(requireField(fields, 'resources', path), keyPath(path, 'resources'), { required: [], dropZero: true });
+  const resources = validateResources(requireField(fields, 'resources', path), keyPath(path, 'resources'), { required: [], dropZero: true, share: true });
   const ports = optionalField(fields, 'ports', path, validateTaskPorts) ?? EMPTY_PORTS;
   const requiresAttributes = optionalField(fields, 'requiresAttributes', path, validateAttributeNames) ?? [];
   const constraints = optionalField(fields, 'placementConstraints', path, (given, at) =>
