@@ -244,3 +244,23 @@ describe('the checks before the strategies', () => {
     });
   });
 });
+
+describe('what a result hands back', () => {
+  const deeplyFrozen = (value: unknown): boolean =>
+    typeof value !== 'object' || value === null || (Object.isFrozen(value) && Object.values(value).every(deeplyFrozen));
+
+  it.each(['indexed', 'reference'] as const)('cannot be changed through one failure for another, or for a later request (%s engine)', (engine) => {
+    const request: PlacementRequest = { task: task(512), count: 2, placementConstraints: [{ type: 'memberOf', expression: 'attribute:stack == prod' }] };
+    const first = new Cluster({ engine, instances: [makeInstanceSpec('a'), makeInstanceSpec('b', { resources: { cpu: 8, memory: 8 } })] });
+    const { failures } = first.place(request);
+    expect(failures).toHaveLength(2);
+    for (const failure of failures) expect(deeplyFrozen(failure)).toBe(true);
+    const summary = failures[1]?.diagnosis.summary;
+    expect(() => Object.assign(failures[0]?.diagnosis as object, { summary: 'changed' })).toThrow(TypeError);
+    expect(() => Object.assign(failures[0]?.rejection as object, { expression: 'changed' })).toThrow(TypeError);
+    expect(failures[1]?.diagnosis.summary).toBe(summary);
+    const later = new Cluster({ engine, instances: [makeInstanceSpec('c')] }).place(request).failures[0];
+    expect(later?.rejection).toEqual({ code: 'member_of', expression: 'attribute:stack == prod' });
+    expect(deeplyFrozen(first.explain(request).diagnosis)).toBe(true);
+  });
+});

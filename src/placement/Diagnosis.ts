@@ -43,7 +43,7 @@ export interface Diagnosis {
  * Counts instances by the first check that rejected them.
  *
  * @param outcomes - the check outcome of every instance
- * @returns the diagnosis
+ * @returns the diagnosis, frozen all the way down
  */
 export function diagnose(outcomes: readonly CheckOutcome[]): Diagnosis {
   const groups = new Map<string, { entry: Omit<DiagnosisEntry, 'count' | 'description'>; count: number; one: string; many: string }>();
@@ -62,9 +62,10 @@ export function diagnose(outcomes: readonly CheckOutcome[]): Diagnosis {
     }
   }
   const rejected = [...groups.values()]
-    .map(({ entry, count, one, many }) => ({ ...entry, description: count === 1 ? one : many, count }))
+    .map(({ entry, count, one, many }) => Object.freeze({ ...entry, description: count === 1 ? one : many, count }))
     .sort((a, b) => b.count - a.count || (a.description < b.description ? -1 : a.description > b.description ? 1 : 0));
-  return { instances: outcomes.length, available, rejected, summary: summarize(outcomes.length, available, rejected) };
+  // Frozen: every failed task of a request carries this one diagnosis, so no caller may change another's.
+  return Object.freeze({ instances: outcomes.length, available, rejected: Object.freeze(rejected), summary: summarize(outcomes.length, available, rejected) });
 }
 
 function summarize(instances: number, available: number, rejected: readonly DiagnosisEntry[]): string {

@@ -21,15 +21,17 @@ export const NO_INSTANCES = 'No Container Instances were found in your cluster.'
  *
  * @param instances - every instance, in registration order
  * @param outcomes - their check outcomes, all rejections
- * @param diagnosis - the diagnosis of those outcomes
+ * @param diagnosis - the diagnosis of those outcomes, frozen
+ * @returns the failure, frozen all the way down: every failed task of a
+ *   request shares it, and its rejection may be a constraint's own
  */
 export function failureFrom(instances: readonly InstanceState[], outcomes: readonly CheckOutcome[], diagnosis: Diagnosis): PlacementFailure {
   let closest = -1;
   for (let index = 0; index < outcomes.length; index += 1) {
     if (closest < 0 || (outcomes[index] as CheckOutcome).passed > (outcomes[closest] as CheckOutcome).passed) closest = index;
   }
-  if (closest < 0) return { reason: NO_INSTANCES, detail: NO_INSTANCES, diagnosis };
+  if (closest < 0) return Object.freeze({ reason: NO_INSTANCES, detail: NO_INSTANCES, diagnosis });
   const instanceId = (instances[closest] as InstanceState).id;
-  const rejection = (outcomes[closest] as CheckOutcome).rejection as Rejection;
-  return { reason: ecsReason(rejection), instanceId, rejection, detail: failureDetail(rejection, instanceId), diagnosis };
+  const rejection = Object.freeze((outcomes[closest] as CheckOutcome).rejection as Rejection);
+  return Object.freeze({ reason: ecsReason(rejection), instanceId, rejection, detail: failureDetail(rejection, instanceId), diagnosis });
 }
