@@ -119,6 +119,8 @@ export class Cluster {
   readonly engine: EngineName;
   private readonly state: ClusterState;
   private readonly placer: PlacementEngine;
+  /** The method running a caller's strategy (its key or rank), while the cluster must not change under it. */
+  private running: 'place' | 'explain' | undefined;
 
   /**
    * @param options - instances, tasks, seed and engine
@@ -154,6 +156,7 @@ export class Cluster {
    * @throws {@link PlacementInputError} when the spec is invalid or the id is taken
    */
   registerInstance(spec: InstanceSpec): void {
+    this.refuseReentry('registerInstance');
     const instance = validateInstanceSpec(spec, 'instance');
     if (this.state.instance(instance.id) !== undefined) {
       throw new PlacementInputError('duplicate_instance', 'instance.id', `An instance with id ${instance.id} is already registered.`);
@@ -168,6 +171,7 @@ export class Cluster {
    * @throws {@link PlacementInputError} `unknown_instance`, or `instance_has_tasks` without `force`
    */
   deregisterInstance(id: string, options: DeregisterOptions = {}): Deregistration {
+    this.refuseReentry('deregisterInstance');
     const record = this.record(id);
     const force = validateDeregisterOptions(options);
     if (record.runningTasksCount > 0 && !force) {
@@ -188,6 +192,7 @@ export class Cluster {
    * @throws {@link PlacementInputError} when the id is unknown or the patch is invalid
    */
   updateInstance(id: string, patch: InstancePatch): InstanceInfo {
+    this.refuseReentry('updateInstance');
     const record = this.record(id);
     this.state.update(record, validateInstancePatch(patch, 'patch'));
     return record.toInfo();
@@ -197,22 +202,36 @@ export class Cluster {
    * Places the tasks of a request, one at a time, as ECS does.
    *
    * @returns the placements made and one failure per task not placed
-   * @throws {@link PlacementInputError} when the request is invalid (nothing is placed)
+   * @throws {@link PlacementInputError} when the request is invalid (nothing
+   *   is placed), or `reentrant_call` when a strategy's function calls a
+   *   method that would change the cluster (then nothing is placed either,
+   *   unless the strategy catches it)
    */
   place(request: PlacementRequest): PlacementResult {
-    const plan = planPlacement(validatePlacementRequest(request));
-    // A strategy of the caller's may throw half-way; then nothing is kept.
-    return this.state.tentatively(() => this.placer.place(plan), () => true);
+    this.enter('place');
+    try {
+      const plan = planPlacement(validatePlacementRequest(request));
+      // A strategy of the caller's may throw half-way; then nothing is kept.
+      return this.state.tentatively(() => this.placer.place(plan), () => true);
+    } finally {
+      this.running = undefined;
+    }
   }
 
   /**
    * Explains what placing a request would do, instance by instance, without
    * changing anything (not even the generator).
    *
-   * @throws {@link PlacementInputError} when the request is invalid
+   * @throws {@link PlacementInputError} when the request is invalid, or
+   *   `reentrant_call` as {@link Cluster.place} does
    */
   explain(request: PlacementRequest): Explanation {
-    return this.placer.explain(planPlacement(validatePlacementRequest(request)));
+    this.enter('explain');
+    try {
+      return this.placer.explain(planPlacement(validatePlacementRequest(request)));
+    } finally {
+      this.running = undefined;
+    }
   }
 
   /**
@@ -222,6 +241,7 @@ export class Cluster {
    * @throws {@link PlacementInputError} `unknown_task`
    */
   stopTask(taskId: string): TaskInfo {
+    this.refuseReentry('stopTask');
     if (typeof taskId !== 'string') throw new PlacementInputError('invalid_type', 'taskId', 'A task id is a string.');
     const task = this.state.task(taskId);
     if (task === undefined) throw new PlacementInputError('unknown_task', 'taskId', `No running task has id ${taskId}.`);
@@ -254,6 +274,24 @@ export class Cluster {
   /** Every instance and every task, as plain data: what a placement checker needs as the state before. */
   snapshot(): ClusterSnapshot {
     return { instances: this.instances(), tasks: this.tasks(), nextTaskNumber: this.state.nextTaskNumber };
+  }
+
+  private enter(method: 'place' | 'explain'): void {
+    this.refuseReentry(method);
+    this.running = method;
+  }
+
+  /**
+   * A strategy that changed the cluster while it is being read for a
+   * placement would leave tasks on removed instances and an undo that cannot
+   * finish; reading it (instances, tasks, snapshot) stays allowed.
+   */
+  private refuseReentry(method: string): void {
+    if (this.running === undefined) return;
+    throw new PlacementInputError(
+      'reentrant_call', '',
+      `Cluster.${method} was called from inside Cluster.${this.running}, by a strategy's key or rank function; those may read the cluster but not change it. Call ${method} after ${this.running} returns.`,
+    );
   }
 
   private record(id: string): InstanceRecord {

@@ -47,7 +47,8 @@ export type PlacementInputErrorCode =
   | 'invalid_ecs_json'
   | 'task_definition_mismatch'
   | 'unsupported_ecs_feature'
-  | 'invalid_notation';
+  | 'invalid_notation'
+  | 'reentrant_call';
 
 /**
  * Bad input to a {@link Cluster} method: a malformed instance, task or
