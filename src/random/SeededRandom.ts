@@ -15,19 +15,21 @@ export class SeededRandom {
   private c: number;
   private d: number;
 
-  /** @param seed - any safe integer */
+  /**
+   * @param seed - any safe integer; distinct seeds give distinct streams
+   */
   constructor(seed: number) {
-    let s = (seed | 0) ^ Math.floor(seed / 0x1_0000_0000);
+    // A safe integer is its low 32 bits and the rest, high * 2^32 + low: the state takes each word apart, so no two seeds share one.
+    let s = seed | 0;
+    const high = Math.floor(seed / 0x1_0000_0000) | 0;
     const split = (): number => {
       s = (s + 0x9e3779b9) | 0;
-      let z = s;
-      z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
-      z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
-      return (z ^ (z >>> 16)) >>> 0;
+      return mix(s);
     };
     this.a = split();
     this.b = split();
-    this.c = split();
+    // mix is a bijection with mix(0) = 0: seeds below 2^32 keep the streams they always had.
+    this.c = (split() ^ mix(high)) >>> 0;
     this.d = split();
     // The first outputs of a fresh sfc32 state are poorly mixed; discard them.
     for (let i = 0; i < 12; i += 1) this.next();
@@ -61,4 +63,12 @@ export class SeededRandom {
     copy.d = this.d;
     return copy;
   }
+}
+
+/** murmur3's 32-bit finalizer: a bijection on 32-bit words that spreads every input bit over the output. */
+function mix(word: number): number {
+  let z = word;
+  z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
+  z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+  return (z ^ (z >>> 16)) >>> 0;
 }
