@@ -5,7 +5,12 @@
  */
 import type { InstanceInfo } from '../model/InstanceInfo';
 import type { PlacementRequest } from '../model/PlacementRequest';
+import { PlacementInputError } from '../model/PlacementInputError';
+import { describeValue } from '../model/validation/describeValue';
+import { expectArray, expectString, isRecord } from '../model/validation/fields';
+import { indexPath, keyPath } from '../model/validation/paths';
 import { resolveGroup } from '../model/validation/resolveGroup';
+import { validatePlacementRequest } from '../model/validation/validatePlacementRequest';
 import type { PlacementResult } from '../placement/PlacementResult';
 import type { EcsTaskDefinition } from './EcsTaskDefinition';
 import { shortId } from './shortId';
@@ -78,6 +83,9 @@ export interface RunTaskContext {
  * @param result - what {@link index!Cluster.place} returned
  * @param context - the request, and optionally the task definition and the instances
  * @returns the response
+ * @throws {@link index!PlacementInputError} `invalid_type` (or what
+ *   validating the request throws) for arguments of the wrong shape, such
+ *   as a `null` result, with the path of the first fault
  *
  * @example
  * ```ts
@@ -87,6 +95,7 @@ export interface RunTaskContext {
  * ```
  */
 export function toRunTaskResponse(result: PlacementResult, context: RunTaskContext): RunTaskResponse {
+  checkArguments(result, context);
   const { request, taskDefinition, instances = [] } = context;
   const group = resolveGroup({ service: request.service, group: request.group, family: request.task.family ?? taskDefinition?.family });
   const zones = new Map(instances.map((instance) => [instance.id, instance.attributes['ecs.availability-zone'] ?? undefined]));
@@ -113,6 +122,36 @@ export function toRunTaskResponse(result: PlacementResult, context: RunTaskConte
     detail: instanceId === undefined ? detail : detail.split(instanceId).join(shortId(instanceId)),
   }));
   return { tasks, failures };
+}
+
+/** Callers in plain JavaScript get a typed error for a result or context of the wrong shape, not a TypeError half-way. */
+function checkArguments(result: unknown, context: unknown): void {
+  if (!isRecord(result)) throw new PlacementInputError('invalid_type', 'result', `Give the result of Cluster.place, not ${describeValue(result)}.`);
+  const placements = expectArray(result['placements'], 'result.placements');
+  placements.forEach((placement, index) => {
+    const path = indexPath('result.placements', index);
+    if (!isRecord(placement)) throw new PlacementInputError('invalid_type', path, `Give a placement as Cluster.place returns it, not ${describeValue(placement)}.`);
+    expectString(placement['taskId'], keyPath(path, 'taskId'));
+    expectString(placement['instanceId'], keyPath(path, 'instanceId'));
+  });
+  expectArray(result['failures'], 'result.failures').forEach((failure, index) => {
+    const path = indexPath('result.failures', index);
+    if (!isRecord(failure)) throw new PlacementInputError('invalid_type', path, `Give a failure as Cluster.place returns it, not ${describeValue(failure)}.`);
+    expectString(failure['reason'], keyPath(path, 'reason'));
+    expectString(failure['detail'], keyPath(path, 'detail'));
+    if (failure['instanceId'] !== undefined) expectString(failure['instanceId'], keyPath(path, 'instanceId'));
+  });
+  if (!isRecord(context)) throw new PlacementInputError('invalid_type', 'context', `Give the context as { request, taskDefinition?, instances? }, not ${describeValue(context)}.`);
+  validatePlacementRequest(context['request'], 'context.request');
+  if (context['taskDefinition'] !== undefined && !isRecord(context['taskDefinition'])) {
+    throw new PlacementInputError('invalid_type', 'context.taskDefinition', `Give the task definition as readTaskDefinition returns it, not ${describeValue(context['taskDefinition'])}.`);
+  }
+  if (context['instances'] === undefined) return;
+  expectArray(context['instances'], 'context.instances').forEach((instance, index) => {
+    const path = indexPath('context.instances', index);
+    if (!isRecord(instance) || !isRecord(instance['attributes'])) throw new PlacementInputError('invalid_type', path, `Give the instances as cluster.instances() returns them, not ${describeValue(instance)}.`);
+    expectString(instance['id'], keyPath(path, 'id'));
+  });
 }
 
 const INSTANCE_ARN = /^(arn:[^:]+:ecs:[^:]*:[^:]*:)container-instance\/(?:([^/]+)\/)?[^/]+$/;

@@ -3,6 +3,7 @@ import { clusterFromEcs } from '../../src/ecs/clusterFromEcs';
 import { fromPlacementRequest } from '../../src/ecs/fromPlacementRequest';
 import { readTaskDefinition } from '../../src/ecs/fromTaskDefinition';
 import { toRunTaskResponse } from '../../src/ecs/toRunTaskResponse';
+import { inputErrorOf } from '../support/inputErrorOf';
 import { arnOf, describeResponse, fixture } from './ecsJson';
 
 describe('toRunTaskResponse', () => {
@@ -54,5 +55,23 @@ describe('toRunTaskResponse', () => {
       tasks: [],
       failures: [{ reason: 'No Container Instances were found in your cluster.', detail: 'No Container Instances were found in your cluster.' }],
     });
+  });
+});
+
+describe('toRunTaskResponse refuses arguments of the wrong shape with a typed error', () => {
+  const request = { task: { family: 'web', resources: { cpu: 256, memory: 512 } } };
+  const result = { placements: [{ taskId: 'task-1', instanceId: 'i-1' }], failures: [] };
+  it.each<[string, unknown, unknown, string, string]>([
+    ['a null result', null, { request }, 'invalid_type', 'result'],
+    ['a result without placements', { failures: [] }, { request }, 'invalid_type', 'result.placements'],
+    ['a placement that is not an object', { placements: [7], failures: [] }, { request }, 'invalid_type', 'result.placements[0]'],
+    ['a failure without a reason', { placements: [], failures: [{ detail: 'x' }] }, { request }, 'invalid_type', 'result.failures[0].reason'],
+    ['a null context', result, null, 'invalid_type', 'context'],
+    ['a context without a request', result, {}, 'invalid_type', 'context.request'],
+    ['a request without a task', result, { request: {} }, 'missing_field', 'context.request.task'],
+    ['instances that are not an array', result, { request, instances: {} }, 'invalid_type', 'context.instances'],
+    ['an instance without attributes', result, { request, instances: [{ id: 'i-1' }] }, 'invalid_type', 'context.instances[0]'],
+  ])('%s', (_, given, context, code, path) => {
+    expect(inputErrorOf(() => toRunTaskResponse(given as never, context as never))).toEqual({ code, path });
   });
 });

@@ -40,13 +40,17 @@ export function isRecord(value: unknown): value is Readonly<Record<string, unkno
  * @throws {@link PlacementInputError} `invalid_type` when the value is not an object
  */
 export function readEntries(value: unknown, path: string): [string, unknown][] {
-  if (!isRecord(value)) throw notAnObject(value, path);
-  const entries: [string, unknown][] = [];
-  for (const key of Object.keys(value)) {
-    const field = value[key];
-    if (field !== undefined) entries.push([key, field]);
+  try {
+    if (!isRecord(value)) throw notAnObject(value, path);
+    const entries: [string, unknown][] = [];
+    for (const key of Object.keys(value)) {
+      const field = value[key];
+      if (field !== undefined) entries.push([key, field]);
+    }
+    return entries;
+  } catch (error) {
+    throw unreadableInput(error, path);
   }
-  return entries;
 }
 
 /**
@@ -62,19 +66,23 @@ export function readEntries(value: unknown, path: string): [string, unknown][] {
  *   object, `unknown_field` for a key not in `allowed`
  */
 export function readObject<K extends string>(value: unknown, path: string, allowed: readonly K[]): Fields<K> {
-  if (!isRecord(value)) throw notAnObject(value, path);
-  const known: readonly string[] = allowed;
-  // A plain object is safe here, since only allowed keys (ordinary names) are ever written to it.
-  const fields: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) {
-    const field = value[key];
-    if (field === undefined) continue;
-    if (!known.includes(key)) {
-      throw new PlacementInputError('unknown_field', keyPath(path, key), `Remove this field or correct its spelling; the fields allowed here are ${allowed.join(', ')}.`);
+  try {
+    if (!isRecord(value)) throw notAnObject(value, path);
+    const known: readonly string[] = allowed;
+    // A plain object is safe here, since only allowed keys (ordinary names) are ever written to it.
+    const fields: Record<string, unknown> = {};
+    for (const key of Object.keys(value)) {
+      const field = value[key];
+      if (field === undefined) continue;
+      if (!known.includes(key)) {
+        throw new PlacementInputError('unknown_field', keyPath(path, key), `Remove this field or correct its spelling; the fields allowed here are ${allowed.join(', ')}.`);
+      }
+      fields[key] = field;
     }
-    fields[key] = field;
+    return fields as Fields<K>;
+  } catch (error) {
+    throw unreadableInput(error, path);
   }
-  return fields as Fields<K>;
 }
 
 /**
@@ -155,8 +163,15 @@ export function expectNumber(value: unknown, path: string): number {
  * @throws {@link PlacementInputError} `invalid_type` when it is not an array
  */
 export function expectArray(value: unknown, path: string): readonly unknown[] {
-  if (!Array.isArray(value)) throw wrongType('an array', value, path);
-  return value;
+  let isArray: boolean;
+  try {
+    // Array.isArray throws for a revoked proxy.
+    isArray = Array.isArray(value);
+  } catch (error) {
+    throw unreadableInput(error, path);
+  }
+  if (!isArray) throw wrongType('an array', value, path);
+  return value as readonly unknown[];
 }
 
 function notAnObject(value: unknown, path: string): PlacementInputError {
@@ -165,4 +180,20 @@ function notAnObject(value: unknown, path: string): PlacementInputError {
 
 function wrongType(expected: string, value: unknown, path: string): PlacementInputError {
   return new PlacementInputError('invalid_type', path, `Give ${expected} here, not ${describeValue(value)}.`);
+}
+
+/**
+ * What a validation throws when reading its input threw: a revoked proxy, a
+ * proxy trap or a getter that throws. Such input cannot be read, which is the
+ * caller's to fix, so it is refused like any other; a
+ * {@link PlacementInputError} passes through unchanged.
+ *
+ * @param error - what reading threw
+ * @param path - the input's path, the closest known to where reading failed
+ * @returns the error to throw: `invalid_type`, with what was thrown as its `cause`
+ */
+export function unreadableInput(error: unknown, path: string): PlacementInputError {
+  if (error instanceof PlacementInputError) return error;
+  const thrown = error instanceof Error ? `${error.name}: ${error.message}` : describeValue(error);
+  return new PlacementInputError('invalid_type', path, `Reading this value threw (${thrown}); give plain data: objects, arrays, strings, numbers, booleans, null, and Maps or Dates where they are allowed.`, { cause: error });
 }

@@ -45,10 +45,19 @@ function remembered<T>(cache: WeakMap<object, T>, value: object, normalize: () =
 }
 
 function isFrozenDown(value: unknown, depth: number): value is object {
+  try {
+    return frozenDown(value, depth);
+  } catch {
+    // A proxy that cannot be read is not taken as frozen: validating it then names where it fails.
+    return false;
+  }
+}
+
+function frozenDown(value: unknown, depth: number): boolean {
   if (typeof value !== 'object' || value === null || !Object.isFrozen(value)) return false;
   if (depth === 0) return true;
   for (const inner of Object.values(value) as unknown[]) {
-    if (typeof inner === 'object' && inner !== null && !isFrozenDown(inner, depth - 1)) return false;
+    if (typeof inner === 'object' && inner !== null && !frozenDown(inner, depth - 1)) return false;
   }
   return true;
 }

@@ -6,7 +6,7 @@
 import type { EngineName } from '../EngineName';
 import { PlacementInputError } from '../PlacementInputError';
 import { quote } from './describeValue';
-import { expectArray, expectNumber, isRecord, optionalField, readObject, type Fields } from './fields';
+import { expectArray, expectNumber, isRecord, optionalField, readObject, type Fields, unreadableInput } from './fields';
 import { indexPath, keyPath, validateElement } from './paths';
 import { validateEngine } from './validateEngine';
 import type { RestoredInstance } from './checkRestoredTasks';
@@ -53,16 +53,20 @@ const KEYS = ['instances', 'tasks', 'nextTaskNumber', 'seed', 'engine'] as const
  *   unknown engine
  */
 export function validateClusterOptions(value: unknown): ValidClusterOptions {
-  const fields: Fields<(typeof KEYS)[number]> = value === undefined ? {} : readObject(value, PATH, KEYS);
-  const restored = optionalField(fields, 'instances', PATH, validateInstances) ?? [];
-  const tasks = optionalField(fields, 'tasks', PATH, validateRunningTasks) ?? [];
-  return {
-    instances: restored,
-    tasks,
-    nextTaskNumber: optionalField(fields, 'nextTaskNumber', PATH, validateTaskNumber) ?? 1,
-    seed: optionalField(fields, 'seed', PATH, validateSeed) ?? 1,
-    engine: optionalField(fields, 'engine', PATH, validateEngine) ?? 'indexed',
-  };
+  try {
+    const fields: Fields<(typeof KEYS)[number]> = value === undefined ? {} : readObject(value, PATH, KEYS);
+    const restored = optionalField(fields, 'instances', PATH, validateInstances) ?? [];
+    const tasks = optionalField(fields, 'tasks', PATH, validateRunningTasks) ?? [];
+    return {
+      instances: restored,
+      tasks,
+      nextTaskNumber: optionalField(fields, 'nextTaskNumber', PATH, validateTaskNumber) ?? 1,
+      seed: optionalField(fields, 'seed', PATH, validateSeed) ?? 1,
+      engine: optionalField(fields, 'engine', PATH, validateEngine) ?? 'indexed',
+    };
+  } catch (error) {
+    throw unreadableInput(error, 'options');
+  }
 }
 
 function validateInstances(value: unknown, path: string): RestoredInstance[] {

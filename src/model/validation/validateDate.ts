@@ -19,8 +19,7 @@ import { parseIsoDate } from '../../query/parseIsoDate';
  */
 export function validateDate(value: unknown, path: string): number {
   if (value instanceof Date) {
-    // Called from the prototype so that an own `getTime` on the value cannot stand in.
-    const time = Date.prototype.getTime.call(value);
+    const time = timeOf(value, path);
     if (Number.isNaN(time)) throw new PlacementInputError('invalid_date', path, 'This Date is invalid (its time is NaN); give a valid Date or an ISO 8601 string.');
     return time;
   }
@@ -32,4 +31,17 @@ export function validateDate(value: unknown, path: string): number {
     throw new PlacementInputError('invalid_date', path, `Write the date ${quote(value)} in ISO 8601 form, such as '2018-06-18', '2018-06-18T22:28:28Z' or '2018-06-18T22:28:28.123-07:00'.`);
   }
   return time;
+}
+
+/**
+ * The time of a real Date. Called from the prototype so that an own
+ * `getTime` cannot stand in; what only claims Date's prototype (a proxy of a
+ * Date, `Object.create(Date.prototype)`) holds no time, and the call throws.
+ */
+function timeOf(value: Date, path: string): number {
+  try {
+    return Date.prototype.getTime.call(value);
+  } catch {
+    throw new PlacementInputError('invalid_type', path, 'This object has Date\'s prototype but is not a Date (a proxy or an Object.create(Date.prototype)); give a Date or an ISO 8601 string.');
+  }
 }

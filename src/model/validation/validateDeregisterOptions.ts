@@ -4,7 +4,7 @@
  * @module
  */
 import { PlacementInputError } from '../PlacementInputError';
-import { readObject } from './fields';
+import { readObject, unreadableInput } from './fields';
 
 const KEYS = ['force'] as const;
 
@@ -19,8 +19,12 @@ const KEYS = ['force'] as const;
  *   when `force` is not a boolean
  */
 export function validateDeregisterOptions(value: unknown): boolean {
-  const fields = readObject(value, 'options', KEYS);
-  const force = fields.force ?? false;
-  if (typeof force !== 'boolean') throw new PlacementInputError('invalid_option', 'options.force', 'Pass { force: true } or { force: false }.');
-  return force;
+  try {
+    const fields = readObject(value, 'options', KEYS);
+    const force = fields.force ?? false;
+    if (typeof force !== 'boolean') throw new PlacementInputError('invalid_option', 'options.force', 'Pass { force: true } or { force: false }.');
+    return force;
+  } catch (error) {
+    throw unreadableInput(error, 'options');
+  }
 }

@@ -6,7 +6,7 @@
 import type { NormalizedPatch } from '../NormalizedInstance';
 import { PlacementInputError } from '../PlacementInputError';
 import { quote } from './describeValue';
-import { expectBoolean, optionalField, readObject } from './fields';
+import { expectBoolean, optionalField, readObject, unreadableInput } from './fields';
 import { indexPath, keyPath } from './paths';
 import { validateAgentVersion } from './validateAgentVersion';
 import { validateAttributeNames, validateAttributes } from './validateAttributes';
@@ -26,22 +26,26 @@ const KEYS = ['status', 'agentConnected', 'agentVersion', 'attributes', 'removeA
  *   `invalid_attribute` at `patch.removeAttributes[0]`
  */
 export function validateInstancePatch(value: unknown, path: string): NormalizedPatch {
-  const fields = readObject(value, path, KEYS);
-  const status = optionalField(fields, 'status', path, validateStatus);
-  const agentConnected = optionalField(fields, 'agentConnected', path, expectBoolean);
-  const agentVersion = optionalField(fields, 'agentVersion', path, validateAgentVersion);
-  const attributes = optionalField(fields, 'attributes', path, validateAttributes);
-  const removeAttributes = optionalField(fields, 'removeAttributes', path, validateAttributeNames);
-  const both = removeAttributes?.findIndex((name) => attributes?.has(name)) ?? -1;
-  if (both >= 0) {
-    const name = removeAttributes?.[both] ?? '';
-    throw new PlacementInputError('invalid_attribute', indexPath(keyPath(path, 'removeAttributes'), both), `The patch both sets and removes ${quote(name)}; keep one of the two.`);
+  try {
+    const fields = readObject(value, path, KEYS);
+    const status = optionalField(fields, 'status', path, validateStatus);
+    const agentConnected = optionalField(fields, 'agentConnected', path, expectBoolean);
+    const agentVersion = optionalField(fields, 'agentVersion', path, validateAgentVersion);
+    const attributes = optionalField(fields, 'attributes', path, validateAttributes);
+    const removeAttributes = optionalField(fields, 'removeAttributes', path, validateAttributeNames);
+    const both = removeAttributes?.findIndex((name) => attributes?.has(name)) ?? -1;
+    if (both >= 0) {
+      const name = removeAttributes?.[both] ?? '';
+      throw new PlacementInputError('invalid_attribute', indexPath(keyPath(path, 'removeAttributes'), both), `The patch both sets and removes ${quote(name)}; keep one of the two.`);
+    }
+    const patch: { -readonly [K in keyof NormalizedPatch]: NormalizedPatch[K] } = {};
+    if (status !== undefined) patch.status = status;
+    if (agentConnected !== undefined) patch.agentConnected = agentConnected;
+    if (agentVersion !== undefined) patch.agentVersion = agentVersion;
+    if (attributes !== undefined) patch.attributes = attributes;
+    if (removeAttributes !== undefined) patch.removeAttributes = removeAttributes;
+    return patch;
+  } catch (error) {
+    throw unreadableInput(error, path);
   }
-  const patch: { -readonly [K in keyof NormalizedPatch]: NormalizedPatch[K] } = {};
-  if (status !== undefined) patch.status = status;
-  if (agentConnected !== undefined) patch.agentConnected = agentConnected;
-  if (agentVersion !== undefined) patch.agentVersion = agentVersion;
-  if (attributes !== undefined) patch.attributes = attributes;
-  if (removeAttributes !== undefined) patch.removeAttributes = removeAttributes;
-  return patch;
 }

@@ -73,6 +73,12 @@ describe('validateInstanceSpec refuses', () => {
     ['a date with an impossible offset', withFields({ registeredAt: '2018-06-18T22:28:28+24:00' }), 'invalid_date', 'instance.registeredAt'],
     ['an invalid Date', withFields({ registeredAt: new Date(Number.NaN) }), 'invalid_date', 'instance.registeredAt'],
     ['a date as milliseconds', withFields({ registeredAt: 1_529_360_908_000 }), 'invalid_type', 'instance.registeredAt'],
+    ['an object made from Date.prototype', withFields({ registeredAt: Object.create(Date.prototype) }), 'invalid_type', 'instance.registeredAt'],
+    ['a proxy of a Date', withFields({ registeredAt: new Proxy(new Date(0), {}) }), 'invalid_type', 'instance.registeredAt'],
+    ['a revoked proxy', revoked(), 'invalid_type', 'instance'],
+    ['attributes behind a revoked proxy', withFields({ attributes: revoked() }), 'invalid_type', 'instance.attributes'],
+    ['resources with a getter that throws', withFields({ resources: Object.defineProperty({ cpu: 1 }, 'memory', { enumerable: true, get: () => { throw new Error('no memory'); } }) }), 'invalid_type', 'instance.resources'],
+    ['reserved ports behind a revoked proxy', withFields({ reservedPorts: { tcp: revoked() } }), 'invalid_type', 'instance.reservedPorts.tcp'],
   ])('%s', (_name, spec, code, path) => {
     expect(inputErrorOf(() => validateInstanceSpec(spec, 'instance'))).toEqual({ code, path });
   });
@@ -165,6 +171,12 @@ describe('validateInstanceSpec normalizes', () => {
     expect(validateInstanceSpec(withFields({ reservedPorts: { tcp: range(1, 50), udp: range(1, 50) } }), 'instance').reservedPorts.tcp).toHaveLength(50);
   });
 });
+
+function revoked(): unknown {
+  const { proxy, revoke } = Proxy.revocable({}, {});
+  revoke();
+  return proxy;
+}
 
 function range(from: number, count: number): number[] {
   return Array.from({ length: count }, (_, index) => from + index);

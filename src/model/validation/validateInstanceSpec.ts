@@ -7,7 +7,7 @@ import type { NormalizedInstance } from '../NormalizedInstance';
 import { PlacementInputError } from '../PlacementInputError';
 import type { PortLists } from '../TaskRequirements';
 import { validateName } from './validateName';
-import { expectBoolean, expectNumber, optionalField, readEntries, readObject, requireField, type Fields } from './fields';
+import { expectBoolean, expectNumber, optionalField, readEntries, readObject, requireField, type Fields, unreadableInput } from './fields';
 import { keyPath } from './paths';
 import { reuseFrozen } from './reuseFrozen';
 import { validateAgentVersion } from './validateAgentVersion';
@@ -46,7 +46,11 @@ const sharedAttributes = new WeakMap<object, ReadonlyMap<string, string | null>>
  *   `invalid_resource` at `instances[3].resources.cpu`
  */
 export function validateInstanceSpec(value: unknown, path: string): NormalizedInstance {
-  return validateInstance(readObject(value, path, KEYS), path, 'resources');
+  try {
+    return validateInstance(readObject(value, path, KEYS), path, 'resources');
+  } catch (error) {
+    throw unreadableInput(error, path);
+  }
 }
 
 /**

@@ -6,7 +6,7 @@
  */
 import { PlacementInputError } from '../PlacementInputError';
 import type { ValidConstraint, ValidRequest, ValidStrategy } from '../ValidRequest';
-import { expectArray, optionalField, readObject, requireField } from './fields';
+import { expectArray, optionalField, readObject, requireField, unreadableInput } from './fields';
 import { keyPath } from './paths';
 import { resolveGroup } from './resolveGroup';
 import { checkConstraintCount, validateConstraints } from './validateConstraints';
@@ -40,30 +40,34 @@ const frozenConstraints = new WeakMap<object, readonly ValidConstraint[]>();
  *   `conflicting_group` at `request.group` when both `service` and `group` are given
  */
 export function validatePlacementRequest(value: unknown, path = 'request'): ValidRequest {
-  const fields = readObject(value, path, KEYS);
-  const given = requireField(fields, 'task', path);
-  // A task definition is nested three levels deep (task, constraints, constraint).
-  const validTask = reuseIfFrozen(frozenTasks, given, () => validateTaskSpec(given, keyPath(path, 'task')), 3);
-  const { task, memberOf: taskConstraints } = validTask.value;
-  const count = optionalField(fields, 'count', path, validateCount) ?? 1;
-  const service = optionalField(fields, 'service', path, (given, at) => validateName(given, at, 'service'));
-  const group = optionalField(fields, 'group', path, (given, at) => validateName(given, at, 'group'));
-  if (service !== undefined && group !== undefined) {
-    throw new PlacementInputError('conflicting_group', keyPath(path, 'group'), `Remove the group: a service's tasks are always in the group service:${service}.`);
+  try {
+    const fields = readObject(value, path, KEYS);
+    const given = requireField(fields, 'task', path);
+    // A task definition is nested three levels deep (task, constraints, constraint).
+    const validTask = reuseIfFrozen(frozenTasks, given, () => validateTaskSpec(given, keyPath(path, 'task')), 3);
+    const { task, memberOf: taskConstraints } = validTask.value;
+    const count = optionalField(fields, 'count', path, validateCount) ?? 1;
+    const service = optionalField(fields, 'service', path, (given, at) => validateName(given, at, 'service'));
+    const group = optionalField(fields, 'group', path, (given, at) => validateName(given, at, 'group'));
+    if (service !== undefined && group !== undefined) {
+      throw new PlacementInputError('conflicting_group', keyPath(path, 'group'), `Remove the group: a service's tasks are always in the group service:${service}.`);
+    }
+    const chain = optionalField(fields, 'placementStrategy', path, (list, at) => reuseIfFrozen(frozenChains, list, () => validateStrategies(list, at))) ?? NO_CHAIN;
+    const requestConstraints = optionalField(fields, 'placementConstraints', path, (list, at) => {
+      checkConstraintCount(expectArray(list, at).length, taskConstraints.length, at);
+      return reuseIfFrozen(frozenConstraints, list, () => validateConstraints(list, at, { allowDistinctInstance: true, alreadyCounted: 0 }));
+    }) ?? NO_REQUEST_CONSTRAINTS;
+    const stable = validTask.frozen && chain.frozen && requestConstraints.frozen;
+    const constraints = joined(taskConstraints, requestConstraints.value, stable);
+    const resolved = resolveGroup({ service, group, family: task.family });
+    const strategies = chain.value;
+    // Literals rather than a conditional spread, which is slow on this path that every request takes.
+    return service === undefined
+      ? { task, count, group: resolved, strategies, constraints, stable }
+      : { task, count, group: resolved, service, strategies, constraints, stable };
+  } catch (error) {
+    throw unreadableInput(error, path);
   }
-  const chain = optionalField(fields, 'placementStrategy', path, (list, at) => reuseIfFrozen(frozenChains, list, () => validateStrategies(list, at))) ?? NO_CHAIN;
-  const requestConstraints = optionalField(fields, 'placementConstraints', path, (list, at) => {
-    checkConstraintCount(expectArray(list, at).length, taskConstraints.length, at);
-    return reuseIfFrozen(frozenConstraints, list, () => validateConstraints(list, at, { allowDistinctInstance: true, alreadyCounted: 0 }));
-  }) ?? NO_REQUEST_CONSTRAINTS;
-  const stable = validTask.frozen && chain.frozen && requestConstraints.frozen;
-  const constraints = joined(taskConstraints, requestConstraints.value, stable);
-  const resolved = resolveGroup({ service, group, family: task.family });
-  const strategies = chain.value;
-  // Literals rather than a conditional spread, which is slow on this path that every request takes.
-  return service === undefined
-    ? { task, count, group: resolved, strategies, constraints, stable }
-    : { task, count, group: resolved, service, strategies, constraints, stable };
 }
 
 const NO_CHAIN = Object.freeze({ value: Object.freeze([]) as readonly ValidStrategy[], frozen: true });

@@ -4,7 +4,7 @@
  * @module
  */
 import type { TaskRequirements } from '../TaskRequirements';
-import { optionalField, readObject, requireField } from './fields';
+import { optionalField, readObject, requireField, unreadableInput } from './fields';
 import { keyPath } from './paths';
 import { validateAttributeNames } from './validateAttributes';
 import { validateConstraints } from './validateConstraints';
@@ -36,16 +36,20 @@ export const NO_CONSTRAINTS: readonly ValidConstraint[] = Object.freeze([]);
  *   distinctInstance constraint here is `constraint_not_allowed`, as in ECS
  */
 export function validateTaskSpec(value: unknown, path: string): ValidTaskSpec {
-  const fields = readObject(value, path, KEYS);
-  const family = optionalField(fields, 'family', path, (given, at) => validateName(given, at, 'family'));
-  const resources = validateResources(requireField(fields, 'resources', path), keyPath(path, 'resources'), { required: [], dropZero: true, share: true });
-  const ports = optionalField(fields, 'ports', path, validateTaskPorts) ?? EMPTY_PORTS;
-  const requiresAttributes = optionalField(fields, 'requiresAttributes', path, validateAttributeNames) ?? [];
-  const constraints = optionalField(fields, 'placementConstraints', path, (given, at) =>
-    validateConstraints(given, at, { allowDistinctInstance: false, alreadyCounted: 0 })) ?? [];
-  const memberOf = constraints.length === 0 ? NO_CONSTRAINTS : Object.freeze(constraints);
-  return {
-    task: family === undefined ? { resources, ports, requiresAttributes } : { family, resources, ports, requiresAttributes },
-    memberOf,
-  };
+  try {
+    const fields = readObject(value, path, KEYS);
+    const family = optionalField(fields, 'family', path, (given, at) => validateName(given, at, 'family'));
+    const resources = validateResources(requireField(fields, 'resources', path), keyPath(path, 'resources'), { required: [], dropZero: true, share: true });
+    const ports = optionalField(fields, 'ports', path, validateTaskPorts) ?? EMPTY_PORTS;
+    const requiresAttributes = optionalField(fields, 'requiresAttributes', path, validateAttributeNames) ?? [];
+    const constraints = optionalField(fields, 'placementConstraints', path, (given, at) =>
+      validateConstraints(given, at, { allowDistinctInstance: false, alreadyCounted: 0 })) ?? [];
+    const memberOf = constraints.length === 0 ? NO_CONSTRAINTS : Object.freeze(constraints);
+    return {
+      task: family === undefined ? { resources, ports, requiresAttributes } : { family, resources, ports, requiresAttributes },
+      memberOf,
+    };
+  } catch (error) {
+    throw unreadableInput(error, path);
+  }
 }

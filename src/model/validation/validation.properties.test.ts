@@ -119,6 +119,14 @@ function corrupt(value: unknown, choice: number, change: Corruption): unknown {
   return copy;
 }
 
+/** A proxy whose reads throw, as a revoked one's do, yet that fast-check can carry: it answers `in` with false and symbol reads with undefined. */
+function unreadable(): unknown {
+  const refuse = (): never => {
+    throw new TypeError('Cannot perform an operation on a revoked proxy');
+  };
+  return new Proxy({}, { has: () => false, get: (_, key) => (typeof key === 'symbol' ? undefined : refuse()), ownKeys: refuse, getPrototypeOf: refuse, getOwnPropertyDescriptor: refuse });
+}
+
 function cyclic(): unknown {
   const node: Record<string, unknown> = { cpu: 1, memory: 1, type: 'random' };
   node['self'] = node;
@@ -137,7 +145,13 @@ const corruption = (extra: fc.Arbitrary<unknown>): fc.Arbitrary<Corruption> => f
     .map(([key, value]): Corruption => ({ kind: 'addKey', key, with: value })),
 );
 // Symbols, functions and cycles: values a validator must survive but structuredClone cannot always copy.
-const hostile = fc.oneof(fc.constant(Symbol('x')), fc.constant(() => 1), fc.constant(null).map(cyclic), fc.constant(Object.create(null)));
+// Proxies, throwing getters and objects that only claim Date's prototype: reading them may throw anything, which must come out as a PlacementInputError.
+const hostile = fc.oneof(
+  fc.constant(Symbol('x')), fc.constant(() => 1), fc.constant(null).map(cyclic), fc.constant(Object.create(null)),
+  fc.constant(null).map(unreadable), fc.constant(null).map(() => new Proxy({}, { ownKeys: () => { throw new Error('no keys'); } })),
+  fc.constant(null).map(() => Object.defineProperty({}, 'cpu', { enumerable: true, get: () => { throw new Error('no cpu'); } })),
+  fc.constant(null).map(() => Object.create(Date.prototype) as unknown), fc.constant(null).map(() => new Proxy(new Date(0), {})),
+);
 
 const nearValid: [string, fc.Arbitrary<unknown>, Validator][] = [
   ['an instance', instance, (value) => validateInstanceSpec(value, 'instance')],
