@@ -5,6 +5,7 @@
  */
 import { PlacementInputError } from '../PlacementInputError';
 import { expectString } from './fields';
+import { unprintableProblem } from './unprintable';
 
 /**
  * Validates an identifier.
@@ -15,7 +16,8 @@ import { expectString } from './fields';
  *   for an ARN; 255 for an EC2 instance id)
  * @returns the id
  * @throws {@link PlacementInputError} `invalid_type` when it is not a string,
- *   `invalid_id` when it is empty, too long, or starts or ends with whitespace
+ *   `invalid_id` when it is empty, too long, starts or ends with whitespace,
+ *   or holds a control character or half a surrogate pair
  */
 export function validateId(value: unknown, path: string, maxLength: number): string {
   const id = expectString(value, path);
@@ -23,5 +25,7 @@ export function validateId(value: unknown, path: string, maxLength: number): str
   if (id.length > maxLength) throw new PlacementInputError('invalid_id', path, `Shorten this id to at most ${maxLength} characters; it has ${id.length}.`);
   // An id with stray whitespace looks equal to the real one in every listing.
   if (/^\s|\s$/.test(id)) throw new PlacementInputError('invalid_id', path, 'Remove the whitespace at the start or end of this id.');
+  const problem = unprintableProblem(id, 'id');
+  if (problem !== undefined) throw new PlacementInputError('invalid_id', path, problem);
   return id;
 }

@@ -22,6 +22,8 @@ describe('validateInstanceSpec refuses', () => {
     ['an empty id', withFields({ id: '' }), 'invalid_id', 'instance.id'],
     ['an id with leading whitespace', withFields({ id: ' i-1' }), 'invalid_id', 'instance.id'],
     ['an id with a trailing newline', withFields({ id: 'i-1\n' }), 'invalid_id', 'instance.id'],
+    ['an id with an escape character inside', withFields({ id: 'i-\u001b[31m1' }), 'invalid_id', 'instance.id'],
+    ['an id with half a surrogate pair', withFields({ id: 'i-\uD83D1' }), 'invalid_id', 'instance.id'],
     ['an id of 1601 characters', withFields({ id: 'x'.repeat(1601) }), 'invalid_id', 'instance.id'],
     ['an EC2 id of 256 characters', withFields({ ec2InstanceId: 'i'.repeat(256) }), 'invalid_id', 'instance.ec2InstanceId'],
     ['an empty EC2 id', withFields({ ec2InstanceId: '' }), 'invalid_id', 'instance.ec2InstanceId'],

@@ -5,6 +5,7 @@
  */
 import { PlacementInputError } from '../PlacementInputError';
 import { expectString } from './fields';
+import { unprintableProblem } from './unprintable';
 
 /** What a name names. */
 export type NameKind = 'family' | 'service' | 'group';
@@ -12,7 +13,6 @@ export type NameKind = 'family' | 'service' | 'group';
 /** ECS's rule for family and service names. */
 const ECS_NAME = /^[A-Za-z0-9_-]{1,255}$/;
 const MAX_GROUP_LENGTH = 255;
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 
 /**
  * Validates a family, service or group name. Families and services follow
@@ -36,7 +36,8 @@ export function validateName(value: unknown, path: string, kind: NameKind): stri
   if (name.length === 0 || name.length > MAX_GROUP_LENGTH) {
     throw new PlacementInputError('invalid_name', path, `Give a group of 1 to ${MAX_GROUP_LENGTH} characters; this one has ${name.length}.`);
   }
-  if (CONTROL.test(name)) throw new PlacementInputError('invalid_name', path, 'Remove the control characters from this group.');
+  const problem = unprintableProblem(name, 'group');
+  if (problem !== undefined) throw new PlacementInputError('invalid_name', path, problem);
   if (/^\s|\s$/.test(name)) throw new PlacementInputError('invalid_name', path, 'Remove the whitespace at the start or end of this group.');
   return name;
 }

@@ -33,6 +33,8 @@ describe('validatePlacementRequest refuses', () => {
     ['an empty group', request({ group: '' }), 'invalid_name', 'request.group'],
     ['a group with a leading space', request({ group: ' batch' }), 'invalid_name', 'request.group'],
     ['a group with a control character', request({ group: 'a\u0007b' }), 'invalid_name', 'request.group'],
+    ['a group with a lone high surrogate', request({ group: 'batch\uD83D' }), 'invalid_name', 'request.group'],
+    ['a group with a lone low surrogate', request({ group: '\uDE00batch' }), 'invalid_name', 'request.group'],
     ['a group of 256 characters', request({ group: 'g'.repeat(256) }), 'invalid_name', 'request.group'],
     ['a group that is a number', request({ group: 1 }), 'invalid_type', 'request.group'],
     ['both a service and a group', request({ service: 'web', group: 'batch' }), 'conflicting_group', 'request.group'],
