@@ -1,4 +1,21 @@
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isAbsolute, relative } from 'node:path';
 import { defineConfig } from 'tsup';
+
+/**
+ * The CommonJS pass names its own output by absolute path in the source
+ * maps; a published map must not carry the build machine's directories.
+ */
+async function relativeSourceMaps(): Promise<void> {
+  for (const name of readdirSync('dist').filter((file) => file.endsWith('.map'))) {
+    const path = `dist/${name}`;
+    const map = JSON.parse(readFileSync(path, 'utf8')) as { sources: string[]; file?: string };
+    if (!map.sources.some((source) => isAbsolute(source)) && !isAbsolute(map.file ?? '')) continue;
+    map.sources = map.sources.map((source) => (isAbsolute(source) ? relative('dist', source) : source));
+    if (map.file !== undefined && isAbsolute(map.file)) map.file = relative('dist', map.file);
+    writeFileSync(path, JSON.stringify(map));
+  }
+}
 
 export default defineConfig([
   {
@@ -17,6 +34,7 @@ export default defineConfig([
     clean: true,
     // Shared code between entries goes into chunks rather than being copied.
     splitting: true,
+    onSuccess: relativeSourceMaps,
   },
   {
     // The command-line program: Node only, ESM, runnable as a bin.
@@ -26,5 +44,6 @@ export default defineConfig([
     target: 'node20',
     sourcemap: true,
     banner: { js: '#!/usr/bin/env node' },
+    onSuccess: relativeSourceMaps,
   },
 ]);
