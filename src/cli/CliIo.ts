@@ -13,6 +13,12 @@ export interface CliIo {
   readonly err: (text: string) => void;
   /** Whether standard error is a terminal (progress is shown only then). */
   readonly errIsTerminal: boolean;
+  /**
+   * How many characters a line of standard output may have: the terminal's
+   * width, or 100 when the output is not a terminal. Tables and reports wrap
+   * to fit it.
+   */
+  readonly columns: number;
   /** Reads a text file. */
   readonly readFile: (path: string) => string;
   /** Writes a text file. */

@@ -9,6 +9,8 @@ import { shortId } from '../ecs/shortId';
 import type { PlacementResult } from '../placement/PlacementResult';
 import { formatTable } from './formatTable';
 import type { PlaceResponse } from './PlaceResponse';
+import { visible } from './visible';
+import { wrapText } from './wrapText';
 
 /** What the table shows. */
 export interface PlacementView {
@@ -25,28 +27,31 @@ export interface PlacementView {
 }
 
 /**
- * Renders a placement for people.
+ * Renders a placement for people, with lines of at most `width` characters
+ * (longer text wraps) and every invisible character escaped.
  *
  * @param view - the response, the result and the cluster
+ * @param width - the terminal's width
  * @returns the text, without a trailing newline
  */
-export function formatPlacement(view: PlacementView): string {
+export function formatPlacement(view: PlacementView, width: number): string {
   const { response, result, group, taskDefinition } = view;
   const total = response.tasks.length + response.failures.length;
-  const sections = [`Placed ${response.tasks.length} of ${total} ${total === 1 ? 'task' : 'tasks'} of group ${group} (task definition ${taskDefinition}).`];
-  if (response.tasks.length > 0) sections.push(placedTable(view));
+  const wrap = (text: string, first = '', rest = first): string => wrapText(visible(text), width, first, rest).join('\n');
+  const sections = [wrap(`Placed ${response.tasks.length} of ${total} ${total === 1 ? 'task' : 'tasks'} of group ${group} (task definition ${taskDefinition}).`)];
+  if (response.tasks.length > 0) sections.push(placedTable(view, width));
   if (response.failures.length > 0) {
-    sections.push(failureTable(response));
+    sections.push(failureTable(response, width));
     const summaries = new Set(result.failures.map((failure) => failure.diagnosis.summary));
-    sections.push([...summaries].map((summary) => `Why: ${summary}`).join('\n'));
+    sections.push([...summaries].map((summary) => wrap(summary, 'Why: ', '     ')).join('\n'));
   }
   if (response.events !== undefined && response.events.length > 0) {
-    sections.push(['Service event:', ...response.events.map((event) => `  ${event.message}`)].join('\n'));
+    sections.push(['Service event:', ...response.events.map((event) => wrap(event.message, '  '))].join('\n'));
   }
   return sections.join('\n\n');
 }
 
-function placedTable({ response, instances }: PlacementView): string {
+function placedTable({ response, instances }: PlacementView, width: number): string {
   const byId = new Map(instances.map((instance) => [instance.id, instance]));
   const rows = response.tasks.map((task) => {
     const instance = byId.get(task.containerInstanceArn);
@@ -61,11 +66,12 @@ function placedTable({ response, instances }: PlacementView): string {
   return formatTable(
     [{ heading: 'TASK' }, { heading: 'CONTAINER INSTANCE' }, { heading: 'EC2 INSTANCE' }, { heading: 'ZONE' }, { heading: 'INSTANCE TYPE' }],
     rows,
+    width,
   );
 }
 
 /** Failures alike are one row, with how many tasks they stand for. */
-function failureTable(response: PlaceResponse): string {
+function failureTable(response: PlaceResponse, width: number): string {
   const rows = new Map<string, [number, string, string]>();
   for (const failure of response.failures) {
     const key = `${failure.reason}\n${failure.detail}`;
@@ -76,5 +82,6 @@ function failureTable(response: PlaceResponse): string {
   return formatTable(
     [{ heading: 'NOT PLACED', align: 'right' }, { heading: 'REASON' }, { heading: 'DETAIL' }],
     [...rows.values()].map(([count, reason, detail]) => [String(count), reason, detail]),
+    width,
   );
 }

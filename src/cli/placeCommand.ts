@@ -20,9 +20,10 @@ import { UsageError, type CliIo } from './CliIo';
 import { formatPlacement } from './formatPlacement';
 import { loadEcsCluster } from './loadEcsCluster';
 import type { Command } from './Command';
-import { outputFormat, parseOptions, wholeNumberOption } from './parseOptions';
+import { outputFormat, parseOptions, wholeNumberOption, type OptionValues } from './parseOptions';
 import { readJsonFile } from './readJsonFile';
 import { reportedAt } from './reportedAt';
+import { visible, visibleJson } from './visible';
 
 const HELP = `Usage: task-placement place --instances FILE --task-definition FILE [options]
 
@@ -46,8 +47,8 @@ Options:
                           distinctInstance and task:group
   --request FILE          a RunTask or CreateService request (cli-input-json),
                           or 'aws ecs describe-services' output for one service
-  --count N               tasks to place (default: the request's count or
-                          desiredCount, else 1)
+  --count N               tasks to place, at most 100,000 (default: the
+                          request's count or desiredCount, else 1)
   --service NAME          place for service NAME (group service:NAME)
   --group G               place standalone tasks of task group G
   --strategy LIST         e.g. 'spread(attribute:ecs.availability-zone),binpack(memory)'
@@ -65,8 +66,12 @@ placementConstraints. The task definition's own constraints always apply.
 Without a strategy a service spreads over Availability Zones then instances,
 and standalone tasks are placed at random, as in ECS.
 
+The table wraps to the terminal's width (100 columns when the output is not
+a terminal).
+
 Exit status: 0 when every task was placed, 1 when some or none were (the
-result is printed), 2 for bad input (a message on stderr, nothing on stdout).`;
+result is printed), 2 for bad input or a file that cannot be read (a message
+on stderr, nothing on stdout).`;
 
 const OPTIONS = {
   instances: { type: 'string' },
@@ -82,7 +87,15 @@ const OPTIONS = {
   output: { type: 'string' },
 } as const;
 
-type PlaceOptions = ReturnType<typeof parseOptions<typeof OPTIONS>>['values'];
+type PlaceOptions = OptionValues<typeof OPTIONS>;
+
+/**
+ * The most tasks one command places. The library takes up to 10,000,000 for
+ * simulations, but here each unplaced task is a failure in the answer:
+ * a million of them take gigabytes and more do not fit in one JSON text.
+ * ECS itself places at most 10 per RunTask call.
+ */
+const MAX_TASKS = 100_000;
 
 /** The place command. */
 export const placeCommand: Command = {
@@ -90,23 +103,26 @@ export const placeCommand: Command = {
   help: HELP,
   run(args, io) {
     const { values, positionals } = parseOptions('place', args, OPTIONS);
-    if (positionals.length > 0) throw new UsageError(`place takes no arguments besides options, not '${positionals[0]}'. Run 'task-placement place --help' for the options.`);
+    if (positionals.length > 0) throw new UsageError(`place takes no arguments besides options, not '${visible(positionals[0] ?? '')}'. Run 'task-placement place --help' for the options.`);
     const output = outputFormat(values.output);
-    const seed = values.seed === undefined ? undefined : wholeNumberOption('--seed', values.seed, Number.MIN_SAFE_INTEGER);
+    const seed = values.seed === undefined ? undefined : wholeNumberOption('--seed', values.seed);
     const cluster = loadEcsCluster(io, { instances: values.instances, tasks: values.tasks, ...(seed === undefined ? {} : { seed }) }, 'place');
     const taskDefinition = loadTaskDefinition(io, values['task-definition']);
     const request = withFlags(loadRequest(io, values, taskDefinition), values);
     const { result, response } = place(cluster, request, taskDefinition);
-    if (output === 'json') io.out(`${JSON.stringify(response, null, 2)}\n`);
+    if (output === 'json') io.out(visibleJson(response));
     else {
       const view = { response, result, group: groupOf(request), taskDefinition: taskDefinitionName(taskDefinition), instances: cluster.instances() };
-      io.out(`${formatPlacement(view)}\n`);
+      io.out(`${formatPlacement(view, io.columns)}\n`);
     }
     return response.failures.length === 0 ? 0 : 1;
   },
 };
 
 function place(cluster: Cluster, request: PlacementRequest, taskDefinition: EcsTaskDefinition): { result: PlacementResult; response: PlaceResponse } {
+  if ((request.count ?? 1) > MAX_TASKS) {
+    throw new UsageError(`The request asks for ${(request.count ?? 1).toLocaleString('en-US')} tasks; place takes at most ${MAX_TASKS.toLocaleString('en-US')} at a time. Give --count N for fewer.`);
+  }
   // The request combines files and flags; what is left to refuse is the combination.
   const result = reportedAt('the request as combined from the files and flags', () => cluster.place(request));
   const response = toRunTaskResponse(result, { request, taskDefinition, instances: cluster.instances() });
@@ -129,7 +145,7 @@ function loadTaskDefinition(io: CliIo, file: string | undefined): EcsTaskDefinit
 }
 
 function loadRequest(io: CliIo, values: PlaceOptions, taskDefinition: EcsTaskDefinition): PlacementRequest {
-  const count = values.count === undefined ? undefined : wholeNumberOption('--count', values.count, 1);
+  const count = values.count === undefined ? undefined : wholeNumberOption('--count', values.count, 1, MAX_TASKS);
   const file = values.request;
   if (file === undefined) return { task: taskDefinition.task, ...(count === undefined ? {} : { count }) };
   const json = readJsonFile(io, file, 'the --request file');

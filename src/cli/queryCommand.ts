@@ -12,6 +12,8 @@ import { formatTable } from './formatTable';
 import { loadEcsCluster } from './loadEcsCluster';
 import type { Command } from './Command';
 import { outputFormat, parseOptions } from './parseOptions';
+import { visible, visibleJson } from './visible';
+import { wrapText } from './wrapText';
 
 const HELP = `Usage: task-placement query EXPRESSION --instances FILE [options]
 
@@ -36,8 +38,12 @@ Examples:
   task-placement query 'attribute:ecs.instance-type =~ m5.*' --instances describe.json
   task-placement query 'runningTasksCount == 0 and agentConnected == true' --instances describe.json --output table
 
+The table wraps to the terminal's width (100 columns when the output is not
+a terminal).
+
 Exit status: 0 when the expression was evaluated (even if nothing matches),
-2 for bad input (a message on stderr, nothing on stdout).`;
+2 for bad input or a file that cannot be read (a message on stderr, nothing
+on stdout).`;
 
 const OPTIONS = {
   instances: { type: 'string' },
@@ -61,21 +67,21 @@ export const queryCommand: Command = {
     const cluster = loadEcsCluster(io, { instances: values.instances, tasks: values.tasks }, 'query');
     const matching = cluster.listInstances(expression).filter((instance) => (status === undefined ? instance.status !== 'INACTIVE' : instance.status === status));
     io.out(output === 'json'
-      ? `${JSON.stringify({ containerInstanceArns: matching.map((instance) => instance.id) }, null, 2)}\n`
-      : `${formatInstances(matching, cluster.instances().length, expression)}\n`);
+      ? visibleJson({ containerInstanceArns: matching.map((instance) => instance.id) })
+      : `${formatInstances(matching, cluster.instances().length, expression, io.columns)}\n`);
     return 0;
   },
 };
 
 function statusOption(text: string): InstanceStatus {
   const status = INSTANCE_STATUSES.find((known) => known === text);
-  if (status === undefined) throw new UsageError(`--status is one of ${INSTANCE_STATUSES.join(', ')}, not '${text}'.`);
+  if (status === undefined) throw new UsageError(`--status is one of ${INSTANCE_STATUSES.join(', ')}, not '${visible(text)}'.`);
   return status;
 }
 
-function formatInstances(instances: readonly InstanceInfo[], total: number, expression: string): string {
-  const head = `${instances.length} of ${total} container instances match ${expression}`;
-  if (instances.length === 0) return head;
+function formatInstances(instances: readonly InstanceInfo[], total: number, expression: string, width: number): string {
+  const head = (end: string): string => wrapText(`${instances.length} of ${total} container instances match ${visible(expression)}${end}`, width).join('\n');
+  if (instances.length === 0) return head('');
   const free = (instance: InstanceInfo, resource: string): string =>
     `${instance.remainingResources[resource] ?? 0}/${instance.registeredResources[resource] ?? 0}`;
   const rows = instances.map((instance) => [
@@ -93,6 +99,6 @@ function formatInstances(instances: readonly InstanceInfo[], total: number, expr
     { heading: 'CONTAINER INSTANCE' }, { heading: 'EC2 INSTANCE' }, { heading: 'STATUS' }, { heading: 'AGENT' },
     { heading: 'ZONE' }, { heading: 'INSTANCE TYPE' }, { heading: 'TASKS', align: 'right' },
     { heading: 'CPU FREE', align: 'right' }, { heading: 'MEMORY FREE', align: 'right' },
-  ], rows);
-  return `${head}:\n\n${table}`;
+  ], rows, width);
+  return `${head(':')}\n\n${table}`;
 }

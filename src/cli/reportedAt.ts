@@ -5,6 +5,7 @@
  */
 import { PlacementInputError } from '../model/PlacementInputError';
 import { UsageError } from './CliIo';
+import { visible } from './visible';
 
 /**
  * Runs a reader of one input and names the input in its error, so that
@@ -20,7 +21,7 @@ export function reportedAt<T>(source: string, read: () => T): T {
   try {
     return read();
   } catch (error) {
-    if (error instanceof PlacementInputError) throw new UsageError(`${source}: ${error.message}`);
+    if (error instanceof PlacementInputError) throw new UsageError(`${visible(source)}: ${error.message}`);
     throw error;
   }
 }

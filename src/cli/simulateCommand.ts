@@ -7,12 +7,15 @@ import { DEFAULT_SCENARIO } from '../sim/defaultScenario';
 import { renderReportHtml } from '../sim/report/renderReportHtml';
 import { runSimulation } from '../sim/runSimulation';
 import type { Scenario } from '../sim/Scenario';
+import { MAX_FLEET_SIZE } from '../sim/validation/validateFleetOptions';
 import { validateScenario } from '../sim/validateScenario';
 import { UsageError, type CliIo } from './CliIo';
 import type { Command } from './Command';
+import { fileFailure } from './fileFailure';
 import { formatSimulation } from './formatSimulation';
 import { parseOptions, wholeNumberOption } from './parseOptions';
 import { readJsonFile } from './readJsonFile';
+import { visible, visibleJson } from './visible';
 
 const HELP = `Usage: task-placement simulate [SCENARIO.json] [options]
 
@@ -33,8 +36,12 @@ Options:
   --report FILE      also write a self-contained HTML page with charts
   -h, --help         show this help
 
+Tables wrap to the terminal's width (100 columns when the output is not a
+terminal).
+
 Exit status: 0 when the simulation ran (failed placements are part of the
-report), 2 for bad input.`;
+report), 2 for bad input or a file that cannot be read or written (a message
+on stderr, nothing on stdout).`;
 
 const OPTIONS = {
   instances: { type: 'string' },
@@ -51,6 +58,8 @@ export const simulateCommand: Command = {
   run(args, io) {
     const { values, positionals } = parseOptions('simulate', args, OPTIONS);
     const scenario = applyOverrides(loadScenario(positionals, io), values);
+    // Before the run, which can be long, rather than after it.
+    if (values.report === '') throw fileFailure('write', 'the --report file', '', undefined);
     const progress = io.errIsTerminal ? progressLine(io) : undefined;
     const report = runSimulation(scenario, {
       ...(values.engine === undefined ? {} : { engine: engineName(values.engine) }),
@@ -59,15 +68,15 @@ export const simulateCommand: Command = {
       ...(progress === undefined ? {} : { onProgress: progress }),
     });
     if (progress !== undefined) io.err('\r\u001b[K');
-    if (values.report !== undefined) io.writeFile(values.report, renderReportHtml(report));
-    io.out(values.json === true ? `${JSON.stringify(report, null, 2)}\n` : `${formatSimulation(report)}\n`);
-    if (values.report !== undefined && values.json !== true) io.out(`\nReport written to ${values.report}\n`);
+    if (values.report !== undefined) writeReport(io, values.report, renderReportHtml(report));
+    io.out(values.json === true ? visibleJson(report) : `${formatSimulation(report, io.columns)}\n`);
+    if (values.report !== undefined && values.json !== true) io.out(`\nReport written to ${visible(values.report)}\n`);
     return 0;
   },
 };
 
 function loadScenario(positionals: readonly string[], io: CliIo): Scenario {
-  if (positionals.length > 1) throw new UsageError(`Give at most one scenario file, not ${positionals.length}.`);
+  if (positionals.length > 1) throw new UsageError(`Give at most one scenario file, not ${positionals.length}. Run 'task-placement simulate --help' for the options.`);
   const [file] = positionals;
   if (file === undefined) return DEFAULT_SCENARIO;
   const json = readJsonFile(io, file, 'the scenario file');
@@ -77,10 +86,10 @@ function loadScenario(positionals: readonly string[], io: CliIo): Scenario {
 function applyOverrides(scenario: Scenario, values: { instances?: string | undefined; seed?: string | undefined }): Scenario {
   let result = scenario;
   if (values.instances !== undefined) {
-    result = { ...result, fleet: { ...result.fleet, size: wholeNumberOption('--instances', values.instances, 0) } };
+    result = { ...result, fleet: { ...result.fleet, size: wholeNumberOption('--instances', values.instances, 0, MAX_FLEET_SIZE) } };
   }
   if (values.seed !== undefined) {
-    const seed = wholeNumberOption('--seed', values.seed, Number.MIN_SAFE_INTEGER);
+    const seed = wholeNumberOption('--seed', values.seed);
     result = { ...result, seed, fleet: { ...result.fleet, seed } };
   }
   return validateScenario(result);
@@ -88,7 +97,15 @@ function applyOverrides(scenario: Scenario, values: { instances?: string | undef
 
 function engineName(text: string): 'indexed' | 'reference' {
   if (text === 'indexed' || text === 'reference') return text;
-  throw new UsageError(`--engine is 'indexed' or 'reference', not '${text}'.`);
+  throw new UsageError(`--engine is 'indexed' or 'reference', not '${visible(text)}'.`);
+}
+
+function writeReport(io: CliIo, file: string, html: string): void {
+  try {
+    io.writeFile(file, html);
+  } catch (error) {
+    throw fileFailure('write', 'the --report file', file, error);
+  }
 }
 
 /** Rewrites one stderr line as the run goes, so a long simulation shows it is alive. */

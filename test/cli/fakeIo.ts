@@ -7,8 +7,21 @@ export interface FakeIo extends CliIo {
   readonly files: Map<string, string>;
 }
 
+/** How the fake terminal looks. */
+export interface FakeTerminal {
+  /** Whether standard error is a terminal (progress is shown only then); false by default. */
+  readonly errIsTerminal?: boolean;
+  /** The width of standard output; unbounded by default, so that no line is wrapped. */
+  readonly columns?: number;
+}
+
+/** An error as `node:fs` raises it: a message and a code such as `ENOENT`. */
+export function fsError(code: string, message: string): Error {
+  return Object.assign(new Error(`${code}: ${message}`), { code });
+}
+
 /** An in-memory outside world with the given files; the clock advances 1 ms per reading. */
-export function fakeIo(files: Record<string, string> = {}, errIsTerminal = false): FakeIo {
+export function fakeIo(files: Record<string, string> = {}, { errIsTerminal = false, columns = Number.POSITIVE_INFINITY }: FakeTerminal = {}): FakeIo {
   const out: string[] = [];
   const err: string[] = [];
   const store = new Map(Object.entries(files));
@@ -17,9 +30,10 @@ export function fakeIo(files: Record<string, string> = {}, errIsTerminal = false
     out: (text) => out.push(text),
     err: (text) => err.push(text),
     errIsTerminal,
+    columns,
     readFile: (path) => {
       const text = store.get(path);
-      if (text === undefined) throw new Error(`ENOENT: no such file or directory, open '${path}'`);
+      if (text === undefined) throw fsError('ENOENT', `no such file or directory, open '${path}'`);
       return text;
     },
     writeFile: (path, text) => store.set(path, text),
