@@ -12,6 +12,7 @@ export type { TaskInfo } from './model/TaskInfo';
 export { INSTANCE_STATUSES, type InstancePatch, type InstanceSpec, type InstanceStatus, type Ports, type Resources } from './model/InstanceSpec';
 export type { InstanceState, PortSets } from './model/InstanceState';
 export type { InstanceView } from './query/InstanceView';
+export { toInstanceView } from './model/toInstanceView';
 export { PlacementInputError, type PlacementInputErrorCode } from './model/PlacementInputError';
 export type {
   DistinctInstanceConstraint, PlacementConstraint, PlacementRequest, PlacementStrategy, PlacementStrategyType,

@@ -1,7 +1,8 @@
 /**
  * The read-only view of a container instance that queries and placement
  * read. The cluster keeps one per instance up to date; tests and users can
- * also build one by hand.
+ * also build one by hand, or convert a snapshot from `cluster.instances()`
+ * with `toInstanceView`.
  *
  * @module
  */
@@ -19,13 +20,13 @@ export interface InstanceView {
   readonly id: string;
   /** The EC2 instance id, when the instance has one. */
   readonly ec2InstanceId?: string | undefined;
-  /** Attribute name to value; `null` for an attribute that has no value. */
+  /** Attribute name to value; `null` for an attribute that has no value. A Map (or any ReadonlyMap), not a plain object. */
   readonly attributes: ReadonlyMap<string, string | null>;
   /** Whether the container agent is connected. */
   readonly agentConnected: boolean;
   /** The container agent version, such as `1.14.5`, when known. */
   readonly agentVersion?: string | undefined;
-  /** Registration time in milliseconds since the epoch, when known. */
+  /** Registration time in milliseconds since the epoch, when known; `registeredAt` conditions compare the second it falls in. */
   readonly registeredAt?: number | undefined;
   /** Number of tasks on the instance. */
   readonly runningTasksCount: number;

@@ -10,6 +10,9 @@
  */
 export type QueryErrorCode =
   | 'not_a_string'
+  | 'not_a_query'
+  | 'not_an_instance_view'
+  | 'not_a_query_context'
   | 'empty_expression'
   | 'expression_too_long'
   | 'nesting_too_deep'
@@ -46,7 +49,9 @@ const EXCERPT_RADIUS = 40;
  * (`end` exclusive; `start === end` for a fault at a single point, such as a
  * missing argument at the end of the text). The `message` repeats the
  * {@link QueryError.summary} and shows the expression with a caret under the
- * fault.
+ * fault. A fault in something other than text (a value that is not a string,
+ * a hand-built tree, an instance view) has the empty `expression`, offsets 0,
+ * and a message that is the summary alone.
  *
  * @example
  * ```ts
@@ -78,7 +83,7 @@ export class QueryError extends Error {
    * @param end - offset just past the fault
    */
   constructor(code: QueryErrorCode, summary: string, expression: string, start: number, end: number = start) {
-    super(`${summary}\n\n${renderCaret(expression, start, end)}`);
+    super(expression === '' ? summary : `${summary}\n\n${renderCaret(expression, start, end)}`);
     this.name = 'QueryError';
     this.code = code;
     this.summary = summary;

@@ -15,6 +15,8 @@ import type { ConditionNode, SubjectNode, ValueNode } from './ast';
 import type { InstanceView } from './InstanceView';
 import type { QueryStats } from './QueryStats';
 import { ruleFor } from './checkCondition';
+import { wrongAttributeValue, wrongTaskGroup } from './checkInstanceView';
+import { compareToDecimal, readDecimal } from './compareDecimals';
 import { compareVersions, parseVersion } from './parseVersion';
 import { readValue, type TypedValue } from './readValue';
 import type { RegexProgram } from './regex/compileRegex';
@@ -69,13 +71,18 @@ function quantify(subject: SubjectNode): (instance: InstanceView, test: ValueTes
     case 'attribute': {
       const name = subject.attribute;
       return (instance, test, stats) => {
-        const value = instance.attributes.get(name);
-        return value !== undefined && value !== null && test(value, stats);
+        const value: unknown = instance.attributes.get(name);
+        if (value === undefined || value === null) return false;
+        if (typeof value !== 'string') throw wrongAttributeValue(name, value);
+        return test(value, stats);
       };
     }
     case 'task:group':
       return (instance, test, stats) => {
-        for (const [group, count] of instance.taskGroups) if (count > 0 && test(group, stats)) return true;
+        for (const [group, count] of instance.taskGroups as ReadonlyMap<unknown, unknown>) {
+          if (typeof group !== 'string' || typeof count !== 'number') throw wrongTaskGroup(group, count);
+          if (count > 0 && test(group, stats)) return true;
+        }
         return false;
       };
     case 'agentConnected':
@@ -156,26 +163,38 @@ function comparator(type: ValueType, argument: TypedValue, equality: boolean): (
     case 'boolean':
       return (value) => (value === argument ? 0 : 1);
     case 'version': {
-      const wanted = argument as readonly number[];
+      const wanted = argument as readonly string[];
       return (value) => {
         const version = parseVersion(value as string);
         return version === undefined ? undefined : compareVersions(version, wanted);
       };
     }
-    case 'date':
+    case 'date': {
+      // ECS compares registration times to the second: 22:28:28.500 is 22:28:28.
+      // The argument is a whole second (no documented form has a fraction).
+      const second = (argument as number) / 1000;
+      return (value) => Math.floor((value as number) / 1000) - second;
+    }
     case 'integer':
-      return (value) => (value as number) - (argument as number);
+      return compareCount(argument as bigint);
   }
 }
 
-const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+/** A count beyond 2^53 is beyond every instance's, so it compares without arithmetic that would round it. */
+function compareCount(argument: bigint): (value: string | number | boolean) => number {
+  if (argument > BigInt(Number.MAX_SAFE_INTEGER)) return () => -1;
+  if (argument < BigInt(Number.MIN_SAFE_INTEGER)) return () => 1;
+  const count = Number(argument);
+  return (value) => (value as number) - count;
+}
 
-/** Attribute values compare as numbers when both sides are numbers, otherwise as strings. */
+/** Attribute values compare as numbers, exactly, when both sides are decimal numbers, otherwise as strings. */
 function compareAttribute(argument: string): (value: string | number | boolean) => number {
-  const argumentNumber = NUMBER.test(argument) ? Number(argument) : undefined;
+  const argumentNumber = readDecimal(argument);
   return (value) => {
     const text = value as string;
-    if (argumentNumber !== undefined && NUMBER.test(text)) return Number(text) - argumentNumber;
+    const order = argumentNumber === undefined ? undefined : compareToDecimal(text, argumentNumber);
+    if (order !== undefined) return order;
     return text === argument ? 0 : text < argument ? -1 : 1;
   };
 }

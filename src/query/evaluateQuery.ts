@@ -9,8 +9,13 @@
  * @module
  */
 import type { QueryNode } from './ast';
-import type { InstanceView } from './InstanceView';
+import { checkInstanceView } from './checkInstanceView';
 import { compileCondition, type InstancePredicate } from './compileCondition';
+import { describeValue } from './describeValue';
+import type { InstanceView } from './InstanceView';
+import { parseQuery } from './parseQuery';
+import { printQuery } from './printQuery';
+import { QueryError } from './QueryError';
 import type { QueryStats } from './QueryStats';
 
 /** Options for one evaluation. */
@@ -20,15 +25,24 @@ export interface QueryContext {
 }
 
 const compiled = new WeakMap<QueryNode, InstancePredicate>();
+const NO_CONTEXT: QueryContext = Object.freeze({});
 
 /**
  * Tells whether an expression holds for an instance.
  *
+ * @remarks
+ * A tree is checked once, the first time it is evaluated: it must be one
+ * {@link parseQuery} could have returned (a hand-built tree is printed and
+ * the text parsed, so a fault is reported with the parser's message). The
+ * instance is checked on every call, cheaply.
+ *
  * @param ast - an expression from {@link parseQuery} (or built by hand with the same shapes)
- * @param instance - the instance to test
+ * @param instance - the instance to test; an `InstanceInfo` from `cluster.instances()` needs `toInstanceView` first
  * @param context - optional counters for measuring the evaluation
  * @returns true when the instance satisfies the expression
- * @throws {@link QueryError} only for a hand-built tree that {@link parseQuery} would have refused
+ * @throws {@link QueryError} for a tree {@link parseQuery} would not return,
+ *   `not_an_instance_view` for an instance of the wrong shape and
+ *   `not_a_query_context` for a context that is not `{ stats? }`
  *
  * @example
  * ```ts
@@ -36,8 +50,29 @@ const compiled = new WeakMap<QueryNode, InstancePredicate>();
  * const fits = evaluateQuery(query, instance);
  * ```
  */
-export function evaluateQuery(ast: QueryNode, instance: InstanceView, context: QueryContext = {}): boolean {
-  return compile(ast)(instance, context.stats);
+export function evaluateQuery(ast: QueryNode, instance: InstanceView, context: QueryContext = NO_CONTEXT): boolean {
+  const predicate = compiled.get(ast) ?? compileChecked(ast);
+  checkInstanceView(instance);
+  return predicate(instance, statsOf(context));
+}
+
+function compileChecked(ast: QueryNode): InstancePredicate {
+  // Printing checks the tree's shape and limits; parsing the text checks the rest with the parser's own rules.
+  parseQuery(printQuery(ast));
+  return compile(ast);
+}
+
+function statsOf(context: unknown): QueryStats | undefined {
+  if (typeof context !== 'object' || context === null) {
+    throw new QueryError('not_a_query_context', `The context of evaluateQuery is an object such as { stats }, not ${describeValue(context)}.`, '', 0);
+  }
+  const { stats } = context as { readonly stats?: unknown };
+  if (stats === undefined) return undefined;
+  const counters = stats as Partial<Record<keyof QueryStats, unknown>> | null;
+  if (typeof counters?.conditions !== 'number' || typeof counters.regexSteps !== 'number') {
+    throw new QueryError('not_a_query_context', 'context.stats holds the counters evaluateQuery adds to: give { conditions: 0, regexSteps: 0 }.', '', 0);
+  }
+  return stats as QueryStats;
 }
 
 function compile(node: QueryNode): InstancePredicate {

@@ -17,6 +17,7 @@
  */
 import type { ConditionNode, ListNode, QueryNode, ValueNode } from './ast';
 import { checkCondition } from './checkCondition';
+import { describeValue } from './describeValue';
 import { QueryError } from './QueryError';
 import { QUERY_LIMITS } from './queryLimits';
 import { readSubject } from './readSubject';
@@ -39,7 +40,7 @@ import type { QueryOperator, Token, TokenKind } from './tokens';
  */
 export function parseQuery(text: string): QueryNode {
   if (typeof text !== 'string') {
-    throw new QueryError('not_a_string', `A query expression is text, not ${describe(text)}.`, '', 0, 0);
+    throw new QueryError('not_a_string', `A query expression is text, not ${describeValue(text)}.`, '', 0, 0);
   }
   if (text.length > QUERY_LIMITS.maxLength) {
     throw new QueryError(
@@ -52,13 +53,11 @@ export function parseQuery(text: string): QueryNode {
   return new Parser(text, tokenize(text)).parseQuery();
 }
 
-function describe(value: unknown): string {
-  return value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`;
-}
-
 class Parser {
   private index = 0;
   private depth = 0;
+  /** Instructions of the patterns read so far: they share one budget, so that no expression is slow to evaluate. */
+  private patternInstructions = 0;
 
   constructor(
     private readonly text: string,
@@ -128,7 +127,16 @@ class Parser {
     const condition: ConditionNode = argument === undefined
       ? { kind: 'condition', subject, operator, start: token.start, end }
       : { kind: 'condition', subject, operator, argument, start: token.start, end };
-    checkCondition(condition, operatorToken, this.text);
+    this.patternInstructions += checkCondition(condition, operatorToken, this.text);
+    if (this.patternInstructions > QUERY_LIMITS.maxPatternInstructions) {
+      // Only a pattern adds instructions, so the argument is this condition's pattern.
+      const pattern = argument as ValueNode;
+      throw new QueryError(
+        'regex_too_large',
+        `The patterns of this expression compile to ${this.patternInstructions} instructions together, over the limit of ${QUERY_LIMITS.maxPatternInstructions} that keeps every evaluation fast; simplify this pattern, or list the values with in [...].`,
+        this.text, pattern.start, pattern.end,
+      );
+    }
     return condition;
   }
 

@@ -10,6 +10,7 @@ import { evaluateQuery } from './evaluateQuery';
 import { parseQuery } from './parseQuery';
 import { printQuery } from './printQuery';
 import { QueryError } from './QueryError';
+import { runs } from '../../test/support/runs';
 
 // Values that need quotes, numbers that compare as numbers, and versions across a 1.9 / 1.10 boundary: the printer's hard cases.
 const VALUES = ['prod', 'dev', 't2.small', 'us-east-1a', '1', '10', '2.5', '-3', 'a b', "it's", 'x,y', '&&', ''];
@@ -27,7 +28,7 @@ const view = instanceView(VOCABULARY);
 const holds = (text: string, instance: Parameters<typeof evaluateQuery>[1]): boolean => evaluateQuery(parseQuery(text), instance);
 
 describe('printQuery and parseQuery', () => {
-  test.prop([tree], { numRuns: 2000 })('parsing the printed text gives back the tree', (ast) => {
+  test.prop([tree], { numRuns: runs(2000) })('parsing the printed text gives back the tree', (ast) => {
     expect(withoutSpans(parseQuery(printQuery(ast)))).toEqual(withoutSpans(ast));
   });
 
@@ -37,7 +38,7 @@ describe('printQuery and parseQuery', () => {
 });
 
 describe('parseQuery on any text', () => {
-  test.prop([queryText({ vocabulary: VOCABULARY })], { numRuns: 10_000 })('returns a tree or throws a QueryError, nothing else', (text) => {
+  test.prop([queryText({ vocabulary: VOCABULARY })], { numRuns: runs(10_000) })('returns a tree or throws a QueryError, nothing else', (text) => {
     let ast: QueryNode | undefined;
     try {
       ast = parseQuery(text);

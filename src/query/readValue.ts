@@ -14,8 +14,11 @@ import { RegexSyntaxError } from './regex/RegexSyntaxError';
 import type { ValueType } from './subjects';
 import type { QueryOperator } from './tokens';
 
-/** A value read as its type: text, a boolean, a number (date or integer), version components, or a pattern. */
-export type TypedValue = string | boolean | number | readonly number[] | RegexProgram;
+/**
+ * A value read as its type: text, a boolean, a date (milliseconds since the
+ * epoch), an integer (exact, however large), version components, or a pattern.
+ */
+export type TypedValue = string | boolean | number | bigint | readonly string[] | RegexProgram;
 
 const INTEGER = /^-?\d+$/;
 
@@ -50,9 +53,7 @@ export function readValue(type: ValueType, operator: QueryOperator, node: ValueN
         fail('invalid_date', `'${node.text}' is not a date; write 2018-06-18, 2018-06-18T22:28:28, 2018-06-18T22:28:28Z or 2018-06-18T22:28:28+00:00.`)
       );
     case 'integer':
-      return INTEGER.test(node.text) && Number.isSafeInteger(Number(node.text))
-        ? Number(node.text)
-        : fail('invalid_integer', `'${node.text}' is not a whole number.`);
+      return INTEGER.test(node.text) ? BigInt(node.text) : fail('invalid_integer', `'${node.text}' is not a whole number.`);
   }
 }
 

@@ -22,9 +22,11 @@ export interface RegexProgram {
  * backtracking (back-references, look-around, atomic groups, possessive
  * quantifiers) are refused rather than emulated.
  *
- * @param pattern - A `java.util.regex.Pattern` expression, at most a few thousand characters.
+ * @param pattern - A `java.util.regex.Pattern` expression.
  * @returns A program that can be run many times; reuse it rather than compiling per value.
- * @throws RegexSyntaxError when the pattern is invalid, unsupported or too large.
+ * @throws RegexSyntaxError when the pattern is invalid, unsupported, or too
+ *   large: over `MAX_PROGRAM_SIZE` instructions, so that no match costs more
+ *   than (value length + 1) x `MAX_PROGRAM_SIZE` steps.
  */
 export function compileRegex(pattern: string): RegexProgram {
   const program = compileProgram(parseRegex(pattern));

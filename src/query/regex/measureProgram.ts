@@ -1,8 +1,15 @@
 import { RegexSyntaxError } from './RegexSyntaxError';
 import type { RegexNode } from './regexNode';
 
-/** The most instructions a compiled pattern may have, its final match instruction included. */
-export const MAX_PROGRAM_SIZE = 10_000;
+/**
+ * The most instructions a compiled pattern may have, its final match
+ * instruction included. Matching a value of n characters takes at most
+ * (n + 1) x size steps, so this bounds every match: at most 256,000 steps
+ * for the longest value in a valid cluster (a 255-character task group).
+ * Every pattern of up to 499 characters without counted repetitions fits,
+ * since no construct compiles to more than two instructions per character.
+ */
+export const MAX_PROGRAM_SIZE = 1000;
 
 /**
  * Counts the instructions `compileProgram` will emit for a node, before any
@@ -21,7 +28,7 @@ export function measureProgram(node: RegexNode, limit: number = MAX_PROGRAM_SIZE
       'regex_too_large',
       node.span.start,
       node.span.end,
-      `This part of the pattern compiles to more than ${MAX_PROGRAM_SIZE} instructions; use smaller repetition counts or fewer copies.`,
+      `This part of the pattern compiles to more than ${MAX_PROGRAM_SIZE} instructions, the most a pattern may have so that every match stays fast; use smaller repetition counts or fewer copies.`,
     );
   }
   return size;

@@ -3,10 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { compileRegex } from './compileRegex';
 import { regexTree, valueArbitrary } from '../../../test/support/regex/genRegex';
 import { printJava } from '../../../test/support/regex/printJava';
+import { runs } from '../../../test/support/runs';
 
 const longValue = fc.array(valueArbitrary, { maxLength: 6 }).map((parts) => parts.join(''));
 
-test.prop([regexTree, longValue], { numRuns: 2000 })('never takes more than (length + 1) * size steps', (tree, value) => {
+test.prop([regexTree, longValue], { numRuns: runs(2000) })('never takes more than (length + 1) * size steps', (tree, value) => {
   const program = compileRegex(printJava(tree));
   expect(program.run(value).steps).toBeLessThanOrEqual((value.length + 1) * program.size);
 });

@@ -4,6 +4,7 @@ import { compileRegex } from './compileRegex';
 import { regexTree, valueArbitrary } from '../../../test/support/regex/genRegex';
 import { printJava } from '../../../test/support/regex/printJava';
 import { printJavaScript } from '../../../test/support/regex/printJavaScript';
+import { runs } from '../../../test/support/runs';
 
 /*
  * JavaScript's RegExp with the `u` flag is the oracle: like Java it reads
@@ -13,7 +14,7 @@ import { printJavaScript } from '../../../test/support/regex/printJavaScript';
  * `\x{...}`, scoped flags), the tree is printed twice: as Java syntax for the
  * engine and as an equivalent JavaScript pattern for the oracle.
  */
-test.prop([regexTree, fc.array(valueArbitrary, { minLength: 1, maxLength: 6 })], { numRuns: 3000 })(
+test.prop([regexTree, fc.array(valueArbitrary, { minLength: 1, maxLength: 6 })], { numRuns: runs(3000) })(
   'agrees with an equivalent JavaScript u-mode RegExp',
   (tree, values) => {
     const java = printJava(tree);
@@ -43,7 +44,7 @@ const sharedSyntax = fc.letrec<{ re: string; seq: string; term: string }>((tie) 
 
 const plainValue = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'A', '-', '1', ' ', '😀'), maxLength: 8 });
 
-test.prop([sharedSyntax, fc.array(plainValue, { minLength: 1, maxLength: 6 })], { numRuns: 2000 })(
+test.prop([sharedSyntax, fc.array(plainValue, { minLength: 1, maxLength: 6 })], { numRuns: runs(2000) })(
   'agrees with JavaScript on the very same pattern text where both syntaxes coincide',
   (pattern, values) => {
     const oracle = new RegExp(`^(?:${pattern})$`, 'u');
