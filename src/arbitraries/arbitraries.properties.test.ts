@@ -6,13 +6,14 @@ import { QueryError } from '../query/QueryError';
 import {
   buildCluster, cluster, constraint, fleet, instance, placementRequest, query, queryNode, queryText, resources, strategyChain, task,
 } from './index';
+import { runs } from '../../test/support/runs';
 
 /** Validates a request the way place does, without placing anything. */
 const accepted = (request: Parameters<Cluster['explain']>[0]): unknown => new Cluster({ engine: 'reference' }).explain(request);
 
 /** The smallest counter-example fast-check finds for `predicate`. */
 function shrunk<T>(arbitrary: fc.Arbitrary<T>, predicate: (value: T) => boolean): T {
-  const details = fc.check(fc.property(arbitrary, predicate), { numRuns: 1000 });
+  const details = fc.check(fc.property(arbitrary, predicate), { numRuns: runs(1000) });
   if (details.counterexample === null) throw new Error('no counter-example found');
   return details.counterexample[0];
 }
@@ -44,7 +45,7 @@ describe('the arbitraries generate valid values', () => {
     expect(() => parseQuery(text)).not.toThrow();
   });
 
-  test.prop([queryText()], { numRuns: 500 })('queryText: every text parses or is refused with a QueryError inside it', (text) => {
+  test.prop([queryText()], { numRuns: runs(500) })('queryText: every text parses or is refused with a QueryError inside it', (text) => {
     try {
       parseQuery(text);
     } catch (error) {

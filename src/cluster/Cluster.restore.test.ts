@@ -7,6 +7,7 @@ import { ENGINES, scenarioCluster } from '../../test/support/scenarioCluster';
 import type { PlacementRequest } from '../model/PlacementRequest';
 import type { TaskInfo } from '../model/TaskInfo';
 import { Cluster } from './Cluster';
+import { runs } from '../../test/support/runs';
 
 const web: PlacementRequest = { task: { family: 'web', resources: { cpu: 256, memory: 1024 }, ports: { tcp: [8080] } }, service: 'web', count: 3 };
 const packed: PlacementRequest = { task: { resources: { memory: 512 } }, group: 'batch', count: 2, placementStrategy: [{ type: 'binpack', field: 'memory' }] };
@@ -115,7 +116,7 @@ describe('new Cluster({ instances, tasks })', () => {
     expect(inputErrorOf(build)).toEqual({ code, path });
   });
 
-  test.prop([engineScenario, engineRequest], { numRuns: 150 })(
+  test.prop([engineScenario, engineRequest], { numRuns: runs(150) })(
     'restores any cluster, on either engine, to the same state, and places a request on it alike',
     (scenario, request) => {
       const original = scenarioCluster(scenario, 'reference');

@@ -1,6 +1,7 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { OrderedTree, type SlotFacts, type TreeQuery } from './OrderedTree';
+import { runs } from '../../test/support/runs';
 
 const SLOTS = 400;
 const MAX_ENTRIES = 300;
@@ -402,7 +403,7 @@ class Harness {
 describe('OrderedTree', () => {
   test.prop(
     [fc.constantFrom(0, 1, 2), fc.constantFrom(4, 4, 4, 64), fc.nat(), fc.oneof(fc.nat(20), fc.nat(MAX_ENTRIES)), fc.array(commandArbitrary, { maxLength: 150, size: 'max' })],
-    { numRuns: 150 },
+    { numRuns: runs(150) },
   )('answers as a sorted array of the entries does, after any sequence of changes', (keyCount, nodeCapacity, seed, initialCount, commands) => {
     const harness = new Harness(keyCount, nodeCapacity, seed);
     for (let start = 0; start < initialCount; start += 40) harness.apply({ kind: 'insert', count: Math.min(40, initialCount - start), seed: seed + start, reuseOrders: false });
@@ -415,7 +416,7 @@ describe('OrderedTree', () => {
 
   test.prop(
     [fc.constantFrom(0, 1, 2), fc.constantFrom(4, 8, 64), fc.integer({ min: 50, max: MAX_ENTRIES }), fc.nat(), fc.array(fc.oneof(firstArbitrary, changedArbitrary), { minLength: 1, maxLength: 12 })],
-    { numRuns: 40 },
+    { numRuns: runs(40) },
   )('answers as before after most entries are removed (and the tree rebuilds itself)', (keyCount, nodeCapacity, count, seed, probes) => {
     const harness = new Harness(keyCount, nodeCapacity, seed);
     for (let start = 0; start < count; start += 40) harness.apply({ kind: 'insert', count: Math.min(40, count - start), seed: seed + start, reuseOrders: false });
@@ -431,7 +432,7 @@ describe('OrderedTree', () => {
 
   test.prop(
     [fc.constantFrom(1, 2), fc.constantFrom(2, 3, 4, 8), fc.nat(), fc.integer({ min: 20, max: MAX_ENTRIES }), fc.array(fc.oneof({ arbitrary: nudgeArbitrary, weight: 12 }, { arbitrary: firstArbitrary, weight: 2 }, { arbitrary: changedArbitrary, weight: 1 }, { arbitrary: fc.constant({ kind: 'check' as const }), weight: 1 }), { minLength: 50, maxLength: 300 })],
-    { numRuns: 60 },
+    { numRuns: runs(60) },
   )('keeps order, keys and bounds through many short moves', (keyCount, nodeCapacity, seed, count, commands) => {
     const harness = new Harness(keyCount, nodeCapacity, seed);
     for (let start = 0; start < count; start += 40) harness.apply({ kind: 'insert', count: Math.min(40, count - start), seed: seed + start, reuseOrders: false });

@@ -2,12 +2,13 @@ import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { chiSquareStatistic } from '../../test/support/chiSquare';
 import { RandomOrder } from './RandomOrder';
+import { runs } from '../../test/support/runs';
 
 /** Chi-square critical values for p = 1e-6 by degrees of freedom (1 to 11). */
 const ONE_IN_A_MILLION = [23.93, 27.63, 30.66, 33.38, 35.89, 38.26, 40.52, 42.70, 44.81, 46.86, 48.87];
 
 describe('RandomOrder', () => {
-  test.prop([fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), fc.oneof(fc.integer({ min: 1, max: 300 }), fc.integer({ min: 1, max: 5000 }))], { numRuns: 200 })(
+  test.prop([fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), fc.oneof(fc.integer({ min: 1, max: 300 }), fc.integer({ min: 1, max: 5000 }))], { numRuns: runs(200) })(
     'orders every position exactly once, and rankOf undoes at',
     (u, size) => {
       const order = new RandomOrder();
@@ -44,7 +45,7 @@ describe('RandomOrder', () => {
     expect(chiSquareStatistic(hits, hits.map(() => trials / size)), hits.join(', ')).toBeLessThan(ONE_IN_A_MILLION[size - 2] as number);
   });
 
-  test.prop([fc.oneof(fc.integer({ min: 3, max: 40 }), fc.integer({ min: 257, max: 5000 })), fc.integer({ min: 2, max: 6 }), fc.nat()], { numRuns: 40 })(
+  test.prop([fc.oneof(fc.integer({ min: 3, max: 40 }), fc.integer({ min: 257, max: 5000 })), fc.integer({ min: 2, max: 6 }), fc.nat()], { numRuns: runs(40) })(
     'makes each member of a subset the earliest in the order equally often',
     (size, members, offset) => {
       const subset = Array.from({ length: Math.min(members, size) }, (_, index) => (offset + index * 7) % size).filter((position, index, all) => all.indexOf(position) === index);

@@ -1,6 +1,7 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { SeededRandom } from './SeededRandom';
+import { runs } from '../../test/support/runs';
 
 const firstDraws = (seed: number): number[] => {
   const random = new SeededRandom(seed);
@@ -24,12 +25,12 @@ describe('SeededRandom', () => {
 
   // Besides any pair, the pairs a seed folded into 32 bits would confuse: the complement, and a difference of a multiple of 2^32.
   const neighbour = (seed: number) => fc.oneof(safeInteger, fc.constant(-(seed + 1)), fc.integer({ min: -4, max: 4 }).map((k) => seed + k * 2 ** 32));
-  test.prop([safeInteger.chain((seed) => fc.tuple(fc.constant(seed), neighbour(seed)))], { numRuns: 500 })('gives distinct seeds distinct streams', ([one, other]) => {
+  test.prop([safeInteger.chain((seed) => fc.tuple(fc.constant(seed), neighbour(seed)))], { numRuns: runs(500) })('gives distinct seeds distinct streams', ([one, other]) => {
     fc.pre(one !== other && Number.isSafeInteger(other));
     expect(firstDraws(one)).not.toEqual(firstDraws(other));
   });
 
-  test.prop([safeInteger], { numRuns: 200 })('gives one seed one stream, of numbers in [0, 1)', (seed) => {
+  test.prop([safeInteger], { numRuns: runs(200) })('gives one seed one stream, of numbers in [0, 1)', (seed) => {
     const draws = firstDraws(seed);
     expect(firstDraws(seed)).toEqual(draws);
     for (const draw of draws) expect(draw >= 0 && draw < 1).toBe(true);

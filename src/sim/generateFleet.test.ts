@@ -8,6 +8,7 @@ import { instanceResources } from './instanceResources';
 import { INSTANCE_TYPES } from './instanceTypes';
 import type { FleetOptions } from './Scenario';
 import { streamFleet } from './streamFleet';
+import { runs } from '../../test/support/runs';
 
 const ARN = /^arn:aws:ecs:us-east-1:123456789012:container-instance\/sim\/[0-9a-f]{8}$/;
 const EC2_ID = /^i-[0-9a-f]{17}$/;
@@ -130,7 +131,7 @@ const fleetOptions: fc.Arbitrary<FleetOptions> = fc.record({
 }, { requiredKeys: ['size'] });
 
 describe('generated fleets', () => {
-  test.prop([fleetOptions], { numRuns: 60 })('are accepted by a Cluster as they are', (options) => {
+  test.prop([fleetOptions], { numRuns: runs(60) })('are accepted by a Cluster as they are', (options) => {
     const fleet = generateFleet(options);
     expect(fleet).toHaveLength(options.size);
     const cluster = new Cluster({ instances: fleet, engine: 'reference' });

@@ -10,6 +10,7 @@ import { serviceRequest } from './validation/validateService';
 import { GPU_TYPES_ONLY } from './workload/placementVocabulary';
 import { splitCount } from './workload/splitCount';
 import type { TaskSizeDistribution } from './workload/WorkloadOptions';
+import { runs } from '../../test/support/runs';
 
 const DISTRIBUTIONS: TaskSizeDistribution[] = ['uniform', 'heavy-tailed', 'mixed'];
 
@@ -22,7 +23,7 @@ function memoryRatio(services: readonly ServiceScenario[]): number {
 describe('generateWorkload', () => {
   test.prop([
     fc.integer({ min: -500, max: 500 }), fc.integer({ min: 1, max: 40 }), fc.integer({ min: 0, max: 5000 }), fc.constantFrom(...DISTRIBUTIONS),
-  ], { numRuns: 150 })('makes valid services whose desired counts add up to the tasks', (seed, services, extra, distribution) => {
+  ], { numRuns: runs(150) })('makes valid services whose desired counts add up to the tasks', (seed, services, extra, distribution) => {
     const workload = generateWorkload({ seed, services, tasks: services + extra, distribution });
     expect(workload).toHaveLength(services);
     expect(workload.reduce((sum, service) => sum + service.desiredCount, 0)).toBe(services + extra);

@@ -3,6 +3,7 @@ import { describe, expect } from 'vitest';
 import { fromDescribeContainerInstances } from '../../src/ecs/fromDescribeContainerInstances';
 import { INSTANCE_STATUSES, type InstanceSpec } from '../../src/model/InstanceSpec';
 import { resource } from './ecsJson';
+import { runs } from '../support/runs';
 
 /** Instance specs as ECS can describe them: ids are ARNs, amounts whole, ports distinct. */
 const spec = (index: number): fc.Arbitrary<InstanceSpec> => fc.record({
@@ -60,7 +61,7 @@ function describeJson(specs: readonly InstanceSpec[]): unknown {
 
 // Hundreds of generated fleets: seconds on a busy machine, not the default 5 s.
 describe('fromDescribeContainerInstances, as a property', { timeout: 60_000 }, () => {
-  test.prop([fleet], { numRuns: 200 })('reads back the instances a DescribeContainerInstances response describes', (specs) => {
+  test.prop([fleet], { numRuns: runs(200) })('reads back the instances a DescribeContainerInstances response describes', (specs) => {
     const read = fromDescribeContainerInstances(describeJson(specs));
     expect(read.map((instance) => instance.spec)).toEqual(specs);
     expect(read.every((instance) => Object.keys(instance.held.resources).length === 0)).toBe(true);

@@ -12,6 +12,7 @@ import {
 import { stopPicked } from '../support/engineCommands';
 import { Cluster } from '../../src/cluster/Cluster';
 import { nextDraws, outcomeOf, scenarioTwins, type Twins } from '../support/engineTwins';
+import { runs } from '../support/runs';
 
 /** A standalone request with nothing to reserve: random by default, so its placements show the generator's next draws. */
 const FOLLOW_UP: PlacementRequest = { task: { resources: {} }, count: 3, group: 'follow-up' };
@@ -53,7 +54,7 @@ function expectSameStop(twins: Twins, pick: number, context: string): void {
 
 // Each property runs 1,000 or more cases of two clusters each: seconds, not the default 5 s, on a busy machine.
 describe('the indexed engine against the reference engine', { timeout: 120_000 }, () => {
-  test.prop([engineScenario, engineRequest], { numRuns: 1500 })(
+  test.prop([engineScenario, engineRequest], { numRuns: runs(800) })(
     'places every valid request alike, leaves the same state, and leaves the generator at the same number',
     (scenario, request) => {
       const twins = scenarioTwins(scenario);
@@ -63,7 +64,7 @@ describe('the indexed engine against the reference engine', { timeout: 120_000 }
     },
   );
 
-  test.prop([engineScenario, randomChainRequest], { numRuns: 1000 })(
+  test.prop([engineScenario, randomChainRequest], { numRuns: runs(500) })(
     'draws alike for random first, in the middle or last in the chain, and places alike after it',
     (scenario, request) => {
       const twins = scenarioTwins(scenario);
@@ -73,7 +74,7 @@ describe('the indexed engine against the reference engine', { timeout: 120_000 }
     },
   );
 
-  test.prop([engineScenario, hungryRequest], { numRuns: 1000 })(
+  test.prop([engineScenario, hungryRequest], { numRuns: runs(500) })(
     'fills the fleet alike and then gives the same failures, closest instances and diagnoses',
     (scenario, request) => {
       const twins = scenarioTwins(scenario);
@@ -83,7 +84,7 @@ describe('the indexed engine against the reference engine', { timeout: 120_000 }
     },
   );
 
-  test.prop([engineScenario, engineRequest], { numRuns: 1000 })(
+  test.prop([engineScenario, engineRequest], { numRuns: runs(500) })(
     'explains every valid request alike and changes nothing doing so',
     (scenario, request) => {
       const twins = scenarioTwins(scenario);
@@ -98,7 +99,7 @@ describe('the indexed engine against the reference engine', { timeout: 120_000 }
     },
   );
 
-  test.prop([engineScenario, requestSequence], { numRuns: 1000 })(
+  test.prop([engineScenario, requestSequence], { numRuns: runs(500) })(
     'places a sequence of requests that repeats shapes, between stops, alike step after step',
     (scenario, [pool, steps]) => {
       const twins = scenarioTwins(scenario);
@@ -114,7 +115,7 @@ describe('the indexed engine against the reference engine', { timeout: 120_000 }
     },
   );
 
-  test.prop([engineScenario, fc.array(engineRequest, { minLength: 20, maxLength: 40 }), fc.array(fc.tuple(fc.nat(), fc.integer({ min: 1, max: 5 }), fc.nat(9)), { minLength: 40, maxLength: 120 })], { numRuns: 100 })(
+  test.prop([engineScenario, fc.array(engineRequest, { minLength: 20, maxLength: 40 }), fc.array(fc.tuple(fc.nat(), fc.integer({ min: 1, max: 5 }), fc.nat(9)), { minLength: 40, maxLength: 120 })], { numRuns: runs(60) })(
     'places many shapes interleaved (groups, sizes, chains and constraints of their own) between stops, registrations and deregistrations alike',
     (scenario, pool, steps) => {
       const twins = scenarioTwins(scenario);
@@ -139,7 +140,7 @@ describe('the indexed engine against the reference engine', { timeout: 120_000 }
     },
   );
 
-  test.prop([engineScenario, engineRequest, fc.nat()], { numRuns: 300 })(
+  test.prop([engineScenario, engineRequest, fc.nat()], { numRuns: runs(200) })(
     'places alike on clusters restored from the same snapshot, each in the state the snapshot gives',
     (scenario, request, seed) => {
       const original = scenarioTwins(scenario);
@@ -154,7 +155,7 @@ describe('the indexed engine against the reference engine', { timeout: 120_000 }
     },
   );
 
-  test.prop([engineScenario, customChainRequest], { numRuns: 1000 })(
+  test.prop([engineScenario, customChainRequest], { numRuns: runs(500) })(
     'places and explains alike a chain that holds a custom Strategy object, which the indexed engine leaves to the reference code',
     (scenario, request) => {
       const twins = scenarioTwins(scenario);

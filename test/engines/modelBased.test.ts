@@ -19,6 +19,7 @@ import {
 } from '../support/engineCommands';
 import { newTwins, nextDraws } from '../support/engineTwins';
 import { lawFleet } from '../support/lawArbitraries';
+import { runs } from '../support/runs';
 
 /** Runs the commands on twin clusters, comparing after each, then compares the generators' next numbers. */
 function runOnTwins(instances: readonly InstanceSpec[], seed: number, shapes: readonly PlacementRequest[], commands: Iterable<fc.Command<EngineModel, Cluster>>): void {
@@ -45,13 +46,13 @@ const shapeHeavyCommand = fc.oneof(
 
 // Hundreds of runs of up to 200 commands: seconds, not the default 5 s, on a busy machine.
 describe('the indexed engine as a model-based run against the reference engine', { timeout: 120_000 }, () => {
-  test.prop([lawFleet(16, 2), fc.nat(), shapeTrio, fc.commands(everyCommand, { maxCommands: 40, size: 'max' })], { numRuns: 300 })(
+  test.prop([lawFleet(16, 2), fc.nat(), shapeTrio, fc.commands(everyCommand, { maxCommands: 40, size: 'max' })], { numRuns: runs(200) })(
     'returns the same thing and reaches the same state after every place, stop, register, deregister, update and explain',
     (instances, seed, shapes, commands) => runOnTwins(instances, seed, shapes, commands),
   );
 
   // Exactly 200 commands (fc.commands would draw fewer on average); a failure here shrinks each command, not the length.
-  test.prop([lawFleet(40, 10), fc.nat(), shapeTrio, fc.array(shapeHeavyCommand, { minLength: 200, maxLength: 200 })], { numRuns: 30 })(
+  test.prop([lawFleet(40, 10), fc.nat(), shapeTrio, fc.array(shapeHeavyCommand, { minLength: 200, maxLength: 200 })], { numRuns: runs(20) })(
     'stays in step over 200 commands that place the same three shapes between changes and new shapes',
     (instances, seed, shapes, commands) => runOnTwins(instances, seed, shapes, commands),
   );

@@ -4,12 +4,13 @@ import { firstStrategyGaps } from '../support/firstStrategyGaps';
 import { binpackStrategy, placementStrategy, roomyRequest, roomyScenario } from '../support/lawArbitraries';
 import { replayPlacements } from '../../src/arbitraries/model/replayPlacements';
 import { ENGINES, placeTimes, scenarioCluster } from '../support/scenarioCluster';
+import { runs } from '../support/runs';
 
 const binpackFirst = roomyRequest(fc.tuple(binpackStrategy, fc.array(placementStrategy, { maxLength: 2 })).map(([first, rest]) => [first, ...rest]));
 const binpackAlone = roomyRequest(binpackStrategy.map((strategy) => [strategy]));
 
 describe.each(ENGINES)('binpack on the %s engine', (engine) => {
-  test.prop([roomyScenario, binpackFirst, fc.nat(2)], { numRuns: 500 })(
+  test.prop([roomyScenario, binpackFirst, fc.nat(2)], { numRuns: runs(500) })(
     'binpack picks a candidate with the least remaining field at every step',
     (scenario, request, warmUps) => {
       const cluster = scenarioCluster(scenario, engine);
@@ -19,7 +20,7 @@ describe.each(ENGINES)('binpack on the %s engine', (engine) => {
     },
   );
 
-  test.prop([roomyScenario, binpackAlone], { numRuns: 300 })(
+  test.prop([roomyScenario, binpackAlone], { numRuns: runs(300) })(
     'binpack alone picks the earliest registered of the candidates with the least remaining field',
     (scenario, request) => {
       const cluster = scenarioCluster(scenario, engine);

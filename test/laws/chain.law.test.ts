@@ -5,6 +5,7 @@ import { binpackStrategy, placementStrategy, roomyRequest, roomyScenario, spread
 import { ModelCluster } from '../../src/arbitraries/model/ModelCluster';
 import { modelRequest } from '../../src/arbitraries/model/modelRequest';
 import { ENGINES, placeTimes, scenarioCluster } from '../support/scenarioCluster';
+import { runs } from '../support/runs';
 
 const ranked = fc.oneof(binpackStrategy, spreadStrategy);
 /** One task at a time, so that twin clusters are compared on the same state. */
@@ -21,7 +22,7 @@ const withStrategies = (request: PlacementRequest, placementStrategy: NonNullabl
 });
 
 describe.each(ENGINES)('strategy chains on the %s engine', (engine) => {
-  test.prop([roomyScenario, rankedThenAny, fc.nat(2)], { numRuns: 500 })(
+  test.prop([roomyScenario, rankedThenAny, fc.nat(2)], { numRuns: runs(500) })(
     'a chain places where its first strategy alone does when that strategy has a unique best, and among its best otherwise',
     (scenario, request, warmUps) => {
       const chained = scenarioCluster(scenario, engine);
@@ -41,7 +42,7 @@ describe.each(ENGINES)('strategy chains on the %s engine', (engine) => {
     },
   );
 
-  test.prop([roomyScenario, rankedOnly, placementStrategy, fc.nat(2)], { numRuns: 500 })(
+  test.prop([roomyScenario, rankedOnly, placementStrategy, fc.nat(2)], { numRuns: runs(500) })(
     'a trailing strategy only breaks the ties of the chain before it',
     (scenario, request, trailing, warmUps) => {
       const extended = scenarioCluster(scenario, engine);

@@ -6,6 +6,7 @@ import { clusterScenario, memberOfConstraint, plainTaskSpec, requestArbitrary, r
 import { ModelCluster } from '../../src/arbitraries/model/ModelCluster';
 import { groupOf, modelRequest } from '../../src/arbitraries/model/modelRequest';
 import { ENGINES, placeTimes, scenarioCluster } from '../support/scenarioCluster';
+import { runs } from '../support/runs';
 
 const distinct: PlacementConstraint = { type: 'distinctInstance' };
 
@@ -22,7 +23,7 @@ function distinctRequests(task = roomyTaskSpec): fc.Arbitrary<PlacementRequest> 
 }
 
 describe.each(ENGINES)('distinctInstance on the %s engine', (engine) => {
-  test.prop([roomyScenario, distinctRequests(), fc.nat(2)], { numRuns: 500 })(
+  test.prop([roomyScenario, distinctRequests(), fc.nat(2)], { numRuns: runs(500) })(
     'never places a task on an instance that runs a task of the group, including one placed earlier in the request',
     (scenario, request, warmUps) => {
       const cluster = scenarioCluster(scenario, engine);
@@ -40,7 +41,7 @@ describe.each(ENGINES)('distinctInstance on the %s engine', (engine) => {
     },
   );
 
-  test.prop([clusterScenario, distinctRequests(plainTaskSpec)], { numRuns: 300 })(
+  test.prop([clusterScenario, distinctRequests(plainTaskSpec)], { numRuns: runs(300) })(
     'with a count as large as the fleet, places exactly one task on each instance that could take one at the start',
     (scenario, request) => {
       const cluster = scenarioCluster(scenario, engine);

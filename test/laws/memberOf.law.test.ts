@@ -7,6 +7,7 @@ import { clusterScenario, memberOfConstraint, placementConstraint, placementRequ
 import { groupOf } from '../../src/arbitraries/model/modelRequest';
 import { replayPlacements } from '../../src/arbitraries/model/replayPlacements';
 import { ENGINES, placeTimes, scenarioCluster } from '../support/scenarioCluster';
+import { runs } from '../support/runs';
 
 /** Requests with at least one memberOf of their own, besides any the task definition has. */
 const memberOfRequests = requestArbitrary({
@@ -21,7 +22,7 @@ const withConstraints = (request: PlacementRequest, constraints: PlacementReques
 };
 
 describe.each(ENGINES)('memberOf on the %s engine', (engine) => {
-  test.prop([roomyScenario, memberOfRequests, fc.nat(2)], { numRuns: 500 })(
+  test.prop([roomyScenario, memberOfRequests, fc.nat(2)], { numRuns: runs(500) })(
     'places each task only where every memberOf holds on the state just before it, earlier tasks of the request included',
     (scenario, request, warmUps) => {
       const cluster = scenarioCluster(scenario, engine);
@@ -40,7 +41,7 @@ describe.each(ENGINES)('memberOf on the %s engine', (engine) => {
     },
   );
 
-  test.prop([fc.oneof(clusterScenario, roomyScenario), placementRequest, fc.nat(2)], { numRuns: 300 })(
+  test.prop([fc.oneof(clusterScenario, roomyScenario), placementRequest, fc.nat(2)], { numRuns: runs(300) })(
     'not(task:group == G) on a request of group G places exactly as distinctInstance does',
     (scenario, request, warmUps) => {
       // Every group the arbitraries produce can be written bare in an expression.
@@ -57,7 +58,7 @@ describe.each(ENGINES)('memberOf on the %s engine', (engine) => {
     },
   );
 
-  test.prop([clusterScenario, requestArbitrary({ task: taskSpec, constraints: fc.constant(undefined) }), memberOfConstraint], { numRuns: 300 })(
+  test.prop([clusterScenario, requestArbitrary({ task: taskSpec, constraints: fc.constant(undefined) }), memberOfConstraint], { numRuns: runs(300) })(
     "a task definition's memberOf binds exactly like the same memberOf in the request",
     (scenario, request, memberOf) => {
       const inTask = scenarioCluster(scenario, engine);

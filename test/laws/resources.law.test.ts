@@ -5,12 +5,13 @@ import { checkSnapshot, formatViolations } from '../../src/arbitraries/index';
 import { Cluster } from '../../src/cluster/Cluster';
 import { scenarioArbitrary } from '../support/lawArbitraries';
 import { ENGINES } from '../support/scenarioCluster';
+import { runs } from '../support/runs';
 
 // Long histories on small fleets, so that instances fill up and tasks come and go.
 const longHistory = scenarioArbitrary(8, 0, 20).filter((scenario) => scenario.history.length > 0);
 
 describe.each(ENGINES)('the %s engine', (engine) => {
-  test.prop([longHistory], { numRuns: 300 })(
+  test.prop([longHistory], { numRuns: runs(300) })(
     'keeps remaining = registered - held, never negative, with no port bound twice or reserved, after every place, stop and update',
     ({ instances, seed, history: steps }) => {
       const cluster = new Cluster({ instances, seed, engine });
@@ -29,7 +30,7 @@ describe.each(ENGINES)('the %s engine', (engine) => {
     },
   );
 
-  test.prop([longHistory], { numRuns: 300 })(
+  test.prop([longHistory], { numRuns: runs(300) })(
     'stopping every task gives back exactly the registered resources and frees every port',
     ({ instances, seed, history: steps }) => {
       const cluster = new Cluster({ instances, seed, engine });

@@ -5,6 +5,7 @@ import type { InstancePatch, InstanceSpec } from '../../src/model/InstanceSpec';
 import { firstStrategyGaps } from '../support/firstStrategyGaps';
 import { lawFleet, placementStrategy, roomyRequest, roomyScenario, SPREAD_FIELDS, spreadStrategy } from '../support/lawArbitraries';
 import { ENGINES, placeTimes, scenarioCluster } from '../support/scenarioCluster';
+import { runs } from '../support/runs';
 
 const spreadFirst = roomyRequest(fc.tuple(spreadStrategy, fc.array(placementStrategy, { maxLength: 2 })).map(([first, rest]) => [first, ...rest]));
 
@@ -19,7 +20,7 @@ function bucketOf(field: string, instance: InstanceSpec): string {
 }
 
 describe.each(ENGINES)('spread on the %s engine', (engine) => {
-  test.prop([roomyScenario, spreadFirst, fc.nat(3)], { numRuns: 500 })(
+  test.prop([roomyScenario, spreadFirst, fc.nat(3)], { numRuns: runs(500) })(
     'spread picks a candidate in a bucket with the fewest tasks of the group, counted over every instance, at every step',
     (scenario, request, warmUps) => {
       const cluster = scenarioCluster(scenario, engine);
@@ -29,7 +30,7 @@ describe.each(ENGINES)('spread on the %s engine', (engine) => {
     },
   );
 
-  test.prop([roomyScenario, spreadFirst, fc.integer({ min: 1, max: 3 }), fc.nat(), fc.constantFrom<InstancePatch>({ status: 'DRAINING' }, { agentConnected: false })], { numRuns: 300 })(
+  test.prop([roomyScenario, spreadFirst, fc.integer({ min: 1, max: 3 }), fc.nat(), fc.constantFrom<InstancePatch>({ status: 'DRAINING' }, { agentConnected: false })], { numRuns: runs(300) })(
     'spread still counts the tasks of an instance that can no longer take any, such as a DRAINING one',
     (scenario, request, warmUps, pick, patch) => {
       const cluster = scenarioCluster(scenario, engine);
@@ -43,7 +44,7 @@ describe.each(ENGINES)('spread on the %s engine', (engine) => {
     },
   );
 
-  test.prop([openFleet, fc.constantFrom(...SPREAD_FIELDS), fc.integer({ min: 1, max: 24 }), fc.nat()], { numRuns: 300 })(
+  test.prop([openFleet, fc.constantFrom(...SPREAD_FIELDS), fc.integer({ min: 1, max: 24 }), fc.nat()], { numRuns: runs(300) })(
     'spread alone keeps the buckets within one task of each other when every instance can take every task',
     (instances, field, count, seed) => {
       const cluster = new Cluster({ instances, seed, engine });

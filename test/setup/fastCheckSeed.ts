@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { runs } from '../support/runs';
 
 /**
  * Every property runs from a fixed seed so that a failure in CI is a failure
@@ -10,4 +11,5 @@ const seed = process.env['FC_SEED'] === undefined ? 20261127 : Number(process.en
 if (!Number.isSafeInteger(seed)) {
   throw new Error(`FC_SEED must be an integer, got ${JSON.stringify(process.env['FC_SEED'])}`);
 }
-fc.configureGlobal({ seed });
+// Properties that give no count of their own run fast-check's default 100 times, scaled like the rest.
+fc.configureGlobal({ seed, numRuns: runs(100) });

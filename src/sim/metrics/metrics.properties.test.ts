@@ -7,6 +7,7 @@ import { generateWorkload } from '../generateWorkload';
 import { serviceRequest } from '../validation/validateService';
 import { fleetMetrics } from './fleetMetrics';
 import { spreadSkew } from './spreadSkew';
+import { runs } from '../../../test/support/runs';
 
 /** A small generated fleet with a generated workload placed on it, and churn: one stop of every third task. */
 const simulation = fc.record({
@@ -34,14 +35,14 @@ const simulation = fc.record({
 });
 
 describe('metrics of any simulation', () => {
-  test.prop([simulation], { numRuns: 60 })('the lower bound never exceeds the instances a real placement used', ({ cluster, results }) => {
+  test.prop([simulation], { numRuns: runs(60) })('the lower bound never exceeds the instances a real placement used', ({ cluster, results }) => {
     const metrics = fleetMetrics(cluster.snapshot(), results);
     expect(metrics.lowerBound.instances).toBeLessThanOrEqual(metrics.instancesUsed);
     if (cluster.tasks().length > 0) expect(metrics.lowerBound.instances).toBeGreaterThanOrEqual(1);
     expect(metrics.packingRatio === null || metrics.packingRatio >= 1).toBe(true);
   });
 
-  test.prop([simulation], { numRuns: 60 })('utilization is within [0, 1] and stranded capacity is never negative', ({ cluster, results }) => {
+  test.prop([simulation], { numRuns: runs(60) })('utilization is within [0, 1] and stranded capacity is never negative', ({ cluster, results }) => {
     const metrics = fleetMetrics(cluster.snapshot(), results);
     for (const share of Object.values(metrics.utilization)) {
       expect(share).toBeGreaterThanOrEqual(0);
@@ -50,7 +51,7 @@ describe('metrics of any simulation', () => {
     for (const amount of Object.values(metrics.stranded)) expect(amount).toBeGreaterThanOrEqual(0);
   });
 
-  test.prop([simulation], { numRuns: 60 })('spread skew is a whole number of at least 0', ({ cluster, services }) => {
+  test.prop([simulation], { numRuns: runs(60) })('spread skew is a whole number of at least 0', ({ cluster, services }) => {
     const { instances, tasks } = cluster.snapshot();
     for (const service of services) {
       for (const field of ['instanceId', 'attribute:ecs.availability-zone', 'attribute:rack']) {

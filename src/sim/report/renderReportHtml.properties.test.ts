@@ -4,9 +4,10 @@ import { BAD_NUMBERS, CHARTS, chartNames, foreignTags, heatmapCells, occurrences
 import { simulationReport } from '../../../test/report/reportArbitraries';
 import { escapeHtml } from './escapeHtml';
 import { renderReportHtml } from './renderReportHtml';
+import { runs } from '../../../test/support/runs';
 
 describe('renderReportHtml on any report', () => {
-  test.prop([simulationReport], { numRuns: 200 })('writes a sound, self-contained page with every chart and one cell per instance', (report) => {
+  test.prop([simulationReport], { numRuns: runs(200) })('writes a sound, self-contained page with every chart and one cell per instance', (report) => {
     const html = renderReportHtml(report);
     expect(html).not.toMatch(/https?:\/\//);
     expect(html).not.toMatch(/<script/i);
@@ -17,7 +18,7 @@ describe('renderReportHtml on any report', () => {
     expect(occurrences(html, '<svg')).toBe(occurrences(html, '</svg>'));
   });
 
-  test.prop([simulationReport], { numRuns: 200 })('shows each service name escaped in the table', (report) => {
+  test.prop([simulationReport], { numRuns: runs(200) })('shows each service name escaped in the table', (report) => {
     const html = renderReportHtml(report);
     for (const service of report.services) expect(html).toContain(`<tr><th scope="row">${escapeHtml(service.name)}</th>`);
   });
