@@ -12,5 +12,7 @@ export default defineConfig({
     // property tests that take 2 s on a quiet machine take several times that
     // on a loaded 2-core one.
     testTimeout: 60_000,
+    // Every core: on the 2-core machines CI runs on, the default (one worker fewer than the cores) ran the files one at a time.
+    maxWorkers: '100%',
   },
 });
