@@ -85,6 +85,17 @@ describe('Cluster bookkeeping', () => {
     expect(cluster.listInstances('registeredAt > 2024-01-01').map((i) => i.id)).toEqual(['c']);
   });
 
+  it.each(['indexed', 'reference'] as const)('judges a memberOf by the attributes instances have now, after the first instance with some attributes lost them (%s engine)', (engine) => {
+    // Found by npm run test:long (seed 480848992): the indexed engine decided the attributes' class on its first instance as updated since.
+    const specs = ['ci-1', 'ci-2', 'ci-3', 'ci-4'].map((id) => makeInstanceSpec(id, id === 'ci-2' || id === 'ci-4' ? { attributes: { rack: 'r2' } } : {}));
+    const cluster = new Cluster({ engine, seed: 0, instances: specs });
+    cluster.updateInstance('ci-2', { removeAttributes: ['rack'] });
+    const request: PlacementRequest = { task: { resources: { memory: 64 } }, count: 2, placementConstraints: [{ type: 'memberOf', expression: 'attribute:rack exists' }] };
+    const { placements, failures } = cluster.place(request);
+    expect(placements.map((placement) => placement.instanceId)).toEqual(['ci-4', 'ci-4']);
+    expect(failures).toEqual([]);
+  });
+
   it('reports instances as snapshots that later changes do not touch', () => {
     const cluster = threeZones();
     const before = cluster.instances();

@@ -144,7 +144,7 @@ export class AttributeClasses {
     let id = this.byContent.get(content);
     if (id === undefined) {
       id = this.representatives.length;
-      this.representatives.push(instance);
+      this.representatives.push(standIn(instance));
       this.bits.push(bitFor(instance.attributes, id));
       this.byContent.set(content, id);
     }
@@ -166,7 +166,7 @@ export class AttributeClasses {
     return this.bits[classId] as number;
   }
 
-  /** The instance whose attributes stand for a class. */
+  /** An instance with the class's attributes, as the class's first instance had them. */
   representative(classId: number): InstanceState {
     return this.representatives[classId] as InstanceState;
   }
@@ -195,6 +195,16 @@ export class AttributeClasses {
     }
     return filter;
   }
+}
+
+/**
+ * What stands for a class when its verdicts are decided: its first instance
+ * with the attributes it had then. The instance itself would not do: an
+ * update gives it other attributes (another class), and a verdict decided
+ * after that would be the new class's, cached for the old one.
+ */
+function standIn(instance: InstanceState): InstanceState {
+  return Object.create(instance, { attributes: { value: instance.attributes, enumerable: true } }) as InstanceState;
 }
 
 function bitFor(attributes: ReadonlyMap<string, string | null>, classId: number): number {
