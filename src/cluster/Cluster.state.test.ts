@@ -96,6 +96,15 @@ describe('Cluster bookkeeping', () => {
     expect(failures).toEqual([]);
   });
 
+  it.each(['indexed', 'reference'] as const)('places a frozen request that failed on an empty cluster once instances are registered (%s engine)', (engine) => {
+    // Found by npm run test:long (seed 480848992): the indexed engine kept the request as prepared when no instance offered memory yet.
+    const request: PlacementRequest = Object.freeze({ service: 'web', task: Object.freeze({ resources: Object.freeze({ cpu: 256, memory: 512 }) }), placementStrategy: Object.freeze([]) });
+    const cluster = new Cluster({ engine });
+    expect(cluster.place(request).failures[0]?.reason).toBe('No Container Instances were found in your cluster.');
+    cluster.registerInstance(makeInstanceSpec('late'));
+    expect(cluster.place(request).placements.map((placement) => placement.instanceId)).toEqual(['late']);
+  });
+
   it('reports instances as snapshots that later changes do not touch', () => {
     const cluster = threeZones();
     const before = cluster.instances();

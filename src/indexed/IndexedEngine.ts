@@ -143,7 +143,8 @@ export class IndexedEngine implements PlacementEngine, StateListener {
     let byGroup = this.preparedRequests.get(plan.pipeline);
     if (byGroup === undefined) this.preparedRequests.set(plan.pipeline, (byGroup = new Map()));
     let request = byGroup.get(plan.group);
-    if (request === undefined || request?.view?.retired === true) {
+    // A request prepared before any instance offered one of its resources has no column for it; one may have come since.
+    if (request === undefined || request?.view?.retired === true || request?.satisfiable === false) {
       request = this.chooser.prepare(plan, this) ?? null;
       byGroup.set(plan.group, request);
     }

@@ -56,11 +56,12 @@ const instance = fc.record({
   registeredAt: fc.oneof(date.map((value) => value.toISOString()), date.map((value) => value.toISOString().slice(0, 10))),
 }, { requiredKeys: ['id', 'resources'] });
 
+// A patch that both sets and removes one attribute is refused, so a valid one never does (test:long found the two colliding).
 const patch = fc.record({
   status, agentConnected: fc.boolean(), agentVersion: version,
   attributes: fc.dictionary(attributeName, attributeValue, { maxKeys: 3 }),
   removeAttributes: fc.array(attributeName, { maxLength: 3 }),
-}, { requiredKeys: [] });
+}, { requiredKeys: [] }).filter(({ attributes, removeAttributes }) => !(removeAttributes ?? []).some((name) => attributes !== undefined && Object.hasOwn(attributes, name)));
 
 const expression = fc.constantFrom('attribute:ecs.os-type == linux', 'attribute:ecs.instance-type =~ t2.*', 'agentVersion >= 1.14', 'not(task:group == service:db)');
 const memberOf = expression.map((text) => ({ type: 'memberOf', expression: text }));
