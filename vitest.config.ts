@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { runs } from './test/support/runs.js';
 
 export default defineConfig({
   test: {
@@ -11,7 +12,8 @@ export default defineConfig({
     // Tests assert behaviour, never speed: the limit only catches a hang, and
     // property tests that take 2 s on a quiet machine take several times that
     // on a loaded 2-core one.
-    testTimeout: 60_000,
+    // test:long multiplies every property's runs, and the limit with them.
+    testTimeout: runs(60_000),
     // Every core: on the 2-core machines CI runs on, the default (one worker fewer than the cores) ran the files one at a time.
     maxWorkers: '100%',
   },

@@ -237,6 +237,21 @@ describe('Cluster.explain', () => {
     ]);
   });
 
+  it('explains alike on both engines when a declared key throws on an instance the checks turn down', () => {
+    // Found by npm run test:long (seed 480848992): the indexed engine explained from a view whose key function had thrown.
+    const throwsOnDrained: Strategy = Object.freeze({ name: 'throwsOnDrained', dependsOn: 'instance', key: (instance: { status: string }) => {
+      if (instance.status === 'DRAINING') throw new Error('a drained instance has no key');
+      return 0;
+    } });
+    const explanations = (['indexed', 'reference'] as const).map((engine) => {
+      const cluster = new Cluster({ engine, seed: 3, instances: [makeInstanceSpec('a'), makeInstanceSpec('b'), makeInstanceSpec('c')] });
+      cluster.updateInstance('a', { status: 'DRAINING' });
+      return cluster.explain({ task: web, service: 'web', placementStrategy: [throwsOnDrained, { type: 'random' }] });
+    });
+    expect(explanations[0]).toStrictEqual(explanations[1]);
+    expect(explanations[0]?.instances.find((instance) => instance.instanceId === 'b')?.keys).toHaveLength(2);
+  });
+
   it('leaves the generator where it was, so placing after explaining is placing', () => {
     const explained = threeZones(5);
     explained.explain({ task: web, count: 3 });

@@ -45,6 +45,10 @@ export function explainIndexed(state: ClusterState, plan: PlacementPlan, indexed
   const instances = state.instances();
   const outcomes = instances.map((instance) => checkInstance(instance, plan));
   const first = state.tentatively(() => indexed.next(), () => false);
+  // A view whose key function threw or gave a non-number (on an instance the checks turn down, perhaps) has no keys to
+  // give: placing, the engine hands such a request to the reference code, and so does explaining.
+  const view = indexed.request.view;
+  if (view !== undefined && (view.failure !== undefined || view.badKeys.size > 0)) return explainReference(state, plan);
   const chosen = first instanceof InstanceRecord ? first : undefined;
   const candidates = instances.filter((_, index) => outcomes[index]?.rejection === undefined);
   const keys = chosen === undefined ? new Map<InstanceState, number[]>() : keysOf(indexed, candidates, chosen);
