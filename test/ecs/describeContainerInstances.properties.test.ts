@@ -60,7 +60,7 @@ function describeJson(specs: readonly InstanceSpec[]): unknown {
 }
 
 // Hundreds of generated fleets: seconds on a busy machine, not the default 5 s.
-describe('fromDescribeContainerInstances, as a property', { timeout: 60_000 }, () => {
+describe('fromDescribeContainerInstances, as a property', () => {
   test.prop([fleet], { numRuns: runs(200) })('reads back the instances a DescribeContainerInstances response describes', (specs) => {
     const read = fromDescribeContainerInstances(describeJson(specs));
     expect(read.map((instance) => instance.spec)).toEqual(specs);

@@ -53,7 +53,7 @@ function expectSameStop(twins: Twins, pick: number, context: string): void {
 }
 
 // Each property runs 1,000 or more cases of two clusters each: seconds, not the default 5 s, on a busy machine.
-describe('the indexed engine against the reference engine', { timeout: 120_000 }, () => {
+describe('the indexed engine against the reference engine', { timeout: runs(120_000) }, () => {
   test.prop([engineScenario, engineRequest], { numRuns: runs(800) })(
     'places every valid request alike, leaves the same state, and leaves the generator at the same number',
     (scenario, request) => {

@@ -45,7 +45,7 @@ const shapeHeavyCommand = fc.oneof(
 );
 
 // Hundreds of runs of up to 200 commands: seconds, not the default 5 s, on a busy machine.
-describe('the indexed engine as a model-based run against the reference engine', { timeout: 120_000 }, () => {
+describe('the indexed engine as a model-based run against the reference engine', { timeout: runs(120_000) }, () => {
   test.prop([lawFleet(16, 2), fc.nat(), shapeTrio, fc.commands(everyCommand, { maxCommands: 40, size: 'max' })], { numRuns: runs(200) })(
     'returns the same thing and reaches the same state after every place, stop, register, deregister, update and explain',
     (instances, seed, shapes, commands) => runOnTwins(instances, seed, shapes, commands),

@@ -71,7 +71,7 @@ describe('the chi-square tail', () => {
   });
 });
 
-describe('random on the indexed engine', { timeout: 60_000 }, () => {
+describe('random on the indexed engine', () => {
   it('places on each of 12 identical instances equally often, one task at a time from the same state', () => {
     const cluster = new Cluster({ instances: twelveTwins, seed: SEED });
     const chosen = placeAndStop(cluster, free({ placementStrategy: [{ type: 'random' }] }), 12 * 500);
@@ -112,7 +112,7 @@ describe('random on the indexed engine', { timeout: 60_000 }, () => {
   });
 });
 
-describe('random on both engines', { timeout: 60_000 }, () => {
+describe('random on both engines', () => {
   const setups: readonly [string, readonly InstanceSpec[], PlacementRequest][] = [
     ['random over 12 identical instances', twelveTwins, free({ placementStrategy: [{ type: 'random' }] })],
     ['the default random of a standalone request', twelveTwins, free({})],
