@@ -98,7 +98,7 @@ function formatInstances(instances: readonly InstanceInfo[], total: number, expr
   const table = formatTable([
     { heading: 'CONTAINER INSTANCE' }, { heading: 'EC2 INSTANCE' }, { heading: 'STATUS' }, { heading: 'AGENT' },
     { heading: 'ZONE' }, { heading: 'INSTANCE TYPE' }, { heading: 'TASKS', align: 'right' },
-    { heading: 'CPU FREE', align: 'right' }, { heading: 'MEMORY FREE', align: 'right' },
+    { heading: 'CPU FREE (UNITS)', align: 'right' }, { heading: 'MEMORY FREE (MIB)', align: 'right' },
   ], rows, width);
   return `${head(':')}\n\n${table}`;
 }

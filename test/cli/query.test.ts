@@ -44,7 +44,7 @@ describe('task-placement query', () => {
     expect(main(['query', 'attribute:ecs.availability-zone == us-east-1c', ...FLEET, '--output', 'table'], io)).toBe(0);
     const lines = io.stdout().split('\n');
     expect(lines[0]).toBe('3 of 8 container instances match attribute:ecs.availability-zone == us-east-1c:');
-    expect(lines[2]).toMatch(/^CONTAINER INSTANCE\s+EC2 INSTANCE\s+STATUS\s+AGENT\s+ZONE\s+INSTANCE TYPE\s+TASKS\s+CPU FREE\s+MEMORY FREE$/);
+    expect(lines[2]).toMatch(/^CONTAINER INSTANCE\s+EC2 INSTANCE\s+STATUS\s+AGENT\s+ZONE\s+INSTANCE TYPE\s+TASKS\s+CPU FREE \(UNITS\)\s+MEMORY FREE \(MIB\)$/);
     expect(lines[4]).toMatch(/^4f5a6b7c8d9e40f1e2f3a4b5c6d7e8f9\s+i-0e4a7c9d16f2b8035\s+ACTIVE\s+yes\s+us-east-1c\s+t3\.medium\s+1\s+1792\/2048\s+3331\/3843$/);
   });
 
