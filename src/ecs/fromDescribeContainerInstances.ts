@@ -77,10 +77,16 @@ function readContainerInstance(value: unknown, path: string): EcsInstance {
   const capacityProviderName = optional(record, 'capacityProviderName', path, readString);
   const spec = instanceSpec(record, path, id, withPlatformGpus(registered, platformGpus));
   validateInstanceSpec(spec, path);
+  const runningTasksCount = optional(record, 'runningTasksCount', path, readWholeNumber) ?? 0;
+  // A task the cluster does not describe is restored as a placeholder: a count no instance could run would build millions of them.
+  const memory = registered.amounts.memory ?? 0;
+  if (runningTasksCount > memory) {
+    throw ecsError(keyPath(path, 'runningTasksCount'), `expected at most ${memory} running tasks: on EC2 every task reserves at least 1 MiB of its instance's memory, and this instance registers ${memory} MiB`);
+  }
   return {
     spec,
     held: heldCapacity(registered, remaining),
-    runningTasksCount: optional(record, 'runningTasksCount', path, readWholeNumber) ?? 0,
+    runningTasksCount,
     pendingTasksCount: optional(record, 'pendingTasksCount', path, readWholeNumber) ?? 0,
     ...(capacityProviderName === undefined ? {} : { capacityProviderName }),
   };

@@ -116,6 +116,7 @@ describe('fromDescribeContainerInstances', () => {
     ['an attribute without a name', ['containerInstances', 0, 'attributes', 0], { value: 'prod' }, 'invalid_ecs_json', 'containerInstances[0].attributes[0].name'],
     ['no containerInstanceArn', ['containerInstances', 0, 'containerInstanceArn'], undefined, 'invalid_ecs_json', 'containerInstances[0].containerInstanceArn'],
     ['a negative runningTasksCount', ['containerInstances', 0, 'runningTasksCount'], -1, 'invalid_ecs_json', 'containerInstances[0].runningTasksCount'],
+    ['more running tasks than MiB of memory, each task holding at least one', ['containerInstances', 0, 'runningTasksCount'], 1_000_000_000, 'invalid_ecs_json', 'containerInstances[0].runningTasksCount'],
   ])('refuses %s, naming its path', (_name, path, value, code, errorPath) => {
     const document = withValue(describeResponse({ id: 'a', cpu: 1024, memory: 2048, attributes: { stack: 'prod' } }), path, value);
     expect(inputErrorOf(() => fromDescribeContainerInstances(document))).toEqual({ code, path: errorPath });
