@@ -18,7 +18,7 @@ import type { EngineName } from '../model/EngineName';
 import type { PlacementEngine } from '../placement/PlacementEngine';
 import type { PlacementResult } from '../placement/PlacementResult';
 import { planPlacement } from '../placement/planPlacement';
-import { evaluateQuery } from '../query/evaluateQuery';
+import { queryPredicate } from '../query/evaluateQuery';
 import { parseQuery } from '../query/parseQuery';
 import { IndexedEngine } from '../indexed/IndexedEngine';
 import { ReferenceEngine } from '../reference/ReferenceEngine';
@@ -257,8 +257,8 @@ export class Cluster {
    */
   listInstances(filter?: string): InstanceInfo[] {
     if (filter === undefined) return this.instances();
-    const query = parseQuery(filter);
-    return this.state.instances().filter((instance) => evaluateQuery(query, instance)).map((instance) => instance.toInfo());
+    const holds = queryPredicate(parseQuery(filter));
+    return this.state.instances().filter((instance) => holds(instance)).map((instance) => instance.toInfo());
   }
 
   /** Every instance, in registration order. */

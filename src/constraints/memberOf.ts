@@ -4,7 +4,7 @@
  * @module
  */
 import type { QueryNode } from '../query/ast';
-import { evaluateQuery } from '../query/evaluateQuery';
+import { queryPredicate } from '../query/evaluateQuery';
 import { parseQuery } from '../query/parseQuery';
 import type { Constraint } from './Constraint';
 
@@ -41,14 +41,16 @@ const constraints = new WeakMap<QueryNode, Constraint>();
 function buildMemberOf(expression: string, query: QueryNode): Constraint {
   const rejection = Object.freeze({ code: 'member_of', expression } as const);
   const byAttributes = readsOnlyAttributes(query) ? new WeakMap<ReadonlyMap<string, string | null>, boolean>() : undefined;
+  // Engines test the cluster's own records, which need no checking call by call.
+  const holdsFor = queryPredicate(query);
   return Object.freeze({
     name: `memberOf(${expression})`,
     dependsOn: byAttributes === undefined ? 'instance' : 'attributes',
     check: (instance) => {
-      if (byAttributes === undefined) return evaluateQuery(query, instance) ? undefined : rejection;
+      if (byAttributes === undefined) return holdsFor(instance) ? undefined : rejection;
       let holds = byAttributes.get(instance.attributes);
       if (holds === undefined) {
-        holds = evaluateQuery(query, instance);
+        holds = holdsFor(instance);
         byAttributes.set(instance.attributes, holds);
       }
       return holds ? undefined : rejection;

@@ -94,16 +94,27 @@ export class QueryError extends Error {
 }
 
 /**
- * Shows the part of the expression around the fault, with carets under it.
- * Control characters become spaces so that the caret line stays aligned.
+ * Shows the part of an expression around a fault, with carets under it.
+ *
+ * @param expression - the whole expression
+ * @param start - offset of the fault
+ * @param end - offset just past the fault
+ * @param show - how each piece of the excerpt is written: by default control
+ *   characters become spaces, so that the caret line stays aligned; a
+ *   terminal writer may escape them instead, and the carets follow
+ * @returns two lines, each indented by two spaces
  */
-function renderCaret(expression: string, start: number, end: number): string {
+export function renderCaret(expression: string, start: number, end: number, show: (text: string) => string = blankControls): string {
   const from = Math.max(0, start - EXCERPT_RADIUS);
   const to = Math.min(expression.length, Math.max(end, start + 1) + EXCERPT_RADIUS);
   const head = from > 0 ? '…' : '';
   const tail = to < expression.length ? '…' : '';
-  const excerpt = expression.slice(from, to).replace(/[\u0000-\u001f\u007f]/g, ' ');
-  const width = Math.max(1, Math.min(end, to) - start);
-  const pad = ' '.repeat(head.length + start - from);
-  return `  ${head}${excerpt}${tail}\n  ${pad}${'^'.repeat(width)}`;
+  const before = show(expression.slice(from, start));
+  const fault = show(expression.slice(start, Math.min(end, to)));
+  const after = show(expression.slice(Math.min(end, to), to));
+  return `  ${head}${before}${fault}${after}${tail}\n  ${' '.repeat(head.length + before.length)}${'^'.repeat(Math.max(1, fault.length))}`;
+}
+
+function blankControls(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f]/g, ' ');
 }

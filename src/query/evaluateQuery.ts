@@ -56,6 +56,21 @@ export function evaluateQuery(ast: QueryNode, instance: InstanceView, context: Q
   return predicate(instance, statsOf(context));
 }
 
+/**
+ * An expression as a predicate, for callers that test many instances they
+ * built themselves (the cluster's own records, in memberOf and
+ * `listInstances`): the tree is checked once, here, and no call checks the
+ * instance.
+ *
+ * @param ast - an expression from {@link parseQuery}
+ * @returns whether the expression holds for an instance
+ * @throws {@link QueryError} for a tree {@link parseQuery} would not return
+ */
+export function queryPredicate(ast: QueryNode): (instance: InstanceView) => boolean {
+  const predicate = compiled.get(ast) ?? compileChecked(ast);
+  return (instance) => predicate(instance, undefined);
+}
+
 function compileChecked(ast: QueryNode): InstancePredicate {
   // Printing checks the tree's shape and limits; parsing the text checks the rest with the parser's own rules.
   parseQuery(printQuery(ast));
