@@ -84,6 +84,13 @@ export interface InstanceConstraints {
    * @defaultValue `0.1`
    */
   readonly disconnectedRate?: number;
+  /**
+   * The chance that an instance runs 1 to 3 untracked tasks (tasks ECS
+   * counts that the cluster does not track, as a cluster read from ECS has):
+   * they add to `runningTasksCount` but to no task group.
+   * @defaultValue `0`, none, as a cluster built by placing alone has
+   */
+  readonly untrackedTaskRate?: number;
 }
 
 /** {@link InstanceConstraints} with every default filled in. */
@@ -93,7 +100,7 @@ export type ResolvedInstance = Required<InstanceConstraints>;
 export const INSTANCE_KEYS: readonly string[] = [
   'zones', 'instanceTypes', 'customResources', 'customResourceRate', 'capabilities', 'customAttributes', 'agentVersions',
   'reservedTcpPorts', 'extraReservedTcpPorts', 'extraReservedUdpPorts', 'extraReservedPortRate', 'drainingRate',
-  'otherStatusRate', 'disconnectedRate',
+  'otherStatusRate', 'disconnectedRate', 'untrackedTaskRate',
 ];
 
 const BASE = { id: 'probe', resources: { cpu: 1024, memory: 1024 } } as const;
@@ -119,6 +126,7 @@ export function resolveInstance(value: unknown, at: Where): ResolvedInstance {
     // A draining rate near 1 leaves less room for the other statuses by default, rather than an error.
     otherStatusRate: rate(at, fields, 'otherStatusRate', Math.min(0.05, 1 - drainingRate)),
     disconnectedRate: rate(at, fields, 'disconnectedRate', 0.1),
+    untrackedTaskRate: rate(at, fields, 'untrackedTaskRate', 0),
   };
   if (resolved.drainingRate + resolved.otherStatusRate > 1) {
     fail(at, 'drainingRate', `plus ${at.path}otherStatusRate must be at most 1, got ${resolved.drainingRate} + ${resolved.otherStatusRate}`);

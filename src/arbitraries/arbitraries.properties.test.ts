@@ -25,9 +25,20 @@ describe('the arbitraries generate valid values', () => {
     expect(ids).toEqual(instances.map((spec) => spec.id));
   });
 
-  test.prop([instance({ drainingRate: 0.5, disconnectedRate: 0.5 })])('instance: every instance registers', (spec) => {
+  test.prop([instance({ drainingRate: 0.5, disconnectedRate: 0.5, untrackedTaskRate: 0.5 })])('instance: every instance registers', (spec) => {
     expect(new Cluster({ instances: [spec] }).instances()).toHaveLength(1);
   });
+
+  test.prop([instance({ untrackedTaskRate: 1 }), instance()])(
+    'instance: untracked tasks only when asked for, 1 to 3 of them, counted as running',
+    (busy, plain) => {
+      const [registered] = new Cluster({ instances: [busy] }).instances();
+      expect(busy.untrackedTasks).toBeGreaterThanOrEqual(1);
+      expect(busy.untrackedTasks).toBeLessThanOrEqual(3);
+      expect(registered).toMatchObject({ runningTasksCount: busy.untrackedTasks, untrackedTasks: busy.untrackedTasks, taskGroups: {} });
+      expect(plain).not.toHaveProperty('untrackedTasks');
+    },
+  );
 
   test.prop([resources(), task(), constraint(), strategyChain({ maxLength: 5 })])(
     'resources, task, constraint and strategyChain: place accepts them together',

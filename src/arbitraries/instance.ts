@@ -27,6 +27,7 @@ export interface InstanceDraw {
   readonly extraUdp: readonly number[];
   readonly status: InstanceStatus;
   readonly agentConnected: boolean;
+  readonly untrackedTasks: number;
 }
 
 /** Draws everything about an instance but its number, which {@link fleet} draws apart to keep ids unique. */
@@ -49,6 +50,8 @@ export function instanceDraw(resolved: ResolvedInstance): fc.Arbitrary<InstanceD
       [fc.constantFrom(...OTHER_STATUSES), resolved.otherStatusRate],
     ]),
     agentConnected: sometimes(fc.constant(false), resolved.disconnectedRate, true),
+    // At the default rate of 0 a constant, which draws nothing: seeds of earlier failures still give the same fleets.
+    untrackedTasks: sometimes(fc.integer({ min: 1, max: 3 }), resolved.untrackedTaskRate, 0),
   });
 }
 
@@ -82,6 +85,7 @@ export function instanceSpecOf(resolved: ResolvedInstance, n: number, draw: Inst
     ...(draw.agentConnected ? {} : { agentConnected: false }),
     agentVersion: draw.agentVersion,
     registeredAt: new Date(REGISTERED_FROM + draw.registeredSecond * 1000).toISOString().replace('.000Z', 'Z'),
+    ...(draw.untrackedTasks === 0 ? {} : { untrackedTasks: draw.untrackedTasks }),
   };
 }
 
@@ -92,8 +96,9 @@ export function instanceSpecOf(resolved: ResolvedInstance, n: number, draw: Inst
  * the attributes ECS sets (`ecs.availability-zone`, `ecs.instance-type`,
  * `ecs.os-type`, `ecs.cpu-architecture`), capabilities and custom
  * attributes, an agent version, a registration time in 2024, and now and
- * then a status other than `ACTIVE` or a disconnected agent. Shrinks
- * towards the first zone and type, no optional part, `ACTIVE` and connected.
+ * then a status other than `ACTIVE`, a disconnected agent or (when
+ * `untrackedTaskRate` asks for them) untracked tasks. Shrinks towards the
+ * first zone and type, no optional part, `ACTIVE` and connected.
  *
  * @param constraints - what to draw from; every field has a realistic default
  * @returns an arbitrary of {@link InstanceSpec}s that `new Cluster` accepts

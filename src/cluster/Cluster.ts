@@ -88,7 +88,7 @@ export interface DeregisterOptions {
 export interface Deregistration {
   /** The instance as it was just before it left. */
   readonly instance: InstanceInfo;
-  /** The tasks stopped with it (only with `force`). */
+  /** The tasks stopped with it (only with `force`); its untracked tasks have no ids and are not listed. */
   readonly stoppedTasks: readonly TaskInfo[];
 }
 
@@ -165,8 +165,9 @@ export class Cluster {
   }
 
   /**
-   * Removes an instance. One that runs tasks is refused unless `force` is
-   * set, in which case its tasks are stopped and returned.
+   * Removes an instance. One that runs tasks, tracked or untracked, is
+   * refused unless `force` is set, in which case its tasks are stopped and
+   * the tracked ones returned.
    *
    * @throws {@link PlacementInputError} `unknown_instance`, or `instance_has_tasks` without `force`
    */
@@ -175,9 +176,10 @@ export class Cluster {
     const record = this.record(id);
     const force = validateDeregisterOptions(options);
     if (record.runningTasksCount > 0 && !force) {
+      const untracked = record.untrackedTasks === 0 ? '' : ` (${record.untrackedTasks} untracked: set untrackedTasks to 0 with updateInstance once they stop)`;
       throw new PlacementInputError(
         'instance_has_tasks', 'id',
-        `Instance ${id} runs ${record.runningTasksCount} task(s); stop them first, or pass { force: true } to stop them with it.`,
+        `Instance ${id} runs ${record.runningTasksCount} task(s)${untracked}; stop them first, or pass { force: true } to stop them with it.`,
       );
     }
     const instance = record.toInfo();
@@ -185,8 +187,9 @@ export class Cluster {
   }
 
   /**
-   * Changes an instance's status, agent state or attributes. Setting
-   * `DRAINING` keeps its tasks running but gives it no new ones.
+   * Changes an instance's status, agent state, attributes or untracked task
+   * count. Setting `DRAINING` keeps its tasks running but gives it no new
+   * ones.
    *
    * @returns the instance after the change
    * @throws {@link PlacementInputError} when the id is unknown or the patch is invalid

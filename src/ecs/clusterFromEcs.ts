@@ -6,6 +6,7 @@
  */
 import { Cluster } from '../cluster/Cluster';
 import type { EngineName } from '../model/EngineName';
+import type { InstanceSpec } from '../model/InstanceSpec';
 import type { TaskInfo } from '../model/TaskInfo';
 import type { EcsInstance } from './EcsInstance';
 import { fromDescribeContainerInstances } from './fromDescribeContainerInstances';
@@ -13,8 +14,9 @@ import { fromDescribeTasks, type EcsRunningTask } from './fromDescribeTasks';
 import { planHolders } from './planHolders';
 
 /**
- * The task group of the tasks that stand for capacity already held on an
- * instance when DescribeTasks does not say which tasks hold it.
+ * The task group of the task that stands for capacity already held on an
+ * instance when DescribeTasks does not say which tasks hold it: at most one
+ * per instance, id `existing-N`.
  */
 export const ECS_EXISTING_GROUP = 'ecs:existing';
 
@@ -50,11 +52,13 @@ export interface EcsClusterOptions {
  * - each task of `options.tasks` on the instance, with its ARN as its id, in
  *   its own group, holding what it reserves (within what the instance says
  *   is held);
- * - then tasks of group {@link ECS_EXISTING_GROUP}, as many as
- *   `runningTasksCount` still calls for (so that `runningTasksCount` queries
- *   see ECS's number), and at least one when capacity is held that no
- *   described task accounts for, with ids `existing-1`, `existing-2`, ...;
- *   the first holds that remainder, the others nothing.
+ * - then, when capacity is held that no described task accounts for, one
+ *   task of group {@link ECS_EXISTING_GROUP} that holds that remainder, with
+ *   an id `existing-1`, `existing-2`, ... (one number per such instance);
+ * - the rest of `runningTasksCount` becomes the instance's
+ *   {@link index!InstanceSpec.untrackedTasks}: counted, so that
+ *   `runningTasksCount` queries see ECS's number, but not built as tasks, so
+ *   that a busy instance costs a number rather than a task per running task.
  *
  * New tasks are numbered from `task-1`.
  *
@@ -76,7 +80,9 @@ export function clusterFromEcs(json: unknown, options: EcsClusterOptions = {}): 
 
 /**
  * Builds the cluster of {@link clusterFromEcs} from documents already read,
- * for callers that read each document apart to say which one is at fault.
+ * for callers that read each document apart to say which one is at fault:
+ * the described tasks, at most one {@link ECS_EXISTING_GROUP} task per
+ * instance, and the rest of each `runningTasksCount` as untracked tasks.
  *
  * @param instances - from {@link fromDescribeContainerInstances}
  * @param tasks - from {@link fromDescribeTasks}, checked against those instances
@@ -94,9 +100,12 @@ export function clusterOf(instances: readonly EcsInstance[], tasks: readonly Ecs
     } while (described.has(taskId));
     return taskId;
   };
+  const specs: InstanceSpec[] = [];
   const restored: TaskInfo[] = [];
   for (const instance of instances) {
-    for (const holder of planHolders(instance, byInstance.get(instance.spec.id) ?? [], ECS_EXISTING_GROUP)) {
+    const { holders, untrackedTasks } = planHolders(instance, byInstance.get(instance.spec.id) ?? [], ECS_EXISTING_GROUP);
+    specs.push(untrackedTasks === 0 ? instance.spec : { ...instance.spec, untrackedTasks });
+    for (const holder of holders) {
       restored.push({
         taskId: holder.taskArn ?? nextExisting(),
         instanceId: instance.spec.id,
@@ -107,7 +116,7 @@ export function clusterOf(instances: readonly EcsInstance[], tasks: readonly Ecs
     }
   }
   return new Cluster({
-    instances: instances.map((instance) => instance.spec),
+    instances: specs,
     tasks: restored,
     ...(options.seed === undefined ? {} : { seed: options.seed }),
     ...(options.engine === undefined ? {} : { engine: options.engine }),

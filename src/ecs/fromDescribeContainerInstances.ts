@@ -78,7 +78,7 @@ function readContainerInstance(value: unknown, path: string): EcsInstance {
   const spec = instanceSpec(record, path, id, withPlatformGpus(registered, platformGpus));
   validateInstanceSpec(spec, path);
   const runningTasksCount = optional(record, 'runningTasksCount', path, readWholeNumber) ?? 0;
-  // A task the cluster does not describe is restored as a placeholder: a count no instance could run would build millions of them.
+  // Untracked tasks cost nothing per task, but a count no instance could run is not ECS's output: refused rather than believed.
   const memory = registered.amounts.memory ?? 0;
   if (runningTasksCount > memory) {
     throw ecsError(keyPath(path, 'runningTasksCount'), `expected at most ${memory} running tasks: on EC2 every task reserves at least 1 MiB of its instance's memory, and this instance registers ${memory} MiB`);

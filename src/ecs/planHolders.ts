@@ -1,5 +1,6 @@
 /**
- * Which tasks stand for the capacity already held on a container instance.
+ * Which tasks stand for the capacity already held on a container instance,
+ * and how many of its running tasks are left untracked.
  *
  * @module
  */
@@ -19,23 +20,35 @@ export interface Holder {
   readonly ports: PortLists;
 }
 
+/** The tasks to restore on an instance, and the running tasks left to count. */
+export interface HolderPlan {
+  /** The described tasks, then at most one task of the existing group. */
+  readonly holders: readonly Holder[];
+  /** The rest of `runningTasksCount`: the instance's untracked tasks. */
+  readonly untrackedTasks: number;
+}
+
 /**
  * Splits what an instance holds among the described tasks that run on it,
- * then gives the rest to tasks of `existingGroup`.
+ * gives the rest to one task of `existingGroup`, and counts the running
+ * tasks still unaccounted for.
  *
  * @remarks
  * Each described task holds what it reserves, but never more than is left
  * of what the instance says is held: `remainingResources` is the truth about
- * the instance, and a described task may be stale. The tasks of
- * `existingGroup` number `runningTasksCount` less the described tasks, and
- * at least one when something is left over; the first holds what is left.
+ * the instance, and a described task may be stale. One task of
+ * `existingGroup` holds what is left over, when something is, since only a
+ * task holds capacity in a cluster. The running tasks that neither accounts
+ * for are only counted, not built: a busy instance costs one number rather
+ * than one task each.
  *
  * @param instance - the instance and what it holds
  * @param tasks - the described tasks on it
- * @param existingGroup - the group of the tasks no description accounts for
- * @returns the holders, described tasks first
+ * @param existingGroup - the group of the task that holds what no description accounts for
+ * @returns the holders, described tasks first, and `runningTasksCount` less
+ *   the holders (0 when they are more)
  */
-export function planHolders(instance: EcsInstance, tasks: readonly EcsRunningTask[], existingGroup: string): Holder[] {
+export function planHolders(instance: EcsInstance, tasks: readonly EcsRunningTask[], existingGroup: string): HolderPlan {
   const left = new Map(Object.entries(instance.held.resources));
   const tcpLeft = new Set(instance.held.ports.tcp);
   const udpLeft = new Set(instance.held.ports.udp);
@@ -47,10 +60,8 @@ export function planHolders(instance: EcsInstance, tasks: readonly EcsRunningTas
   }));
   const rest: Holder = { group: existingGroup, resources: Object.fromEntries([...left].filter(([, amount]) => amount > 0)), ports: { tcp: [...tcpLeft], udp: [...udpLeft] } };
   const restIsEmpty = Object.keys(rest.resources).length === 0 && rest.ports.tcp.length + rest.ports.udp.length === 0;
-  const existing = Math.max(instance.runningTasksCount - described.length, restIsEmpty ? 0 : 1);
-  const holders = [...described];
-  for (let index = 0; index < existing; index += 1) holders.push(index === 0 ? rest : { group: existingGroup, resources: {}, ports: { tcp: [], udp: [] } });
-  return holders;
+  const holders = restIsEmpty ? described : [...described, rest];
+  return { holders, untrackedTasks: Math.max(instance.runningTasksCount - holders.length, 0) };
 }
 
 function take(left: Map<string, number>, wanted: Readonly<Record<string, number>>): Record<string, number> {

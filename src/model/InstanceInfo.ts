@@ -30,8 +30,10 @@ export interface InstanceInfo {
   readonly reservedPorts: PortLists;
   /** Ports bound by tasks. */
   readonly portsInUse: PortLists;
-  /** Number of tasks on the instance. */
+  /** Number of tasks on the instance, untracked ones included. */
   readonly runningTasksCount: number;
-  /** Task group to the number of its tasks on the instance. */
+  /** Tasks on the instance that the cluster does not track ({@link InstanceSpec.untrackedTasks}); absent when there are none. */
+  readonly untrackedTasks?: number;
+  /** Task group to the number of its tasks on the instance; untracked tasks are in none. */
   readonly taskGroups: Readonly<Record<string, number>>;
 }

@@ -80,6 +80,17 @@ export interface InstanceSpec {
   readonly agentVersion?: string;
   /** Registration time: an ISO 8601 string or a Date. */
   readonly registeredAt?: string | Date;
+  /**
+   * Tasks ECS says run on the instance that the cluster does not track: they
+   * have no id or group and hold nothing themselves (reserve what they hold
+   * with tracked tasks). They count in `runningTasksCount`, as ECS's do, so
+   * that `runningTasksCount` queries and strategies see ECS's number, but in
+   * no task group. A count rather than one task each, so that a busy fleet
+   * read from ECS costs memory for what is known about it, not for how many
+   * tasks it runs.
+   * @defaultValue `0`
+   */
+  readonly untrackedTasks?: number;
 }
 
 /** What {@link Cluster.updateInstance} can change on a registered instance. */
@@ -94,4 +105,10 @@ export interface InstancePatch {
   readonly attributes?: Readonly<Record<string, string | null>>;
   /** Attribute names to remove (ECS DeleteAttributes). */
   readonly removeAttributes?: readonly string[];
+  /**
+   * The new number of untracked tasks ({@link InstanceSpec.untrackedTasks}),
+   * such as ECS's latest `runningTasksCount` less the tasks tracked: the
+   * instance's `runningTasksCount` moves by the difference.
+   */
+  readonly untrackedTasks?: number;
 }

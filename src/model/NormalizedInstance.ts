@@ -19,6 +19,8 @@ export interface NormalizedInstance {
   readonly agentVersion?: string;
   /** Milliseconds since the epoch. */
   readonly registeredAt?: number;
+  /** Absent when there are none. */
+  readonly untrackedTasks?: number;
 }
 
 /** A validated {@link InstancePatch}. */
@@ -28,4 +30,5 @@ export interface NormalizedPatch {
   readonly agentVersion?: string;
   readonly attributes?: ReadonlyMap<string, string | null>;
   readonly removeAttributes?: readonly string[];
+  readonly untrackedTasks?: number;
 }

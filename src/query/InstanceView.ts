@@ -13,7 +13,9 @@
  * @remarks
  * `runningTasksCount` and `taskGroups` count tasks whose desired status is
  * RUNNING, as ECS's `runningTasksCount` does, including tasks placed earlier
- * in the same placement request.
+ * in the same placement request. An instance's untracked tasks (tasks ECS
+ * counts that the cluster does not track) count in `runningTasksCount` and
+ * in no group.
  */
 export interface InstanceView {
   /** The container instance id (for example its ARN). */

@@ -42,7 +42,10 @@ export class InstanceRecord implements InstanceState {
   attributes: ReadonlyMap<string, string | null>;
   portsInUse: PortSets = NO_PORTS;
   taskGroups: ReadonlyMap<string, number> = NO_GROUPS;
-  runningTasksCount = 0;
+  /** Tasks ECS counts on the instance that the cluster does not track: in {@link InstanceRecord.runningTasksCount}, in no group. */
+  untrackedTasks: number;
+  /** The tracked tasks and the untracked ones. */
+  runningTasksCount: number;
   /** The oldest running task, the head of the list {@link TaskRecord.nextOnInstance} links. */
   firstTask: TaskRecord | undefined = undefined;
   private lastTask: TaskRecord | undefined = undefined;
@@ -63,6 +66,8 @@ export class InstanceRecord implements InstanceState {
     this.agentConnected = spec.agentConnected;
     this.agentVersion = spec.agentVersion;
     this.attributes = spec.attributes;
+    this.untrackedTasks = spec.untrackedTasks ?? 0;
+    this.runningTasksCount = this.untrackedTasks;
   }
 
   /** Applies a validated patch; attributes are copied, never written in place, since they may be shared. */
@@ -70,6 +75,10 @@ export class InstanceRecord implements InstanceState {
     if (patch.status !== undefined) this.status = patch.status;
     if (patch.agentConnected !== undefined) this.agentConnected = patch.agentConnected;
     if (patch.agentVersion !== undefined) this.agentVersion = patch.agentVersion;
+    if (patch.untrackedTasks !== undefined) {
+      this.runningTasksCount += patch.untrackedTasks - this.untrackedTasks;
+      this.untrackedTasks = patch.untrackedTasks;
+    }
     if (patch.attributes === undefined && patch.removeAttributes === undefined) return;
     const attributes = new Map(this.attributes);
     for (const [name, value] of patch.attributes ?? []) attributes.set(name, value);
@@ -149,6 +158,7 @@ export class InstanceRecord implements InstanceState {
     if (this.ec2InstanceId !== undefined) info.ec2InstanceId = this.ec2InstanceId;
     if (this.agentVersion !== undefined) info.agentVersion = this.agentVersion;
     if (this.registeredAt !== undefined) info.registeredAt = new Date(this.registeredAt).toISOString();
+    if (this.untrackedTasks > 0) info.untrackedTasks = this.untrackedTasks;
     return info;
   }
 

@@ -12,7 +12,7 @@ export interface StateListener {
   registered(instance: InstanceRecord): void;
   /** An instance was removed (its tasks were stopped first, each reported). */
   deregistered(instance: InstanceRecord): void;
-  /** An instance's status, agent or attributes changed. */
+  /** An instance's status, agent, attributes or untracked task count changed. */
   updated(instance: InstanceRecord): void;
   /** A task started on an instance. */
   taskStarted(task: TaskRecord, instance: InstanceRecord): void;

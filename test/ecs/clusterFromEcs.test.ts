@@ -12,7 +12,32 @@ describe('clusterFromEcs', () => {
     expect(instance?.remainingResources).toEqual({ cpu: 1536, memory: 3072 });
     expect(instance?.portsInUse).toEqual({ tcp: [80], udp: [] });
     expect(instance?.runningTasksCount).toBe(3);
-    expect(instance?.taskGroups).toEqual({ [ECS_EXISTING_GROUP]: 3 });
+    expect(instance?.untrackedTasks).toBe(2);
+    expect(instance?.taskGroups).toEqual({ [ECS_EXISTING_GROUP]: 1 });
+    expect(cluster.tasks()).toEqual([{ taskId: 'existing-1', instanceId: arnOf('a'), group: ECS_EXISTING_GROUP, resources: { cpu: 512, memory: 1024 }, ports: { tcp: [80], udp: [] } }]);
+  });
+
+  it('counts running tasks that hold nothing as untracked tasks, not as tasks', () => {
+    const cluster = clusterFromEcs(describeResponse({ id: 'a', cpu: 2048, memory: 4096, runningTasksCount: 2 }));
+    expect(cluster.tasks()).toEqual([]);
+    expect(cluster.instances()[0]).toMatchObject({ runningTasksCount: 2, untrackedTasks: 2, taskGroups: {}, remainingResources: { cpu: 2048, memory: 4096 } });
+  });
+
+  it('restores a busy instance as at most one task, however many ECS says run', () => {
+    // 1 TiB registered, so that 500,000 tasks of at least 1 MiB each could run.
+    const json = describeResponse({ id: 'big', cpu: 65_536, memory: 1_048_576, memoryLeft: 548_576, runningTasksCount: 500_000 });
+    for (const engine of ['indexed', 'reference'] as const) {
+      const cluster = clusterFromEcs(json, { engine });
+      expect(cluster.tasks().length).toBeLessThanOrEqual(1);
+      const [instance] = cluster.instances();
+      expect(instance).toMatchObject({ runningTasksCount: 500_000, untrackedTasks: 499_999, taskGroups: { [ECS_EXISTING_GROUP]: 1 }, remainingResources: { memory: 548_576 } });
+      expect(cluster.listInstances('runningTasksCount > 499999').map((found) => found.id)).toEqual([arnOf('big')]);
+      expect(cluster.listInstances('runningTasksCount > 500000')).toEqual([]);
+      expect(cluster.place({ task: { resources: { memory: 1 } }, placementConstraints: [{ type: 'memberOf', expression: 'runningTasksCount < 500000' }] }).placements).toEqual([]);
+    }
+    const idle = clusterFromEcs(describeResponse({ id: 'big', cpu: 65_536, memory: 1_048_576, runningTasksCount: 500_000 }));
+    expect(idle.tasks()).toEqual([]);
+    expect(idle.listInstances('runningTasksCount > 499999')).toHaveLength(1);
   });
 
   it('keeps a DRAINING instance\'s tasks but places nothing new on it', () => {
@@ -30,18 +55,22 @@ describe('clusterFromEcs', () => {
     expect(first?.remainingResources).toMatchObject({ cpu: 1536, memory: 6656 });
   });
 
-  it('fills what no described task accounts for with tasks of the existing group', () => {
+  it('fills what no described task accounts for with one task of the existing group, and counts the rest as untracked', () => {
     const cluster = clusterFromEcs(fixture('fleet.json'), { tasks: fixture('describe-tasks.json') });
     const busiest = cluster.instances()[7];
-    expect(busiest?.taskGroups).toEqual({ [ECS_EXISTING_GROUP]: 4 });
+    expect(busiest?.taskGroups).toEqual({ [ECS_EXISTING_GROUP]: 1 });
     expect(busiest?.portsInUse).toEqual({ tcp: [], udp: [8125] });
+    expect(busiest).toMatchObject({ runningTasksCount: 4, untrackedTasks: 3 });
   });
 
-  it('restores the described tasks under their ARNs and the rest as existing-N, and numbers new tasks from task-1', () => {
+  it('restores the described tasks under their ARNs and at most one existing-N per instance, and numbers new tasks from task-1', () => {
     const cluster = clusterFromEcs(fixture('fleet.json'), { tasks: fixture('describe-tasks.json') });
     const ids = cluster.tasks().map((task) => task.taskId);
     expect(ids.filter((id) => id.startsWith('arn:aws:ecs:'))).toHaveLength((fixture('describe-tasks.json') as { tasks: unknown[] }).tasks.length);
     expect(ids.filter((id) => !id.startsWith('arn:aws:ecs:'))).toEqual(ids.filter((id) => id.startsWith('existing-')));
+    const existingPerInstance = new Map<string, number>();
+    for (const task of cluster.tasks()) if (task.group === ECS_EXISTING_GROUP) existingPerInstance.set(task.instanceId, (existingPerInstance.get(task.instanceId) ?? 0) + 1);
+    expect([...existingPerInstance.values()].every((count) => count === 1)).toBe(true);
     expect(cluster.snapshot().nextTaskNumber).toBe(1);
     expect(new Cluster(cluster.snapshot()).snapshot()).toStrictEqual(cluster.snapshot());
   });

@@ -14,6 +14,7 @@ import {
   setAgent,
   setAttribute,
   setStatus,
+  setUntracked,
   stop,
   type EngineModel,
 } from '../support/engineCommands';
@@ -28,7 +29,7 @@ function runOnTwins(instances: readonly InstanceSpec[], seed: number, shapes: re
   expect(nextDraws(indexed), 'the next numbers drawn after the commands').toStrictEqual(nextDraws(reference));
 }
 
-const everyCommand = [placeShape, placeShape, placeNew, stop, stop, register, deregister, setStatus, setAttribute, removeAttribute, setAgent, explain];
+const everyCommand = [placeShape, placeShape, placeNew, stop, stop, register, deregister, setStatus, setAttribute, removeAttribute, setAgent, setUntracked, explain];
 
 /** Mostly the three shapes again and again, with enough new shapes to evict from a cache of 8, and every change in between. */
 const shapeHeavyCommand = fc.oneof(
@@ -42,6 +43,7 @@ const shapeHeavyCommand = fc.oneof(
   { weight: 2, arbitrary: setAttribute },
   { weight: 1, arbitrary: removeAttribute },
   { weight: 1, arbitrary: setAgent },
+  { weight: 1, arbitrary: setUntracked },
 );
 
 // Hundreds of runs of up to 200 commands: seconds, not the default 5 s, on a busy machine.

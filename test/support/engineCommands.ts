@@ -136,6 +136,11 @@ export const setAttribute = fc
   )
   .map(([pick, attributes]) => patchCommand(pick, { attributes }));
 
+/** Sets how many untracked tasks an instance runs, as an ECS sync would: `runningTasksCount` moves, which memberOf and caller strategies read. */
+export const setUntracked = fc
+  .tuple(fc.nat(), fc.constantFrom(0, 1, 3))
+  .map(([pick, untrackedTasks]) => patchCommand(pick, { untrackedTasks }));
+
 /** Removes an attribute that spread, memberOf or requiresAttributes reads. */
 export const removeAttribute = fc
   .tuple(fc.nat(), fc.constantFrom('rack', 'ecs.availability-zone', 'lifecycle', 'ecs.capability.task-eni'))

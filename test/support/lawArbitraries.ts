@@ -41,13 +41,18 @@ export const MEMBER_OF_EXPRESSIONS = [
   'task:group == family:web or runningTasksCount == 0',
 ] as const;
 
-/** Instances as the laws see them: the default types, one more with two GPUs, and racks instead of stacks. */
+/**
+ * Instances as the laws see them: the default types, one more with two GPUs,
+ * racks instead of stacks, and now and then untracked tasks, as a cluster
+ * read from ECS has.
+ */
 const LAW_FLEET: FleetConstraints = {
   zones: ZONES,
   instanceTypes: [...DEFAULT_INSTANCE_TYPES, { name: 'g4dn.12xlarge', cpu: 8192, memory: 31_000, gpu: 2 }],
   customAttributes: { rack: [...RACKS, null] },
   drainingRate: 0.13,
   otherStatusRate: 0.07,
+  untrackedTaskRate: 0.15,
 };
 
 /** A fleet of `minInstances` to `maxInstances` instances with unique ids, in registration order. */
@@ -142,11 +147,16 @@ export function roomyRequest(
 /** Any valid request: count 1 to 8 or none, a service, a group or neither, 0 to 3 strategies, 0 to 2 constraints. */
 export const placementRequest = requestArbitrary();
 
-/** Changes people make to running instances, which leave tasks on instances that can no longer take any. */
+/**
+ * Changes people make to running instances, which leave tasks on instances
+ * that can no longer take any, and the untracked task counts an ECS sync sets.
+ */
 export const INSTANCE_PATCHES: readonly InstancePatch[] = [
   ...DEFAULT_PATCHES.filter((patch) => patch.attributes === undefined && patch.removeAttributes === undefined),
   { attributes: { rack: 'r2' } },
   { removeAttributes: ['rack'] },
+  { untrackedTasks: 2 },
+  { untrackedTasks: 0 },
 ];
 
 /** The history the law clusters went through: mostly placements, then stops, then updates. */

@@ -77,6 +77,22 @@ describe('checkPlacement', () => {
     expect(checkPlacement(broken, binpackMemory, result).map((violation) => violation.law)).toEqual(expect.arrayContaining(['overcommitted', 'portConflict']));
   });
 
+  it('counts untracked tasks in the task count, and flags a count that leaves them out', () => {
+    const cluster = new Cluster({ instances: [makeInstanceSpec('a', { untrackedTasks: 2 })] });
+    const request: PlacementRequest = { ...binpackMemory, placementConstraints: [{ type: 'memberOf', expression: 'runningTasksCount == 2' }] };
+    const before = cluster.snapshot();
+    const result = cluster.place(request);
+    expect(result.placements).toHaveLength(1);
+    expect(checkSnapshot(cluster.snapshot())).toEqual([]);
+    expect(checkPlacement(before, request, result)).toEqual([]);
+    const [instance] = cluster.snapshot().instances;
+    const { untrackedTasks: _untracked, ...withoutUntracked } = instance!;
+    const forgotten: ClusterSnapshot = { ...cluster.snapshot(), instances: [withoutUntracked] };
+    expect(checkSnapshot(forgotten).map((violation) => violation.message)).toEqual(['a reports 3 tasks (g: 1), but runs 1 (g: 1)']);
+    const miscounted: ClusterSnapshot = { ...cluster.snapshot(), instances: [{ ...instance!, runningTasksCount: 1 }] };
+    expect(checkSnapshot(miscounted).map((violation) => violation.message)).toEqual(['a reports 1 tasks (g: 1), but runs 1 and 2 untracked (g: 1)']);
+  });
+
   it('refuses the cluster itself in place of its snapshot', () => {
     const cluster = new Cluster();
     const result = cluster.place(binpackMemory);

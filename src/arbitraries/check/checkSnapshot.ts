@@ -17,8 +17,9 @@ const STATE = -1;
  * instance and has its own id; per instance, its tasks hold no more of any
  * resource than it registered, and what it reports as remaining is what it
  * registered less what they hold; no two tasks bind one static port and
- * none binds a port the agent reserves; the ports in use, the task count
- * and the task groups it reports are those of its tasks.
+ * none binds a port the agent reserves; the ports in use and the task
+ * groups it reports are those of its tasks, and the task count is its tasks
+ * and its untracked tasks.
  *
  * @param snapshot - `cluster.snapshot()`
  * @returns the broken laws (`overcommitted`, `portConflict`, `bookkeeping`, `orphanTask`, `duplicateTaskId`), each with step -1
@@ -98,8 +99,10 @@ function checkCounts(instance: InstanceInfo, tasks: readonly TaskInfo[]): Placem
   for (const task of tasks) groups.set(task.group, (groups.get(task.group) ?? 0) + 1);
   const expected = describeGroups(groups);
   const reported = describeGroups(new Map(Object.entries(instance.taskGroups)));
-  if (instance.runningTasksCount === tasks.length && expected === reported) return [];
-  const message = `${instance.id} reports ${instance.runningTasksCount} tasks (${reported}), but runs ${tasks.length} (${expected})`;
+  const untracked = instance.untrackedTasks ?? 0;
+  if (instance.runningTasksCount === tasks.length + untracked && expected === reported) return [];
+  const running = untracked === 0 ? `${tasks.length}` : `${tasks.length} and ${untracked} untracked`;
+  const message = `${instance.id} reports ${instance.runningTasksCount} tasks (${reported}), but runs ${running} (${expected})`;
   return [otherViolation('bookkeeping', STATE, message, [instance.id])];
 }
 

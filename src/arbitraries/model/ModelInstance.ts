@@ -15,11 +15,13 @@ export class ModelInstance {
   readonly tcpInUse = new Set<number>();
   readonly udpInUse = new Set<number>();
   readonly groups = new Map<string, number>();
-  running = 0;
+  /** Its tasks and its untracked tasks, which count as ECS counts them but hold nothing. */
+  running: number;
 
-  /** @param info - the instance as the snapshot reports it; only what was registered is read */
+  /** @param info - the instance as the snapshot reports it; only what was registered, and its untracked tasks, are read */
   constructor(readonly info: InstanceInfo) {
     this.id = info.id;
+    this.running = info.untrackedTasks ?? 0;
     this.attributes = new Map(Object.entries(info.attributes));
     this.remaining = new Map(Object.entries(info.registeredResources));
   }

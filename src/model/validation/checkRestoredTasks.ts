@@ -54,7 +54,7 @@ const PROTOCOLS = ['tcp', 'udp'] as const;
  *   instance registered), `port_conflict` (a port the agent reserves or an
  *   earlier task binds), or `inconsistent_snapshot` (an instance's recorded
  *   remaining resources, ports in use, task count or groups differ from what
- *   its tasks add up to)
+ *   its tasks add up to; its untracked tasks count in the task count)
  */
 export function checkRestoredTasks(instances: readonly RestoredInstance[], instancesPath: string, tasks: readonly TaskInfo[], tasksPath: string, target: RestoreTarget): void {
   for (let index = 0; index < tasks.length; index += 1) {
@@ -72,7 +72,7 @@ export function checkRestoredTasks(instances: readonly RestoredInstance[], insta
   }
   for (let index = 0; index < instances.length; index += 1) {
     const { instance, recorded } = instances[index] as RestoredInstance;
-    if (recorded !== undefined) compare(target.instance(instance.id) as InstanceState, recorded, instancesPath, index);
+    if (recorded !== undefined) compare(target.instance(instance.id) as InstanceState, instance.untrackedTasks ?? 0, recorded, instancesPath, index);
   }
 }
 
@@ -108,7 +108,7 @@ function portPath(tasksPath: string, index: number, protocol: 'tcp' | 'udp', at:
   return indexPath(keyPath(keyPath(indexPath(tasksPath, index), 'ports'), protocol), at);
 }
 
-function compare(instance: InstanceState, recorded: RecordedUse, instancesPath: string, index: number): void {
+function compare(instance: InstanceState, untracked: number, recorded: RecordedUse, instancesPath: string, index: number): void {
   const fix = 'give the instances and the tasks of one snapshot, or leave out what the tasks say';
   const mismatch = (field: string, said: string, found: string): PlacementInputError =>
     new PlacementInputError('inconsistent_snapshot', keyPath(indexPath(instancesPath, index), field), `Instance ${instance.id} is said to have ${said}, but its tasks leave ${found}; ${fix}.`);
@@ -123,7 +123,9 @@ function compare(instance: InstanceState, recorded: RecordedUse, instancesPath: 
     }
   }
   if (recorded.runningTasksCount !== undefined && recorded.runningTasksCount !== instance.runningTasksCount) {
-    throw mismatch('runningTasksCount', `${recorded.runningTasksCount} running tasks`, `${instance.runningTasksCount}`);
+    // The count holds the untracked tasks too; without saying so, a count above the tasks given would read as a fault of the library.
+    const found = untracked === 0 ? `${instance.runningTasksCount}` : `${instance.runningTasksCount} (${instance.runningTasksCount - untracked} given and ${untracked} untracked)`;
+    throw mismatch('runningTasksCount', `${recorded.runningTasksCount} running tasks`, found);
   }
   if (recorded.taskGroups !== undefined && !sameGroups(recorded.taskGroups, instance.taskGroups)) {
     throw mismatch('taskGroups', `the task groups ${describeAmounts(Object.fromEntries(recorded.taskGroups))}`, describeAmounts(Object.fromEntries(instance.taskGroups)));

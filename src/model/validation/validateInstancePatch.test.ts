@@ -19,6 +19,9 @@ describe('validateInstancePatch refuses', () => {
     ['a name to remove that is not a string', { removeAttributes: [5] }, 'invalid_attribute', 'patch.removeAttributes[0]'],
     ['an empty name to remove', { removeAttributes: [''] }, 'invalid_attribute', 'patch.removeAttributes[0]'],
     ['an attribute both set and removed', { attributes: { a: '1', stack: 'x' }, removeAttributes: ['b', 'stack'] }, 'invalid_attribute', 'patch.removeAttributes[1]'],
+    ['negative untracked tasks', { untrackedTasks: -2 }, 'invalid_count', 'patch.untrackedTasks'],
+    ['fractional untracked tasks', { untrackedTasks: 0.5 }, 'invalid_count', 'patch.untrackedTasks'],
+    ['untracked tasks as a boolean', { untrackedTasks: true }, 'invalid_type', 'patch.untrackedTasks'],
   ])('%s', (_name, patch, code, path) => {
     expect(inputErrorOf(() => validateInstancePatch(patch, 'patch'))).toEqual({ code, path });
   });
@@ -38,10 +41,10 @@ describe('validateInstancePatch normalizes', () => {
   it('reads every field', () => {
     expect(validateInstancePatch({
       status: 'ACTIVE', agentConnected: false, agentVersion: '1.14.5',
-      attributes: { stack: 'prod', 'ecs.capability.x': null }, removeAttributes: ['old', 'older', 'old'],
+      attributes: { stack: 'prod', 'ecs.capability.x': null }, removeAttributes: ['old', 'older', 'old'], untrackedTasks: 4,
     }, 'patch')).toEqual({
       status: 'ACTIVE', agentConnected: false, agentVersion: '1.14.5',
-      attributes: new Map<string, string | null>([['stack', 'prod'], ['ecs.capability.x', null]]), removeAttributes: ['old', 'older'],
+      attributes: new Map<string, string | null>([['stack', 'prod'], ['ecs.capability.x', null]]), removeAttributes: ['old', 'older'], untrackedTasks: 4,
     });
   });
 });

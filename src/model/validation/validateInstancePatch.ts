@@ -11,8 +11,9 @@ import { indexPath, keyPath } from './paths';
 import { validateAgentVersion } from './validateAgentVersion';
 import { validateAttributeNames, validateAttributes } from './validateAttributes';
 import { validateStatus } from './validateStatus';
+import { validateUntrackedTasks } from './validateUntrackedTasks';
 
-const KEYS = ['status', 'agentConnected', 'agentVersion', 'attributes', 'removeAttributes'] as const;
+const KEYS = ['status', 'agentConnected', 'agentVersion', 'attributes', 'removeAttributes', 'untrackedTasks'] as const;
 
 /**
  * Validates an instance patch. Each field follows the rule of the same field
@@ -33,6 +34,7 @@ export function validateInstancePatch(value: unknown, path: string): NormalizedP
     const agentVersion = optionalField(fields, 'agentVersion', path, validateAgentVersion);
     const attributes = optionalField(fields, 'attributes', path, validateAttributes);
     const removeAttributes = optionalField(fields, 'removeAttributes', path, validateAttributeNames);
+    const untrackedTasks = optionalField(fields, 'untrackedTasks', path, validateUntrackedTasks);
     const both = removeAttributes?.findIndex((name) => attributes?.has(name)) ?? -1;
     if (both >= 0) {
       const name = removeAttributes?.[both] ?? '';
@@ -44,6 +46,7 @@ export function validateInstancePatch(value: unknown, path: string): NormalizedP
     if (agentVersion !== undefined) patch.agentVersion = agentVersion;
     if (attributes !== undefined) patch.attributes = attributes;
     if (removeAttributes !== undefined) patch.removeAttributes = removeAttributes;
+    if (untrackedTasks !== undefined) patch.untrackedTasks = untrackedTasks;
     return patch;
   } catch (error) {
     throw unreadableInput(error, path);

@@ -81,6 +81,13 @@ describe('validateInstanceSpec refuses', () => {
     ['attributes behind a revoked proxy', withFields({ attributes: revoked() }), 'invalid_type', 'instance.attributes'],
     ['resources with a getter that throws', withFields({ resources: Object.defineProperty({ cpu: 1 }, 'memory', { enumerable: true, get: () => { throw new Error('no memory'); } }) }), 'invalid_type', 'instance.resources'],
     ['reserved ports behind a revoked proxy', withFields({ reservedPorts: { tcp: revoked() } }), 'invalid_type', 'instance.reservedPorts.tcp'],
+    ['negative untracked tasks', withFields({ untrackedTasks: -1 }), 'invalid_count', 'instance.untrackedTasks'],
+    ['fractional untracked tasks', withFields({ untrackedTasks: 1.5 }), 'invalid_count', 'instance.untrackedTasks'],
+    ['untracked tasks past the safe integers', withFields({ untrackedTasks: 2 ** 53 }), 'invalid_count', 'instance.untrackedTasks'],
+    ['NaN untracked tasks', withFields({ untrackedTasks: Number.NaN }), 'invalid_count', 'instance.untrackedTasks'],
+    ['infinite untracked tasks', withFields({ untrackedTasks: Number.POSITIVE_INFINITY }), 'invalid_count', 'instance.untrackedTasks'],
+    ['untracked tasks written as text', withFields({ untrackedTasks: '3' }), 'invalid_type', 'instance.untrackedTasks'],
+    ['untracked tasks as a list of ids', withFields({ untrackedTasks: ['t-1'] }), 'invalid_type', 'instance.untrackedTasks'],
   ])('%s', (_name, spec, code, path) => {
     expect(inputErrorOf(() => validateInstanceSpec(spec, 'instance'))).toEqual({ code, path });
   });
@@ -134,6 +141,13 @@ describe('validateInstanceSpec normalizes', () => {
       registeredAt: Date.UTC(2018, 5, 19, 5, 28, 28, 123),
     });
     expect([...instance.attributes.keys()]).toEqual(['ecs.os-type', 'ecs.capability.task-eni', 'stack']);
+  });
+
+  it('keeps untracked tasks above 0, and leaves out none', () => {
+    expect(validateInstanceSpec(withFields({ untrackedTasks: 500_000 }), 'instance').untrackedTasks).toBe(500_000);
+    expect(validateInstanceSpec(withFields({ untrackedTasks: Number.MAX_SAFE_INTEGER }), 'instance').untrackedTasks).toBe(Number.MAX_SAFE_INTEGER);
+    expect(Object.keys(validateInstanceSpec(withFields({ untrackedTasks: 0 }), 'instance'))).not.toContain('untrackedTasks');
+    expect(Object.keys(validateInstanceSpec(withFields({ untrackedTasks: -0 }), 'instance'))).not.toContain('untrackedTasks');
   });
 
   it('reads -0 as 0', () => {

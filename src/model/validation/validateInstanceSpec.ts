@@ -17,12 +17,13 @@ import { validateId } from './validateId';
 import { EMPTY_PORTS, validateReservedPorts, validateTaskPorts } from './validatePorts';
 import { validateResources } from './validateResources';
 import { validateStatus } from './validateStatus';
+import { validateUntrackedTasks } from './validateUntrackedTasks';
 
-const KEYS = ['id', 'ec2InstanceId', 'resources', 'reservedPorts', 'attributes', 'status', 'agentConnected', 'agentVersion', 'registeredAt'] as const;
+const KEYS = ['id', 'ec2InstanceId', 'resources', 'reservedPorts', 'attributes', 'status', 'agentConnected', 'agentVersion', 'registeredAt', 'untrackedTasks'] as const;
 /** An instance as {@link Cluster.snapshot} reports it: its registered resources under another name, and what its tasks use. */
 const SNAPSHOT_KEYS = [
   'id', 'ec2InstanceId', 'registeredResources', 'remainingResources', 'reservedPorts', 'portsInUse', 'attributes', 'status', 'agentConnected',
-  'agentVersion', 'registeredAt', 'runningTasksCount', 'taskGroups',
+  'agentVersion', 'registeredAt', 'runningTasksCount', 'untrackedTasks', 'taskGroups',
 ] as const;
 const MAX_ID_LENGTH = 1600;
 const MAX_EC2_ID_LENGTH = 255;
@@ -33,17 +34,19 @@ const sharedAttributes = new WeakMap<object, ReadonlyMap<string, string | null>>
 
 /**
  * Validates an instance spec and fills in its defaults: status `ACTIVE`,
- * agent connected, no reserved ports, no attributes.
+ * agent connected, no reserved ports, no attributes, no untracked tasks.
  *
  * @param value - the untrusted spec
  * @param path - how the caller names it, such as `instances[3]` or `instance`
  * @returns the normalized instance: resources registered as 0 kept, reserved
  *   ports sorted, attributes as a Map in the given order, `registeredAt` in
- *   milliseconds since the epoch. Resources, ports and attributes normalized
+ *   milliseconds since the epoch, `untrackedTasks` only when above 0.
+ *   Resources, ports and attributes normalized
  *   from frozen objects are shared with earlier specs made from the same
  *   objects, and every one of them must be treated as read-only.
  * @throws {@link PlacementInputError} for any fault, with its path, such as
- *   `invalid_resource` at `instances[3].resources.cpu`
+ *   `invalid_resource` at `instances[3].resources.cpu`, or `invalid_count`
+ *   for untracked tasks that are not a whole number of at least 0
  */
 export function validateInstanceSpec(value: unknown, path: string): NormalizedInstance {
   try {
@@ -98,11 +101,13 @@ function validateInstance(fields: Fields<(typeof KEYS)[number] | 'registeredReso
   const agentConnected = optionalField(fields, 'agentConnected', path, expectBoolean) ?? true;
   const agentVersion = optionalField(fields, 'agentVersion', path, validateAgentVersion);
   const registeredAt = optionalField(fields, 'registeredAt', path, validateDate);
+  const untrackedTasks = optionalField(fields, 'untrackedTasks', path, validateUntrackedTasks) ?? 0;
   // Assigned one by one rather than spread: spreads are slow, and a fleet registers a million of these.
   const instance: { -readonly [K in keyof NormalizedInstance]: NormalizedInstance[K] } = { id, resources, reservedPorts, attributes, status, agentConnected };
   if (ec2InstanceId !== undefined) instance.ec2InstanceId = ec2InstanceId;
   if (agentVersion !== undefined) instance.agentVersion = agentVersion;
   if (registeredAt !== undefined) instance.registeredAt = registeredAt;
+  if (untrackedTasks > 0) instance.untrackedTasks = untrackedTasks;
   return instance;
 }
 
