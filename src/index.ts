@@ -19,6 +19,7 @@ export type {
 } from './model/PlacementRequest';
 export type { PortLists, TaskRequirements } from './model/TaskRequirements';
 export type { MemberOfConstraint, TaskSpec } from './model/TaskSpec';
+export type { RequiredAttribute } from './model/RequiredAttribute';
 
 export type { Diagnosis, DiagnosisEntry } from './placement/Diagnosis';
 export type { EngineName } from './model/EngineName';

@@ -131,7 +131,7 @@ export function resolveInstance(value: unknown, at: Where): ResolvedInstance {
   if (resolved.drainingRate + resolved.otherStatusRate > 1) {
     fail(at, 'drainingRate', `plus ${at.path}otherStatusRate must be at most 1, got ${resolved.drainingRate} + ${resolved.otherStatusRate}`);
   }
-  // The most an instance can reserve must still be accepted (the library allows 100 ports per protocol).
+  // The most an instance can reserve must still be accepted (the library allows 100 ports, TCP and UDP together).
   const tcp = [...new Set([...resolved.reservedTcpPorts, ...resolved.extraReservedTcpPorts])];
   acceptInstance(at, 'reservedTcpPorts', tcp.length, { ...BASE, reservedPorts: { tcp, udp: resolved.extraReservedUdpPorts } });
   return resolved;

@@ -95,6 +95,23 @@ describe('the arbitraries keep their constraints', () => {
     },
   );
 
+  test.prop([task({ requiredAttributesRate: 1, requiredValueRate: 1, requiredValues: { stack: ['prod', 'dev'] } }), task({ requiredAttributesRate: 0 })])(
+    'required values: one of each attribute with the names when a task requires attributes, none when it requires none',
+    (requiring, plain) => {
+      const values = (requiring.requiresAttributes ?? []).filter((required) => typeof required !== 'string');
+      expect(values).toHaveLength(1);
+      expect(['prod', 'dev']).toContain(values[0]?.value);
+      expect(plain.requiresAttributes).toBeUndefined();
+    },
+  );
+
+  it('required values: a default task requires a CPU architecture now and then, as a name and value', () => {
+    const samples = fc.sample(task(), { numRuns: 2000, seed: 7 });
+    const architectures = samples.flatMap((spec) => spec.requiresAttributes ?? []).filter((required) => typeof required !== 'string');
+    expect(architectures.length).toBeGreaterThan(0);
+    for (const required of architectures) expect(required).toMatchObject({ name: 'ecs.cpu-architecture', value: expect.stringMatching(/^(x86_64|arm64)$/) });
+  });
+
   test.prop([queryNode({ maxDepth: 0, subjects: ['runningTasksCount'], operators: ['<'] })])('query subjects and operators', (tree) => {
     expect(tree).toMatchObject({ kind: 'condition', subject: { name: 'runningTasksCount' }, operator: '<' });
   });

@@ -87,6 +87,8 @@ export const TASK_CUSTOM: Readonly<Record<string, readonly number[]>> = { eni: [
 export const TASK_TCP_PORTS: readonly number[] = [80, 8080, 443, 0];
 /** Static UDP host ports. */
 export const TASK_UDP_PORTS: readonly number[] = [53];
+/** Attributes a task may require a value of, with the values: the CPU architectures of the default instance types. */
+export const TASK_REQUIRED_VALUES: Readonly<Record<string, readonly string[]>> = { 'ecs.cpu-architecture': ['x86_64', 'arm64'] };
 
 /** Services that requests belong to. */
 export const SERVICES: readonly string[] = ['web', 'api'];

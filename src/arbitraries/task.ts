@@ -5,10 +5,11 @@
  */
 import * as fc from 'fast-check';
 import type { TaskSpec } from '../model/TaskSpec';
-import { CAPABILITIES, FAMILIES, TASK_TCP_PORTS, TASK_UDP_PORTS } from './defaults';
-import { requestString } from './internal/accepted';
+import type { RequiredAttribute } from '../model/RequiredAttribute';
+import { CAPABILITIES, FAMILIES, TASK_REQUIRED_VALUES, TASK_TCP_PORTS, TASK_UDP_PORTS } from './defaults';
+import { acceptRequest, requestString } from './internal/accepted';
 import { EXPRESSION_KEYS, readExpressions } from './internal/expressions';
-import { inside, integerItem, list, rate, readFields, where, type Fields, type Where } from './internal/readConstraints';
+import { inside, integerItem, list, listItem, rate, readFields, record, stringItem, where, type Fields, type Where } from './internal/readConstraints';
 import { CROSS_SHRINK, someOf, sometimes } from './internal/sometimes';
 import { resolveResources, resourcesFrom, type ResourcesConstraints } from './resources';
 import type { QueryConstraints } from './QueryConstraints';
@@ -61,6 +62,20 @@ export interface TaskConstraints {
    */
   readonly requiredAttributesRate?: number;
   /**
+   * Attributes a task that requires attributes may also require to have a
+   * value, each with the values to draw from; a task requires at most one
+   * value of each. A value no instance has makes a task no instance takes.
+   * @defaultValue `{ 'ecs.cpu-architecture': ['x86_64', 'arm64'] }`, the architectures of the default instance types
+   */
+  readonly requiredValues?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * For a task that requires attributes (see `requiredAttributesRate`), the
+   * chance that it also requires a value of each of `requiredValues`; a
+   * task that requires none requires no value either.
+   * @defaultValue `0.3`
+   */
+  readonly requiredValueRate?: number;
+  /**
    * The chance that the task definition has a memberOf constraint.
    * @defaultValue `0.1`
    */
@@ -79,7 +94,7 @@ export interface TaskConstraints {
 
 const KEYS = [
   'resources', 'families', 'noFamilyRate', 'tcpPorts', 'tcpPortRate', 'udpPorts', 'udpPortRate', 'requiredAttributes',
-  'requiredAttributesRate', 'memberOfRate', ...EXPRESSION_KEYS,
+  'requiredAttributesRate', 'requiredValues', 'requiredValueRate', 'memberOfRate', ...EXPRESSION_KEYS,
 ];
 
 function ports(at: Where, fields: Fields, name: string, fallback: readonly number[], rateName: string, rateFallback: number): fc.Arbitrary<number[]> {
@@ -95,19 +110,45 @@ function familyOf(families: readonly string[], noFamilyRate: number): fc.Arbitra
   return fc.oneof(CROSS_SHRINK, { weight: 1000 - none, arbitrary: named }, { weight: none, arbitrary: fc.constant(undefined) });
 }
 
+/**
+ * For each attribute of `requiredValues`, one of its values with chance
+ * `requiredValueRate`, else none; shrinks towards none, then the first value.
+ */
+function requiredValuesOf(at: Where, fields: Fields): fc.Arbitrary<RequiredAttribute[]> {
+  const values = record(at, fields, 'requiredValues', TASK_REQUIRED_VALUES, listItem(at, stringItem(at)));
+  for (const [name, choices] of Object.entries(values)) {
+    choices.forEach((value, index) => {
+      const label = `requiredValues[${JSON.stringify(name)}][${index}]`;
+      acceptRequest(at, label, value, { task: { resources: {}, requiresAttributes: [{ name, value }] } });
+    });
+  }
+  const valueRate = rate(at, fields, 'requiredValueRate', 0.3);
+  const entries = Object.entries(values);
+  if (entries.length === 0) return fc.constant([]);
+  return fc
+    .tuple(...entries.map(([, choices]) => sometimes(fc.constantFrom(...choices), valueRate, undefined)))
+    .map((drawn) => entries.flatMap(([name], index) => {
+      const value = drawn[index];
+      return value === undefined ? [] : [{ name, value }];
+    }));
+}
+
 /** The arbitrary for constraints read at `at`; {@link placementRequest} reads its `task` field with it. */
 export function taskFrom(value: unknown, at: Where): fc.Arbitrary<TaskSpec> {
   const fields = readFields(at, value, KEYS);
   const families = list(at, fields, 'families', FAMILIES, requestString(at, (family) => ({ task: { family, resources: {} } })));
   const required = list(at, fields, 'requiredAttributes', CAPABILITIES, requestString(at, (name) => ({ task: { resources: {}, requiresAttributes: [name] } })), 0);
   const requiredRate = rate(at, fields, 'requiredAttributesRate', 0.1);
+  // Values come only with names, so that a rate of 0 still means a task requires nothing, and the chance of names stays the rate.
+  const names = required.length === 0 ? fc.constant<string[]>([]) : fc.subarray([...required], { minLength: 1 });
+  const requirements = fc.tuple(names, requiredValuesOf(at, fields)).map(([named, valued]): (string | RequiredAttribute)[] => [...named, ...valued]);
   return fc
     .record({
       family: familyOf(families, rate(at, fields, 'noFamilyRate', 0.1)),
       resources: resourcesFrom(resolveResources(fields.get('resources'), inside(at, 'resources'))),
       tcp: ports(at, fields, 'tcpPorts', TASK_TCP_PORTS, 'tcpPortRate', 0.3),
       udp: ports(at, fields, 'udpPorts', TASK_UDP_PORTS, 'udpPortRate', 0.05),
-      requires: someOf(required, requiredRate),
+      requires: sometimes(requirements, requiredRate, []),
       memberOf: sometimes(readExpressions(at, fields), rate(at, fields, 'memberOfRate', 0.1), undefined),
     })
     .map(({ family, resources, tcp, udp, requires, memberOf }): TaskSpec => ({
@@ -122,7 +163,9 @@ export function taskFrom(value: unknown, at: Where): fc.Arbitrary<TaskSpec> {
 /**
  * Generates a task as a task definition describes it: a family, the
  * resources it reserves, now and then static TCP or UDP host ports,
- * required attributes and a memberOf constraint. Shrinks towards the first
+ * required attributes (by name, and now and then with a value, such as
+ * `{ name: 'ecs.cpu-architecture', value: 'arm64' }`) and a memberOf
+ * constraint. Shrinks towards the first
  * family, the simplest resources and no optional part.
  *
  * @param constraints - what to draw from; every field has a realistic default

@@ -204,6 +204,75 @@ describe('the checks before the strategies', () => {
     });
   });
 
+  describe.each(['indexed', 'reference'] as const)('on the %s engine', (engine) => {
+    const ports = (from: number, count: number): number[] => Array.from({ length: count }, (_, index) => from + index);
+
+    it('keeps each instance within 100 reserved host ports, the agent\'s and static ones, TCP and UDP together', () => {
+      const cluster = new Cluster({
+        engine,
+        instances: [
+          // 95 TCP and 2 UDP ports reserved by the agent: three static ports left.
+          makeInstanceSpec('crowded', { resources: { memory: 1024 }, reservedPorts: { tcp: ports(10_000, 95), udp: [53, 54] } }),
+          makeInstanceSpec('roomy', { reservedPorts: { tcp: [22] } }),
+        ],
+      });
+      const binpack = [{ type: 'binpack', field: 'memory' }] as const;
+      // Four static ports would make 101 on the crowded instance, though each of them is free there.
+      expect(placedOn(cluster, { task: task(16, { ports: { tcp: [80, 443], udp: [5000, 5001] } }), placementStrategy: binpack })).toEqual(['roomy']);
+      // Three make exactly 100; then one more static port is one too many, and dynamic ports still fit.
+      expect(placedOn(cluster, { task: task(16, { ports: { tcp: [80, 443], udp: [5000] } }), placementStrategy: binpack })).toEqual(['crowded']);
+      expect(placedOn(cluster, { task: task(16, { ports: { tcp: [8080] } }), placementStrategy: binpack })).toEqual(['roomy']);
+      expect(placedOn(cluster, { task: task(16, { ports: { tcp: [0] } }), placementStrategy: binpack })).toEqual(['crowded']);
+      cluster.updateInstance('roomy', { status: 'DRAINING' });
+      expect(cluster.place({ task: task(16, { ports: { udp: [9000] } }) }).failures[0]).toMatchObject({
+        reason: 'RESOURCE:PORTS',
+        instanceId: 'crowded',
+        rejection: { code: 'too_many_ports', requested: 1, reserved: 97, bound: 3 },
+        detail: "The closest matching container-instance crowded has too many ports registered: 100 host ports are reserved (97 by the agent, 3 by tasks), and the task's 1 static port would take it past 100.",
+        diagnosis: {
+          summary: '0/2 instances are available: 1 is DRAINING, 1 would pass the limit of 100 reserved host ports.',
+          rejected: [{ code: 'not_active', resolvable: false }, { code: 'too_many_ports', reason: 'RESOURCE:PORTS', resolvable: true }],
+        },
+      });
+    });
+
+    it('calls the port limit final when the agent\'s ports alone leave too little room for the task\'s', () => {
+      const cluster = new Cluster({ engine, instances: [makeInstanceSpec('a', { reservedPorts: { tcp: ports(10_000, 99) } })] });
+      expect(cluster.place({ task: task(16, { ports: { tcp: [80, 81] } }) }).failures[0]).toMatchObject({
+        reason: 'RESOURCE:PORTS',
+        rejection: { code: 'too_many_ports', requested: 2, reserved: 99, bound: 0 },
+        diagnosis: { summary: "0/1 instances are available: 1 reserves too many ports for the agent to take the task's within the limit of 100.", rejected: [{ resolvable: false }] },
+      });
+    });
+
+    it('requires an attribute to have the value the task requires, and a name alone to be present with any value or none', () => {
+      const cluster = new Cluster({
+        engine,
+        instances: [
+          makeInstanceSpec('bare'),
+          makeInstanceSpec('valueless', { attributes: { 'ecs.cpu-architecture': null } }),
+          makeInstanceSpec('x86', { attributes: { 'ecs.cpu-architecture': 'x86_64' } }),
+          makeInstanceSpec('arm', { attributes: { 'ecs.cpu-architecture': 'arm64' } }),
+        ],
+      });
+      const arm = task(16, { requiresAttributes: [{ name: 'ecs.cpu-architecture', value: 'arm64' }] });
+      const x86 = task(16, { requiresAttributes: [{ name: 'ecs.cpu-architecture', value: 'x86_64' }] });
+      const any = task(16, { requiresAttributes: ['ecs.cpu-architecture'] });
+      // Requests that differ only in the value required go to different instances: the value is part of what is checked.
+      expect(placedOn(cluster, { task: arm, count: 2 })).toEqual(['arm', 'arm']);
+      expect(placedOn(cluster, { task: x86, count: 2 })).toEqual(['x86', 'x86']);
+      expect(new Set(placedOn(cluster, { task: any, count: 12 }))).toEqual(new Set(['valueless', 'x86', 'arm']));
+      cluster.updateInstance('arm', { attributes: { 'ecs.cpu-architecture': 'arm64e' } });
+      expect(cluster.place({ task: arm }).failures[0]).toMatchObject({
+        reason: 'ATTRIBUTE',
+        instanceId: 'bare',
+        rejection: { code: 'missing_attribute', attribute: 'ecs.cpu-architecture', value: 'arm64' },
+        detail: 'The closest matching container-instance bare is missing an attribute required by your task: ecs.cpu-architecture with value arm64.',
+        diagnosis: { summary: '0/4 instances are available: 4 lack the attribute ecs.cpu-architecture with value arm64.', rejected: [{ resolvable: false }] },
+      });
+    });
+  });
+
   it('reports the ECS reason of the closest matching instance, with the diagnosis of every instance', () => {
     const cluster = new Cluster({
       instances: [

@@ -104,6 +104,10 @@ describe('new Cluster({ instances, tasks })', () => {
     ['tasks that reserve more than the instance registered', () => new Cluster({ instances: specs, tasks: [task({ resources: { memory: 3000 } }), task({ taskId: 't2', resources: { memory: 1097 } })] }), 'overcommitted_instance', 'options.tasks[1].resources.memory'],
     ['a task reserving a resource the instance lacks', () => new Cluster({ instances: specs, tasks: [task({ resources: { gpu: 1 } })] }), 'overcommitted_instance', 'options.tasks[0].resources.gpu'],
     ['a task on a port the agent reserves', () => new Cluster({ instances: specs, tasks: [task({ ports: { tcp: [22], udp: [] } })] }), 'port_conflict', 'options.tasks[0].ports.tcp[0]'],
+    ['tasks whose static ports take the instance past 100 reserved ones', () => new Cluster({
+      instances: specs,
+      tasks: [task({ ports: { tcp: Array.from({ length: 60 }, (_, at) => 1000 + at), udp: [] } }), task({ taskId: 't2', ports: { tcp: [], udp: Array.from({ length: 40 }, (_, at) => 2000 + at) } })],
+    }), 'overcommitted_instance', 'options.tasks[1].ports'],
     ['two tasks on one port', () => new Cluster({ instances: specs, tasks: [task({ ports: { tcp: [], udp: [53] } }), task({ taskId: 't2', ports: { tcp: [], udp: [53] } })] }), 'port_conflict', 'options.tasks[1].ports.udp[0]'],
     ['a snapshot without its tasks', () => new Cluster({ instances: snapshot.instances }), 'inconsistent_snapshot', 'options.instances[0].remainingResources'],
     ['a snapshot whose ports in use differ', () => new Cluster({ ...snapshot, instances: [{ ...instanceA!, portsInUse: { tcp: [], udp: [] } }, ...snapshot.instances.slice(1)] }), 'inconsistent_snapshot', 'options.instances[0].portsInUse'],

@@ -217,7 +217,8 @@ describe('Cluster.explain', () => {
     });
     expect(explanation.instances).toEqual([
       { instanceId: 'a', outcome: 'rejected', passed: 4, keys: [], rejection: { code: 'port_in_use', protocol: 'tcp', port: 8080, reserved: false }, reason: 'RESOURCE:PORTS' },
-      { instanceId: 'b', outcome: 'chosen', passed: 5, keys: [] },
+      // Status, agent, cpu, memory, TCP 8080, then the limit of 100 reserved ports: six checks.
+      { instanceId: 'b', outcome: 'chosen', passed: 6, keys: [] },
       { instanceId: 'c', outcome: 'rejected', passed: 0, keys: [], rejection: { code: 'not_active', status: 'DRAINING' }, reason: 'AGENT' },
     ]);
   });

@@ -6,6 +6,8 @@
  */
 import type { Constraint } from '../constraints/Constraint';
 import type { InstanceState } from '../model/InstanceState';
+import type { RequiredAttribute } from '../model/RequiredAttribute';
+import { hasAttribute } from '../placement/checkInstance';
 import { IdentityIds } from './IdentityIds';
 
 /** Not decided yet, holds, fails: a class's verdict for one filter. */
@@ -29,11 +31,11 @@ export class StaticFilter {
   private readonly setVerdicts = new WeakMap<object, { readonly joined: number; readonly holds: boolean }>();
 
   /**
-   * @param requiresAttributes - attribute names the task requires
+   * @param requiresAttributes - the attributes the task requires, with their values when it requires one
    * @param constraints - the request's constraints that depend only on attributes
    * @param classes - the classes it decides for
    */
-  constructor(readonly requiresAttributes: readonly string[], readonly constraints: readonly Constraint[], private readonly classes: AttributeClasses) {}
+  constructor(readonly requiresAttributes: readonly RequiredAttribute[], readonly constraints: readonly Constraint[], private readonly classes: AttributeClasses) {}
 
   /** Whether nothing is filtered: every class holds. */
   get isEmpty(): boolean {
@@ -95,7 +97,7 @@ export class StaticFilter {
   }
 
   private decide(instance: InstanceState): boolean {
-    for (const attribute of this.requiresAttributes) if (!instance.attributes.has(attribute)) return false;
+    for (const required of this.requiresAttributes) if (!hasAttribute(instance, required)) return false;
     // The group and task are not read by a constraint that depends only on attributes.
     const context = { group: '', task: { resources: {}, ports: { tcp: [], udp: [] }, requiresAttributes: [] } };
     for (const constraint of this.constraints) if (constraint.check(instance, context) !== undefined) return false;
@@ -173,12 +175,13 @@ export class AttributeClasses {
 
   /**
    * The filter of a request's attribute-only checks, shared by every request
-   * with the same required attributes and the same such constraints.
+   * with the same required attributes (names and values) and the same such
+   * constraints.
    *
    * @param requiresAttributes - the task's required attributes
    * @param constraints - every constraint of the request; those that depend on more than attributes are ignored here
    */
-  filterFor(requiresAttributes: readonly string[], constraints: readonly Constraint[]): StaticFilter {
+  filterFor(requiresAttributes: readonly RequiredAttribute[], constraints: readonly Constraint[]): StaticFilter {
     let key = '';
     let staticCount = 0;
     for (const constraint of constraints) {
@@ -187,7 +190,9 @@ export class AttributeClasses {
       staticCount += 1;
     }
     if (staticCount === 0 && requiresAttributes.length === 0) return this.noFilter;
-    for (const attribute of requiresAttributes) key += `\u0000${attribute}`;
+    // The value is part of the filter's identity: requiring arm64 and requiring x86_64 are two filters.
+    // Names and values hold no control characters (validation refuses them), so these separators are unambiguous.
+    for (const { name, value } of requiresAttributes) key += value === undefined ? `\u0000${name}` : `\u0000${name}\u0001${value}`;
     let filter = this.filters.get(key);
     if (filter === undefined) {
       filter = new StaticFilter([...requiresAttributes], constraints.filter((constraint) => constraint.dependsOn === 'attributes'), this);

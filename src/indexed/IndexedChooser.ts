@@ -24,6 +24,7 @@
  * @module
  */
 import type { Constraint } from '../constraints/Constraint';
+import { RESERVED_PORT_LIMIT } from '../model/reservedPortLimit';
 import type { InstanceStrategy, Strategy } from '../model/Strategy';
 import type { PlacementPlan } from '../placement/planPlacement';
 import { RandomOrder } from '../random/RandomOrder';
@@ -364,8 +365,8 @@ export class IndexedChooser {
 
   /**
    * The checks the trees cannot bound: the exact class verdict (bits are
-   * shared by classes), ports, the constraints checked instance by
-   * instance, and the group's count on the instance.
+   * shared by classes), ports and the port limit, the constraints checked
+   * instance by instance, and the group's count on the instance.
    */
   private passes(slot: number, request: IndexedRequest, count: number): boolean {
     if (this.passesChecks(slot, request, count)) return true;
@@ -558,11 +559,17 @@ function bucketCount(tally: GroupTally | undefined, level: { readonly index: num
   return tally === undefined ? 0 : tally.bucketCount(level.attribute, partition.buckets[level.index]);
 }
 
-/** Whether the task's static ports are free on the instance: neither reserved by the agent nor bound by a task. */
+/**
+ * Whether the task's static ports are free on the instance (neither reserved
+ * by the agent nor bound by a task) and fit under the limit of reserved host
+ * ports: a port that is free can still be one too many.
+ */
 function portsFree(record: InstanceRecord, plan: PlacementPlan): boolean {
-  for (const port of plan.task.ports.tcp) if (record.reservedPorts.tcp.has(port) || record.portsInUse.tcp.has(port)) return false;
-  for (const port of plan.task.ports.udp) if (record.reservedPorts.udp.has(port) || record.portsInUse.udp.has(port)) return false;
-  return true;
+  const { tcp, udp } = plan.task.ports;
+  for (const port of tcp) if (record.reservedPorts.tcp.has(port) || record.portsInUse.tcp.has(port)) return false;
+  for (const port of udp) if (record.reservedPorts.udp.has(port) || record.portsInUse.udp.has(port)) return false;
+  const held = record.reservedPorts.tcp.size + record.reservedPorts.udp.size + record.portsInUse.tcp.size + record.portsInUse.udp.size;
+  return held + tcp.length + udp.length <= RESERVED_PORT_LIMIT;
 }
 
 /** Whether two requests check instances alike: the same demands, class filter, ports and instance-by-instance constraints. */

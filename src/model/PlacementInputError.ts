@@ -47,6 +47,9 @@ export type PlacementInputErrorCode =
   | 'invalid_ecs_json'
   | 'task_definition_mismatch'
   | 'unsupported_ecs_feature'
+  | 'incompatible_launch_type'
+  | 'unresolved_value'
+  | 'ambiguous_service'
   | 'invalid_notation'
   | 'reentrant_call';
 

@@ -15,7 +15,11 @@ export type PlacementStrategyType = 'binpack' | 'spread' | 'random';
  *
  * @remarks
  * `binpack` takes a resource name (`cpu`, `memory`, `gpu` or a custom one);
- * `spread` takes `instanceId`, `host` or `attribute:NAME`; `random` takes none.
+ * `cpu` and `memory`, ECS's two, are read in any case as ECS reads them
+ * (`MEMORY`, as DescribeServices reports it and CDK writes it), and
+ * explanations name them in lower case: `binpack(memory)`. `spread` takes
+ * `instanceId`, `host` or `attribute:NAME`, in the case written; `random`
+ * takes none.
  */
 export interface PlacementStrategy {
   /** The strategy. */

@@ -4,6 +4,7 @@
  * @module
  */
 import type { InstanceStatus } from '../model/InstanceSpec';
+import { RESERVED_PORT_LIMIT } from './reservedPortLimit';
 
 /**
  * The first placement check an instance failed, with what the check saw.
@@ -11,7 +12,8 @@ import type { InstanceStatus } from '../model/InstanceSpec';
  * @remarks
  * The checks run in this order: status, agent, required attributes, then
  * resources (cpu, memory, gpu, other resources by name), TCP then UDP ports,
- * then the constraints (the task definition's memberOf first, then the
+ * the limit of 100 reserved host ports (for a task with static ports), then
+ * the constraints (the task definition's memberOf first, then the
  * request's, in order).
  */
 export type Rejection =
@@ -26,10 +28,12 @@ export type Rejection =
       readonly code: 'agent_disconnected';
     }
   | {
-      /** The instance lacks an attribute the task requires. */
+      /** The instance lacks an attribute the task requires, or has it with another value than the one required. */
       readonly code: 'missing_attribute';
       /** The attribute. */
       readonly attribute: string;
+      /** The value the task requires it to have; absent when any value (or none) would do. */
+      readonly value?: string;
     }
   | {
       /** Not enough of a resource remains. */
@@ -50,6 +54,19 @@ export type Rejection =
       readonly port: number;
       /** True when the agent reserves it (no stopped task can free it). */
       readonly reserved: boolean;
+    }
+  | {
+      /**
+       * The task's static host ports would take the instance past the 100
+       * host ports ECS lets one instance reserve, TCP and UDP together.
+       */
+      readonly code: 'too_many_ports';
+      /** The static host ports the task binds. */
+      readonly requested: number;
+      /** The ports the agent reserves on the instance. */
+      readonly reserved: number;
+      /** The static host ports its running tasks bind. */
+      readonly bound: number;
     }
   | {
       /** A memberOf expression does not hold for the instance. */
@@ -86,6 +103,9 @@ export function ecsReason(rejection: Rejection): string {
       return `RESOURCE:${rejection.resource.toUpperCase()}`;
     case 'port_in_use':
       return rejection.protocol === 'tcp' ? 'RESOURCE:PORTS' : 'RESOURCE:PORTS_UDP';
+    case 'too_many_ports':
+      // ECS documents no reason for the limit; its ports are PORTS, and the two protocols share it.
+      return 'RESOURCE:PORTS';
     case 'member_of':
       return 'MemberOf placement constraint unsatisfied.';
     case 'distinct_instance':
@@ -95,7 +115,8 @@ export function ecsReason(rejection: Rejection): string {
 
 /**
  * Whether freeing capacity on the instance could let the task in: true for
- * an exhausted resource and for a port held by a task, false when a rule
+ * an exhausted resource, for a port held by a task, and for the port limit
+ * when the agent's ports and the task's fit under it; false when a rule
  * (status, agent, attribute, constraint, agent-reserved port) says no.
  *
  * @param rejection - the rejection
@@ -107,6 +128,8 @@ export function isResolvable(rejection: Rejection): boolean {
       return true;
     case 'port_in_use':
       return !rejection.reserved;
+    case 'too_many_ports':
+      return rejection.reserved + rejection.requested <= RESERVED_PORT_LIMIT;
     default:
       return false;
   }

@@ -3,6 +3,7 @@
  *
  * @module
  */
+import type { RequiredAttribute } from './RequiredAttribute';
 
 /** Static host ports by protocol, dynamic ports (0) removed. */
 export interface PortLists {
@@ -23,6 +24,9 @@ export interface TaskRequirements {
   readonly resources: Readonly<Record<string, number>>;
   /** Static host ports the task binds. */
   readonly ports: PortLists;
-  /** Attribute names the instance must have. */
-  readonly requiresAttributes: readonly string[];
+  /**
+   * Attributes the instance must have, in the order given, each once: a
+   * name alone as `{ name }`, one with a value as `{ name, value }`.
+   */
+  readonly requiresAttributes: readonly RequiredAttribute[];
 }

@@ -4,6 +4,7 @@
  * @module
  */
 import type { Ports, Resources } from './InstanceSpec';
+import type { RequiredAttribute } from './RequiredAttribute';
 
 /** A `memberOf` constraint: the expression must hold for the instance. */
 export interface MemberOfConstraint {
@@ -22,7 +23,7 @@ export interface MemberOfConstraint {
  *   family: 'web',
  *   resources: { cpu: 256, memory: 512 },
  *   ports: { tcp: [80] },
- *   requiresAttributes: ['ecs.capability.task-eni'],
+ *   requiresAttributes: ['ecs.capability.task-eni', { name: 'ecs.cpu-architecture', value: 'arm64' }],
  *   placementConstraints: [{ type: 'memberOf', expression: 'attribute:ecs.os-type == linux' }],
  * };
  * ```
@@ -34,8 +35,11 @@ export interface TaskSpec {
   readonly resources: Resources;
   /** Static host ports; `0` is a dynamic port and takes none. */
   readonly ports?: Ports;
-  /** Attributes the instance must have (with any value or none). */
-  readonly requiresAttributes?: readonly string[];
+  /**
+   * Attributes the instance must have: a name alone (any value or none), or
+   * `{ name, value }` for an attribute that must have that value.
+   */
+  readonly requiresAttributes?: readonly (string | RequiredAttribute)[];
   /** The task definition's constraints; ECS allows only memberOf here. */
   readonly placementConstraints?: readonly MemberOfConstraint[];
 }

@@ -8,6 +8,8 @@ import type { Constraint } from '../constraints/Constraint';
 import type { InstanceState } from '../model/InstanceState';
 import type { TaskRequirements } from '../model/TaskRequirements';
 import type { Rejection } from '../model/Rejection';
+import type { RequiredAttribute } from '../model/RequiredAttribute';
+import { RESERVED_PORT_LIMIT } from '../model/reservedPortLimit';
 
 /** What the checks need to know about the request. */
 export interface CheckPlan {
@@ -32,7 +34,8 @@ const PROTOCOLS = ['tcp', 'udp'] as const;
 
 /**
  * Runs the pipeline's checks on one instance: (1) ACTIVE and agent connected,
- * (2) required attributes, (3) resources and ports, (4) constraints.
+ * (2) required attributes (and their values, when required), (3) resources,
+ * ports and the limit of 100 reserved host ports, (4) constraints.
  *
  * @param instance - the instance
  * @param plan - the request's checks
@@ -44,8 +47,8 @@ export function checkInstance(instance: InstanceState, plan: CheckPlan): CheckOu
   passed += 1;
   if (!instance.agentConnected) return { rejection: { code: 'agent_disconnected' }, passed };
   passed += 1;
-  for (const attribute of plan.task.requiresAttributes) {
-    if (!instance.attributes.has(attribute)) return { rejection: { code: 'missing_attribute', attribute }, passed };
+  for (const required of plan.task.requiresAttributes) {
+    if (!hasAttribute(instance, required)) return { rejection: missingAttribute(required), passed };
     passed += 1;
   }
   for (const resource of plan.resources) {
@@ -61,10 +64,33 @@ export function checkInstance(instance: InstanceState, plan: CheckPlan): CheckOu
       passed += 1;
     }
   }
+  const requested = plan.task.ports.tcp.length + plan.task.ports.udp.length;
+  if (requested > 0) {
+    // Only a task with static ports can take an instance past the limit: dynamic ports do not count.
+    const reserved = instance.reservedPorts.tcp.size + instance.reservedPorts.udp.size;
+    const bound = instance.portsInUse.tcp.size + instance.portsInUse.udp.size;
+    if (reserved + bound + requested > RESERVED_PORT_LIMIT) return { rejection: { code: 'too_many_ports', requested, reserved, bound }, passed };
+    passed += 1;
+  }
   for (const constraint of plan.constraints) {
     const rejection = constraint.check(instance, plan);
     if (rejection !== undefined) return { rejection, passed };
     passed += 1;
   }
   return plan.accepted;
+}
+
+/**
+ * Whether an instance has a required attribute: present, with the value
+ * required when there is one (an attribute without a value has none).
+ *
+ * @param instance - the instance
+ * @param required - the requirement
+ */
+export function hasAttribute(instance: InstanceState, required: RequiredAttribute): boolean {
+  return required.value === undefined ? instance.attributes.has(required.name) : instance.attributes.get(required.name) === required.value;
+}
+
+function missingAttribute({ name, value }: RequiredAttribute): Rejection {
+  return value === undefined ? { code: 'missing_attribute', attribute: name } : { code: 'missing_attribute', attribute: name, value };
 }

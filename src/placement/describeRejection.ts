@@ -4,7 +4,8 @@
  *
  * @module
  */
-import type { Rejection } from '../model/Rejection';
+import { isResolvable, type Rejection } from '../model/Rejection';
+import { RESERVED_PORT_LIMIT } from '../model/reservedPortLimit';
 
 const RESOURCE_WORDS: Readonly<Record<string, string>> = { cpu: 'CPU', memory: 'memory', gpu: 'GPUs' };
 const UNITS: Readonly<Record<string, string>> = { cpu: 'CPU units', memory: 'MiB', gpu: 'GPUs' };
@@ -25,13 +26,20 @@ export function describeRejection(rejection: Rejection, plural: boolean): string
     case 'agent_disconnected':
       return `${verb('has', 'have')} a disconnected agent`;
     case 'missing_attribute':
-      return `${verb('lacks', 'lack')} the attribute ${rejection.attribute}`;
+      return rejection.value === undefined
+        ? `${verb('lacks', 'lack')} the attribute ${rejection.attribute}`
+        : `${verb('lacks', 'lack')} the attribute ${rejection.attribute} with value ${rejection.value}`;
     case 'insufficient_resource':
       return `${verb('has', 'have')} insufficient ${RESOURCE_WORDS[rejection.resource] ?? rejection.resource}`;
     case 'port_in_use':
       return rejection.reserved
         ? `${verb('reserves', 'reserve')} ${rejection.protocol.toUpperCase()} port ${rejection.port} for the agent`
         : `${verb('has', 'have')} ${rejection.protocol.toUpperCase()} port ${rejection.port} in use`;
+    case 'too_many_ports':
+      // Two phrases, since the diagnosis groups by phrase and only the first can be helped by stopping tasks.
+      return isResolvable(rejection)
+        ? `would pass the limit of ${RESERVED_PORT_LIMIT} reserved host ports`
+        : `${verb('reserves', 'reserve')} too many ports for the agent to take the task's within the limit of ${RESERVED_PORT_LIMIT}`;
     case 'member_of':
       return `did not match memberOf(${rejection.expression})`;
     case 'distinct_instance':
@@ -54,7 +62,9 @@ export function failureDetail(rejection: Rejection, instanceId: string): string 
     case 'agent_disconnected':
       return `${closest} encountered error "AGENT": its container agent is disconnected.`;
     case 'missing_attribute':
-      return `${closest} is missing an attribute required by your task: ${rejection.attribute}.`;
+      return rejection.value === undefined
+        ? `${closest} is missing an attribute required by your task: ${rejection.attribute}.`
+        : `${closest} is missing an attribute required by your task: ${rejection.attribute} with value ${rejection.value}.`;
     case 'insufficient_resource': {
       const unit = UNITS[rejection.resource] ?? rejection.resource;
       const word = rejection.resource === 'cpu' ? 'CPU units' : (RESOURCE_WORDS[rejection.resource] ?? rejection.resource);
@@ -62,6 +72,10 @@ export function failureDetail(rejection: Rejection, instanceId: string): string 
     }
     case 'port_in_use':
       return `${closest} is already using a port required by your task: ${rejection.protocol.toUpperCase()} ${rejection.port}${rejection.reserved ? ', reserved by the agent' : ''}.`;
+    case 'too_many_ports':
+      // ECS's words for this cause ("Too many ports registered"), with the count it leaves out.
+      return `${closest} has too many ports registered: ${rejection.reserved + rejection.bound} host ports are reserved (${rejection.reserved} by the agent, `
+        + `${rejection.bound} by tasks), and the task's ${rejection.requested} static ${rejection.requested === 1 ? 'port' : 'ports'} would take it past ${RESERVED_PORT_LIMIT}.`;
     case 'member_of':
       return `${closest} encountered error "MemberOf placement constraint unsatisfied.": ${rejection.expression}.`;
     case 'distinct_instance':

@@ -96,7 +96,9 @@ function buildPipeline(request: ValidRequest, kept: boolean): Pipeline {
   const builtIn = BUILT_IN_ORDER.filter((name) => names.includes(name));
   const custom = names.filter((name) => !BUILT_IN_ORDER.includes(name)).sort();
   const resources = Object.freeze([...builtIn, ...custom]);
-  const checks = 2 + task.requiresAttributes.length + resources.length + task.ports.tcp.length + task.ports.udp.length + constraints.length;
+  const ports = task.ports.tcp.length + task.ports.udp.length;
+  // A task with static ports has one more check: the limit of reserved host ports.
+  const checks = 2 + task.requiresAttributes.length + resources.length + ports + (ports > 0 ? 1 : 0) + constraints.length;
   return Object.freeze({ kept, strategies, constraints, resources, accepted: Object.freeze({ rejection: undefined, passed: checks }) });
 }
 

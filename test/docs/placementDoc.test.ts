@@ -84,3 +84,24 @@ describe('docs/placement.md, bad input', () => {
     expect(codes.filter((code) => !table.includes(`\`${code}\``))).toEqual([]);
   });
 });
+
+describe('docs/placement.md, attribute values', () => {
+  // The requiresAttributes example of the page, as it is written there.
+  const task = {
+    family: 'api',
+    resources: { cpu: 256, memory: 512 },
+    requiresAttributes: ['ecs.capability.task-eni', { name: 'ecs.cpu-architecture', value: 'arm64' }, { name: 'stack', value: 'prod' }],
+  };
+
+  it('places the task only where every attribute is, with the values required', () => {
+    const attributes = { 'ecs.capability.task-eni': null, 'ecs.cpu-architecture': 'arm64', stack: 'prod' };
+    const cluster = new Cluster({
+      instances: [
+        { id: 'intel', resources: { cpu: 2048, memory: 4096 }, attributes: { ...attributes, 'ecs.cpu-architecture': 'x86_64' } },
+        { id: 'dev', resources: { cpu: 2048, memory: 4096 }, attributes: { ...attributes, stack: 'dev' } },
+        { id: 'graviton', resources: { cpu: 2048, memory: 4096 }, attributes },
+      ],
+    });
+    expect(cluster.place({ task, count: 3 }).placements.map(({ instanceId }) => instanceId)).toEqual(['graviton', 'graviton', 'graviton']);
+  });
+});

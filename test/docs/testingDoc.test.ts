@@ -37,7 +37,7 @@ describe('docs/testing.md', () => {
     const actual = [
       messageOf(() => fleet({ minInstances: 5, maxInstances: 3 })),
       messageOf(() => fleet({ zone: ['eu-west-1a'] } as never)),
-      messageOf(() => strategyChain({ binpackFields: ['CPU'] })),
+      messageOf(() => strategyChain({ binpackFields: ['GPU'] })),
     ];
     expect(quoted).toHaveLength(actual.length);
     quoted.forEach((line, index) => expect(actual[index]?.startsWith(line.replace(/\.\.\.\)?$/, ''))).toBe(true));

@@ -2,6 +2,7 @@ import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import type { PlacementRequest } from '../../src/model/PlacementRequest';
 import {
+  crowdedPortRequest,
   customChainRequest,
   engineRequest,
   engineScenario,
@@ -12,6 +13,7 @@ import {
 import { stopPicked } from '../support/engineCommands';
 import { Cluster } from '../../src/cluster/Cluster';
 import { nextDraws, outcomeOf, scenarioTwins, type Twins } from '../support/engineTwins';
+import { crowdedPortScenario } from '../support/lawArbitraries';
 import { runs } from '../support/runs';
 
 /** A standalone request with nothing to reserve: random by default, so its placements show the generator's next draws. */
@@ -136,6 +138,19 @@ describe('the indexed engine against the reference engine', { timeout: runs(120_
         }
       });
       expect(twins.indexed.snapshot(), 'the state after every step').toStrictEqual(twins.reference.snapshot());
+      expectSameGenerator(twins);
+    },
+  );
+
+  test.prop([crowdedPortScenario(12, 2, 10), fc.array(fc.tuple(crowdedPortRequest, fc.nat(), fc.boolean()), { minLength: 1, maxLength: 6 })], { numRuns: runs(300) })(
+    'places, explains and fails alike on fleets close to the limit of 100 reserved host ports, between stops',
+    (scenario, steps) => {
+      const twins = scenarioTwins(scenario);
+      steps.forEach(([request, pick, stopFirst], index) => {
+        if (stopFirst) expectSameStop(twins, pick, `before request ${index}`);
+        expect(outcomeOf(() => twins.indexed.explain(request)), `explain request ${index}`).toStrictEqual(outcomeOf(() => twins.reference.explain(request)));
+        expectSamePlacement(twins, request, `of request ${index}`);
+      });
       expectSameGenerator(twins);
     },
   );

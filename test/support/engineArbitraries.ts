@@ -2,8 +2,9 @@
  * Requests and scenarios that reach every path of the indexed engine: every
  * strategy kind, random anywhere in a chain, spread by attributes that some
  * instances lack or have without a value, memberOf on task groups and task
- * counts, distinctInstance, static ports, custom resources, counts that fill
- * the fleet and fail, and chains with a caller's own Strategy object.
+ * counts, distinctInstance, static ports and the port limit, required
+ * attribute values, custom resources, counts that fill the fleet and fail,
+ * and chains with a caller's own Strategy object.
  */
 import fc from 'fast-check';
 import type { PlacementConstraint, PlacementRequest, PlacementStrategy } from '../../src/model/PlacementRequest';
@@ -17,6 +18,8 @@ import type { RequestParts } from '../../src/arbitraries/placementRequest';
 import {
   BINPACK_FIELDS,
   clusterScenario,
+  crowdedPortScenario,
+  crowdedPortTask,
   grouping,
   lawTask,
   MEMBER_OF_EXPRESSIONS,
@@ -144,10 +147,15 @@ export const engineConstraints: fc.Arbitrary<PlacementConstraint[]> = fc.array(
   { maxLength: 2 },
 );
 
-/** Tasks with static ports, custom resources, required attributes and memberOf now and then; mostly small. */
+/**
+ * Tasks with static ports, custom resources, required attributes (with
+ * values now and then) and memberOf now and then; mostly small; and tasks
+ * with several static ports, which reach the port limit on crowded fleets.
+ */
 export const engineTask = fc.oneof(
   { weight: 3, arbitrary: roomyTaskSpec },
   { weight: 1, arbitrary: lawTask({ expressions: ENGINE_MEMBER_OF_EXPRESSIONS, memberOfRate: 1 / 3 }) },
+  { weight: 1, arbitrary: crowdedPortTask },
 );
 
 /** Mostly a few tasks, sometimes enough to fill every instance and fail. */
@@ -198,6 +206,12 @@ export const hungryRequest: fc.Arbitrary<PlacementRequest> = chainRequest(
     count: fc.integer({ min: 6, max: 60 }),
     constraints: engineConstraints,
   },
+  strategyChain,
+);
+
+/** Tasks with several static ports in any chain: on a crowded fleet, the port limit turns many of them away. */
+export const crowdedPortRequest: fc.Arbitrary<PlacementRequest> = chainRequest(
+  { task: crowdedPortTask, count: engineCount, constraints: engineConstraints },
   strategyChain,
 );
 
@@ -267,9 +281,10 @@ export const customChain: fc.Arbitrary<ChainStrategy[]> = fc
 /** Requests whose chain holds a custom strategy. */
 export const customChainRequest: fc.Arbitrary<PlacementRequest> = chainRequest({ task: engineTask, count: engineCount, grouping, constraints: engineConstraints }, customChain);
 
-/** Small, roomy and larger fleets (up to 24 instances, up to 10 steps of history). */
+/** Small, roomy and larger fleets (up to 24 instances, up to 10 steps of history), and fleets close to the port limit. */
 export const engineScenario: fc.Arbitrary<ClusterScenario> = fc.oneof(
   { weight: 1, arbitrary: clusterScenario },
   { weight: 2, arbitrary: roomyScenario },
   { weight: 2, arbitrary: scenarioArbitrary(24, 6, 10) },
+  { weight: 1, arbitrary: crowdedPortScenario() },
 );

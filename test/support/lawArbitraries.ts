@@ -67,6 +67,9 @@ const LAW_TASK: TaskConstraints = {
   udpPortRate: 1 / 6,
   requiredAttributes: [TASK_ENI, 'rack'],
   requiredAttributesRate: 0.2,
+  // Values some instances have, others have not, or have without a value (rack).
+  requiredValues: { 'ecs.cpu-architecture': ['x86_64', 'arm64'], rack: ['r1', 'r2'] },
+  requiredValueRate: 0.5,
   memberOfRate: 1 / 6,
   expressions: MEMBER_OF_EXPRESSIONS,
 };
@@ -185,3 +188,47 @@ export const clusterScenario = scenarioArbitrary();
 
 /** A fleet of 3 to 12 instances with up to 4 steps of history: room for strategies to choose. */
 export const roomyScenario = scenarioArbitrary(12, 3, 4);
+
+/** A run of `count` ports from `from`. */
+const portRun = (from: number, count: number): number[] => Array.from({ length: count }, (_, index) => from + index);
+
+/**
+ * Instances whose agent reserves 85 to 97 TCP ports (and now and then UDP
+ * 53), close to the 100 host ports ECS lets an instance reserve: a task or
+ * two with static ports fill one. None of the ports is one a task binds,
+ * so the limit, not a conflict, is what turns tasks away.
+ */
+const CROWDED_FLEET: FleetConstraints = {
+  ...LAW_FLEET,
+  reservedTcpPorts: [22, 2375, 2376, 51678, 51679, ...portRun(30_000, 80)],
+  extraReservedTcpPorts: portRun(31_000, 12),
+  extraReservedUdpPorts: [53],
+  extraReservedPortRate: 0.6,
+};
+
+/** Tasks that bind up to eight static TCP ports and three UDP ones, most of the time. */
+const CROWDED_TASK: TaskConstraints = {
+  ...LAW_TASK,
+  tcpPorts: [0, 9001, 9002, 9003, 9004, 9005, 9006, 9007, 9008],
+  tcpPortRate: 0.8,
+  udpPorts: [5001, 5002, 5003],
+  udpPortRate: 0.4,
+};
+
+/** A crowded fleet (see {@link CROWDED_FLEET}) of `minInstances` to `maxInstances`. */
+export function crowdedPortFleet(maxInstances = 12, minInstances = 0): fc.Arbitrary<InstanceSpec[]> {
+  return fleet({ ...CROWDED_FLEET, maxInstances, minInstances });
+}
+
+/** Tasks with several static ports, which soon take a crowded instance to the port limit. */
+export const crowdedPortTask: fc.Arbitrary<TaskSpec> = lawTask(CROWDED_TASK);
+
+/** Scenarios on crowded fleets whose history places tasks with several static ports. */
+export function crowdedPortScenario(maxInstances = 10, minInstances = 1, maxHistory = 8): fc.Arbitrary<ClusterScenario> {
+  return cluster({
+    ...LAW_HISTORY,
+    request: { ...LAW_HISTORY.request, task: CROWDED_TASK },
+    fleet: { ...CROWDED_FLEET, maxInstances, minInstances },
+    maxHistory,
+  });
+}

@@ -15,7 +15,7 @@ const requestFaults: fc.Arbitrary<(request: PlacementRequest) => unknown> = fc.o
   fc
     .tuple(
       fc.oneof(
-        fc.constantFrom('CPU', 'Memory', '1cpu', '', 'eni count').map((field) => ({ type: 'binpack', field })),
+        fc.constantFrom('GPU', 'Gpu', '1cpu', '', 'eni count').map((field) => ({ type: 'binpack', field })),
         fc.constantFrom('zone', 'attribute:', 'instanceID', 'attribute:two words').map((field) => ({ type: 'spread', field })),
         fc.constant({ type: 'binpack' }),
         fc.constant({ type: 'random', field: 'memory' }),

@@ -25,7 +25,8 @@ export interface ViolationFacts {
 export interface RejectedPlacement extends ViolationFacts {
   /**
    * `eligibility` (not ACTIVE or agent disconnected), `requiredAttributes`,
-   * `resources` (it over-commits a resource), `ports` (a port is taken),
+   * `resources` (it over-commits a resource), `ports` (a port is taken, or
+   * the task's static ports take the instance past 100 reserved host ports),
    * `memberOf` or `distinctInstance`.
    */
   readonly law: 'eligibility' | 'requiredAttributes' | 'resources' | 'ports' | 'memberOf' | 'distinctInstance';

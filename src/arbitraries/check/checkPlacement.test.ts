@@ -44,6 +44,32 @@ describe('checkPlacement', () => {
     expect(violation?.message).toBe('placed on a, which has tcp port 80 bound by a task');
   });
 
+  it('gives the rejection when a task went where its static ports take the instance past 100 reserved host ports', () => {
+    const cluster = new Cluster({
+      instances: [makeInstanceSpec('a', { reservedPorts: { tcp: Array.from({ length: 98 }, (_, at) => 10_000 + at) } }), makeInstanceSpec('b')],
+    });
+    const request: PlacementRequest = { task: { resources: {}, ports: { tcp: [80], udp: [53, 54] } }, group: 'g' };
+    const before = cluster.snapshot();
+    const result = cluster.place(request);
+    expect(result.placements).toEqual([{ taskId: 'task-1', instanceId: 'b' }]);
+    const [violation] = checkPlacement(before, request, moved(result, 'a'));
+    expect(violation).toMatchObject({ law: 'ports', instanceIds: ['a'], rejection: { code: 'too_many_ports', requested: 3, reserved: 98, bound: 0 } });
+    expect(violation?.message).toBe("placed on a, which reserves 98 ports for the agent and its tasks bind 0, so the task's 3 would pass 100");
+  });
+
+  it('gives the rejection when a task went where the attribute it requires has another value', () => {
+    const cluster = new Cluster({
+      instances: [makeInstanceSpec('a', { attributes: { 'ecs.cpu-architecture': 'x86_64' } }), makeInstanceSpec('b', { attributes: { 'ecs.cpu-architecture': 'arm64' } })],
+    });
+    const request: PlacementRequest = { task: { resources: {}, requiresAttributes: [{ name: 'ecs.cpu-architecture', value: 'arm64' }] }, group: 'g' };
+    const before = cluster.snapshot();
+    const result = cluster.place(request);
+    expect(checkPlacement(before, request, result)).toEqual([]);
+    const [violation] = checkPlacement(before, request, moved(result, 'a'));
+    expect(violation).toMatchObject({ law: 'requiredAttributes', instanceIds: ['a'], rejection: { code: 'missing_attribute', attribute: 'ecs.cpu-architecture', value: 'arm64' } });
+    expect(violation?.message).toBe('placed on a, which lacks the attribute ecs.cpu-architecture = arm64');
+  });
+
   it('flags distinctInstance broken', () => {
     const request: PlacementRequest = { ...binpackMemory, placementConstraints: [{ type: 'distinctInstance' }] };
     const { before, result } = placed(request);

@@ -19,6 +19,8 @@ export function expectedReason(rejection: Rejection): string {
       return `RESOURCE:${rejection.resource.toUpperCase()}`;
     case 'port_in_use':
       return rejection.protocol === 'tcp' ? 'RESOURCE:PORTS' : 'RESOURCE:PORTS_UDP';
+    case 'too_many_ports':
+      return 'RESOURCE:PORTS';
     case 'member_of':
       return 'MemberOf placement constraint unsatisfied.';
     case 'distinct_instance':
@@ -26,9 +28,10 @@ export function expectedReason(rejection: Rejection): string {
   }
 }
 
-/** Stopping tasks could help only an exhausted resource or a port a task holds. */
+/** Stopping tasks could help only an exhausted resource, a port a task holds, or a port limit the agent's ports and the task's fit under. */
 export function expectedResolvable(rejection: Rejection): boolean {
-  return rejection.code === 'insufficient_resource' || (rejection.code === 'port_in_use' && !rejection.reserved);
+  return rejection.code === 'insufficient_resource' || (rejection.code === 'port_in_use' && !rejection.reserved)
+    || (rejection.code === 'too_many_ports' && rejection.reserved + rejection.requested <= 100);
 }
 
 /** The law a placement on an instance with this rejection breaks. */
@@ -42,6 +45,7 @@ export function lawOf(rejection: Rejection): RejectedPlacement['law'] {
     case 'insufficient_resource':
       return 'resources';
     case 'port_in_use':
+    case 'too_many_ports':
       return 'ports';
     case 'member_of':
       return 'memberOf';
@@ -58,11 +62,13 @@ export function explainRejection(rejection: Rejection): string {
     case 'agent_disconnected':
       return 'has a disconnected agent';
     case 'missing_attribute':
-      return `lacks the attribute ${rejection.attribute}`;
+      return rejection.value === undefined ? `lacks the attribute ${rejection.attribute}` : `lacks the attribute ${rejection.attribute} = ${rejection.value}`;
     case 'insufficient_resource':
       return `has ${rejection.remaining} ${rejection.resource} left, but the task needs ${rejection.requested}`;
     case 'port_in_use':
       return `has ${rejection.protocol} port ${rejection.port} ${rejection.reserved ? 'reserved by the agent' : 'bound by a task'}`;
+    case 'too_many_ports':
+      return `reserves ${rejection.reserved} ports for the agent and its tasks bind ${rejection.bound}, so the task's ${rejection.requested} would pass 100`;
     case 'member_of':
       return `does not satisfy memberOf(${rejection.expression})`;
     case 'distinct_instance':

@@ -11,12 +11,15 @@ import { evaluateQuery } from '../../query/evaluateQuery';
 import { ModelInstance } from './ModelInstance';
 import type { ModelConstraint, ModelRequest, ModelStrategy } from './modelRequest';
 
+/** The host ports ECS lets one container instance reserve, written here apart from the engine's constant. */
+const MAX_RESERVED_PORTS = 100;
+
 /** How far an instance gets through the checks for one task. */
 export interface ModelOutcome {
   readonly instance: ModelInstance;
   /** The first failed check; `undefined` when the instance can take the task. */
   readonly rejection: Rejection | undefined;
-  /** Checks passed before it, one per status, agent, attribute, resource, port and constraint. */
+  /** Checks passed before it, one per status, agent, attribute, resource, port, the port limit (for a task with static ports) and constraint. */
   readonly passed: number;
 }
 
@@ -58,8 +61,10 @@ export class ModelCluster {
     passed += 1;
     if (!instance.info.agentConnected) return outcome({ code: 'agent_disconnected' });
     passed += 1;
-    for (const attribute of request.task.requiresAttributes) {
-      if (!instance.attributes.has(attribute)) return outcome({ code: 'missing_attribute', attribute });
+    for (const { name, value } of request.task.requiresAttributes) {
+      // With a value, the instance's attribute must have exactly it; one without a value has none.
+      if (value === undefined && !instance.attributes.has(name)) return outcome({ code: 'missing_attribute', attribute: name });
+      if (value !== undefined && instance.attributes.get(name) !== value) return outcome({ code: 'missing_attribute', attribute: name, value });
       passed += 1;
     }
     for (const [resource, requested] of request.task.resources) {
@@ -74,6 +79,14 @@ export class ModelCluster {
         if (reserved || inUse.has(port)) return outcome({ code: 'port_in_use', protocol, port, reserved });
         passed += 1;
       }
+    }
+    const requested = request.task.tcp.length + request.task.udp.length;
+    if (requested > 0) {
+      // ECS lets an instance reserve at most 100 host ports: the agent's and its tasks' static ones, TCP and UDP together.
+      const reserved = instance.info.reservedPorts.tcp.length + instance.info.reservedPorts.udp.length;
+      const bound = instance.tcpInUse.size + instance.udpInUse.size;
+      if (reserved + bound + requested > MAX_RESERVED_PORTS) return outcome({ code: 'too_many_ports', requested, reserved, bound });
+      passed += 1;
     }
     for (const constraint of request.constraints) {
       const rejection = this.violates(instance, constraint, request.group);

@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { binpackResource } from '../../model/binpackResource';
 import type { PlacementRequest } from '../../model/PlacementRequest';
 import type { QueryNode } from '../../query/ast';
 import { parseQuery } from '../../query/parseQuery';
@@ -15,7 +16,8 @@ export interface ModelTask {
   readonly resources: readonly (readonly [string, number])[];
   readonly tcp: readonly number[];
   readonly udp: readonly number[];
-  readonly requiresAttributes: readonly string[];
+  /** Each required attribute once: a name, and the value it must have when the task says one. */
+  readonly requiresAttributes: readonly { readonly name: string; readonly value: string | undefined }[];
 }
 
 /** A binding constraint. */
@@ -69,8 +71,18 @@ function modelTask(task: PlacementRequest['task']): ModelTask {
     resources: [...builtIn, ...custom],
     tcp: (task.ports?.tcp ?? []).filter((port) => port !== 0),
     udp: (task.ports?.udp ?? []).filter((port) => port !== 0),
-    requiresAttributes: [...new Set(task.requiresAttributes ?? [])],
+    requiresAttributes: requirements(task.requiresAttributes ?? []),
   };
+}
+
+/** A name alone and `{ name }` are one requirement; repeats count once. */
+function requirements(given: readonly (string | { readonly name: string; readonly value?: string })[]): ModelTask['requiresAttributes'] {
+  const byKey = new Map<string, { readonly name: string; readonly value: string | undefined }>();
+  for (const entry of given) {
+    const requirement = typeof entry === 'string' ? { name: entry, value: undefined } : { name: entry.name, value: entry.value };
+    byKey.set(JSON.stringify([requirement.name, requirement.value ?? null]), requirement);
+  }
+  return [...byKey.values()];
 }
 
 function modelStrategies(request: PlacementRequest): ModelStrategy[] {
@@ -83,6 +95,7 @@ function modelStrategies(request: PlacementRequest): ModelStrategy[] {
   return given.map((strategy): ModelStrategy => {
     if ('name' in strategy) return { kind: 'custom', name: strategy.name };
     if (strategy.type === 'random') return { kind: 'random' };
+    if (strategy.type === 'binpack') return { kind: 'binpack', field: binpackResource(strategy.field ?? '') };
     return { kind: strategy.type, field: strategy.field ?? '' };
   });
 }

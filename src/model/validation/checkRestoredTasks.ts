@@ -8,6 +8,7 @@
 import type { InstanceState } from '../InstanceState';
 import type { NormalizedInstance } from '../NormalizedInstance';
 import { PlacementInputError } from '../PlacementInputError';
+import { RESERVED_PORT_LIMIT } from '../reservedPortLimit';
 import type { TaskInfo } from '../TaskInfo';
 import { quote } from './describeValue';
 import { indexPath, keyPath } from './paths';
@@ -51,7 +52,8 @@ const PROTOCOLS = ['tcp', 'udp'] as const;
  * @param target - the cluster being restored
  * @throws {@link PlacementInputError} `duplicate_task`, `unknown_instance`,
  *   `overcommitted_instance` (the first task that reserves more than its
- *   instance registered), `port_conflict` (a port the agent reserves or an
+ *   instance registered, or whose static ports take it past the 100 host
+ *   ports an instance may reserve), `port_conflict` (a port the agent reserves or an
  *   earlier task binds), or `inconsistent_snapshot` (an instance's recorded
  *   remaining resources, ports in use, task count or groups differ from what
  *   its tasks add up to; its untracked tasks count in the task count)
@@ -101,6 +103,17 @@ function checkFits(instance: InstanceState, task: TaskInfo, tasksPath: string, i
         throw new PlacementInputError('port_conflict', portPath(tasksPath, index, protocol, at), `Task ${holder} already binds ${protocol.toUpperCase()} port ${port} on instance ${instance.id}.`);
       }
     }
+  }
+  const requested = task.ports.tcp.length + task.ports.udp.length;
+  if (requested === 0) return;
+  // Ports are capacity too: ECS never lets an instance reserve more than 100, so no state it reports does.
+  const reserved = instance.reservedPorts.tcp.size + instance.reservedPorts.udp.size;
+  const held = reserved + instance.portsInUse.tcp.size + instance.portsInUse.udp.size + requested;
+  if (held > RESERVED_PORT_LIMIT) {
+    throw new PlacementInputError(
+      'overcommitted_instance', keyPath(indexPath(tasksPath, index), 'ports'),
+      `Instance ${instance.id} may reserve at most ${RESERVED_PORT_LIMIT} host ports, TCP and UDP together; its agent reserves ${reserved}, and with this task its tasks would bind ${held - reserved}.`,
+    );
   }
 }
 

@@ -6,8 +6,9 @@
  */
 import { ATTRIBUTE_NAME } from '../../query/subjects';
 import { PlacementInputError } from '../PlacementInputError';
+import type { RequiredAttribute } from '../RequiredAttribute';
 import { describeValue, quote } from './describeValue';
-import { expectArray, readEntries } from './fields';
+import { expectArray, isRecord, optionalField, readEntries, readObject, requireField } from './fields';
 import { interned } from './interned';
 import { indexPath, keyPath } from './paths';
 
@@ -80,6 +81,61 @@ export function validateAttributeNames(value: unknown, path: string): string[] {
     names.add(validateAttributeName(list[index], indexPath(path, index)));
   }
   return [...names];
+}
+
+const REQUIREMENT_KEYS = ['name', 'value'] as const;
+/** No required attributes: one frozen list shared by every task that requires none. */
+export const NO_REQUIREMENTS: readonly RequiredAttribute[] = Object.freeze([]);
+
+/**
+ * Validates the attributes a task requires: names, and `{ name, value? }`
+ * objects for an attribute that must have a value.
+ *
+ * @param value - the untrusted array
+ * @param path - where it is, such as `request.task.requiresAttributes`
+ * @returns each requirement once, in the order given, as a frozen `{ name }`
+ *   or `{ name, value }` (a name alone and `{ name }` are the same requirement)
+ * @throws {@link PlacementInputError} `invalid_type` when the value is not an
+ *   array or an entry is neither a string nor an object, `unknown_field` for
+ *   a key other than `name` and `value`, `missing_field` without a name,
+ *   `invalid_attribute` for a name or value ECS would refuse
+ */
+export function validateRequiredAttributes(value: unknown, path: string): readonly RequiredAttribute[] {
+  const list = expectArray(value, path);
+  if (list.length === 0) return NO_REQUIREMENTS;
+  const requirements = new Map<string, RequiredAttribute>();
+  for (let index = 0; index < list.length; index += 1) {
+    const requirement = validateRequiredAttribute(list[index], indexPath(path, index));
+    // Names and values hold no control characters (checked), so the separator cannot be forged.
+    const key = requirement.value === undefined ? requirement.name : `${requirement.name}\u0000${requirement.value}`;
+    if (!requirements.has(key)) requirements.set(key, requirement);
+  }
+  return Object.freeze([...requirements.values()]);
+}
+
+
+/**
+ * Validates one attribute a task requires.
+ *
+ * @param value - the untrusted name, or `{ name, value? }` object
+ * @param path - where it is, such as `request.task.requiresAttributes[0]`
+ * @returns a frozen `{ name }` or `{ name, value }`
+ * @throws {@link PlacementInputError} as {@link validateRequiredAttributes} does
+ */
+export function validateRequiredAttribute(value: unknown, path: string): RequiredAttribute {
+  if (typeof value === 'string') return Object.freeze({ name: validateAttributeName(value, path) });
+  if (!isRecord(value)) {
+    throw new PlacementInputError('invalid_type', path, `Give a required attribute as its name or as { name, value }, not ${describeValue(value)}.`);
+  }
+  const fields = readObject(value, path, REQUIREMENT_KEYS);
+  const name = validateAttributeName(requireField(fields, 'name', path), keyPath(path, 'name'));
+  const required = optionalField(fields, 'value', path, (given, at) => {
+    if (typeof given !== 'string') {
+      throw new PlacementInputError('invalid_attribute', at, `Give the value the attribute must have as a string, or leave value out when any value, or none, will do; not ${describeValue(given)}.`);
+    }
+    return validateAttributeValue(given, at) as string;
+  });
+  return Object.freeze(required === undefined ? { name } : { name, value: required });
 }
 
 function checkName(name: string, path: string): void {

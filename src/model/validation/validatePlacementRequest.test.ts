@@ -47,7 +47,9 @@ describe('validatePlacementRequest refuses', () => {
     ['a strategy type that is a number', strategies({ type: 1 }), 'invalid_type', 'request.placementStrategy[0].type'],
     ['a strategy with an extra field', strategies({ type: 'spread', field: 'host', weight: 1 }), 'unknown_field', 'request.placementStrategy[0].weight'],
     ['binpack without a field', strategies({ type: 'binpack' }), 'invalid_strategy_field', 'request.placementStrategy[0].field'],
-    ['binpack on MEMORY', strategies({ type: 'binpack', field: 'MEMORY' }), 'invalid_strategy_field', 'request.placementStrategy[0].field'],
+    ['binpack on GPU, which ECS does not binpack on and the library spells gpu', strategies({ type: 'binpack', field: 'GPU' }), 'invalid_strategy_field', 'request.placementStrategy[0].field'],
+    ['binpack on Gpu', strategies({ type: 'binpack', field: 'Gpu' }), 'invalid_strategy_field', 'request.placementStrategy[0].field'],
+    ['spread on HOST: ECS documents host and instanceId in that case only', strategies({ type: 'spread', field: 'HOST' }), 'invalid_strategy_field', 'request.placementStrategy[0].field'],
     ['binpack on an invalid resource name', strategies({ type: 'binpack', field: 'disk space' }), 'invalid_strategy_field', 'request.placementStrategy[0].field'],
     ['binpack on a number', strategies({ type: 'binpack', field: 5 }), 'invalid_type', 'request.placementStrategy[0].field'],
     ['spread without a field', strategies({ type: 'spread' }), 'invalid_strategy_field', 'request.placementStrategy[0].field'],
@@ -137,6 +139,15 @@ describe('validatePlacementRequest resolves', () => {
       { name: 'quiet', dependsOn: 'anything', rank: () => () => 0 },
     ];
     expect(validatePlacementRequest(strategies(...own)).strategies).toEqual(own);
+  });
+
+  it('reads binpack\'s cpu and memory in any case, as ECS does, and gives them in lower case', () => {
+    const valid = validatePlacementRequest(strategies(
+      { type: 'binpack', field: 'MEMORY' }, { type: 'binpack', field: 'Cpu' }, { type: 'binpack', field: 'mEmOrY' }, { type: 'binpack', field: 'eni' },
+    ));
+    expect(valid.strategies).toEqual([
+      { type: 'binpack', field: 'memory' }, { type: 'binpack', field: 'cpu' }, { type: 'binpack', field: 'memory' }, { type: 'binpack', field: 'eni' },
+    ]);
   });
 
   it('checks the strategies without building them, and passes custom ones through', () => {

@@ -5,13 +5,12 @@
  * @module
  */
 import { PlacementInputError } from '../PlacementInputError';
+import { RESERVED_PORT_LIMIT } from '../reservedPortLimit';
 import type { PortLists } from '../TaskRequirements';
 import { describeValue } from './describeValue';
 import { expectArray, readObject } from './fields';
 import { indexPath, keyPath } from './paths';
 
-/** ECS's limit on the ports an instance may reserve, TCP and UDP together. */
-const MAX_RESERVED_PORTS = 100;
 const MAX_PORT = 65535;
 const PROTOCOLS = ['tcp', 'udp'] as const;
 
@@ -31,8 +30,8 @@ export const EMPTY_PORTS: PortLists = Object.freeze({ tcp: Object.freeze([]), ud
 export function validateReservedPorts(value: unknown, path: string): PortLists {
   const [tcp, udp] = readLists(value, path);
   // Counted before the elements are read, so that a huge array costs nothing.
-  if (tcp.length + udp.length > MAX_RESERVED_PORTS) {
-    throw new PlacementInputError('too_many_reserved_ports', path, `Reserve at most ${MAX_RESERVED_PORTS} ports, TCP and UDP together, as ECS allows; this lists ${tcp.length + udp.length}.`);
+  if (tcp.length + udp.length > RESERVED_PORT_LIMIT) {
+    throw new PlacementInputError('too_many_reserved_ports', path, `Reserve at most ${RESERVED_PORT_LIMIT} ports, TCP and UDP together, as ECS allows; this lists ${tcp.length + udp.length}.`);
   }
   const ascending = (a: number, b: number): number => a - b;
   return frozenPorts(checkPorts(tcp, keyPath(path, 'tcp'), 1).sort(ascending), checkPorts(udp, keyPath(path, 'udp'), 1).sort(ascending));

@@ -5,6 +5,7 @@
  * @module
  */
 import { ATTRIBUTE_NAME } from '../../query/subjects';
+import { binpackResource } from '../binpackResource';
 import { PlacementInputError } from '../PlacementInputError';
 import type { Strategy } from '../Strategy';
 import type { ValidStrategy } from '../ValidRequest';
@@ -21,7 +22,9 @@ const ATTRIBUTE_PREFIX = 'attribute:';
  *
  * @param value - the untrusted strategy
  * @param path - where it is, such as `request.placementStrategy[0]`
- * @returns the spec with its field, or the caller's object itself
+ * @returns the spec with its field (binpack's `cpu` or `memory` in lower case,
+ *   however the request wrote it, as ECS reads them in any case), or the
+ *   caller's object itself
  * @throws {@link PlacementInputError} `invalid_type`, `unknown_field`,
  *   `missing_field`, `unknown_strategy_type`, `invalid_strategy_field`, or
  *   `invalid_strategy` for a caller's strategy without a name, with an
@@ -78,10 +81,14 @@ function checkCustomStrategy(value: Readonly<Record<string, unknown>>, path: str
   return value as unknown as Strategy;
 }
 
+/** ECS binpacks on cpu and memory in any case; the library's other resources have one spelling, so the strategy's name is the same however the request wrote it. */
 function binpackField(fields: Fields<'type' | 'field'>, path: string): string {
   const fieldPath = keyPath(path, 'field');
   if (fields.field === undefined) throw new PlacementInputError('invalid_strategy_field', fieldPath, "binpack needs a resource name, such as 'memory' or 'cpu'.");
-  const field = expectString(fields.field, fieldPath);
+  const field = binpackResource(expectString(fields.field, fieldPath));
+  if (field.toLowerCase() === 'gpu' && field !== 'gpu') {
+    throw new PlacementInputError('invalid_strategy_field', fieldPath, `Write ${quote(field)} as 'gpu': ECS binpacks on cpu and memory only (in any case), and binpack on gpu is this library's, spelt in lower case.`);
+  }
   const problem = resourceNameProblem(field);
   if (problem !== undefined) throw new PlacementInputError('invalid_strategy_field', fieldPath, problem);
   return field;

@@ -35,6 +35,14 @@ describe('validateTaskSpec refuses', () => {
     ['a static port listed twice', withFields({ ports: { tcp: [80, 0, 0, 80] } }), 'duplicate_port', 'task.ports.tcp[3]'],
     ['requiresAttributes as a string', withFields({ requiresAttributes: 'ecs.capability.task-eni' }), 'invalid_type', 'task.requiresAttributes'],
     ['an invalid required attribute', withFields({ requiresAttributes: ['ecs.capability.task-eni', 'bad name'] }), 'invalid_attribute', 'task.requiresAttributes[1]'],
+    ['a required attribute that is a number', withFields({ requiresAttributes: [5] }), 'invalid_type', 'task.requiresAttributes[0]'],
+    ['a required attribute without a name', withFields({ requiresAttributes: [{ value: 'arm64' }] }), 'missing_field', 'task.requiresAttributes[0].name'],
+    ['a required attribute with an invalid name', withFields({ requiresAttributes: [{ name: 'bad name', value: 'x' }] }), 'invalid_attribute', 'task.requiresAttributes[0].name'],
+    ['a required value that is empty', withFields({ requiresAttributes: [{ name: 'ecs.cpu-architecture', value: '' }] }), 'invalid_attribute', 'task.requiresAttributes[0].value'],
+    ['a required value that is null', withFields({ requiresAttributes: [{ name: 'ecs.cpu-architecture', value: null }] }), 'invalid_attribute', 'task.requiresAttributes[0].value'],
+    ['a required value that is a number', withFields({ requiresAttributes: [{ name: 'stack', value: 7 }] }), 'invalid_attribute', 'task.requiresAttributes[0].value'],
+    ['a required value with a space at the end', withFields({ requiresAttributes: [{ name: 'stack', value: 'prod ' }] }), 'invalid_attribute', 'task.requiresAttributes[0].value'],
+    ["ECS's targetType on a required attribute", withFields({ requiresAttributes: [{ name: 'stack', targetType: 'container-instance' }] }), 'unknown_field', 'task.requiresAttributes[0].targetType'],
     ['constraints that are not an array', withFields({ placementConstraints: memberOf('attribute:a exists') }), 'invalid_type', 'task.placementConstraints'],
     ['a constraint that is a string', withConstraints('attribute:a exists'), 'invalid_type', 'task.placementConstraints[0]'],
     ['distinctInstance in a task definition', withConstraints({ type: 'distinctInstance' }), 'constraint_not_allowed', 'task.placementConstraints[0].type'],
@@ -58,8 +66,22 @@ describe('validateTaskSpec normalizes', () => {
       ports: { tcp: [8080, 0, 80, 0], udp: [0] },
       requiresAttributes: ['ecs.capability.task-eni', 'b', 'ecs.capability.task-eni'],
     }, 'task');
-    expect(task).toEqual({ family: 'web', resources: { memory: 512, eni: 1 }, ports: { tcp: [8080, 80], udp: [] }, requiresAttributes: ['ecs.capability.task-eni', 'b'] });
+    expect(task).toEqual({ family: 'web', resources: { memory: 512, eni: 1 }, ports: { tcp: [8080, 80], udp: [] }, requiresAttributes: [{ name: 'ecs.capability.task-eni' }, { name: 'b' }] });
     expect(constraints).toEqual([]);
+  });
+
+  it('reads required attributes by name or with a value, each once, a name alone being { name }', () => {
+    const { task } = validateTaskSpec({
+      resources: {},
+      requiresAttributes: [
+        'ecs.capability.task-eni', { name: 'ecs.cpu-architecture', value: 'arm64' }, { name: 'ecs.capability.task-eni' },
+        { name: 'ecs.cpu-architecture', value: 'arm64' }, { name: 'ecs.cpu-architecture' }, { name: 'stack', value: 'prod' },
+      ],
+    }, 'task');
+    expect(task.requiresAttributes).toEqual([
+      { name: 'ecs.capability.task-eni' }, { name: 'ecs.cpu-architecture', value: 'arm64' }, { name: 'ecs.cpu-architecture' }, { name: 'stack', value: 'prod' },
+    ]);
+    expect(Object.isFrozen(task.requiresAttributes) && task.requiresAttributes.every((required) => Object.isFrozen(required))).toBe(true);
   });
 
   it('accepts empty resources and leaves out an absent family', () => {

@@ -6,7 +6,7 @@
 import type { TaskRequirements } from '../TaskRequirements';
 import { optionalField, readObject, requireField, unreadableInput } from './fields';
 import { keyPath } from './paths';
-import { validateAttributeNames } from './validateAttributes';
+import { NO_REQUIREMENTS, validateRequiredAttributes } from './validateAttributes';
 import { validateConstraints } from './validateConstraints';
 import type { ValidConstraint } from '../ValidRequest';
 import { validateName } from './validateName';
@@ -31,7 +31,8 @@ export const NO_CONSTRAINTS: readonly ValidConstraint[] = Object.freeze([]);
  * @param value - the untrusted spec
  * @param path - how the caller names it, such as `request.task`
  * @returns the requirements (resources of 0 and dynamic ports dropped,
- *   required attributes without repeats) and the parsed memberOf constraints
+ *   required attributes as `{ name, value? }` without repeats) and the
+ *   parsed memberOf constraints
  * @throws {@link PlacementInputError} for any fault, with its path; a
  *   distinctInstance constraint here is `constraint_not_allowed`, as in ECS
  */
@@ -41,7 +42,7 @@ export function validateTaskSpec(value: unknown, path: string): ValidTaskSpec {
     const family = optionalField(fields, 'family', path, (given, at) => validateName(given, at, 'family'));
     const resources = validateResources(requireField(fields, 'resources', path), keyPath(path, 'resources'), { required: [], dropZero: true, share: true });
     const ports = optionalField(fields, 'ports', path, validateTaskPorts) ?? EMPTY_PORTS;
-    const requiresAttributes = optionalField(fields, 'requiresAttributes', path, validateAttributeNames) ?? [];
+    const requiresAttributes = optionalField(fields, 'requiresAttributes', path, validateRequiredAttributes) ?? NO_REQUIREMENTS;
     const constraints = optionalField(fields, 'placementConstraints', path, (given, at) =>
       validateConstraints(given, at, { allowDistinctInstance: false, alreadyCounted: 0 })) ?? [];
     const memberOf = constraints.length === 0 ? NO_CONSTRAINTS : Object.freeze(constraints);
