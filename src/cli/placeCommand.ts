@@ -6,8 +6,6 @@
  */
 import type { Cluster } from '../cluster/Cluster';
 import type { EcsTaskDefinition } from '../ecs/EcsTaskDefinition';
-import { fromPlacementRequest } from '../ecs/fromPlacementRequest';
-import { readTaskDefinition } from '../ecs/fromTaskDefinition';
 import { parseConstraintNotation, parseStrategyNotation } from '../ecs/placementNotation';
 import { serviceEventMessage } from '../ecs/serviceEventMessage';
 import { taskDefinitionName } from '../ecs/taskDefinitionName';
@@ -16,16 +14,17 @@ import type { PlaceResponse } from './PlaceResponse';
 import type { PlacementRequest } from '../model/PlacementRequest';
 import { resolveGroup } from '../model/validation/resolveGroup';
 import type { PlacementResult } from '../placement/PlacementResult';
-import { UsageError, type CliIo } from './CliIo';
+import { UsageError } from './CliIo';
 import { formatPlacement } from './formatPlacement';
 import { loadEcsCluster } from './loadEcsCluster';
+import { loadPlacementRequest } from './loadPlacementRequest';
 import type { Command } from './Command';
 import { outputFormat, parseOptions, wholeNumberOption, type OptionValues } from './parseOptions';
-import { readJsonFile } from './readJsonFile';
 import { reportedAt } from './reportedAt';
 import { visible, visibleJson } from './visible';
 
 const HELP = `Usage: task-placement place --instances FILE --task-definition FILE [options]
+       task-placement place --instances FILE --request TEMPLATE [options]
 
 Places the tasks of a task definition on the container instances of a
 DescribeContainerInstances response, as ECS would, and prints the answer in
@@ -41,12 +40,24 @@ in use) is taken as held. Nothing is placed in the account.
 Options:
   --instances FILE        output of 'aws ecs describe-container-instances' (required)
   --task-definition FILE  a task definition: 'aws ecs describe-task-definition'
-                          output or a RegisterTaskDefinition input (required)
+                          output or a RegisterTaskDefinition input (required,
+                          unless a --request template or Terraform JSON
+                          defines it)
   --tasks FILE            output of 'aws ecs describe-tasks' for the running
                           tasks: their groups then count for spread,
                           distinctInstance and task:group
-  --request FILE          a RunTask or CreateService request (cli-input-json),
-                          or 'aws ecs describe-services' output for one service
+  --request FILE          a RunTask, CreateService or UpdateService request
+                          (cli-input-json), 'aws ecs describe-services' output
+                          for one service, a CloudFormation template in JSON
+                          ('aws cloudformation get-template --query
+                          TemplateBody'), or 'terraform show -json' output of
+                          a state or a saved plan; a template or Terraform's
+                          JSON may define the task definition itself, and
+                          then --task-definition is optional (given, it
+                          replaces the document's)
+  --resource ID           the service to read when the --request template or
+                          Terraform JSON has several: its logical id
+                          (WebService) or address (aws_ecs_service.web)
   --count N               tasks to place, at most 100,000 (default: the
                           request's count or desiredCount, else 1)
   --service NAME          place for service NAME (group service:NAME)
@@ -78,6 +89,7 @@ const OPTIONS = {
   'task-definition': { type: 'string' },
   tasks: { type: 'string' },
   request: { type: 'string' },
+  resource: { type: 'string' },
   count: { type: 'string' },
   service: { type: 'string' },
   group: { type: 'string' },
@@ -107,8 +119,12 @@ export const placeCommand: Command = {
     const output = outputFormat(values.output);
     const seed = values.seed === undefined ? undefined : wholeNumberOption('--seed', values.seed);
     const cluster = loadEcsCluster(io, { instances: values.instances, tasks: values.tasks, ...(seed === undefined ? {} : { seed }) }, 'place');
-    const taskDefinition = loadTaskDefinition(io, values['task-definition']);
-    const request = withFlags(loadRequest(io, values, taskDefinition), values);
+    const count = values.count === undefined ? undefined : wholeNumberOption('--count', values.count, 1, MAX_TASKS);
+    const loaded = loadPlacementRequest(io, {
+      request: values.request, taskDefinition: values['task-definition'], resource: values.resource, count, service: values.service,
+    });
+    const { taskDefinition } = loaded;
+    const request = withFlags(loaded.request, values);
     const { result, response } = place(cluster, request, taskDefinition);
     if (output === 'json') io.out(visibleJson(response));
     else {
@@ -134,22 +150,6 @@ function place(cluster: Cluster, request: PlacementRequest, taskDefinition: EcsT
 
 function groupOf(request: PlacementRequest): string {
   return resolveGroup({ service: request.service, group: request.group, family: request.task.family });
-}
-
-function loadTaskDefinition(io: CliIo, file: string | undefined): EcsTaskDefinition {
-  if (file === undefined) {
-    throw new UsageError("--task-definition is required: the output of 'aws ecs describe-task-definition' or a RegisterTaskDefinition input. Run 'task-placement place --help' for the options.");
-  }
-  const json = readJsonFile(io, file, 'the --task-definition file');
-  return reportedAt(file, () => readTaskDefinition(json));
-}
-
-function loadRequest(io: CliIo, values: PlaceOptions, taskDefinition: EcsTaskDefinition): PlacementRequest {
-  const count = values.count === undefined ? undefined : wholeNumberOption('--count', values.count, 1, MAX_TASKS);
-  const file = values.request;
-  if (file === undefined) return { task: taskDefinition.task, ...(count === undefined ? {} : { count }) };
-  const json = readJsonFile(io, file, 'the --request file');
-  return reportedAt(file, () => fromPlacementRequest(json, taskDefinition, count === undefined ? {} : { count }));
 }
 
 function withFlags(request: PlacementRequest, values: PlaceOptions): PlacementRequest {

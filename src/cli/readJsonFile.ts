@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { documentKind } from '../ecs/documentKind';
 import { UsageError, type CliIo } from './CliIo';
 import { fileFailure } from './fileFailure';
 import { visible } from './visible';
@@ -26,9 +27,12 @@ export function readJsonFile(io: CliIo, file: string, label: string): unknown {
   } catch (error) {
     throw fileFailure('read', label, file, error);
   }
+  const json = text.startsWith('\uFEFF') ? text.slice(1) : text;
   try {
-    return JSON.parse(text.startsWith('\uFEFF') ? text.slice(1) : text) as unknown;
+    return JSON.parse(json) as unknown;
   } catch (error) {
-    throw new UsageError(`${label.charAt(0).toUpperCase()}${label.slice(1)} ${visible(file)} is not valid JSON: ${(error as Error).message}`);
+    // The program reads JSON only; a YAML template is a common slip, and converting it is one command.
+    const hint = documentKind(json) === 'cloudformation' ? ' It looks like a CloudFormation template in YAML: convert it to JSON first, for example with cfn-flip (cfn-flip template.yaml > template.json).' : '';
+    throw new UsageError(`${label.charAt(0).toUpperCase()}${label.slice(1)} ${visible(file)} is not valid JSON: ${(error as Error).message}${hint}`);
   }
 }

@@ -24,12 +24,16 @@ const MAX_RESERVED_PORTS = 100;
  *
  * @remarks
  * Accepts the whole response (`{ containerInstances, failures }`; the
- * failures, instances ECS could not describe, are ignored) or a bare array
- * of container instances. For each instance:
+ * failures, instances ECS could not describe, are ignored), as the AWS CLI
+ * prints it or as the AWS SDK for JavaScript v3 returns it (`$metadata`,
+ * members set to `undefined`), or a bare array of container instances.
+ * Fields the reader does not use are skipped, as ECS adds fields over time.
+ * For each instance:
  *
  * - `containerInstanceArn` becomes the id; `ec2InstanceId`, `status`,
  *   `agentConnected`, `versionInfo.agentVersion` and `registeredAt` (an ISO
- *   string or epoch seconds) are kept;
+ *   string, epoch seconds, or a `Date` as the AWS SDK for JavaScript gives
+ *   it) are kept;
  * - `registeredResources` become the resources (`CPU`, `MEMORY`, `GPU` and
  *   any other numeric resource, whole amounts only) and the agent-reserved
  *   ports (`PORTS`, `PORTS_UDP`);

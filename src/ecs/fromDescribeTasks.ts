@@ -37,7 +37,9 @@ export interface EcsRunningTask {
  * Reads the output of `aws ecs describe-tasks`.
  *
  * @remarks
- * Accepts the whole response (`{ tasks, failures }`) or a bare array. Kept:
+ * Accepts the whole response (`{ tasks, failures }`), as the AWS CLI prints
+ * it or as the AWS SDK for JavaScript v3 returns it (Dates, `$metadata`),
+ * or a bare array; fields it does not use are skipped. Kept:
  * tasks whose desired status is RUNNING (or not given) and that run on a
  * container instance; skipped: tasks on their way out (desired status
  * STOPPED, which ECS no longer counts for distinctInstance) and Fargate

@@ -4,9 +4,10 @@
  *
  * @module
  */
+import type { RequiredAttribute } from '../model/RequiredAttribute';
 import type { MemberOfConstraint, TaskSpec } from '../model/TaskSpec';
 import { indexPath } from '../model/validation/paths';
-import { validateAttributeName } from '../model/validation/validateAttributes';
+import { validateAttributeName, validateRequiredAttribute } from '../model/validation/validateAttributes';
 import { validateConstraints } from '../model/validation/validateConstraints';
 import { validateName } from '../model/validation/validateName';
 import { validateTaskSpec } from '../model/validation/validateTaskSpec';
@@ -14,12 +15,14 @@ import type { EcsTaskDefinition } from './EcsTaskDefinition';
 import { ecsError, expected, optional, readArray, readRecord, readString, required, type JsonRecord } from './json';
 import { readContainers, type ContainerNeeds } from './readContainers';
 import { NETWORK_MODES, type NetworkMode } from './readPortMappings';
+import { readRuntimePlatform } from './readRuntimePlatform';
 import { readCpu, readMemory } from './taskSize';
 
 /**
  * Reads a task definition: a RegisterTaskDefinition input, or the output of
  * `aws ecs describe-task-definition` or `register-task-definition` (the
- * `{ taskDefinition: {...} }` wrapper is optional).
+ * `{ taskDefinition: {...} }` wrapper is optional), as the AWS CLI prints it
+ * or as the AWS SDK for JavaScript v3 returns it (Dates, `$metadata`).
  *
  * @remarks
  * What the task reserves, as ECS counts it:
@@ -35,9 +38,20 @@ import { readCpu, readMemory } from './taskSize';
  * - ports: static host ports by network mode:
  *   a bridge `hostPort` above 0, a host-mode `containerPort`; dynamic ports
  *   and awsvpc ports take none of the instance's ports;
- * - `requiresAttributes`: the names (values are not compared);
+ * - `requiresAttributes`: each name, with its `value` when it has one (the
+ *   instance's attribute must then have that value; `targetType` names the
+ *   container instance, the only kind ECS has);
+ * - `runtimePlatform`: required attributes with values, `cpuArchitecture`
+ *   as `ecs.cpu-architecture` (`x86_64`, `arm64`), `LINUX` as `ecs.os-type`
+ *   `linux`, a Windows family as `ecs.os-family` (see the ECS interop guide);
+ * - `compatibilities`, when the document has them (ECS's output does): the
+ *   launch types ECS validated the definition for, which a request's launch
+ *   type must be among;
  * - `placementConstraints`: memberOf only; ECS refuses distinctInstance in
  *   a task definition, and so does this function.
+ *
+ * The containers' names, images, sizes and static host ports are kept in
+ * `containers`, for the tasks of {@link toRunTaskResponse}.
  *
  * @param json - the parsed JSON document
  * @returns the task and its identity
@@ -51,6 +65,7 @@ export function readTaskDefinition(json: unknown): EcsTaskDefinition {
   const containers = required(definition, 'containerDefinitions', path, (value, at) => readContainers(value, at, networkMode), 'every task definition has containers');
   const revision = optional(definition, 'revision', path, readRevision);
   const taskDefinitionArn = optional(definition, 'taskDefinitionArn', path, readString);
+  const compatibilities = optional(definition, 'compatibilities', path, readCompatibilities);
   const task = taskSpec(definition, path, family, containers);
   validateTaskSpec(task, path);
   return {
@@ -58,7 +73,9 @@ export function readTaskDefinition(json: unknown): EcsTaskDefinition {
     family,
     ...(revision === undefined ? {} : { revision }),
     ...(taskDefinitionArn === undefined ? {} : { taskDefinitionArn }),
+    ...(compatibilities === undefined ? {} : { compatibilities }),
     networkMode,
+    containers: containers.containers,
   };
 }
 
@@ -99,7 +116,10 @@ function taskSpec(definition: JsonRecord, path: string, family: string, containe
   }
   const tcp = [...containers.ports.tcp.keys()];
   const udp = [...containers.ports.udp.keys()];
-  const requiresAttributes = optional(definition, 'requiresAttributes', path, readRequiredAttributes) ?? [];
+  const requiresAttributes = withoutRepeats([
+    ...optional(definition, 'requiresAttributes', path, readRequiredAttributes) ?? [],
+    ...optional(definition, 'runtimePlatform', path, readRuntimePlatform) ?? [],
+  ]);
   const placementConstraints = optional(definition, 'placementConstraints', path, readConstraints) ?? [];
   return {
     family,
@@ -121,12 +141,35 @@ function readRevision(value: unknown, path: string): number {
   return value;
 }
 
-function readRequiredAttributes(value: unknown, path: string): string[] {
-  const names = readArray(value, path).map((item, index) => {
+function readRequiredAttributes(value: unknown, path: string): RequiredAttribute[] {
+  return readArray(value, path).map((item, index) => {
     const itemPath = indexPath(path, index);
-    return required(readRecord(item, itemPath), 'name', itemPath, validateAttributeName);
+    const attribute = readRecord(item, itemPath);
+    const name = required(attribute, 'name', itemPath, validateAttributeName);
+    // ECS prints an attribute without a value with "value": null; targetType and targetId are not placement's.
+    if (attribute.value === undefined || attribute.value === null) return { name };
+    return validateRequiredAttribute({ name, value: attribute.value }, itemPath);
   });
-  return [...new Set(names)];
+}
+
+/**
+ * Each requirement once, a name alone as a string (as the library writes
+ * it) and one with a value as `{ name, value }`: a task definition's own
+ * list and its runtime platform may both name `ecs.cpu-architecture`.
+ */
+function withoutRepeats(requirements: readonly RequiredAttribute[]): (string | RequiredAttribute)[] {
+  const byKey = new Map<string, string | RequiredAttribute>();
+  for (const { name, value } of requirements) {
+    // Names and values hold no control characters (validated), so the separator cannot be forged.
+    const key = value === undefined ? name : `${name}\u0000${value}`;
+    if (!byKey.has(key)) byKey.set(key, value === undefined ? name : { name, value });
+  }
+  return [...byKey.values()];
+}
+
+/** The launch types ECS validated the definition for, as DescribeTaskDefinition lists them. */
+function readCompatibilities(value: unknown, path: string): readonly string[] {
+  return Object.freeze(readArray(value, path).map((item, index) => readString(item, indexPath(path, index))));
 }
 
 function readConstraints(value: unknown, path: string): MemberOfConstraint[] {

@@ -6,7 +6,10 @@
  *
  * Fields the library does not read are ignored, not refused: ECS adds fields
  * to its responses over time, and a document pasted from the console or the
- * AWS CLI carries many that have nothing to do with placement.
+ * AWS CLI carries many that have nothing to do with placement. Requests and
+ * services are the exception: a misspelt setting there would change where
+ * tasks go, so their fields are checked against ECS's lists
+ * (`refuseUnknownFields`).
  *
  * @module
  */

@@ -6,6 +6,7 @@
  */
 import { indexPath, keyPath } from '../model/validation/paths';
 import { ecsError, expected, optional, readArray, readRecord, readString, readWholeNumber, required, type JsonRecord } from './json';
+import type { EcsContainerDefinition } from './EcsTaskDefinition';
 import { readPortMappings, type HostPorts, type NetworkMode } from './readPortMappings';
 
 /** What a task's containers need together. */
@@ -20,6 +21,8 @@ export interface ContainerNeeds {
   readonly gpu: number;
   /** Static host ports. */
   readonly ports: HostPorts;
+  /** Each container: its name, image, sizes and static bindings. */
+  readonly containers: readonly EcsContainerDefinition[];
 }
 
 const GPU_COUNT = /^\d{1,6}$/;
@@ -40,28 +43,39 @@ export function readContainers(value: unknown, path: string, mode: NetworkMode):
   let memory: number | undefined = 0;
   let memoryMissingAt: string | undefined;
   let gpu = 0;
-  list.forEach((item, index) => {
+  const containers = list.map((item, index): EcsContainerDefinition => {
     const itemPath = indexPath(path, index);
     const container = readRecord(item, itemPath);
-    optional(container, 'name', itemPath, readString);
-    cpu += optional(container, 'cpu', itemPath, readWholeNumber) ?? 0;
-    const reserved = containerMemory(container, itemPath);
+    const name = optional(container, 'name', itemPath, readString);
+    const image = optional(container, 'image', itemPath, readString);
+    const containerCpu = optional(container, 'cpu', itemPath, readWholeNumber);
+    cpu += containerCpu ?? 0;
+    const limits = containerMemory(container, itemPath);
+    const reserved = limits.soft ?? limits.hard;
     if (reserved === undefined) memoryMissingAt ??= itemPath;
     memory = memory === undefined || reserved === undefined ? undefined : memory + reserved;
     gpu += optional(container, 'resourceRequirements', itemPath, readGpus) ?? 0;
-    optional(container, 'portMappings', itemPath, (mappings, at) => readPortMappings(mappings, at, mode, ports));
+    const networkBindings = optional(container, 'portMappings', itemPath, (mappings, at) => readPortMappings(mappings, at, mode, ports)) ?? [];
+    return {
+      ...(name === undefined ? {} : { name }),
+      ...(image === undefined ? {} : { image }),
+      ...(containerCpu === undefined ? {} : { cpu: containerCpu }),
+      ...(limits.hard === undefined ? {} : { memory: limits.hard }),
+      ...(limits.soft === undefined ? {} : { memoryReservation: limits.soft }),
+      networkBindings,
+    };
   });
-  return { cpu, memory, ...(memoryMissingAt === undefined ? {} : { memoryMissingAt }), gpu, ports };
+  return { cpu, memory, ...(memoryMissingAt === undefined ? {} : { memoryMissingAt }), gpu, ports, containers };
 }
 
-/** ECS reserves the soft limit when there is one, else the hard limit. */
-function containerMemory(container: JsonRecord, path: string): number | undefined {
+/** A container's hard and soft memory limits; ECS reserves the soft one when there is one, else the hard one. */
+function containerMemory(container: JsonRecord, path: string): { hard: number | undefined; soft: number | undefined } {
   const hard = optional(container, 'memory', path, readWholeNumber);
   const soft = optional(container, 'memoryReservation', path, readWholeNumber);
   if (hard !== undefined && soft !== undefined && soft > hard) {
     throw ecsError(keyPath(path, 'memoryReservation'), `expected at most ${hard}, the container's memory, as ECS requires`);
   }
-  return soft ?? hard;
+  return { hard, soft };
 }
 
 /** GPUs requested by one container; Elastic Inference accelerators name a device, not an amount, and are skipped. */

@@ -5,6 +5,7 @@
  * @module
  */
 import { indexPath, keyPath } from '../model/validation/paths';
+import type { EcsNetworkBinding } from './EcsNetworkBinding';
 import { ecsError, expected, optional, readArray, readRecord, readWholeNumber, type JsonRecord } from './json';
 
 /** The network modes of a task definition. */
@@ -24,7 +25,8 @@ export interface HostPorts {
 const MAX_PORT = 65535;
 
 /**
- * Adds the host ports of one container's port mappings to `ports`.
+ * Adds the host ports of one container's port mappings to `ports`, and
+ * returns them as the container's network bindings.
  *
  * @remarks
  * - `bridge` (the default; Windows' `default` behaves the same): a
@@ -44,27 +46,31 @@ const MAX_PORT = 65535;
  * @param path - where it is
  * @param mode - the task definition's network mode
  * @param ports - the task's ports so far, extended in place
+ * @returns the static host ports this container binds, in the order mapped
  * @throws {@link index!PlacementInputError} `invalid_ecs_json`, `invalid_port`, or
  *   `duplicate_port` when two mappings of the task bind the same host port
  */
-export function readPortMappings(value: unknown, path: string, mode: NetworkMode, ports: HostPorts): void {
+export function readPortMappings(value: unknown, path: string, mode: NetworkMode, ports: HostPorts): EcsNetworkBinding[] {
   const list = readArray(value, path);
   if (mode === 'none' && list.length > 0) throw ecsError(path, 'expected no port mappings: a task in network mode none has no networking');
+  const bindings: EcsNetworkBinding[] = [];
   list.forEach((item, index) => {
     const itemPath = indexPath(path, index);
     const mapping = readRecord(item, itemPath);
     const protocol = optional(mapping, 'protocol', itemPath, readProtocol) ?? 'tcp';
     const bound = hostPort(mapping, itemPath, mode);
     if (bound === undefined) return;
-    const [port, portPath] = bound;
+    const { containerPort, hostPort: port, at } = bound;
     const earlier = ports[protocol].get(port);
-    if (earlier !== undefined) throw ecsError(portPath, `expected each host port once per task, but ${protocol.toUpperCase()} ${port} is also bound at ${earlier}`, 'duplicate_port');
-    ports[protocol].set(port, portPath);
+    if (earlier !== undefined) throw ecsError(at, `expected each host port once per task, but ${protocol.toUpperCase()} ${port} is also bound at ${earlier}`, 'duplicate_port');
+    ports[protocol].set(port, at);
+    bindings.push({ containerPort, hostPort: port, protocol });
   });
+  return bindings;
 }
 
-/** The static host port a mapping binds on the instance, with its path, if any. */
-function hostPort(mapping: JsonRecord, path: string, mode: NetworkMode): [number, string] | undefined {
+/** The static host port a mapping binds on the instance, with its container port and the path it was read at, if any. */
+function hostPort(mapping: JsonRecord, path: string, mode: NetworkMode): { containerPort: number; hostPort: number; at: string } | undefined {
   const containerPort = optional(mapping, 'containerPort', path, readPort);
   const host = optional(mapping, 'hostPort', path, readPort);
   const hostPath = keyPath(path, 'hostPort');
@@ -72,11 +78,11 @@ function hostPort(mapping: JsonRecord, path: string, mode: NetworkMode): [number
     if (mapping.containerPortRange === undefined) throw ecsError(keyPath(path, 'containerPort'), 'expected this field, or a containerPortRange');
     return undefined;
   }
-  if (mode === 'bridge') return host === undefined || host === 0 ? undefined : [host, hostPath];
+  if (mode === 'bridge') return host === undefined || host === 0 ? undefined : { containerPort, hostPort: host, at: hostPath };
   if (host !== undefined && host !== 0 && host !== containerPort) {
     throw ecsError(hostPath, `expected ${containerPort}, the containerPort, or no hostPort: in network mode ${mode} the host port is the container port`);
   }
-  return mode === 'host' ? [containerPort, keyPath(path, 'containerPort')] : undefined;
+  return mode === 'host' ? { containerPort, hostPort: containerPort, at: keyPath(path, 'containerPort') } : undefined;
 }
 
 function readPort(value: unknown, path: string): number {

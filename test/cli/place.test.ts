@@ -46,6 +46,22 @@ describe('task-placement place', () => {
     expect(response.events).toEqual([]);
   });
 
+  it('reads binpack(MEMORY) and binpack(CPU) as ECS does, in any case, and places as in lower case', () => {
+    const lower = place(...FLEET, ...WEB, '--group', 'packed', '--count', '3', '--strategy', 'binpack(memory),binpack(cpu)');
+    const upper = place(...FLEET, ...WEB, '--group', 'packed', '--count', '3', '--strategy', 'binpack(MEMORY),binpack(Cpu)');
+    expect(upper.stderr).toBe('');
+    expect(upper.code).toBe(lower.code);
+    expect(upper.response).toEqual(lower.response);
+  });
+
+  it('reads a request file whose binpack field is MEMORY, as DescribeServices reports it', () => {
+    const service = { serviceName: 'web', desiredCount: 2, placementStrategy: [{ type: 'binpack', field: 'MEMORY' }], placementConstraints: [] };
+    const io = ecsIo({ 'service.json': JSON.stringify({ services: [service], failures: [] }) });
+    expect(main(['place', ...FLEET, ...WEB, '--request', 'service.json'], io)).toBe(0);
+    expect(io.stderr()).toBe('');
+    expect((JSON.parse(io.stdout()) as PlaceResponse).tasks).toHaveLength(2);
+  });
+
   it('places standalone tasks of a group, without events', () => {
     const { response } = place(...FLEET, ...WEB, '--group', 'smoke', '--count', '2', '--constraint', 'distinctInstance');
     expect(response.tasks.map((task) => task.group)).toEqual(['smoke', 'smoke']);

@@ -36,7 +36,12 @@ describe('readTaskDefinition', () => {
   it('reads the sleep360 sample of the ECS documentation, as registered and as described', () => {
     const input = readTaskDefinition(fixture('sleep360.json'));
     const described = readTaskDefinition(fixture('sleep360-registered.json'));
-    expect(input).toEqual({ family: 'sleep360', networkMode: 'bridge', task: { family: 'sleep360', resources: { cpu: 10, memory: 10 } } });
+    expect(input).toEqual({
+      family: 'sleep360',
+      networkMode: 'bridge',
+      task: { family: 'sleep360', resources: { cpu: 10, memory: 10 } },
+      containers: [{ name: 'sleep', image: 'busybox', cpu: 10, memory: 10, networkBindings: [] }],
+    });
     expect(described).toMatchObject({ family: 'sleep360', revision: 1, task: input.task });
   });
 
@@ -44,8 +49,12 @@ describe('readTaskDefinition', () => {
     expect(fromTaskDefinition(fixture('example-ecs-gpu.json'))).toEqual({ family: 'example-ecs-gpu', resources: { cpu: 100, memory: 80, gpu: 2 } });
   });
 
-  it('reads the Fargate sample: task-level cpu and memory strings; awsvpc ports take none of the instance', () => {
-    expect(fromTaskDefinition(fixture('fargate-webserver.json'))).toEqual({ family: 'fargate-task-definition', resources: { cpu: 256, memory: 512 } });
+  it('reads the Fargate sample: task-level cpu and memory strings; awsvpc ports take none of the instance; runtimePlatform LINUX', () => {
+    expect(fromTaskDefinition(fixture('fargate-webserver.json'))).toEqual({
+      family: 'fargate-task-definition',
+      resources: { cpu: 256, memory: 512 },
+      requiresAttributes: [{ name: 'ecs.os-type', value: 'linux' }],
+    });
   });
 
   it('reads a described task definition: memoryReservation before memory, dynamic ports, attributes, constraints', () => {
@@ -59,6 +68,11 @@ describe('readTaskDefinition', () => {
       requiresAttributes: ['com.amazonaws.ecs.capability.logging-driver.awslogs', 'com.amazonaws.ecs.capability.docker-remote-api.1.19'],
       placementConstraints: [{ type: 'memberOf', expression: 'attribute:ecs.os-type == linux' }],
     });
+    // The containers as RunTask's answer names them: the dynamic port of the log router is not known before it runs.
+    expect(web.containers).toEqual([
+      { name: 'nginx', image: 'public.ecr.aws/nginx/nginx:1.27', cpu: 256, memory: 1024, memoryReservation: 512, networkBindings: [{ containerPort: 80, hostPort: 80, protocol: 'tcp' }] },
+      { name: 'log-router', image: 'public.ecr.aws/aws-observability/aws-for-fluent-bit:stable', memoryReservation: 64, networkBindings: [] },
+    ]);
   });
 
   it('sums the containers when the task gives no size, a container without cpu counting 0', () => {

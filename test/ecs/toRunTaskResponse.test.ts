@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { clusterFromEcs } from '../../src/ecs/clusterFromEcs';
+import { fromDescribeContainerInstances } from '../../src/ecs/fromDescribeContainerInstances';
 import { fromPlacementRequest } from '../../src/ecs/fromPlacementRequest';
 import { readTaskDefinition } from '../../src/ecs/fromTaskDefinition';
 import { toRunTaskResponse } from '../../src/ecs/toRunTaskResponse';
@@ -21,8 +22,10 @@ describe('toRunTaskResponse', () => {
         lastStatus: 'PENDING',
         desiredStatus: 'RUNNING',
         launchType: 'EC2',
+        containers: [{ name: 'sleep', image: 'busybox', taskArn: 'arn:aws:ecs:us-west-2:aws_account_id:task/task-1', lastStatus: 'PENDING', cpu: '10', memory: '10' }],
         cpu: '10',
         memory: '10',
+        version: 1,
       }],
       failures: [],
     });
@@ -48,6 +51,43 @@ describe('toRunTaskResponse', () => {
     }]);
   });
 
+  it('gives each task the instance\'s cpu architecture as RunTask\'s attribute, its capacity provider and the time given', () => {
+    const json = describeResponse({ id: 'arm', cpu: 2048, memory: 4096, attributes: { 'ecs.availability-zone': 'us-east-1a', 'ecs.cpu-architecture': 'arm64' } });
+    const [instance] = (json as { containerInstances: Record<string, unknown>[] }).containerInstances;
+    const containerInstances = fromDescribeContainerInstances({ containerInstances: [{ ...instance, capacityProviderName: 'graviton' }] });
+    const cluster = clusterFromEcs(json);
+    const taskDefinition = readTaskDefinition({
+      family: 'api', networkMode: 'host',
+      containerDefinitions: [{ name: 'api', image: 'api:3', memory: 256, portMappings: [{ containerPort: 8080 }, { containerPort: 8125, protocol: 'udp' }] }],
+    });
+    const request = { task: taskDefinition.task };
+    const createdAt = new Date('2025-03-04T12:00:00.000Z');
+    const response = toRunTaskResponse(cluster.place(request), { request, taskDefinition, instances: cluster.instances(), containerInstances, createdAt });
+    expect(response.tasks[0]).toMatchObject({
+      capacityProviderName: 'graviton',
+      attributes: [{ name: 'ecs.cpu-architecture', value: 'arm64' }],
+      containers: [{
+        name: 'api', image: 'api:3', lastStatus: 'PENDING', memory: '256',
+        networkBindings: [{ containerPort: 8080, hostPort: 8080, protocol: 'tcp' }, { containerPort: 8125, hostPort: 8125, protocol: 'udp' }],
+      }],
+      createdAt,
+      version: 1,
+    });
+    // Each task has a Date of its own, and JSON carries it as an ISO 8601 string.
+    expect(response.tasks[0]?.createdAt).not.toBe(createdAt);
+    expect(JSON.parse(JSON.stringify(response)).tasks[0].createdAt).toBe('2025-03-04T12:00:00.000Z');
+  });
+
+  it('names no containers, attributes or time it was not given', () => {
+    const cluster = clusterFromEcs(describeResponse({ id: 'a', cpu: 1024, memory: 1024 }));
+    const request = { task: { family: 'x', resources: { memory: 1 } } };
+    const [task] = toRunTaskResponse(cluster.place(request), { request, instances: cluster.instances() }).tasks;
+    expect(task).not.toHaveProperty('containers');
+    expect(task).not.toHaveProperty('attributes');
+    expect(task).not.toHaveProperty('createdAt');
+    expect(task).not.toHaveProperty('capacityProviderName');
+  });
+
   it('reports a cluster without instances with no arn', () => {
     const cluster = clusterFromEcs([]);
     const request = { task: { family: 'x', resources: { memory: 1 } } };
@@ -71,6 +111,11 @@ describe('toRunTaskResponse refuses arguments of the wrong shape with a typed er
     ['a request without a task', result, { request: {} }, 'missing_field', 'context.request.task'],
     ['instances that are not an array', result, { request, instances: {} }, 'invalid_type', 'context.instances'],
     ['an instance without attributes', result, { request, instances: [{ id: 'i-1' }] }, 'invalid_type', 'context.instances[0]'],
+    ['a createdAt that is a string', result, { request, createdAt: '2025-03-04T12:00:00Z' }, 'invalid_type', 'context.createdAt'],
+    ['a createdAt that holds no time', result, { request, createdAt: new Date(Number.NaN) }, 'invalid_date', 'context.createdAt'],
+    ['container instances that are not an array', result, { request, containerInstances: {} }, 'invalid_type', 'context.containerInstances'],
+    ['a container instance without its spec', result, { request, containerInstances: [{ id: 'i-1' }] }, 'invalid_type', 'context.containerInstances[0]'],
+    ['a capacity provider that is not a string', result, { request, containerInstances: [{ spec: { id: 'i-1' }, capacityProviderName: 7 }] }, 'invalid_type', 'context.containerInstances[0].capacityProviderName'],
   ])('%s', (_, given, context, code, path) => {
     expect(inputErrorOf(() => toRunTaskResponse(given as never, context as never))).toEqual({ code, path });
   });
