@@ -6,6 +6,7 @@
  */
 import type { Cluster } from '../cluster/Cluster';
 import { clusterOf } from '../ecs/clusterFromEcs';
+import type { EcsInstance } from '../ecs/EcsInstance';
 import { fromDescribeContainerInstances } from '../ecs/fromDescribeContainerInstances';
 import { fromDescribeTasks } from '../ecs/fromDescribeTasks';
 import { UsageError, type CliIo } from './CliIo';
@@ -22,6 +23,14 @@ export interface EcsClusterFiles {
   readonly seed?: number;
 }
 
+/** The cluster, and the container instances it was built from. */
+export interface LoadedCluster {
+  /** The cluster, ready to place on. */
+  readonly cluster: Cluster;
+  /** The container instances as read, with what only they tell (the capacity provider's full name). */
+  readonly containerInstances: readonly EcsInstance[];
+}
+
 /**
  * Reads the documents and builds the cluster, with the capacity running
  * tasks hold already reserved.
@@ -31,7 +40,7 @@ export interface EcsClusterFiles {
  * @param command - the command, for the message when `--instances` is missing
  * @throws {@link UsageError} naming the file and the JSON path of a fault
  */
-export function loadEcsCluster(io: CliIo, files: EcsClusterFiles, command: string): Cluster {
+export function loadEcsCluster(io: CliIo, files: EcsClusterFiles, command: string): LoadedCluster {
   const { instances: instancesFile, tasks: tasksFile, seed } = files;
   if (instancesFile === undefined) {
     throw new UsageError(`--instances is required: the output of 'aws ecs describe-container-instances'. Run 'task-placement ${command} --help' for the options.`);
@@ -40,5 +49,5 @@ export function loadEcsCluster(io: CliIo, files: EcsClusterFiles, command: strin
   const instances = reportedAt(instancesFile, () => fromDescribeContainerInstances(instancesJson));
   const known = new Set(instances.map((instance) => instance.spec.id));
   const tasks = tasksFile === undefined ? [] : reportedAt(tasksFile, () => fromDescribeTasks(readJsonFile(io, tasksFile, 'the --tasks file'), known));
-  return clusterOf(instances, tasks, seed === undefined ? {} : { seed });
+  return { cluster: clusterOf(instances, tasks, seed === undefined ? {} : { seed }), containerInstances: instances };
 }

@@ -4,7 +4,6 @@
  *
  * @module
  */
-import type { Cluster } from '../cluster/Cluster';
 import type { EcsTaskDefinition } from '../ecs/EcsTaskDefinition';
 import { parseConstraintNotation, parseStrategyNotation } from '../ecs/placementNotation';
 import { serviceEventMessage } from '../ecs/serviceEventMessage';
@@ -16,7 +15,7 @@ import { resolveGroup } from '../model/validation/resolveGroup';
 import type { PlacementResult } from '../placement/PlacementResult';
 import { UsageError } from './CliIo';
 import { formatPlacement } from './formatPlacement';
-import { loadEcsCluster } from './loadEcsCluster';
+import { loadEcsCluster, type LoadedCluster } from './loadEcsCluster';
 import { loadPlacementRequest } from './loadPlacementRequest';
 import type { Command } from './Command';
 import { outputFormat, parseOptions, wholeNumberOption, type OptionValues } from './parseOptions';
@@ -59,7 +58,8 @@ Options:
                           Terraform JSON has several: its logical id
                           (WebService) or address (aws_ecs_service.web)
   --count N               tasks to place, at most 100,000 (default: the
-                          request's count or desiredCount, else 1)
+                          request's count or desiredCount, else 1); beyond
+                          the 10 a RunTask request may ask for
   --service NAME          place for service NAME (group service:NAME)
   --group G               place standalone tasks of task group G
   --strategy LIST         e.g. 'spread(attribute:ecs.availability-zone),binpack(memory)'
@@ -73,7 +73,9 @@ Options:
 Flags override the request file: --count replaces its count, --service or
 --group replaces its service or group, --strategy replaces its whole
 placementStrategy and the --constraint options replace its whole
-placementConstraints. The task definition's own constraints always apply.
+placementConstraints. The task definition's own constraints always apply,
+and so do the capacity providers the request names: tasks go only to their
+instances. A service scaled to zero (desiredCount 0) places nothing.
 Without a strategy a service spreads over Availability Zones then instances,
 and standalone tasks are placed at random, as in ECS.
 
@@ -81,8 +83,9 @@ The table wraps to the terminal's width (100 columns when the output is not
 a terminal).
 
 Exit status: 0 when every task was placed, 1 when some or none were (the
-result is printed), 2 for bad input or a file that cannot be read (a message
-on stderr, nothing on stdout).`;
+result is printed), 2 for bad input, a file that cannot be read, or a call
+ECS would refuse, such as a RunTask on a cluster without container instances
+(a message on stderr, nothing on stdout).`;
 
 const OPTIONS = {
   instances: { type: 'string' },
@@ -109,6 +112,8 @@ type PlaceOptions = OptionValues<typeof OPTIONS>;
  */
 const MAX_TASKS = 100_000;
 
+const NOTHING_PLACED: PlacementResult = Object.freeze({ placements: Object.freeze([]), failures: Object.freeze([]) });
+
 /** The place command. */
 export const placeCommand: Command = {
   summary: 'place a task definition on the container instances ECS describes',
@@ -118,14 +123,15 @@ export const placeCommand: Command = {
     if (positionals.length > 0) throw new UsageError(`place takes no arguments besides options, not '${visible(positionals[0] ?? '')}'. Run 'task-placement place --help' for the options.`);
     const output = outputFormat(values.output);
     const seed = values.seed === undefined ? undefined : wholeNumberOption('--seed', values.seed);
-    const cluster = loadEcsCluster(io, { instances: values.instances, tasks: values.tasks, ...(seed === undefined ? {} : { seed }) }, 'place');
+    const fleet = loadEcsCluster(io, { instances: values.instances, tasks: values.tasks, ...(seed === undefined ? {} : { seed }) }, 'place');
+    const { cluster } = fleet;
     const count = values.count === undefined ? undefined : wholeNumberOption('--count', values.count, 1, MAX_TASKS);
     const loaded = loadPlacementRequest(io, {
       request: values.request, taskDefinition: values['task-definition'], resource: values.resource, count, service: values.service,
     });
     const { taskDefinition } = loaded;
     const request = withFlags(loaded.request, values);
-    const { result, response } = place(cluster, request, taskDefinition);
+    const { result, response } = place(fleet, values.instances ?? '--instances', request, taskDefinition);
     if (output === 'json') io.out(visibleJson(response));
     else {
       const view = { response, result, group: groupOf(request), taskDefinition: taskDefinitionName(taskDefinition), instances: cluster.instances() };
@@ -135,13 +141,16 @@ export const placeCommand: Command = {
   },
 };
 
-function place(cluster: Cluster, request: PlacementRequest, taskDefinition: EcsTaskDefinition): { result: PlacementResult; response: PlaceResponse } {
+function place(fleet: LoadedCluster, instancesFile: string, request: PlacementRequest, taskDefinition: EcsTaskDefinition): { result: PlacementResult; response: PlaceResponse } {
+  const { cluster, containerInstances } = fleet;
   if ((request.count ?? 1) > MAX_TASKS) {
     throw new UsageError(`The request asks for ${(request.count ?? 1).toLocaleString('en-US')} tasks; place takes at most ${MAX_TASKS.toLocaleString('en-US')} at a time. Give --count N for fewer.`);
   }
   // The request combines files and flags; what is left to refuse is the combination.
-  const result = reportedAt('the request as combined from the files and flags', () => cluster.place(request));
-  const response = toRunTaskResponse(result, { request, taskDefinition, instances: cluster.instances() });
+  // A service scaled to zero asks for no task: ECS places nothing, and reports no failure.
+  const result = request.count === 0 ? NOTHING_PLACED : reportedAt('the request as combined from the files and flags', () => cluster.place(request));
+  // ECS refuses a RunTask call on a cluster without container instances: the fault is in the instances file.
+  const response = reportedAt(instancesFile, () => toRunTaskResponse(result, { request, taskDefinition, instances: cluster.instances(), containerInstances }));
   const { service } = request;
   if (service === undefined) return { result, response };
   const messages = new Set(result.failures.map((failure) => serviceEventMessage(service, failure)));

@@ -64,7 +64,7 @@ export const queryCommand: Command = {
     }
     const output = outputFormat(values.output);
     const status = values.status === undefined ? undefined : statusOption(values.status);
-    const cluster = loadEcsCluster(io, { instances: values.instances, tasks: values.tasks }, 'query');
+    const { cluster } = loadEcsCluster(io, { instances: values.instances, tasks: values.tasks }, 'query');
     const matching = cluster.listInstances(expression).filter((instance) => (status === undefined ? instance.status !== 'INACTIVE' : instance.status === status));
     io.out(output === 'json'
       ? visibleJson({ containerInstanceArns: matching.map((instance) => instance.id) })

@@ -31,18 +31,20 @@ const READ_PROPERTIES: readonly (readonly [string, string])[] = [
   ['ServiceName', 'serviceName'],
   ['DesiredCount', 'desiredCount'],
   ['LaunchType', 'launchType'],
+  ['CapacityProviderStrategy', 'capacityProviderStrategy'],
   ['SchedulingStrategy', 'schedulingStrategy'],
   ['PlacementStrategies', 'placementStrategy'],
   ['PlacementConstraints', 'placementConstraints'],
 ];
 
 /** Integer properties CloudFormation also takes as text (`"512"`), and converts. */
-const INTEGER_FIELDS: ReadonlySet<string> = new Set(['desiredCount', 'cpu', 'memory', 'memoryReservation', 'containerPort', 'hostPort']);
+const INTEGER_FIELDS: ReadonlySet<string> = new Set(['desiredCount', 'cpu', 'memory', 'memoryReservation', 'containerPort', 'hostPort', 'weight', 'base']);
 const DIGITS = /^\d{1,15}$/;
 /** Fields placement does not need, which a template often builds with a function (an image's tag from a parameter). */
 const DESCRIPTIVE_FIELDS: ReadonlySet<string> = new Set(['image', 'name']);
 const RESOURCE_TYPE_SERVICE = 'AWS::ECS::Service';
 const RESOURCE_TYPE_TASK_DEFINITION = 'AWS::ECS::TaskDefinition';
+const RESOURCE_TYPE_CAPACITY_PROVIDER = 'AWS::ECS::CapacityProvider';
 const GIVE_TASK_DEFINITION = 'give that task definition as well (the taskDefinition option; --task-definition on the command line)';
 
 /**
@@ -59,9 +61,10 @@ const GIVE_TASK_DEFINITION = 'give that task definition as well (the taskDefinit
  * The service: `PlacementStrategies` and `PlacementConstraints` (`Type`,
  * `Field`, `Expression`), `DesiredCount` (1 when absent, as CloudFormation
  * creates the service), `ServiceName` (the logical id when absent, where
- * CloudFormation would generate one), `LaunchType` and `SchedulingStrategy`,
- * read as {@link fromCreateServiceRequest} reads CreateService's fields: so
- * `FARGATE` and `DAEMON` are refused. A property an `AWS::ECS::Service` does
+ * CloudFormation would generate one), `LaunchType`, `CapacityProviderStrategy`
+ * and `SchedulingStrategy`, read as {@link fromCreateServiceRequest} reads
+ * CreateService's fields: so `FARGATE` and `DAEMON` are refused. A
+ * `DesiredCount` of 0 is read as `count: 0`, nothing to place. A property an `AWS::ECS::Service` does
  * not have is refused with `unknown_field`.
  *
  * Its `TaskDefinition`: a `Ref` or `Fn::GetAtt` to an
@@ -76,7 +79,9 @@ const GIVE_TASK_DEFINITION = 'give that task definition as well (the taskDefinit
  *
  * Intrinsic functions: a `Ref` to a parameter with a `Default` is that
  * default (a `Number` parameter's as a number); a `Ref` to `AWS::NoValue`
- * removes the property. Any other function (`Fn::Sub`, `Fn::If`, a `Ref`
+ * removes the property; a `Ref` to an `AWS::ECS::CapacityProvider` with a
+ * `Name` is that name, as CloudFormation resolves it (the CDK writes a
+ * strategy's provider so). Any other function (`Fn::Sub`, `Fn::If`, a `Ref`
  * to a parameter without a default or to a pseudo parameter...) where
  * placement reads a value is refused with `unresolved_value`, naming its
  * path; functions elsewhere (a role's ARN from `Fn::GetAtt`) are not read,
@@ -261,8 +266,20 @@ function intrinsicValue(parameters: JsonRecord, resources: JsonRecord): (value: 
       return { kind: 'value', value: parameterDefault(parameter) };
     }
     if (argument.startsWith('AWS::')) return unresolved(`a Ref to the pseudo parameter ${argument}, known only when the stack is deployed`);
-    if (resources[argument] !== undefined) return unresolved(`a Ref to the resource ${argument}, known only once CloudFormation creates it`);
+    const resource = resources[argument];
+    if (isRecord(resource) && resource.Type === RESOURCE_TYPE_CAPACITY_PROVIDER) return capacityProviderName(argument, resource);
+    if (resource !== undefined) return unresolved(`a Ref to the resource ${argument}, known only once CloudFormation creates it`);
     return unresolved(`a Ref to ${argument}, which is neither a parameter nor a resource of the template`);
+  };
+}
+
+/** A capacity provider's Ref is its name: the template's `Name`, or one CloudFormation makes up when it creates the provider. */
+function capacityProviderName(id: string, resource: JsonRecord): Resolution {
+  const name = isRecord(resource.Properties) ? resource.Properties.Name : undefined;
+  if (typeof name === 'string') return { kind: 'value', value: name };
+  return {
+    kind: 'unresolved',
+    summary: `expected a value, got a Ref to the capacity provider ${id}, whose name CloudFormation makes up when it creates it: give the provider a Name (capacityProviderName in the CDK), or write its name in the Ref's place`,
   };
 }
 

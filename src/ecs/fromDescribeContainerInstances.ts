@@ -13,6 +13,7 @@ import { validateStatus } from '../model/validation/validateStatus';
 import type { EcsInstance, HeldCapacity } from './EcsInstance';
 import { ecsError, optional, readArray, readBoolean, readRecord, readResponseList, readString, readWholeNumber, required, type JsonRecord } from './json';
 import { readAttributeList } from './readAttributeList';
+import { CAPACITY_PROVIDER_ATTRIBUTE, capacityProviderAttributes, readCapacityProviderName } from './readCapacityProviderStrategy';
 import { readRegisteredAt } from './readRegisteredAt';
 import { readResourceList, type ResourceList } from './readResourceList';
 
@@ -41,7 +42,11 @@ const MAX_RESERVED_PORTS = 100;
  *   and the ports listed as in use beyond the reserved ones;
  * - without a `GPU` resource, the GPUs of `platformDevices` (type `GPU`) are
  *   counted, all of them free;
- * - `attributes` become a map, `null` for an attribute without a value.
+ * - `attributes` become a map, `null` for an attribute without a value;
+ * - `capacityProviderName` is kept, and recorded among the attributes as
+ *   {@link CAPACITY_PROVIDER_ATTRIBUTE} (for a name of at most 128
+ *   characters, an attribute value's limit), so that a request's capacity
+ *   provider strategy can keep its tasks on the providers it names.
  *
  * Every instance is checked before anything is returned.
  *
@@ -78,8 +83,8 @@ function readContainerInstance(value: unknown, path: string): EcsInstance {
   const registered = required(record, 'registeredResources', path, readResourceList);
   const remaining = optional(record, 'remainingResources', path, readResourceList) ?? registered;
   const platformGpus = optional(record, 'platformDevices', path, countGpus);
-  const capacityProviderName = optional(record, 'capacityProviderName', path, readString);
-  const spec = instanceSpec(record, path, id, withPlatformGpus(registered, platformGpus));
+  const capacityProviderName = optional(record, 'capacityProviderName', path, readCapacityProviderName);
+  const spec = instanceSpec(record, path, id, withPlatformGpus(registered, platformGpus), capacityProviderName);
   validateInstanceSpec(spec, path);
   const runningTasksCount = optional(record, 'runningTasksCount', path, readWholeNumber) ?? 0;
   // Untracked tasks cost nothing per task, but a count no instance could run is not ECS's output: refused rather than believed.
@@ -96,7 +101,7 @@ function readContainerInstance(value: unknown, path: string): EcsInstance {
   };
 }
 
-function instanceSpec(record: JsonRecord, path: string, id: string, registered: ResourceList): InstanceSpec {
+function instanceSpec(record: JsonRecord, path: string, id: string, registered: ResourceList, capacityProviderName: string | undefined): InstanceSpec {
   const { cpu, memory } = registered.amounts;
   if (cpu === undefined) throw ecsError(keyPath(path, 'registeredResources'), 'expected a CPU resource, as the ECS agent registers');
   if (memory === undefined) throw ecsError(keyPath(path, 'registeredResources'), 'expected a MEMORY resource, as the ECS agent registers');
@@ -108,12 +113,17 @@ function instanceSpec(record: JsonRecord, path: string, id: string, registered: 
   const agentConnected = optional(record, 'agentConnected', path, readBoolean);
   const agentVersion = optional(record, 'versionInfo', path, readAgentVersion);
   const registeredAt = optional(record, 'registeredAt', path, readRegisteredAt);
+  const attributes = optional(record, 'attributes', path, readAttributeList) ?? {};
+  if (capacityProviderName !== undefined && CAPACITY_PROVIDER_ATTRIBUTE in attributes) {
+    throw ecsError(keyPath(path, 'attributes'), `expected no attribute ${CAPACITY_PROVIDER_ATTRIBUTE}: the library records the instance's capacityProviderName under that name`);
+  }
   return {
     id,
     ...(ec2InstanceId === undefined ? {} : { ec2InstanceId }),
     resources: { ...registered.amounts, cpu, memory },
     reservedPorts: { tcp: [...registered.tcp], udp: [...registered.udp] },
-    attributes: optional(record, 'attributes', path, readAttributeList) ?? {},
+    // Into the reader's own map, which has no prototype: an attribute may be named like an Object member.
+    attributes: Object.assign(attributes, capacityProviderAttributes(capacityProviderName)),
     ...(status === undefined ? {} : { status }),
     ...(agentConnected === undefined ? {} : { agentConnected }),
     ...(agentVersion === undefined ? {} : { agentVersion }),

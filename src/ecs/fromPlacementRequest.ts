@@ -6,9 +6,10 @@
  */
 import type { PlacementConstraint, PlacementRequest, PlacementStrategy } from '../model/PlacementRequest';
 import { indexPath, keyPath } from '../model/validation/paths';
+import { expectNumber } from '../model/validation/fields';
+import { MAX_CONSTRAINTS } from '../model/validation/validateConstraints';
 import { validateCount } from '../model/validation/validateCount';
 import { validateName } from '../model/validation/validateName';
-import { validatePlacementRequest } from '../model/validation/validatePlacementRequest';
 import type { EcsTaskDefinition } from './EcsTaskDefinition';
 import {
   CONTAINER_OVERRIDE_FIELDS, CREATE_SERVICE_REQUEST_FIELDS, DESCRIBE_SERVICES_RESPONSE_FIELDS, RUN_TASK_REQUEST_FIELDS, SERVICE_FIELDS,
@@ -16,14 +17,23 @@ import {
 } from './ecsRequestFields';
 import { ecsError, optional, readArray, readRecord, readString, readWholeNumber, required, type JsonRecord } from './json';
 import { matchTaskDefinition } from './matchTaskDefinition';
+import { CAPACITY_PROVIDER_ATTRIBUTE, capacityProviderConstraint, readCapacityProviderStrategy } from './readCapacityProviderStrategy';
 import { refuseForeignDocument, refuseUnknownFields } from './refuseUnknownFields';
 import { requireLaunchType } from './requireLaunchType';
+import { validateEcsRequest } from './validateEcsRequest';
 
 /** Options of the request readers. */
 export interface EcsRequestOptions {
-  /** Places this many tasks instead of the document's `count` or `desiredCount` (which is then not read). */
+  /**
+   * Places this many tasks instead of the document's `count` or
+   * `desiredCount` (which is then not read): from 1 to 10,000,000, as
+   * `Cluster.place` takes, beyond RunTask's own limit of 10 a call.
+   */
   readonly count?: number;
 }
+
+/** ECS's limit on the tasks one RunTask call starts. */
+const RUN_TASK_MAX_COUNT = 10;
 
 const RESOURCE_OVERRIDES = ['cpu', 'memory', 'memoryReservation', 'resourceRequirements'] as const;
 /** A service described by ECS, or asked for: CreateService's fields, and those ECS adds when it describes one. */
@@ -40,17 +50,29 @@ const SERVICE_ARN = /^arn:[^:]+:ecs:[^:]*:[^:]*:service\/(?:[^/]+\/)?([^/]+)$/;
  *
  * @remarks
  * Read: `taskDefinition` (checked against `taskDefinition` given: a family,
- * `family:revision` or ARN), `count` (1 when absent), `group`,
- * `placementStrategy`, `placementConstraints`. Refused with
+ * `family:revision` or ARN), `count` (1 when absent; ECS's RunTask starts
+ * 1 to 10 tasks a call, and a count above 10 is refused with
+ * `invalid_count`, as ECS refuses it: `options.count` places more),
+ * `group`, `placementStrategy`, `placementConstraints`. Refused with
  * `unsupported_ecs_feature`: `launchType` `FARGATE` (Fargate places without
  * container instances) and `overrides` that change what the task reserves;
  * with `incompatible_launch_type`, a task definition whose `compatibilities`
  * do not include the launch type (EC2 or EXTERNAL when the request names
  * none), as ECS refuses it.
- * `capacityProviderStrategy`, `networkConfiguration` and the other fields of
- * RunTask are ignored: placement runs over the instances given. A field
- * RunTask does not have (`placementStrategies`) is refused with
- * `unknown_field`, rather than lost.
+ * `capacityProviderStrategy` keeps the tasks on the instances of the
+ * providers it names: it becomes a memberOf constraint on
+ * {@link CAPACITY_PROVIDER_ATTRIBUTE}, added to the task's own constraints
+ * so that it holds whatever `placementConstraints` later replace the
+ * request's. Only the set of providers is honoured, not their `weight` and
+ * `base`; a provider ECS never gives a task (weight 0 and base 0 beside
+ * others) is left out; Fargate's are refused (`unsupported_ecs_feature`),
+ * and so is a `launchType` beside a strategy (`conflicting_launch_type`), as
+ * ECS refuses it. With neither, ECS uses the cluster's default capacity
+ * provider strategy, which the documents do not tell: every instance may
+ * take the tasks. `networkConfiguration` and the other fields of RunTask
+ * are ignored: placement runs over the instances given. A field RunTask
+ * does not have (`placementStrategies`) is refused with `unknown_field`,
+ * rather than lost.
  *
  * @param json - the parsed request
  * @param taskDefinition - the task definition it runs, from {@link readTaskDefinition}
@@ -63,7 +85,7 @@ export function fromRunTaskRequest(json: unknown, taskDefinition: EcsTaskDefinit
   const request = readRecord(json, '');
   refuseUnknownFields(request, '', RUN_TASK_REQUEST_FIELDS, 'a RunTask request');
   optional(request, 'overrides', '', readOverrides);
-  const count = options.count ?? optional(request, 'count', '', validateCount) ?? 1;
+  const count = optionCount(options) ?? optional(request, 'count', '', readRunTaskCount) ?? 1;
   const group = optional(request, 'group', '', (value, at) => validateName(value, at, 'group'));
   return placementRequest(request, '', taskDefinition, { count, ...(group === undefined ? {} : { group }) });
 }
@@ -78,19 +100,22 @@ export function fromRunTaskRequest(json: unknown, taskDefinition: EcsTaskDefinit
  * Read: `serviceName` (the tasks' group is `service:NAME`; an UpdateService
  * request names the service, or its ARN, in `service`), `taskDefinition`
  * (checked against the task definition given), `desiredCount` (which an
- * UpdateService request may leave out: then give a count),
+ * UpdateService request may leave out: then give a count; 0, a service
+ * scaled to zero, is read as `count: 0`, a request with nothing to place),
  * `placementStrategy` (an empty list means ECS's default for services),
  * `placementConstraints`. Refused with `unsupported_ecs_feature`: `launchType`
  * `FARGATE` and `schedulingStrategy` `DAEMON` (one task per instance, not a
  * count); with `incompatible_launch_type`, a task definition ECS did not
  * validate for the launch type, as for RunTask. `capacityProviderStrategy`
- * and the other fields of these shapes are ignored; a field none of them
- * has is refused with `unknown_field`.
+ * is read as for RunTask; the other fields of these shapes are ignored; a
+ * field none of them has is refused with `unknown_field`.
  *
  * @param json - the parsed request or description
  * @param taskDefinition - the task definition it runs
  * @param options - a count that replaces `desiredCount`
- * @returns the placement request
+ * @returns the placement request; for a service scaled to zero, one with
+ *   `count: 0`, which `Cluster.place` refuses: there is nothing to place,
+ *   so skip the call
  * @throws {@link index!PlacementInputError} with the JSON path of the first fault
  */
 export function fromCreateServiceRequest(json: unknown, taskDefinition: EcsTaskDefinition, options: EcsRequestOptions = {}): PlacementRequest {
@@ -105,7 +130,7 @@ export function fromCreateServiceRequest(json: unknown, taskDefinition: EcsTaskD
   const why = isUpdate
     ? "an UpdateService request without one keeps the service's count, which it does not say; give a count"
     : 'a REPLICA service has a desired count';
-  const count = options.count ?? required(service, 'desiredCount', path, readDesiredCount, why);
+  const count = optionCount(options) ?? required(service, 'desiredCount', path, readDesiredCount, why);
   return placementRequest(service, path, taskDefinition, { count, service: serviceName });
 }
 
@@ -120,7 +145,7 @@ export function fromCreateServiceRequest(json: unknown, taskDefinition: EcsTaskD
  * @param json - the parsed request
  * @param taskDefinition - the task definition it runs
  * @param options - a count that replaces the document's
- * @returns the placement request
+ * @returns the placement request (`count: 0` for a service scaled to zero)
  * @throws {@link index!PlacementInputError} with the JSON path of the first fault
  */
 export function fromPlacementRequest(json: unknown, taskDefinition: EcsTaskDefinition, options: EcsRequestOptions = {}): PlacementRequest {
@@ -166,10 +191,23 @@ function readUpdatedService(value: unknown, path: string): string {
   return validateName(SERVICE_ARN.exec(name)?.[1] ?? name, path, 'service');
 }
 
+function optionCount(options: EcsRequestOptions): number | undefined {
+  return options.count === undefined ? undefined : validateCount(options.count, 'count');
+}
+
+/** ECS refuses a RunTask call for more than 10 tasks; the library places more only when asked outright. */
+function readRunTaskCount(value: unknown, path: string): number {
+  const count = expectNumber(value, path);
+  if (!Number.isInteger(count) || count < 1 || count > RUN_TASK_MAX_COUNT) {
+    throw ecsError(path, `expected a whole number from 1 to ${RUN_TASK_MAX_COUNT}, RunTask's count: ECS starts at most ${RUN_TASK_MAX_COUNT} tasks a call and refuses more; to place more at once, give the count option (--count on the command line) instead`, 'invalid_count');
+  }
+  return count;
+}
+
+/** A service scaled to zero (desiredCount 0) is one ECS accepts: it asks for no task. */
 function readDesiredCount(value: unknown, path: string): number {
   const count = readWholeNumber(value, path);
-  if (count === 0) throw ecsError(path, 'expected at least 1: a service with no desired tasks places nothing (ask for a count instead)', 'invalid_count');
-  return validateCount(count, path);
+  return count === 0 ? 0 : validateCount(count, path);
 }
 
 interface Placement {
@@ -186,6 +224,14 @@ function placementRequest(document: JsonRecord, path: string, taskDefinition: Ec
   }
   // Where the task definition meets the launch type: ECS refuses one it did not validate the definition for.
   requireLaunchType(taskDefinition, launchType === 'EC2' || launchType === 'EXTERNAL' ? launchType : undefined, launchType === undefined ? path : keyPath(path, 'launchType'));
+  const providers = optional(document, 'capacityProviderStrategy', path, readCapacityProviderStrategy);
+  if (providers !== undefined && launchType !== undefined) {
+    throw ecsError(
+      keyPath(path, 'launchType'),
+      'Specifying both a launch type and capacity provider strategy is not supported: ECS refuses the call (InvalidParameterException); remove one',
+      'conflicting_launch_type',
+    );
+  }
   const placementStrategy = document.placementStrategy as readonly PlacementStrategy[] | undefined | null;
   const placementConstraints = document.placementConstraints as readonly PlacementConstraint[] | undefined | null;
   const request: PlacementRequest = {
@@ -196,8 +242,27 @@ function placementRequest(document: JsonRecord, path: string, taskDefinition: Ec
   };
   // The library's own rules for strategies and constraints, reported at the
   // document's paths: the field names are ECS's.
-  validatePlacementRequest(request, path);
-  return request;
+  validateEcsRequest(request, path);
+  return providers === undefined ? request : onProviders(request, providers, keyPath(path, 'capacityProviderStrategy'));
+}
+
+/**
+ * The request kept to the instances of the capacity providers it names. The
+ * constraint goes with the task, beside the task definition's own, so that
+ * it holds whatever placementConstraints a caller (or --constraint) sets.
+ */
+function onProviders(request: PlacementRequest, providers: readonly string[], path: string): PlacementRequest {
+  const taskConstraints = request.task.placementConstraints ?? [];
+  const counted = taskConstraints.length + (request.placementConstraints?.length ?? 0);
+  if (counted >= MAX_CONSTRAINTS) {
+    throw ecsError(
+      path,
+      `expected room for one more placement constraint: the library keeps tasks on the capacity providers named by a memberOf constraint, and the task definition's and the request's already make ${counted}, ECS's limit; remove one`,
+      'unsupported_ecs_feature',
+    );
+  }
+  const constraint = capacityProviderConstraint(providers, path);
+  return { ...request, task: { ...request.task, placementConstraints: [...taskConstraints, constraint] } };
 }
 
 /** Overrides that change what a task reserves would change where it goes. */

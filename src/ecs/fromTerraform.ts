@@ -25,6 +25,7 @@ const SERVICE_ATTRIBUTES: readonly (readonly [string, string])[] = [
   ['name', 'serviceName'],
   ['desired_count', 'desiredCount'],
   ['launch_type', 'launchType'],
+  ['capacity_provider_strategy', 'capacityProviderStrategy'],
   ['scheduling_strategy', 'schedulingStrategy'],
   ['ordered_placement_strategy', 'placementStrategy'],
   ['placement_constraints', 'placementConstraints'],
@@ -49,9 +50,12 @@ const GIVE_TASK_DEFINITION = 'give that task definition as well (the taskDefinit
 const MODULE_STEP = /module\.([^.[]+)(?:\[[^\]]*\])?/g;
 const TASK_DEFINITION_REFERENCE = /^aws_ecs_task_definition\.([^.[]+)(\[[^\]]*\])?/;
 
+/** Below a service's attributes, the provider's names are ECS's (`type`, `field`), but for one. */
+const NESTED_NAMES: readonly (readonly [string, string])[] = [['capacity_provider', 'capacityProvider']];
+
 /** The provider writes an attribute it was not given as `""` or `null`; ECS would not have the field at all. */
 const EMPTY_IS_ABSENT: CopyRules = {
-  rename: (key) => key,
+  rename: (key) => NESTED_NAMES.find(([attribute]) => attribute === key)?.[1] ?? key,
   resolve: (value) => (value === '' || value === null ? { kind: 'absent' } : undefined),
 };
 const AS_IS: CopyRules = { rename: (key) => key };
@@ -84,10 +88,11 @@ interface TerraformResource {
  * Terraform's own, `show -json` prints the documented one.
  *
  * The service: `ordered_placement_strategy` (`type`, `field`),
- * `placement_constraints` (`type`, `expression`), `desired_count`, `name`,
- * `launch_type` and `scheduling_strategy`, read as
- * {@link fromCreateServiceRequest} reads CreateService's fields, so
- * `FARGATE` and `DAEMON` are refused; an attribute the provider writes as
+ * `placement_constraints` (`type`, `expression`), `desired_count` (0, a
+ * service scaled to zero, is `count: 0`), `name`, `launch_type`,
+ * `capacity_provider_strategy` (`capacity_provider`, `weight`, `base`) and
+ * `scheduling_strategy`, read as {@link fromCreateServiceRequest} reads
+ * CreateService's fields, so `FARGATE` and `DAEMON` are refused; an attribute the provider writes as
  * `""` or `null` because it was not set is absent. Other attributes are not
  * read, nor refused: the provider, not a person, writes them, and adds
  * more from version to version.
@@ -324,7 +329,7 @@ function containerDefinitions(rewrite: DocumentRewrite, resource: TerraformResou
 
 /** The attribute a field of the rewrite comes from; below the attributes, names are the same (`type`, `field`, `containerPort` in the JSON text). */
 function serviceAttributeName(field: string): string {
-  return SERVICE_ATTRIBUTES.find(([, name]) => name === field)?.[0] ?? field;
+  return [...SERVICE_ATTRIBUTES, ...NESTED_NAMES].find(([, name]) => name === field)?.[0] ?? field;
 }
 
 function taskDefinitionAttributeName(field: string): string {

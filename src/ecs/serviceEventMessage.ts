@@ -3,12 +3,12 @@
  *
  * @module
  */
+import { NO_INSTANCES } from '../placement/failureFrom';
 import type { PlacementFailure } from '../placement/PlacementResult';
 import { shortId } from './shortId';
 
 const HEAD = 'was unable to place a task because no container instance met all of its requirements.';
 const TAIL = 'For more information, see the Troubleshooting section of the Amazon ECS Developer Guide.';
-const NO_INSTANCES = 'No Container Instances were found in your cluster.';
 const RESOURCE_WORDS: Readonly<Record<string, string>> = { CPU: 'CPU units', MEMORY: 'memory', GPU: 'GPU' };
 
 /**

@@ -11,13 +11,14 @@ import { expectArray, expectString, isRecord } from '../model/validation/fields'
 import { indexPath, keyPath } from '../model/validation/paths';
 import { resolveGroup } from '../model/validation/resolveGroup';
 import { validateDate } from '../model/validation/validateDate';
-import { validatePlacementRequest } from '../model/validation/validatePlacementRequest';
+import { NO_INSTANCES } from '../placement/failureFrom';
 import type { PlacementResult } from '../placement/PlacementResult';
 import type { EcsInstance } from './EcsInstance';
 import type { EcsNetworkBinding } from './EcsNetworkBinding';
 import type { EcsContainerDefinition, EcsTaskDefinition } from './EcsTaskDefinition';
 import { shortId } from './shortId';
 import { taskDefinitionName } from './taskDefinitionName';
+import { validateEcsRequest } from './validateEcsRequest';
 
 /**
  * A container of a task as RunTask returns it, with what the task definition
@@ -96,7 +97,10 @@ export interface EcsTask {
 
 /** A task not placed, as RunTask reports it. */
 export interface EcsFailure {
-  /** The closest matching container instance's ARN; absent when the cluster has none. */
+  /**
+   * The closest matching container instance's ARN; absent for a service's
+   * task in a cluster without container instances.
+   */
   readonly arn?: string;
   /** ECS's reason, such as `RESOURCE:MEMORY`. */
   readonly reason: string;
@@ -150,10 +154,20 @@ export interface RunTaskContext {
  * dynamic ports) is made up.
  *
  * A failure's `arn` is the closest matching container instance, as ECS
- * reports it. On a cluster without instances ECS refuses RunTask itself
- * (`InvalidParameterException: No Container Instances were found in your
- * cluster.`); here that is a failure with ECS's sentence and no `arn`, since
- * without an instance there is no ARN to name the cluster by.
+ * reports it.
+ *
+ * On a cluster without container instances ECS refuses RunTask itself: the
+ * AWS SDK's call throws `InvalidParameterException: No Container Instances
+ * were found in your cluster.` So does this, for a request that is not a
+ * service's, with a {@link index!PlacementInputError} of code
+ * `no_container_instances` whose message starts with ECS's: when the result
+ * says the cluster has no instance, or when every one of `instances` is
+ * `INACTIVE` (deregistered: ECS lists every other status among a cluster's
+ * instances, and a `DRAINING` one, or one whose agent is disconnected, gets
+ * a failure, `AGENT`). A service's scheduler records the event instead
+ * (`Reason: No Container Instances were found in your cluster.`, see
+ * {@link serviceEventMessage}), so for a request with a `service` the
+ * answer keeps the failure, with ECS's sentence and no `arn`.
  *
  * The response is the SDK's `RunTaskCommandOutput` without `$metadata`.
  * `createdAt` is a `Date`, as the SDK gives it; `JSON.stringify` writes it
@@ -164,10 +178,11 @@ export interface RunTaskContext {
  * @param context - the request, and optionally the task definition, the
  *   instances, the container instances and the time of creation
  * @returns the response
- * @throws {@link index!PlacementInputError} `invalid_type` (or what
- *   validating the request throws) for arguments of the wrong shape, such
- *   as a `null` result, with the path of the first fault; `invalid_date`
- *   for a `createdAt` that holds no time
+ * @throws {@link index!PlacementInputError} `no_container_instances`
+ *   where ECS refuses RunTask for a cluster without container instances;
+ *   `invalid_type` (or what validating the request throws) for arguments of
+ *   the wrong shape, such as a `null` result, with the path of the first
+ *   fault; `invalid_date` for a `createdAt` that holds no time
  *
  * @example
  * ```ts
@@ -179,6 +194,12 @@ export interface RunTaskContext {
 export function toRunTaskResponse(result: PlacementResult, context: RunTaskContext): RunTaskResponse {
   checkArguments(result, context);
   const { request, taskDefinition, instances = [], containerInstances = [], createdAt } = context;
+  if (request.service === undefined && result.placements.length === 0 && noContainerInstances(result, context.instances)) {
+    throw new PlacementInputError(
+      'no_container_instances', '',
+      `InvalidParameterException: ${NO_INSTANCES} ECS refuses the RunTask call so when no container instance is registered in the cluster (none is given, or every one is INACTIVE), and starts no task: register container instances first`,
+    );
+  }
   const group = resolveGroup({ service: request.service, group: request.group, family: request.task.family ?? taskDefinition?.family });
   const attributes = new Map(instances.map((instance) => [instance.id, instance.attributes]));
   const capacityProviders = new Map(containerInstances.map((instance) => [instance.spec.id, instance.capacityProviderName]));
@@ -217,6 +238,12 @@ export function toRunTaskResponse(result: PlacementResult, context: RunTaskConte
   return { tasks, failures };
 }
 
+/** Whether ECS would find no container instance in the cluster: none at all, or only deregistered ones. */
+function noContainerInstances(result: PlacementResult, instances: readonly InstanceInfo[] | undefined): boolean {
+  if (result.failures.some((failure) => failure.instanceId === undefined && failure.reason === NO_INSTANCES)) return true;
+  return instances !== undefined && instances.every((instance) => instance.status === 'INACTIVE');
+}
+
 function containerOf(container: EcsContainerDefinition, taskArn: string): EcsContainer {
   const { name, image, cpu, memory, memoryReservation, networkBindings } = container;
   return {
@@ -249,7 +276,7 @@ function checkArguments(result: unknown, context: unknown): void {
     if (failure['instanceId'] !== undefined) expectString(failure['instanceId'], keyPath(path, 'instanceId'));
   });
   if (!isRecord(context)) throw new PlacementInputError('invalid_type', 'context', `Give the context as { request, taskDefinition?, instances? }, not ${describeValue(context)}.`);
-  validatePlacementRequest(context['request'], 'context.request');
+  validateEcsRequest(context['request'], 'context.request');
   if (context['taskDefinition'] !== undefined && !isRecord(context['taskDefinition'])) {
     throw new PlacementInputError('invalid_type', 'context.taskDefinition', `Give the task definition as readTaskDefinition returns it, not ${describeValue(context['taskDefinition'])}.`);
   }

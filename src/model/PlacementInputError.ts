@@ -48,8 +48,10 @@ export type PlacementInputErrorCode =
   | 'task_definition_mismatch'
   | 'unsupported_ecs_feature'
   | 'incompatible_launch_type'
+  | 'conflicting_launch_type'
   | 'unresolved_value'
   | 'ambiguous_service'
+  | 'no_container_instances'
   | 'invalid_notation'
   | 'reentrant_call';
 

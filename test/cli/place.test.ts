@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
 import type { PlaceResponse } from '../../src/cli/PlaceResponse';
+import { arnOf, describeResponse } from '../ecs/ecsJson';
 import { ecsIo } from './ecsFiles';
 
 const FLEET = ['--instances', 'fixtures/fleet.json', '--tasks', 'fixtures/describe-tasks.json'];
@@ -89,6 +90,57 @@ describe('task-placement place', () => {
     expect(text).toMatch(/^\s+2 {2}RESOURCE:PORTS {2}The closest matching container-instance [0-9a-f]{32} is already using a port required by your task: TCP 80\.$/m);
     expect(text).toContain('Why: 0/8 instances are available: 4 have TCP port 80 in use, 1 has a disconnected agent, 1 has insufficient memory, 1 is DRAINING, 1 lacks the attribute com.amazonaws.ecs.capability.logging-driver.awslogs.');
     expect(text).toContain('Service event:\n  service web was unable to place a task');
+  });
+
+  it('answers a service scaled to zero with no task, no failure and no event, exit 0', () => {
+    const io = ecsIo({ 'service.json': JSON.stringify({ services: [{ serviceName: 'web', desiredCount: 0 }], failures: [] }) });
+    expect(main(['place', ...FLEET, ...WEB, '--request', 'service.json'], io)).toBe(0);
+    expect(JSON.parse(io.stdout())).toEqual({ tasks: [], failures: [], events: [] });
+    const table = ecsIo({ 'service.json': JSON.stringify({ serviceName: 'web', desiredCount: 0 }) });
+    expect(main(['place', ...FLEET, ...WEB, '--request', 'service.json', '--output', 'table'], table)).toBe(0);
+    expect(table.stdout()).toBe('Placed 0 of 0 tasks of group service:web (task definition arn:aws:ecs:us-east-1:123456789012:task-definition/web:7).\n');
+  });
+
+  it('refuses a RunTask request for more than 10 tasks, as ECS does, unless --count asks for them', () => {
+    const io = ecsIo({ 'run-task.json': JSON.stringify({ taskDefinition: 'web:7', count: 12 }) });
+    expect(main(['place', ...FLEET, ...WEB, '--request', 'run-task.json'], io)).toBe(2);
+    expect(io.stdout()).toBe('');
+    expect(io.stderr()).toMatch(/^task-placement place: run-task\.json: count: expected a whole number from 1 to 10, RunTask's count: ECS starts at most 10 tasks a call/);
+    const many = ecsIo({ 'run-task.json': JSON.stringify({ taskDefinition: 'web:7', count: 12 }) });
+    expect(main(['place', ...FLEET, ...WEB, '--request', 'run-task.json', '--count', '12'], many)).toBe(1);
+    const response = JSON.parse(many.stdout()) as PlaceResponse;
+    expect(response.tasks.length + response.failures.length).toBe(12);
+  });
+
+  it('refuses RunTask on a cluster without container instances with ECS\'s error, exit 2, and answers a service with its event, exit 1', () => {
+    const io = ecsIo({ 'empty.json': JSON.stringify({ containerInstances: [], failures: [] }) });
+    expect(main(['place', '--instances', 'empty.json', ...WEB, '--count', '2'], io)).toBe(2);
+    expect(io.stdout()).toBe('');
+    expect(io.stderr()).toMatch(/^task-placement place: empty\.json: InvalidParameterException: No Container Instances were found in your cluster\. /);
+    const service = ecsIo({ 'empty.json': JSON.stringify({ containerInstances: [], failures: [] }) });
+    expect(main(['place', '--instances', 'empty.json', ...WEB, '--service', 'web'], service)).toBe(1);
+    expect(JSON.parse(service.stdout())).toEqual({
+      tasks: [],
+      failures: [{ reason: 'No Container Instances were found in your cluster.', detail: 'No Container Instances were found in your cluster.' }],
+      events: [{ message: 'service web was unable to place a task because no container instance met all of its requirements. Reason: No Container Instances were found in your cluster. For more information, see the Troubleshooting section of the Amazon ECS Developer Guide.' }],
+    });
+  });
+
+  it('keeps tasks on the capacity providers a request names, even when --constraint replaces its constraints, and gives each task its provider', () => {
+    const zone = { 'ecs.availability-zone': 'us-east-1a' };
+    const fleet = describeResponse(
+      { id: 'od-1', cpu: 2048, memory: 4096, attributes: zone, capacityProviderName: 'on-demand' },
+      { id: 'spot-1', cpu: 2048, memory: 4096, attributes: zone, capacityProviderName: 'spot' },
+      { id: 'spot-2', cpu: 2048, memory: 4096, attributes: zone, capacityProviderName: 'spot' },
+    );
+    const runTask = { taskDefinition: 'sleep360', count: 3, capacityProviderStrategy: [{ capacityProvider: 'spot', weight: 1 }], placementStrategy: [{ type: 'spread', field: 'instanceId' }] };
+    const io = ecsIo({ 'fleet.json': JSON.stringify(fleet), 'run-task.json': JSON.stringify(runTask) });
+    const args = ['place', '--instances', 'fleet.json', '--task-definition', 'fixtures/sleep360.json', '--request', 'run-task.json', '--constraint', 'memberOf(attribute:ecs.availability-zone == us-east-1a)'];
+    expect(main(args, io)).toBe(0);
+    const response = JSON.parse(io.stdout()) as PlaceResponse;
+    expect(response.tasks.map((task) => [task.containerInstanceArn, task.capacityProviderName])).toEqual([
+      [arnOf('spot-1'), 'spot'], [arnOf('spot-2'), 'spot'], [arnOf('spot-1'), 'spot'],
+    ]);
   });
 
   it('prints its help', () => {

@@ -27,6 +27,7 @@ export interface InstanceShape {
   readonly status?: string;
   readonly agentConnected?: boolean;
   readonly runningTasksCount?: number;
+  readonly capacityProviderName?: string;
 }
 
 const DEFAULT_RESERVED = ['22', '2375', '2376', '51678', '51679'];
@@ -52,6 +53,7 @@ export function containerInstance(shape: InstanceShape): Record<string, unknown>
     pendingTasksCount: 0,
     attributes: Object.entries(shape.attributes ?? {}).map(([name, value]) => (value === null ? { name } : { name, value })),
     registeredAt: '2025-03-02T09:11:07.512000+00:00',
+    ...(shape.capacityProviderName === undefined ? {} : { capacityProviderName: shape.capacityProviderName }),
     attachments: [],
     tags: [],
   };

@@ -68,6 +68,11 @@ describe('fromCloudFormation', () => {
     expect(request.task.resources.memory).toBe(768 + 64);
   });
 
+  it('reads a service scaled to zero, DesiredCount 0 (as a number or text), as a request with nothing to place', () => {
+    expect(fromCloudFormation(withValue(TEMPLATE, [...SERVICE, 'DesiredCount'], 0)).request).toMatchObject({ count: 0, service: 'web' });
+    expect(fromCloudFormation(withValue(TEMPLATE, [...SERVICE, 'DesiredCount'], '0')).request.count).toBe(0);
+  });
+
   it('resolves a Ref to a parameter from its Default, and removes a property that is a Ref to AWS::NoValue', () => {
     let template = withValue(TEMPLATE, ['Parameters', 'DesiredCount', 'Default'], '3');
     template = withValue(template, [...SERVICE, 'PlacementConstraints'], { Ref: 'AWS::NoValue' });
@@ -122,7 +127,7 @@ describe('fromCloudFormation', () => {
     ['a DAEMON service', [...SERVICE, 'SchedulingStrategy'], 'DAEMON', 'unsupported_ecs_feature', `${SERVICE_PATH}.SchedulingStrategy`],
     ['a strategy field ECS does not have', [...SERVICE, 'PlacementStrategies', 0, 'Field'], 'zone', 'invalid_strategy_field', `${SERVICE_PATH}.PlacementStrategies[0].Field`],
     ['a strategy without a type', [...SERVICE, 'PlacementStrategies', 1, 'Type'], undefined, 'missing_field', `${SERVICE_PATH}.PlacementStrategies[1].Type`],
-    ['a desired count of zero', [...SERVICE, 'DesiredCount'], 0, 'invalid_count', `${SERVICE_PATH}.DesiredCount`],
+    ['a negative desired count', [...SERVICE, 'DesiredCount'], -1, 'invalid_ecs_json', `${SERVICE_PATH}.DesiredCount`],
     ['a container without memory', [...TASK, 'ContainerDefinitions', 1, 'MemoryReservation'], undefined, 'invalid_ecs_json', `${TASK_PATH}.ContainerDefinitions[1]`],
     ['a host port out of range', [...TASK, 'ContainerDefinitions', 0, 'PortMappings', 0, 'HostPort'], 80_000, 'invalid_port', `${TASK_PATH}.ContainerDefinitions[0].PortMappings[0].HostPort`],
     ['a Ref to a resource that is no task definition', [...SERVICE, 'TaskDefinition'], { Ref: 'LogGroup' }, 'invalid_ecs_json', `${SERVICE_PATH}.TaskDefinition`],

@@ -3,6 +3,7 @@ import { readTaskDefinition } from '../../src/ecs/fromTaskDefinition';
 import { fromCreateServiceRequest, fromPlacementRequest, fromRunTaskRequest } from '../../src/ecs/fromPlacementRequest';
 import { parseConstraintNotation, parseStrategyNotation } from '../../src/ecs/placementNotation';
 import { inputErrorOf } from '../support/inputErrorOf';
+import { messageOf } from '../support/messageOf';
 import { fixture } from './ecsJson';
 
 const web = readTaskDefinition(fixture('web-task-definition.json'));
@@ -30,8 +31,18 @@ describe('fromRunTaskRequest', () => {
     expect(fromRunTaskRequest({ taskDefinition: 'web', count: 2 }, web, { count: 9 }).count).toBe(9);
   });
 
+  it('refuses a count above 10, as ECS refuses RunTask, and takes a larger one given outright', () => {
+    expect(fromRunTaskRequest({ taskDefinition: 'web', count: 10 }, web).count).toBe(10);
+    expect(inputErrorOf(() => fromRunTaskRequest({ taskDefinition: 'web', count: 11 }, web))).toEqual({ code: 'invalid_count', path: 'count' });
+    expect(messageOf(() => fromRunTaskRequest({ taskDefinition: 'web', count: 11 }, web))).toContain('ECS starts at most 10 tasks a call');
+    expect(fromRunTaskRequest({ taskDefinition: 'web', count: 11 }, web, { count: 500 }).count).toBe(500);
+    expect(inputErrorOf(() => fromRunTaskRequest({ taskDefinition: 'web' }, web, { count: 0 }))).toEqual({ code: 'invalid_count', path: 'count' });
+  });
+
   it.each<[string, Record<string, unknown>, string, string]>([
     ['a count that is a string', { count: '3' }, 'invalid_type', 'count'],
+    ['a count of 0', { count: 0 }, 'invalid_count', 'count'],
+    ['a count of 11', { count: 11 }, 'invalid_count', 'count'],
     ['another task definition', { taskDefinition: 'api:3' }, 'task_definition_mismatch', 'taskDefinition'],
     ['another revision', { taskDefinition: 'arn:aws:ecs:us-east-1:123456789012:task-definition/web:6' }, 'task_definition_mismatch', 'taskDefinition'],
     ['the Fargate launch type', { launchType: 'FARGATE' }, 'unsupported_ecs_feature', 'launchType'],
@@ -59,6 +70,16 @@ describe('fromCreateServiceRequest', () => {
     expect(fromCreateServiceRequest(fixture('web-service.json'), web)).toMatchObject({ count: 5, service: 'web', placementConstraints: [{ type: 'distinctInstance' }] });
   });
 
+  it('reads a service scaled to zero as a request with nothing to place, every other field checked all the same', () => {
+    const scaledToZero = { serviceName: 'web', desiredCount: 0, placementStrategy: [{ type: 'binpack', field: 'memory' }] };
+    expect(fromCreateServiceRequest(scaledToZero, web)).toEqual({ task: web.task, count: 0, service: 'web', placementStrategy: [{ type: 'binpack', field: 'memory' }] });
+    expect(fromPlacementRequest({ services: [scaledToZero] }, web).count).toBe(0);
+    expect(fromCreateServiceRequest({ service: 'web', desiredCount: 0 }, web).count).toBe(0);
+    expect(fromCreateServiceRequest(scaledToZero, web, { count: 2 }).count).toBe(2);
+    expect(inputErrorOf(() => fromCreateServiceRequest({ ...scaledToZero, placementStrategy: [{ type: 'pack' }] }, web))).toEqual({ code: 'unknown_strategy_type', path: 'placementStrategy[0].type' });
+    expect(inputErrorOf(() => fromCreateServiceRequest(scaledToZero, web, { count: 0 }))).toEqual({ code: 'invalid_count', path: 'count' });
+  });
+
   it('takes an empty placementStrategy as ECS\'s default for services', () => {
     const request = fromCreateServiceRequest({ serviceName: 'web', desiredCount: 2, placementStrategy: [] }, web);
     expect(request.placementStrategy).toEqual([]);
@@ -67,7 +88,7 @@ describe('fromCreateServiceRequest', () => {
   it.each<[string, unknown, string, string]>([
     ['a DAEMON service', { serviceName: 'agent', schedulingStrategy: 'DAEMON' }, 'unsupported_ecs_feature', 'schedulingStrategy'],
     ['no desiredCount', { serviceName: 'web' }, 'invalid_ecs_json', 'desiredCount'],
-    ['a desiredCount of 0', { serviceName: 'web', desiredCount: 0 }, 'invalid_count', 'desiredCount'],
+    ['a negative desiredCount', { serviceName: 'web', desiredCount: -1 }, 'invalid_ecs_json', 'desiredCount'],
     ['two services described', { services: [{ serviceName: 'a' }, { serviceName: 'b' }] }, 'invalid_ecs_json', 'services'],
     ['six strategies', { serviceName: 'web', desiredCount: 1, placementStrategy: Array.from({ length: 6 }, () => ({ type: 'random' })) }, 'too_many_strategies', 'placementStrategy'],
     ['a bad field in a described service', { services: [{ serviceName: 'web', desiredCount: 1, placementStrategy: [{ type: 'pack' }] }] }, 'unknown_strategy_type', 'services[0].placementStrategy[0].type'],

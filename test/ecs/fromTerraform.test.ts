@@ -38,6 +38,10 @@ describe('fromTerraform on a state', () => {
     expect(fromTerraform(STATE, { resource: WEB }).request.placementConstraints).toEqual([{ type: 'distinctInstance' }]);
   });
 
+  it('reads a service scaled to zero, desired_count = 0, as a request with nothing to place', () => {
+    expect(fromTerraform(withValue(STATE, [...STATE_SERVICE, 'desired_count'], 0), { resource: WEB }).request).toMatchObject({ count: 0, service: 'web' });
+  });
+
   it('refuses a document with several services unless one is chosen by its address', () => {
     expect(inputErrorOf(() => fromTerraform(STATE))).toEqual({ code: 'ambiguous_service', path: '' });
     expect(messageOf(() => fromTerraform(STATE))).toBe(
@@ -62,7 +66,7 @@ describe('fromTerraform on a state', () => {
   it.each<[string, readonly (string | number)[], unknown, string, readonly (string | number)[]]>([
     ['the Fargate launch type', [...STATE_SERVICE, 'launch_type'], 'FARGATE', 'unsupported_ecs_feature', [...STATE_SERVICE, 'launch_type']],
     ['a DAEMON service', [...STATE_SERVICE, 'scheduling_strategy'], 'DAEMON', 'unsupported_ecs_feature', [...STATE_SERVICE, 'scheduling_strategy']],
-    ['a desired count of zero', [...STATE_SERVICE, 'desired_count'], 0, 'invalid_count', [...STATE_SERVICE, 'desired_count']],
+    ['a negative desired count', [...STATE_SERVICE, 'desired_count'], -1, 'invalid_ecs_json', [...STATE_SERVICE, 'desired_count']],
     ['a strategy field ECS does not have', [...STATE_SERVICE, 'ordered_placement_strategy', 0, 'field'], 'zone', 'invalid_strategy_field', [...STATE_SERVICE, 'ordered_placement_strategy', 0, 'field']],
     ['container definitions that are not JSON', [...STATE_TASK, 'container_definitions'], '[{"name":', 'invalid_ecs_json', [...STATE_TASK, 'container_definitions']],
     ['an unknown network mode', [...STATE_TASK, 'network_mode'], 'nat', 'invalid_ecs_json', [...STATE_TASK, 'network_mode']],

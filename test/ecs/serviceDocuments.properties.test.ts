@@ -22,11 +22,19 @@ interface Container {
   readonly portMappings: readonly { containerPort: number; hostPort: number; protocol: 'tcp' | 'udp' }[];
 }
 
+/** One provider of a capacity provider strategy, in CreateService's words. */
+interface ProviderItem {
+  readonly capacityProvider: string;
+  readonly weight: number;
+  readonly base: number;
+}
+
 /** A service and its task definition, in ECS's own words: CreateService's and RegisterTaskDefinition's fields. */
 interface ServiceShape {
   readonly serviceName: string;
   readonly desiredCount: number;
   readonly launchType: 'EC2' | 'EXTERNAL' | undefined;
+  readonly capacityProviderStrategy: ProviderItem[];
   readonly placementStrategy: PlacementStrategy[];
   readonly placementConstraints: PlacementConstraint[];
   readonly family: string;
@@ -54,10 +62,19 @@ const container = (index: number): fc.Arbitrary<Container> => fc.record({
   portMappings: port === undefined ? [] : [{ containerPort: 8080, hostPort: port, protocol }],
 }));
 
+/** A strategy ECS accepts: with several providers, one at least of weight above 0. */
+const providerStrategy: fc.Arbitrary<ProviderItem[]> = fc.array(fc.record({
+  capacityProvider: fc.constantFrom('on-demand', 'spot', 'arm_64', 'gpu-p4'),
+  weight: fc.integer({ min: 0, max: 1000 }),
+  base: fc.integer({ min: 0, max: 100_000 }),
+}), { maxLength: 3 }).map((items) => (items.length > 1 && items.every((item) => item.weight === 0) ? items.map((item, index) => (index === 0 ? { ...item, weight: 1 } : item)) : items));
+
 const serviceShape: fc.Arbitrary<ServiceShape> = fc.record({
   serviceName: name,
-  desiredCount: fc.integer({ min: 1, max: 1000 }),
+  desiredCount: fc.integer({ min: 0, max: 1000 }),
+  // ECS takes a launch type or a capacity provider strategy, not both.
   launchType: fc.constantFrom(undefined, 'EC2' as const, 'EXTERNAL' as const),
+  capacityProviderStrategy: providerStrategy,
   placementStrategy: strategyChain({ maxLength: 5, spreadFields: ['attribute:ecs.availability-zone', 'instanceId', 'attribute:ecs.instance-type'] }),
   placementConstraints: fc.array(constraint(), { maxLength: 4 }),
   family: name,
@@ -65,7 +82,7 @@ const serviceShape: fc.Arbitrary<ServiceShape> = fc.record({
   memory: fc.option(fc.constantFrom('512', '2048', '2 GB'), { nil: undefined }),
   taskConstraints: fc.array(fc.constantFrom('attribute:ecs.os-type == linux', 'attribute:ecs.instance-type =~ m5.*'), { maxLength: 2 }),
   containers: fc.integer({ min: 1, max: 3 }).chain((count) => fc.tuple(...Array.from({ length: count }, (_, index) => container(index)))),
-});
+}).map((shape) => (shape.capacityProviderStrategy.length > 0 ? { ...shape, launchType: undefined } : shape));
 
 function registerTaskDefinition(shape: ServiceShape): Record<string, unknown> {
   return {
@@ -85,6 +102,7 @@ function createService(shape: ServiceShape): Record<string, unknown> {
     taskDefinition: shape.family,
     desiredCount: shape.desiredCount,
     ...(shape.launchType === undefined ? {} : { launchType: shape.launchType }),
+    capacityProviderStrategy: shape.capacityProviderStrategy,
     placementStrategy: shape.placementStrategy,
     placementConstraints: shape.placementConstraints,
   };
@@ -110,6 +128,7 @@ function cloudFormation(shape: ServiceShape): unknown {
           TaskDefinition: { Ref: 'TaskDefinition' },
           DesiredCount: shape.desiredCount,
           ...(shape.launchType === undefined ? {} : { LaunchType: shape.launchType }),
+          ...(shape.capacityProviderStrategy.length === 0 ? {} : { CapacityProviderStrategy: pascal(shape.capacityProviderStrategy) }),
           PlacementStrategies: pascal(shape.placementStrategy),
           PlacementConstraints: pascal(shape.placementConstraints),
         },
@@ -134,6 +153,7 @@ function terraformState(shape: ServiceShape): unknown {
               cluster: 'arn:aws:ecs:us-east-1:123456789012:cluster/prod',
               desired_count: shape.desiredCount,
               launch_type: shape.launchType ?? '',
+              capacity_provider_strategy: shape.capacityProviderStrategy.map((item) => ({ base: item.base, capacity_provider: item.capacityProvider, weight: item.weight })),
               scheduling_strategy: 'REPLICA',
               ordered_placement_strategy: shape.placementStrategy.map((strategy) => ({ field: strategy.field ?? '', type: strategy.type })),
               placement_constraints: shape.placementConstraints.map((item) => ({ expression: item.type === 'memberOf' ? item.expression : '', type: item.type })),

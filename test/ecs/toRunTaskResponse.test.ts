@@ -5,6 +5,7 @@ import { fromPlacementRequest } from '../../src/ecs/fromPlacementRequest';
 import { readTaskDefinition } from '../../src/ecs/fromTaskDefinition';
 import { toRunTaskResponse } from '../../src/ecs/toRunTaskResponse';
 import { inputErrorOf } from '../support/inputErrorOf';
+import { messageOf } from '../support/messageOf';
 import { arnOf, describeResponse, fixture } from './ecsJson';
 
 describe('toRunTaskResponse', () => {
@@ -88,10 +89,34 @@ describe('toRunTaskResponse', () => {
     expect(task).not.toHaveProperty('capacityProviderName');
   });
 
-  it('reports a cluster without instances with no arn', () => {
+  it('answers a service scaled to zero, which has nothing to place, with no task and no failure', () => {
+    const taskDefinition = readTaskDefinition(fixture('web-task-definition.json'));
+    const request = fromPlacementRequest({ serviceName: 'web', desiredCount: 0 }, taskDefinition);
+    expect(toRunTaskResponse({ placements: [], failures: [] }, { request, taskDefinition })).toEqual({ tasks: [], failures: [] });
+    expect(inputErrorOf(() => toRunTaskResponse({ placements: [], failures: [] }, { request: { task: request.task, count: 0 } }))).toEqual({ code: 'invalid_count', path: 'context.request.count' });
+  });
+
+  it('refuses RunTask on a cluster without container instances, as ECS\'s call throws InvalidParameterException', () => {
     const cluster = clusterFromEcs([]);
     const request = { task: { family: 'x', resources: { memory: 1 } } };
-    expect(toRunTaskResponse(cluster.place(request), { request })).toEqual({
+    expect(inputErrorOf(() => toRunTaskResponse(cluster.place(request), { request }))).toEqual({ code: 'no_container_instances', path: '' });
+    expect(messageOf(() => toRunTaskResponse(cluster.place(request), { request, instances: [] }))).toMatch(/^InvalidParameterException: No Container Instances were found in your cluster\. /);
+  });
+
+  it('counts a cluster whose instances are all INACTIVE as one without container instances, and a DRAINING one as an instance', () => {
+    const request = { task: { family: 'x', resources: { memory: 1 } } };
+    const answer = (status: string) => {
+      const cluster = clusterFromEcs(describeResponse({ id: 'gone', cpu: 1024, memory: 1024, status }, { id: 'also-gone', cpu: 1024, memory: 1024, status: 'INACTIVE' }));
+      return () => toRunTaskResponse(cluster.place(request), { request, instances: cluster.instances() });
+    };
+    expect(inputErrorOf(answer('INACTIVE'))).toEqual({ code: 'no_container_instances', path: '' });
+    expect(answer('DRAINING')().failures).toEqual([{ arn: arnOf('gone'), reason: 'AGENT', detail: expect.stringContaining('DRAINING') }]);
+  });
+
+  it('keeps the failure, with no arn, for a service\'s task in a cluster without container instances: its scheduler records the event', () => {
+    const cluster = clusterFromEcs([]);
+    const request = { task: { family: 'x', resources: { memory: 1 } }, service: 'web' };
+    expect(toRunTaskResponse(cluster.place(request), { request, instances: cluster.instances() })).toEqual({
       tasks: [],
       failures: [{ reason: 'No Container Instances were found in your cluster.', detail: 'No Container Instances were found in your cluster.' }],
     });

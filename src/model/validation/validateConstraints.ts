@@ -11,7 +11,7 @@ import { indexPath, keyPath } from './paths';
 import { validateExpression } from './validateExpression';
 
 /** ECS's limit on constraints per task, the task definition's and the request's together. */
-const MAX_CONSTRAINTS = 10;
+export const MAX_CONSTRAINTS = 10;
 
 /** Where a constraint list is and what it may hold. */
 export interface ConstraintRules {

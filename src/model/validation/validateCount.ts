@@ -20,6 +20,10 @@ export const MAX_COUNT = 10_000_000;
  */
 export function validateCount(value: unknown, path: string): number {
   const count = expectNumber(value, path);
+  if (count === 0) {
+    // What the ECS readers give for a service scaled to zero (desiredCount 0): there is nothing to place.
+    throw new PlacementInputError('invalid_count', path, 'Give a count of at least 1: a request for 0 tasks places nothing, so skip the call instead (a service scaled to zero, desiredCount 0, is read as count 0).');
+  }
   if (!Number.isInteger(count) || count < 1 || count > MAX_COUNT) {
     throw new PlacementInputError('invalid_count', path, `Give a whole number of tasks from 1 to 10,000,000; ECS's RunTask allows 10 per call, and this library allows more for simulation.`);
   }

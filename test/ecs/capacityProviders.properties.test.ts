@@ -1,0 +1,48 @@
+import { fc, test } from '@fast-check/vitest';
+import { describe, expect } from 'vitest';
+import { clusterFromEcs } from '../../src/ecs/clusterFromEcs';
+import { fromRunTaskRequest } from '../../src/ecs/fromPlacementRequest';
+import { readTaskDefinition } from '../../src/ecs/fromTaskDefinition';
+import { runs } from '../support/runs';
+import { describeResponse, type InstanceShape } from './ecsJson';
+
+const PROVIDERS = ['on-demand', 'spot', 'arm'] as const;
+const CHAINS = [
+  [{ type: 'binpack', field: 'memory' }],
+  [{ type: 'spread', field: 'instanceId' }],
+  [{ type: 'spread', field: 'attribute:ecs.availability-zone' }, { type: 'binpack', field: 'MEMORY' }],
+] as const;
+
+const fleet: fc.Arbitrary<InstanceShape[]> = fc.array(fc.record({
+  provider: fc.option(fc.constantFrom(...PROVIDERS), { nil: undefined }),
+  memory: fc.integer({ min: 256, max: 2048 }),
+  zone: fc.constantFrom('us-east-1a', 'us-east-1b'),
+}), { minLength: 1, maxLength: 8 }).map((instances) => instances.map(({ provider, memory, zone }, index) => ({
+  id: `i${index}`, cpu: 2048, memory, attributes: { 'ecs.availability-zone': zone }, ...(provider === undefined ? {} : { capacityProviderName: provider }),
+})));
+
+/** Strategies ECS accepts: with several providers, one at least of weight above 0. */
+const strategy = fc.array(fc.record({ capacityProvider: fc.constantFrom(...PROVIDERS), weight: fc.integer({ min: 0, max: 3 }), base: fc.integer({ min: 0, max: 2 }) }), { minLength: 1, maxLength: 3 })
+  .filter((items) => items.length === 1 || items.some((item) => item.weight > 0));
+
+/** The providers ECS may give a task: the one named alone, else those of weight or base above 0. */
+function usable(items: readonly { capacityProvider: string; weight: number; base: number }[]): Set<string> {
+  return new Set((items.length === 1 ? items : items.filter((item) => item.weight > 0 || item.base > 0)).map((item) => item.capacityProvider));
+}
+
+const task = readTaskDefinition({ family: 'batch', containerDefinitions: [{ name: 'batch', memory: 256 }] });
+
+describe('a capacity provider strategy', () => {
+  test.prop([fleet, strategy, fc.constantFrom(...CHAINS), fc.integer({ min: 1, max: 10 })], { numRuns: runs(200) })(
+    'places as the same request would on the instances of the providers it may use, alone',
+    (instances, items, chain, count) => {
+      const runTask = { taskDefinition: 'batch', count, placementStrategy: chain };
+      const withStrategy = clusterFromEcs(describeResponse(...instances)).place(fromRunTaskRequest({ ...runTask, capacityProviderStrategy: items }, task));
+      const providers = usable(items);
+      const theirs = instances.filter((instance) => instance.capacityProviderName !== undefined && providers.has(instance.capacityProviderName));
+      const alone = clusterFromEcs(describeResponse(...theirs)).place(fromRunTaskRequest(runTask, task));
+      expect(withStrategy.placements).toEqual(alone.placements);
+      expect(withStrategy.failures.length).toBe(alone.failures.length);
+    },
+  );
+});
