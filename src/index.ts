@@ -8,6 +8,9 @@ export * from './query/index';
 export { Cluster, type ClusterOptions, type ClusterSnapshot, type Deregistration, type DeregisterOptions } from './cluster/Cluster';
 export type { InstanceInfo } from './model/InstanceInfo';
 export type { TaskInfo } from './model/TaskInfo';
+export type { ScaleInRequest } from './model/ScaleInRequest';
+export type { ScaleInChoice, ScaleInReason, TaskToStop } from './cluster/ScaleInChoice';
+export { describeScaleInReason } from './cluster/describeScaleInReason';
 
 export { INSTANCE_STATUSES, type InstancePatch, type InstanceSpec, type InstanceStatus, type Ports, type Resources } from './model/InstanceSpec';
 export type { InstanceState, PortSets } from './model/InstanceState';

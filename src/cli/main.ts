@@ -10,12 +10,13 @@ import { failureMessage } from './failureMessage';
 import { packageVersion } from './packageVersion';
 import { placeCommand } from './placeCommand';
 import { queryCommand } from './queryCommand';
+import { scaleInCommand } from './scaleInCommand';
 import { simulateCommand } from './simulateCommand';
 import { visible } from './visible';
 
 // A Map, not an object: a command named `constructor` or `__proto__` must not
 // find Object's own properties.
-const COMMANDS: ReadonlyMap<string, Command> = new Map([['simulate', simulateCommand], ['place', placeCommand], ['query', queryCommand]]);
+const COMMANDS: ReadonlyMap<string, Command> = new Map([['simulate', simulateCommand], ['place', placeCommand], ['query', queryCommand], ['scale-in', scaleInCommand]]);
 
 function usage(): string {
   const lines = [...COMMANDS].map(([name, command]) => `  ${name.padEnd(10)}${command.summary}`);

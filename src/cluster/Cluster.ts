@@ -13,11 +13,15 @@ import { validateDeregisterOptions } from '../model/validation/validateDeregiste
 import { validateInstancePatch } from '../model/validation/validateInstancePatch';
 import { validateInstanceSpec } from '../model/validation/validateInstanceSpec';
 import { validatePlacementRequest } from '../model/validation/validatePlacementRequest';
+import { validateScaleInRequest } from '../model/validation/validateScaleInRequest';
+import type { ScaleInRequest } from '../model/ScaleInRequest';
+import { chooseTasksToStop } from './chooseTasksToStop';
+import type { ScaleInChoice } from './ScaleInChoice';
 import type { Explanation } from '../placement/Explanation';
 import type { EngineName } from '../model/EngineName';
 import type { PlacementEngine } from '../placement/PlacementEngine';
 import type { PlacementResult } from '../placement/PlacementResult';
-import { planPlacement } from '../placement/planPlacement';
+import { planPlacement, planStrategies } from '../placement/planPlacement';
 import { queryPredicate } from '../query/evaluateQuery';
 import { parseQuery } from '../query/parseQuery';
 import { IndexedEngine } from '../indexed/IndexedEngine';
@@ -26,6 +30,7 @@ import { ClusterState } from '../state/ClusterState';
 import type { InstanceInfo } from '../model/InstanceInfo';
 import type { InstanceRecord } from '../state/InstanceRecord';
 import type { TaskInfo } from '../model/TaskInfo';
+import type { TaskRecord } from '../state/TaskRecord';
 
 /**
  * Options of a new {@link Cluster}.
@@ -120,7 +125,7 @@ export class Cluster {
   private readonly state: ClusterState;
   private readonly placer: PlacementEngine;
   /** The method running a caller's strategy (its key or rank), while the cluster must not change under it. */
-  private running: 'place' | 'explain' | undefined;
+  private running: 'place' | 'explain' | 'chooseTasksToStop' | undefined;
 
   /**
    * @param options - instances, tasks, seed and engine
@@ -252,6 +257,63 @@ export class Cluster {
   }
 
   /**
+   * Chooses the tasks ECS would stop when a service scales in by `count`,
+   * following its placement strategy, without stopping them (nor moving the
+   * generator). {@link Cluster.stopTasks} applies the choice.
+   *
+   * @remarks
+   * `spread` stops tasks from the bucket holding the most of the group's
+   * tasks, `binpack` the task whose instance would have the most left once
+   * it stops, `random` a task drawn from the cluster's generator; ties go to
+   * the newest task. Protected tasks are never chosen. See the Scale-in
+   * section of docs/lifecycle.md for ECS's rules and our decisions.
+   *
+   * @returns the tasks in the order ECS would stop them, each with why
+   *   (every one of the group's unprotected tasks when it has fewer than
+   *   `count`; then `complete` is false)
+   * @throws {@link PlacementInputError} when the request is invalid, a
+   *   protected id is not a running task (`unknown_task`), a strategy ranks
+   *   (`invalid_strategy`: a strategy of kind `anything` ranks instances for a
+   *   task to place), or `reentrant_call` as {@link Cluster.place} does
+   */
+  chooseTasksToStop(request: ScaleInRequest): ScaleInChoice {
+    this.enter('chooseTasksToStop');
+    try {
+      const valid = validateScaleInRequest(request);
+      const strategies = planStrategies(valid.strategies, valid.service);
+      strategies.forEach((strategy, index) => {
+        if (strategy.dependsOn !== undefined && strategy.dependsOn !== 'anything') return;
+        throw new PlacementInputError(
+          'invalid_strategy', `request.placementStrategy[${index}]`,
+          `Strategy ${strategy.name} ranks instances for a task to place, so it cannot say which task to stop; give a strategy of kind 'instance', or ECS's binpack, spread or random.`,
+        );
+      });
+      for (const [taskId, path] of valid.protectedTasks) {
+        if (this.state.task(taskId) === undefined) throw new PlacementInputError('unknown_task', path, `No running task has id ${taskId}.`);
+      }
+      const tasks: TaskRecord[] = [];
+      for (const task of this.state.tasks()) if (task.group === valid.group) tasks.push(task);
+      const plan = { group: valid.group, count: valid.count, strategies, tasks, protectedTasks: new Set(valid.protectedTasks.keys()) };
+      return chooseTasksToStop(plan, this.state.random.clone());
+    } finally {
+      this.running = undefined;
+    }
+  }
+
+  /**
+   * Stops several tasks at once: those of a {@link ScaleInChoice}, or the
+   * ids given. All or nothing: an id that is not a running task, or one
+   * given twice, stops none.
+   *
+   * @returns the tasks stopped, in the order given
+   * @throws {@link PlacementInputError} `invalid_type`, `unknown_task` or `duplicate_task`
+   */
+  stopTasks(tasks: ScaleInChoice | readonly string[]): TaskInfo[] {
+    this.refuseReentry('stopTasks');
+    const records = this.runningTasks(tasks);
+    return records.map((record) => this.state.stopTask(record).toInfo());
+  }
+  /**
    * The instances, in registration order, optionally filtered by a cluster
    * query expression, like `aws ecs list-container-instances --filter`.
    *
@@ -279,7 +341,7 @@ export class Cluster {
     return { instances: this.instances(), tasks: this.tasks(), nextTaskNumber: this.state.nextTaskNumber };
   }
 
-  private enter(method: 'place' | 'explain'): void {
+  private enter(method: 'place' | 'explain' | 'chooseTasksToStop'): void {
     this.refuseReentry(method);
     this.running = method;
   }
@@ -295,6 +357,27 @@ export class Cluster {
       'reentrant_call', '',
       `Cluster.${method} was called from inside Cluster.${this.running}, by a strategy's key or rank function; those may read the cluster but not change it. Call ${method} after ${this.running} returns.`,
     );
+  }
+
+  /** The running tasks a stopTasks call names, every one checked before any stops. */
+  private runningTasks(tasks: ScaleInChoice | readonly string[]): TaskRecord[] {
+    const isChoice = typeof tasks === 'object' && tasks !== null && !Array.isArray(tasks);
+    const list: unknown = isChoice ? (tasks as { tasks?: unknown }).tasks : tasks;
+    const path = isChoice ? 'tasks.tasks' : 'tasks';
+    if (!Array.isArray(list)) throw new PlacementInputError('invalid_type', path, 'Give a scale-in choice, or an array of task ids.');
+    const records: TaskRecord[] = [];
+    const seen = new Set<string>();
+    list.forEach((entry: unknown, index) => {
+      const at = `${path}[${index}]`;
+      const taskId: unknown = isChoice && typeof entry === 'object' && entry !== null ? (entry as { taskId?: unknown }).taskId : entry;
+      if (typeof taskId !== 'string') throw new PlacementInputError('invalid_type', at, 'A task id is a string.');
+      if (seen.has(taskId)) throw new PlacementInputError('duplicate_task', at, `Task ${taskId} is named twice; name each task once.`);
+      seen.add(taskId);
+      const record = this.state.task(taskId);
+      if (record === undefined) throw new PlacementInputError('unknown_task', at, `No running task has id ${taskId}; nothing was stopped.`);
+      records.push(record);
+    });
+    return records;
   }
 
   private record(id: string): InstanceRecord {

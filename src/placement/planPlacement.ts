@@ -87,9 +87,7 @@ function keptPipeline(request: ValidRequest): Pipeline {
  * the outcome of an instance that passes them all.
  */
 function buildPipeline(request: ValidRequest, kept: boolean): Pipeline {
-  const strategies = request.strategies.length > 0
-    ? Object.freeze(request.strategies.map(buildStrategy))
-    : request.service === undefined ? STANDALONE_DEFAULT : SERVICE_DEFAULT;
+  const strategies = planStrategies(request.strategies, request.service !== undefined);
   const constraints = Object.freeze(request.constraints.map(buildConstraint));
   const { task } = request;
   const names = Object.keys(task.resources);
@@ -100,6 +98,21 @@ function buildPipeline(request: ValidRequest, kept: boolean): Pipeline {
   // A task with static ports has one more check: the limit of reserved host ports.
   const checks = 2 + task.requiresAttributes.length + resources.length + ports + (ports > 0 ? 1 : 0) + constraints.length;
   return Object.freeze({ kept, strategies, constraints, resources, accepted: Object.freeze({ rejection: undefined, passed: checks }) });
+}
+
+/**
+ * A request's chain as strategy values: ECS's specs become the built-in
+ * values, a caller's own strategies stay as they are, and ECS's default
+ * chain stands in for an empty one. Placement and scale-in both read a chain
+ * through here, so they agree on what it means.
+ *
+ * @param specs - the validated chain, as the caller wrote it
+ * @param service - whether a service's tasks are concerned (its default chain differs)
+ * @returns the chain; never empty
+ */
+export function planStrategies(specs: readonly ValidStrategy[], service: boolean): readonly Strategy[] {
+  if (specs.length > 0) return Object.freeze(specs.map(buildStrategy));
+  return service ? SERVICE_DEFAULT : STANDALONE_DEFAULT;
 }
 
 function buildStrategy(spec: ValidStrategy): Strategy {

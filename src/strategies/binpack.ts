@@ -6,6 +6,8 @@
 import type { InstanceStrategy } from '../model/Strategy';
 
 const made = new Map<string, InstanceStrategy>();
+/** The field of each strategy {@link binpack} made, so that what reads a chain can name what is packed. */
+const fields = new WeakMap<InstanceStrategy, string>();
 
 /**
  * Prefers the instance with the least remaining `field`. The task's demand is
@@ -29,6 +31,17 @@ export function binpack(field: string): InstanceStrategy {
       key: (instance) => instance.remainingResources[field] ?? 0,
     } satisfies InstanceStrategy);
     made.set(field, strategy);
+    fields.set(strategy, field);
   }
   return strategy;
+}
+
+/**
+ * The field a strategy packs, when it is one {@link binpack} made.
+ *
+ * @param strategy - any strategy of a chain
+ * @returns the resource name, or undefined for any other strategy
+ */
+export function binpackFieldOf(strategy: object): string | undefined {
+  return fields.get(strategy as InstanceStrategy);
 }

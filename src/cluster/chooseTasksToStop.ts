@@ -1,0 +1,205 @@
+/**
+ * Scale-in: which of a group's tasks ECS would stop, following the
+ * placement strategy in reverse. Both engines share the cluster's records,
+ * so this reads them directly and gives one answer whichever engine runs.
+ *
+ * @module
+ */
+import type { InstanceState } from '../model/InstanceState';
+import { PlacementInputError } from '../model/PlacementInputError';
+import type { Strategy } from '../model/Strategy';
+import type { SeededRandom } from '../random/SeededRandom';
+import type { TaskRecord } from '../state/TaskRecord';
+import { binpackFieldOf } from '../strategies/binpack';
+import { bucketOf } from '../strategies/spread';
+import type { ScaleInChoice, ScaleInReason, TaskToStop } from './ScaleInChoice';
+
+/** What a scale-in reads: the group's running tasks and what to do with them. */
+interface ScaleInPlan {
+  /** The group scaled in. */
+  readonly group: string;
+  /** How many tasks to stop. */
+  readonly count: number;
+  /** The chain, ECS's default filled in; no strategy of kind `anything`. */
+  readonly strategies: readonly Strategy[];
+  /** Every running task of the group, in placement order. */
+  readonly tasks: readonly TaskRecord[];
+  /** Ids of tasks never to choose. */
+  readonly protectedTasks: ReadonlySet<string>;
+}
+
+/**
+ * Chooses the tasks to stop, one at a time, each choice seeing the ones
+ * before it as stopped (as placement sees the tasks it placed).
+ *
+ * @remarks
+ * Each strategy keeps, among the tasks left to choose from, those ECS would
+ * stop first: `spread` the tasks in the bucket holding the most of the
+ * group's tasks (protected ones count, since they run), `binpack` and a
+ * caller's instance strategy the tasks whose instance would give the highest
+ * key once the task stops (binpack's key is what remains, so this is ECS's
+ * "the most available resources left after task termination"), and
+ * `random` one task drawn uniformly, which ends the chain. Ties left after
+ * the chain go to the newest task. Nothing is changed: the draws come from
+ * `random`, which the caller gives as a copy of the cluster's generator.
+ * Costs O(chain x group tasks) per task chosen.
+ *
+ * @param plan - the group's tasks and the chain
+ * @param random - the generator to draw from
+ * @returns the choice, frozen
+ * @throws {@link PlacementInputError} `invalid_strategy` when a caller's strategy gives a key that is not a number
+ */
+export function chooseTasksToStop(plan: ScaleInPlan, random: SeededRandom): ScaleInChoice {
+  const { group, count, strategies, tasks, protectedTasks } = plan;
+  const stopped = new Set<TaskRecord>();
+  const stoppedOn = new Map<InstanceState, TaskRecord[]>();
+  const bucketCounts = new Map<string, Map<string | undefined, number>>();
+  const countsFor = (attribute: string): Map<string | undefined, number> => {
+    let counts = bucketCounts.get(attribute);
+    if (counts === undefined) {
+      counts = new Map();
+      for (const task of tasks) {
+        if (stopped.has(task)) continue;
+        const bucket = bucketOf(task.instance, attribute);
+        counts.set(bucket, (counts.get(bucket) ?? 0) + 1);
+      }
+      bucketCounts.set(attribute, counts);
+    }
+    return counts;
+  };
+  let candidates = tasks.filter((task) => !protectedTasks.has(task.taskId));
+  const chosen: TaskToStop[] = [];
+  while (chosen.length < count && candidates.length > 0) {
+    const groupTasks = tasks.length - stopped.size;
+    let left = candidates;
+    const reasons: ScaleInReason[] = [];
+    for (const strategy of strategies) {
+      if (left.length === 1) break;
+      if (strategy.dependsOn === 'draw') {
+        const drawn = left[Math.floor(random.next() * left.length)] as TaskRecord;
+        reasons.push({ code: 'drawn', strategy: strategy.name, candidates: left.length });
+        left = [drawn];
+        break;
+      }
+      let narrowed: { readonly left: TaskRecord[]; readonly best: number };
+      if (strategy.dependsOn === 'groupTasks') {
+        const attribute = strategy.bucketAttribute;
+        if (attribute === undefined) {
+          narrowed = keepHighest(left, (task) => onInstance(task.instance, group, stoppedOn));
+          if (narrowed.left.length < left.length) {
+            const { instanceId } = narrowed.left[0] as TaskRecord;
+            reasons.push({ code: 'most_on_instance', strategy: strategy.name, instanceId, tasks: narrowed.best, groupTasks });
+          }
+        } else {
+          const counts = countsFor(attribute);
+          narrowed = keepHighest(left, (task) => counts.get(bucketOf(task.instance, attribute)) ?? 0);
+          if (narrowed.left.length < left.length) {
+            const bucket = bucketOf((narrowed.left[0] as TaskRecord).instance, attribute) ?? null;
+            reasons.push({ code: 'most_in_bucket', strategy: strategy.name, attribute, bucket, tasks: narrowed.best, groupTasks });
+          }
+        }
+      } else if (strategy.dependsOn === 'instance') {
+        narrowed = keepHighest(left, (task) => checkedKey(strategy.name, strategy.key(withoutTasks(task.instance, task, stoppedOn))));
+        if (narrowed.left.length < left.length) {
+          const field = binpackFieldOf(strategy);
+          reasons.push(field === undefined
+            ? { code: 'highest_key', strategy: strategy.name, key: narrowed.best }
+            : { code: 'most_remaining', strategy: strategy.name, field, remaining: narrowed.best });
+        }
+      } else {
+        // The caller refuses these before choosing; a rank is for a task to place.
+        throw new PlacementInputError('invalid_strategy', '', `Strategy ${strategy.name} ranks instances for a task to place; it cannot choose tasks to stop.`);
+      }
+      left = narrowed.left;
+    }
+    if (reasons.length === 0 && left.length === 1) reasons.push({ code: 'last_candidate' });
+    else if (left.length > 1) reasons.push({ code: 'newest', candidates: left.length });
+    // Candidates are in placement order, so the newest is the last.
+    const task = left[left.length - 1] as TaskRecord;
+    chosen.push(Object.freeze({ taskId: task.taskId, instanceId: task.instanceId, reasons: Object.freeze(reasons.map((reason) => Object.freeze(reason))) }));
+    stopped.add(task);
+    const onIt = stoppedOn.get(task.instance);
+    if (onIt === undefined) stoppedOn.set(task.instance, [task]);
+    else onIt.push(task);
+    for (const [attribute, counts] of bucketCounts) {
+      const bucket = bucketOf(task.instance, attribute);
+      counts.set(bucket, (counts.get(bucket) ?? 0) - 1);
+    }
+    candidates = candidates.filter((candidate) => candidate !== task);
+  }
+  const protectedCount = tasks.filter((task) => protectedTasks.has(task.taskId)).length;
+  return Object.freeze({
+    group,
+    requested: count,
+    tasks: Object.freeze(chosen),
+    complete: chosen.length === count,
+    protectedTasks: protectedCount,
+    strategies: Object.freeze(strategies.map((strategy) => strategy.name)),
+  });
+}
+
+/** The tasks with the highest key, in the order given, and that key. */
+function keepHighest(tasks: readonly TaskRecord[], key: (task: TaskRecord) => number): { left: TaskRecord[]; best: number } {
+  let best = Number.NEGATIVE_INFINITY;
+  let left: TaskRecord[] = [];
+  for (const task of tasks) {
+    const value = key(task);
+    if (value > best) {
+      best = value;
+      left = [task];
+    } else if (value === best) {
+      left.push(task);
+    }
+  }
+  return { left, best };
+}
+
+function checkedKey(name: string, key: unknown): number {
+  if (typeof key !== 'number' || Number.isNaN(key)) {
+    throw new PlacementInputError('invalid_strategy', '', `Strategy ${name} gave the key ${String(key)}; a key must be a number.`);
+  }
+  return key;
+}
+
+/** The group's tasks on an instance once the tasks chosen so far stop. */
+function onInstance(instance: InstanceState, group: string, stoppedOn: ReadonlyMap<InstanceState, readonly TaskRecord[]>): number {
+  return (instance.taskGroups.get(group) ?? 0) - (stoppedOn.get(instance)?.length ?? 0);
+}
+
+/**
+ * The instance as it would be once `task` and the tasks chosen before it on
+ * the instance stop: resources, ports, task count and groups given back. An
+ * instance strategy's key reads this, as ECS reads what is "left after task
+ * termination".
+ */
+function withoutTasks(instance: InstanceState, task: TaskRecord, stoppedOn: ReadonlyMap<InstanceState, readonly TaskRecord[]>): InstanceState {
+  const leaving = [...(stoppedOn.get(instance) ?? []), task];
+  const remainingResources: Record<string, number> = { ...instance.remainingResources };
+  const taskGroups = new Map(instance.taskGroups);
+  const tcp = new Set(instance.portsInUse.tcp);
+  const udp = new Set(instance.portsInUse.udp);
+  for (const gone of leaving) {
+    for (const [name, amount] of Object.entries(gone.resources)) remainingResources[name] = (remainingResources[name] ?? 0) + amount;
+    const held = (taskGroups.get(gone.group) ?? 0) - 1;
+    if (held > 0) taskGroups.set(gone.group, held);
+    else taskGroups.delete(gone.group);
+    for (const port of gone.ports.tcp) tcp.delete(port);
+    for (const port of gone.ports.udp) udp.delete(port);
+  }
+  return Object.freeze({
+    id: instance.id,
+    ec2InstanceId: instance.ec2InstanceId,
+    attributes: instance.attributes,
+    agentConnected: instance.agentConnected,
+    agentVersion: instance.agentVersion,
+    registeredAt: instance.registeredAt,
+    runningTasksCount: instance.runningTasksCount - leaving.length,
+    taskGroups,
+    status: instance.status,
+    registeredResources: instance.registeredResources,
+    remainingResources,
+    reservedPorts: instance.reservedPorts,
+    portsInUse: { tcp, udp },
+    registrationOrder: instance.registrationOrder,
+  });
+}
