@@ -7,6 +7,10 @@ export * from './query/index';
 
 export { Cluster, type ClusterOptions, type ClusterSnapshot, type Deregistration, type DeregisterOptions } from './cluster/Cluster';
 export type { InstanceInfo } from './model/InstanceInfo';
+export type { ZoneRebalanceRequest } from './model/ZoneRebalanceRequest';
+export type {
+  BlockedZone, ZoneRebalanceIneligibility, ZoneRebalancePlan, ZoneRebalanceStart, ZoneRebalanceStatus, ZoneRebalanceStep, ZoneRebalanceStop, ZoneTasks,
+} from './cluster/ZoneRebalancePlan';
 export type { TaskInfo } from './model/TaskInfo';
 export type { ScaleInRequest } from './model/ScaleInRequest';
 export type { ScaleInChoice, ScaleInReason, TaskToStop } from './cluster/ScaleInChoice';

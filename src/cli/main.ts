@@ -10,16 +10,18 @@ import { failureMessage } from './failureMessage';
 import { packageVersion } from './packageVersion';
 import { placeCommand } from './placeCommand';
 import { queryCommand } from './queryCommand';
+import { rebalanceZonesCommand } from './rebalanceZonesCommand';
 import { scaleInCommand } from './scaleInCommand';
 import { simulateCommand } from './simulateCommand';
 import { visible } from './visible';
 
 // A Map, not an object: a command named `constructor` or `__proto__` must not
 // find Object's own properties.
-const COMMANDS: ReadonlyMap<string, Command> = new Map([['simulate', simulateCommand], ['place', placeCommand], ['query', queryCommand], ['scale-in', scaleInCommand]]);
+const COMMANDS: ReadonlyMap<string, Command> = new Map([['simulate', simulateCommand], ['place', placeCommand], ['query', queryCommand], ['rebalance-zones', rebalanceZonesCommand], ['scale-in', scaleInCommand]]);
 
 function usage(): string {
-  const lines = [...COMMANDS].map(([name, command]) => `  ${name.padEnd(10)}${command.summary}`);
+  const width = Math.max(...[...COMMANDS.keys()].map((name) => name.length)) + 2;
+  const lines = [...COMMANDS].map(([name, command]) => `  ${name.padEnd(width)}${command.summary}`);
   return [
     'Usage: task-placement <command> [options]',
     '',

@@ -30,6 +30,10 @@ import { ClusterState } from '../state/ClusterState';
 import type { InstanceInfo } from '../model/InstanceInfo';
 import type { InstanceRecord } from '../state/InstanceRecord';
 import type { TaskInfo } from '../model/TaskInfo';
+import type { ZoneRebalanceRequest } from '../model/ZoneRebalanceRequest';
+import { validateZoneRebalanceRequest } from '../model/validation/validateZoneRebalanceRequest';
+import { planZoneRebalance } from './planZoneRebalance';
+import type { ZoneRebalancePlan } from './ZoneRebalancePlan';
 import type { TaskRecord } from '../state/TaskRecord';
 
 /**
@@ -125,7 +129,7 @@ export class Cluster {
   private readonly state: ClusterState;
   private readonly placer: PlacementEngine;
   /** The method running a caller's strategy (its key or rank), while the cluster must not change under it. */
-  private running: 'place' | 'explain' | 'chooseTasksToStop' | undefined;
+  private running: 'place' | 'explain' | 'chooseTasksToStop' | 'planZoneRebalance' | undefined;
 
   /**
    * @param options - instances, tasks, seed and engine
@@ -313,6 +317,32 @@ export class Cluster {
     const records = this.runningTasks(tasks);
     return records.map((record) => this.state.stopTask(record).toInfo());
   }
+
+  /**
+   * Plans what ECS's Availability Zone rebalancing would do for a service,
+   * without changing anything (not even the generator): starts in the zones
+   * short of their target, each placed by the service's pipeline, then as
+   * many stops in the zones above it. Apply the steps in order with
+   * {@link Cluster.place} and {@link Cluster.stopTask}.
+   *
+   * @remarks
+   * See the Zone rebalancing section of docs/lifecycle.md for ECS's rules
+   * and our decisions.
+   *
+   * @returns the plan, frozen: the steps, each zone's tasks before and after,
+   *   and the zones it cannot fill, with why
+   * @throws {@link PlacementInputError} when the request is invalid, or
+   *   `reentrant_call` as {@link Cluster.place} does
+   */
+  planZoneRebalance(request: ZoneRebalanceRequest): ZoneRebalancePlan {
+    this.enter('planZoneRebalance');
+    try {
+      return planZoneRebalance(this.state, this.placer, request, validateZoneRebalanceRequest(request));
+    } finally {
+      this.running = undefined;
+    }
+  }
+
   /**
    * The instances, in registration order, optionally filtered by a cluster
    * query expression, like `aws ecs list-container-instances --filter`.
@@ -341,7 +371,7 @@ export class Cluster {
     return { instances: this.instances(), tasks: this.tasks(), nextTaskNumber: this.state.nextTaskNumber };
   }
 
-  private enter(method: 'place' | 'explain' | 'chooseTasksToStop'): void {
+  private enter(method: 'place' | 'explain' | 'chooseTasksToStop' | 'planZoneRebalance'): void {
     this.refuseReentry(method);
     this.running = method;
   }
