@@ -83,6 +83,10 @@ describe.each(['reference', 'indexed'] as const)('scale-in on the %s engine', (e
     expect(inputErrorOf(() => cluster.stopTasks(['task-1', 'task-1']))).toEqual({ code: 'duplicate_task', path: 'tasks[1]' });
     expect(inputErrorOf(() => cluster.stopTasks(['task-1', 7] as unknown as string[]))).toEqual({ code: 'invalid_type', path: 'tasks[1]' });
     expect(inputErrorOf(() => cluster.stopTasks('task-1' as unknown as string[]))).toEqual({ code: 'invalid_type', path: 'tasks' });
+    // A hole is checked like any entry, not skipped.
+    expect(inputErrorOf(() => cluster.stopTasks([, 'task-1'] as unknown as string[]))).toEqual({ code: 'invalid_type', path: 'tasks[0]' });
+    const unreadable = { get tasks(): never { throw new Error('gone') } };
+    expect(inputErrorOf(() => cluster.stopTasks(unreadable as never))).toEqual({ code: 'invalid_type', path: 'tasks' });
     expect(cluster.snapshot()).toEqual(before);
     expect(cluster.stopTasks(choice).map((task) => task.taskId)).toEqual(['task-9', 'task-8']);
     expect(inputErrorOf(() => cluster.stopTasks(choice))).toEqual({ code: 'unknown_task', path: 'tasks.tasks[0]' });

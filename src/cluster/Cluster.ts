@@ -14,6 +14,7 @@ import { validateInstancePatch } from '../model/validation/validateInstancePatch
 import { validateInstanceSpec } from '../model/validation/validateInstanceSpec';
 import { validatePlacementRequest } from '../model/validation/validatePlacementRequest';
 import { validateScaleInRequest } from '../model/validation/validateScaleInRequest';
+import { unreadableInput } from '../model/validation/fields';
 import type { ScaleInRequest } from '../model/ScaleInRequest';
 import { chooseTasksToStop } from './chooseTasksToStop';
 import type { ScaleInChoice } from './ScaleInChoice';
@@ -391,23 +392,29 @@ export class Cluster {
 
   /** The running tasks a stopTasks call names, every one checked before any stops. */
   private runningTasks(tasks: ScaleInChoice | readonly string[]): TaskRecord[] {
-    const isChoice = typeof tasks === 'object' && tasks !== null && !Array.isArray(tasks);
-    const list: unknown = isChoice ? (tasks as { tasks?: unknown }).tasks : tasks;
-    const path = isChoice ? 'tasks.tasks' : 'tasks';
-    if (!Array.isArray(list)) throw new PlacementInputError('invalid_type', path, 'Give a scale-in choice, or an array of task ids.');
-    const records: TaskRecord[] = [];
-    const seen = new Set<string>();
-    list.forEach((entry: unknown, index) => {
-      const at = `${path}[${index}]`;
-      const taskId: unknown = isChoice && typeof entry === 'object' && entry !== null ? (entry as { taskId?: unknown }).taskId : entry;
-      if (typeof taskId !== 'string') throw new PlacementInputError('invalid_type', at, 'A task id is a string.');
-      if (seen.has(taskId)) throw new PlacementInputError('duplicate_task', at, `Task ${taskId} is named twice; name each task once.`);
-      seen.add(taskId);
-      const record = this.state.task(taskId);
-      if (record === undefined) throw new PlacementInputError('unknown_task', at, `No running task has id ${taskId}; nothing was stopped.`);
-      records.push(record);
-    });
-    return records;
+    try {
+      const isChoice = typeof tasks === 'object' && tasks !== null && !Array.isArray(tasks);
+      const list: unknown = isChoice ? (tasks as { tasks?: unknown }).tasks : tasks;
+      const path = isChoice ? 'tasks.tasks' : 'tasks';
+      if (!Array.isArray(list)) throw new PlacementInputError('invalid_type', path, 'Give a scale-in choice, or an array of task ids.');
+      const records: TaskRecord[] = [];
+      const seen = new Set<string>();
+      // An index loop rather than forEach, which would skip the holes of a sparse array unchecked.
+      for (let index = 0; index < list.length; index += 1) {
+        const at = `${path}[${index}]`;
+        const entry: unknown = list[index];
+        const taskId: unknown = isChoice && typeof entry === 'object' && entry !== null ? (entry as { taskId?: unknown }).taskId : entry;
+        if (typeof taskId !== 'string') throw new PlacementInputError('invalid_type', at, 'A task id is a string.');
+        if (seen.has(taskId)) throw new PlacementInputError('duplicate_task', at, `Task ${taskId} is named twice; name each task once.`);
+        seen.add(taskId);
+        const record = this.state.task(taskId);
+        if (record === undefined) throw new PlacementInputError('unknown_task', at, `No running task has id ${taskId}; nothing was stopped.`);
+        records.push(record);
+      }
+      return records;
+    } catch (error) {
+      throw unreadableInput(error, 'tasks');
+    }
   }
 
   private record(id: string): InstanceRecord {
