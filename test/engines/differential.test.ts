@@ -56,7 +56,7 @@ function expectSameStop(twins: Twins, pick: number, context: string): void {
 
 // Each property runs 1,000 or more cases of two clusters each: seconds, not the default 5 s, on a busy machine.
 describe('the indexed engine against the reference engine', { timeout: runs(120_000) }, () => {
-  test.prop([engineScenario, engineRequest], { numRuns: runs(800) })(
+  test.prop([engineScenario, engineRequest], { numRuns: runs(600) })(
     'places every valid request alike, leaves the same state, and leaves the generator at the same number',
     (scenario, request) => {
       const twins = scenarioTwins(scenario);
@@ -142,7 +142,7 @@ describe('the indexed engine against the reference engine', { timeout: runs(120_
     },
   );
 
-  test.prop([crowdedPortScenario(12, 2, 10), fc.array(fc.tuple(crowdedPortRequest, fc.nat(), fc.boolean()), { minLength: 1, maxLength: 6 })], { numRuns: runs(300) })(
+  test.prop([crowdedPortScenario(12, 2, 10), fc.array(fc.tuple(crowdedPortRequest, fc.nat(), fc.boolean()), { minLength: 1, maxLength: 6 })], { numRuns: runs(200) })(
     'places, explains and fails alike on fleets close to the limit of 100 reserved host ports, between stops',
     (scenario, steps) => {
       const twins = scenarioTwins(scenario);
@@ -170,7 +170,7 @@ describe('the indexed engine against the reference engine', { timeout: runs(120_
     },
   );
 
-  test.prop([engineScenario, customChainRequest], { numRuns: runs(500) })(
+  test.prop([engineScenario, customChainRequest], { numRuns: runs(350) })(
     'places and explains alike a chain that holds a custom Strategy object, which the indexed engine leaves to the reference code',
     (scenario, request) => {
       const twins = scenarioTwins(scenario);
