@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { resourceUnit } from '../model/resourceUnit';
 import type { ServiceReport, SimulationReport } from '../sim/SimulationReport';
 import { formatTable } from './formatTable';
 import { visible } from './visible';
@@ -14,8 +15,7 @@ const tasks = (count: number): string => `${number(count)} ${count === 1 ? 'task
 const TOP_TYPES = 4;
 
 /** The unit of each resource ECS names; a custom resource is counted in its own name (`50 eni`). */
-const UNITS: Readonly<Record<string, string>> = { cpu: 'CPU units', memory: 'MiB', gpu: 'GPUs' };
-const amount = (resource: string, value: number): string => `${number(value)} ${UNITS[resource] ?? resource}`;
+const amount = (resource: string, value: number): string => `${number(value)} ${resourceUnit(resource)}`;
 
 /**
  * Renders every section of a report: services, their placement rules,

@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { resourceUnit } from '../model/resourceUnit';
 import type { ScaleInReason } from './ScaleInChoice';
 
 /**
@@ -25,7 +26,7 @@ export function describeScaleInReason(reason: ScaleInReason): string {
     case 'most_on_instance':
       return `${reason.strategy}: instance ${reason.instanceId} held ${reason.tasks} of the group's ${reason.groupTasks} tasks, the most`;
     case 'most_remaining':
-      return `${reason.strategy}: its instance would have ${reason.remaining} ${reason.field} left once it stops, the most`;
+      return `${reason.strategy}: its instance would have ${reason.remaining} ${resourceUnit(reason.field)} left once it stops, the most`;
     case 'highest_key':
       return `${reason.strategy}: its instance would give the key ${reason.key} once it stops, the highest`;
     case 'drawn':

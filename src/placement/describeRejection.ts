@@ -6,9 +6,9 @@
  */
 import { isResolvable, type Rejection } from '../model/Rejection';
 import { RESERVED_PORT_LIMIT } from '../model/reservedPortLimit';
+import { resourceUnit } from '../model/resourceUnit';
 
 const RESOURCE_WORDS: Readonly<Record<string, string>> = { cpu: 'CPU', memory: 'memory', gpu: 'GPUs' };
-const UNITS: Readonly<Record<string, string>> = { cpu: 'CPU units', memory: 'MiB', gpu: 'GPUs' };
 
 /**
  * The phrase that follows a count in a diagnosis, such as `have insufficient
@@ -66,7 +66,7 @@ export function failureDetail(rejection: Rejection, instanceId: string): string 
         ? `${closest} is missing an attribute required by your task: ${rejection.attribute}.`
         : `${closest} is missing an attribute required by your task: ${rejection.attribute} with value ${rejection.value}.`;
     case 'insufficient_resource': {
-      const unit = UNITS[rejection.resource] ?? rejection.resource;
+      const unit = resourceUnit(rejection.resource);
       const word = rejection.resource === 'cpu' ? 'CPU units' : (RESOURCE_WORDS[rejection.resource] ?? rejection.resource);
       return `${closest} has insufficient ${word} available: the task needs ${rejection.requested} ${unit}, ${rejection.remaining} remain.`;
     }

@@ -48,7 +48,7 @@ describe('task-placement scale-in', () => {
     const code = main(['scale-in', ...FLEET, '--service', 'worker', '--count', '1', '--strategy', 'binpack(memory)', '--output', 'table'], io);
     expect(code).toBe(0);
     expect(io.stdout()).toMatch(/^Stop 1 task of group service:worker, following binpack\(memory\)\.\n\n#  TASK +INSTANCE +ZONE +WHY\n/);
-    expect(io.stdout()).toMatch(/binpack\(memory\): its instance would have \d+ memory left once it stops, the most/);
+    expect(io.stdout()).toMatch(/binpack\(memory\): its instance would have \d+ MiB left once it stops, the most/);
   });
 
   it('refuses bad input with a message and exit 2, printing nothing', () => {
