@@ -28,14 +28,14 @@ function twins(template: InstanceSpec, size: number): InstanceSpec[] {
 }
 
 describe.each(ENGINES)('random on the %s engine', (engine) => {
-  test.prop([fc.oneof(clusterScenario, roomyScenario), randomRequests], { numRuns: runs(500) })('random places every task on an instance that could take it', (scenario, request) => {
+  test.prop([fc.oneof(clusterScenario, roomyScenario), randomRequests], { numRuns: runs(300) })('random places every task on an instance that could take it', (scenario, request) => {
     const cluster = scenarioCluster(scenario, engine);
     const before = cluster.snapshot();
     const violations = checkPlacement(before, request, cluster.place(request));
     expect(violations, formatViolations(violations)).toEqual([]);
   });
 
-  test.prop([clusterScenario, randomRequests], { numRuns: runs(300) })('the same seed, state and request give the same random placements', (scenario, request) => {
+  test.prop([clusterScenario, randomRequests], { numRuns: runs(200) })('the same seed, state and request give the same random placements', (scenario, request) => {
     const first = scenarioCluster(scenario, engine);
     const second = scenarioCluster(scenario, engine);
     expect(first.place(request)).toEqual(second.place(request));
