@@ -10,6 +10,7 @@ import type { EcsInstance } from '../ecs/EcsInstance';
 import { fromDescribeContainerInstances } from '../ecs/fromDescribeContainerInstances';
 import { fromDescribeTasks } from '../ecs/fromDescribeTasks';
 import { UsageError, type CliIo } from './CliIo';
+import { wholeNumberOption } from './parseOptions';
 import { readJsonFile } from './readJsonFile';
 import { reportedAt } from './reportedAt';
 
@@ -19,8 +20,8 @@ export interface EcsClusterFiles {
   readonly instances: string | undefined;
   /** The output of `aws ecs describe-tasks`, when given. */
   readonly tasks?: string | undefined;
-  /** The seed of the cluster's generator. */
-  readonly seed?: number;
+  /** The seed of the cluster's generator, as `--seed` gives it. */
+  readonly seed?: string | undefined;
 }
 
 /** The cluster, and the container instances it was built from. */
@@ -38,10 +39,12 @@ export interface LoadedCluster {
  * @param io - the outside world
  * @param files - the documents
  * @param command - the command, for the message when `--instances` is missing
- * @throws {@link UsageError} naming the file and the JSON path of a fault
+ * @throws {@link UsageError} for a seed that is not a whole number, or
+ *   naming the file and the JSON path of a fault
  */
 export function loadEcsCluster(io: CliIo, files: EcsClusterFiles, command: string): LoadedCluster {
-  const { instances: instancesFile, tasks: tasksFile, seed } = files;
+  const { instances: instancesFile, tasks: tasksFile } = files;
+  const seed = files.seed === undefined ? undefined : wholeNumberOption('--seed', files.seed);
   if (instancesFile === undefined) {
     throw new UsageError(`--instances is required: the output of 'aws ecs describe-container-instances'. Run 'task-placement ${command} --help' for the options.`);
   }

@@ -95,6 +95,18 @@ function unknownOption(written: string, known: readonly string[], seeHelp: strin
 }
 
 /**
+ * Refuses arguments besides options, for a command that takes none.
+ *
+ * @param command - the command's name, for the message
+ * @param positionals - the arguments {@link parseOptions} found besides options
+ * @throws {@link UsageError} naming the first of them
+ */
+export function refusePositionals(command: string, positionals: readonly string[]): void {
+  const [first] = positionals;
+  if (first !== undefined) throw new UsageError(`${command} takes no arguments besides options, not '${visible(first)}'. Run 'task-placement ${command} --help' for the options.`);
+}
+
+/**
  * Reads a whole number given to an option.
  *
  * @param option - the option, such as `--count`

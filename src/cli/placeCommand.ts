@@ -18,9 +18,9 @@ import { formatPlacement } from './formatPlacement';
 import { loadEcsCluster, type LoadedCluster } from './loadEcsCluster';
 import { loadPlacementRequest } from './loadPlacementRequest';
 import type { Command } from './Command';
-import { outputFormat, parseOptions, wholeNumberOption, type OptionValues } from './parseOptions';
+import { outputFormat, parseOptions, refusePositionals, wholeNumberOption, type OptionValues } from './parseOptions';
 import { reportedAt } from './reportedAt';
-import { visible, visibleJson } from './visible';
+import { visibleJson } from './visible';
 
 const HELP = `Usage: task-placement place --instances FILE --task-definition FILE [options]
        task-placement place --instances FILE --request TEMPLATE [options]
@@ -120,10 +120,9 @@ export const placeCommand: Command = {
   help: HELP,
   run(args, io) {
     const { values, positionals } = parseOptions('place', args, OPTIONS);
-    if (positionals.length > 0) throw new UsageError(`place takes no arguments besides options, not '${visible(positionals[0] ?? '')}'. Run 'task-placement place --help' for the options.`);
+    refusePositionals('place', positionals);
     const output = outputFormat(values.output);
-    const seed = values.seed === undefined ? undefined : wholeNumberOption('--seed', values.seed);
-    const fleet = loadEcsCluster(io, { instances: values.instances, tasks: values.tasks, ...(seed === undefined ? {} : { seed }) }, 'place');
+    const fleet = loadEcsCluster(io, { instances: values.instances, tasks: values.tasks, seed: values.seed }, 'place');
     const { cluster } = fleet;
     const count = values.count === undefined ? undefined : wholeNumberOption('--count', values.count, 1, MAX_TASKS);
     const loaded = loadPlacementRequest(io, {

@@ -13,9 +13,9 @@ import type { Command } from './Command';
 import { formatTable } from './formatTable';
 import { loadEcsCluster } from './loadEcsCluster';
 import { loadPlacementRequest } from './loadPlacementRequest';
-import { outputFormat, parseOptions, wholeNumberOption, type OptionValues } from './parseOptions';
+import { outputFormat, parseOptions, refusePositionals, type OptionValues } from './parseOptions';
 import { reportedAt } from './reportedAt';
-import { visible, visibleJson } from './visible';
+import { visibleJson } from './visible';
 
 const HELP = `Usage: task-placement rebalance-zones --instances FILE --tasks FILE --task-definition FILE --service NAME [options]
        task-placement rebalance-zones --instances FILE --tasks FILE --request TEMPLATE [options]
@@ -77,12 +77,9 @@ export const rebalanceZonesCommand: Command = {
   help: HELP,
   run(args, io) {
     const { values, positionals } = parseOptions('rebalance-zones', args, OPTIONS);
-    if (positionals.length > 0) {
-      throw new UsageError(`rebalance-zones takes no arguments besides options, not '${visible(positionals[0] ?? '')}'. Run 'task-placement rebalance-zones --help' for the options.`);
-    }
+    refusePositionals('rebalance-zones', positionals);
     const output = outputFormat(values.output);
-    const seed = values.seed === undefined ? undefined : wholeNumberOption('--seed', values.seed);
-    const { cluster } = loadEcsCluster(io, { instances: values.instances, tasks: values.tasks, ...(seed === undefined ? {} : { seed }) }, 'rebalance-zones');
+    const { cluster } = loadEcsCluster(io, { instances: values.instances, tasks: values.tasks, seed: values.seed }, 'rebalance-zones');
     const loaded = loadPlacementRequest(io, {
       request: values.request, taskDefinition: values['task-definition'], resource: values.resource, count: undefined, service: values.service,
     });

@@ -14,7 +14,7 @@ import { UsageError } from './CliIo';
 import type { Command } from './Command';
 import { formatTable } from './formatTable';
 import { loadEcsCluster } from './loadEcsCluster';
-import { outputFormat, parseOptions, wholeNumberOption } from './parseOptions';
+import { outputFormat, parseOptions, refusePositionals, wholeNumberOption } from './parseOptions';
 import { reportedAt } from './reportedAt';
 import { visible, visibleJson } from './visible';
 import { wrapText } from './wrapText';
@@ -72,15 +72,14 @@ export const scaleInCommand: Command = {
   help: HELP,
   run(args, io) {
     const { values, positionals } = parseOptions('scale-in', args, OPTIONS);
-    if (positionals.length > 0) throw new UsageError(`scale-in takes no arguments besides options, not '${visible(positionals[0] ?? '')}'. Run 'task-placement scale-in --help' for the options.`);
+    refusePositionals('scale-in', positionals);
     const output = outputFormat(values.output);
     if (values.tasks === undefined) throw new UsageError("--tasks is required: the output of 'aws ecs describe-tasks' for the running tasks. Run 'task-placement scale-in --help' for the options.");
     if (values.service !== undefined && values.group !== undefined) throw new UsageError("give --service or --group, not both: a service's tasks are always in the group service:NAME.");
     if (values.service === undefined && values.group === undefined) throw new UsageError("give --service NAME (or --group G). Run 'task-placement scale-in --help' for the options.");
     if (values.count === undefined) throw new UsageError("--count is required: how many tasks to stop. Run 'task-placement scale-in --help' for the options.");
     const count = wholeNumberOption('--count', values.count, 1, MAX_TASKS);
-    const seed = values.seed === undefined ? undefined : wholeNumberOption('--seed', values.seed);
-    const { cluster } = loadEcsCluster(io, { instances: values.instances, tasks: values.tasks, ...(seed === undefined ? {} : { seed }) }, 'scale-in');
+    const { cluster } = loadEcsCluster(io, { instances: values.instances, tasks: values.tasks, seed: values.seed }, 'scale-in');
     const text = values.strategy;
     const request: ScaleInRequest = {
       count,

@@ -70,25 +70,21 @@ export function planZoneRebalance(
  * no task, so it is not one the service is balanced across.
  */
 function countZones(state: ClusterState, group: string): { zones: Zone[]; outside: number } {
-  const byName = new Map<string, Zone>();
+  const tasksByZone = new Map<string, TaskRecord[]>();
   for (const instance of state.instances()) {
     const name = instance.attributes.get(ZONE);
-    if (instance.status !== 'ACTIVE' || typeof name !== 'string' || byName.has(name)) continue;
-    byName.set(name, { name, before: 0, target: 0, planned: 0, tasks: [] });
+    if (instance.status === 'ACTIVE' && typeof name === 'string' && !tasksByZone.has(name)) tasksByZone.set(name, []);
   }
   let outside = 0;
   for (const task of state.tasks()) {
     if (task.group !== group) continue;
     const name = state.instance(task.instanceId)?.attributes.get(ZONE);
-    const zone = typeof name === 'string' ? byName.get(name) : undefined;
-    if (zone === undefined) {
-      outside += 1;
-      continue;
-    }
-    zone.tasks.push(task);
+    const tasks = typeof name === 'string' ? tasksByZone.get(name) : undefined;
+    if (tasks === undefined) outside += 1;
+    else tasks.push(task);
   }
-  const zones = [...byName.values()]
-    .map((zone) => ({ ...zone, before: zone.tasks.length, planned: zone.tasks.length }))
+  const zones = [...tasksByZone]
+    .map(([name, tasks]) => ({ name, before: tasks.length, target: 0, planned: tasks.length, tasks }))
     .sort((a, b) => compareText(a.name, b.name));
   return { zones, outside };
 }
