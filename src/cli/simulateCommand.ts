@@ -8,6 +8,7 @@ import { renderReportHtml } from '../sim/report/renderReportHtml';
 import { runSimulation } from '../sim/runSimulation';
 import type { Scenario } from '../sim/Scenario';
 import { MAX_FLEET_SIZE } from '../sim/validation/validateFleetOptions';
+import { MAX_COUNT } from '../model/validation/validateCount';
 import { validateScenario } from '../sim/validateScenario';
 import { UsageError, type CliIo } from './CliIo';
 import type { Command } from './Command';
@@ -29,7 +30,8 @@ instances in three zones and a handful of services). The scenario format is
 described in docs/simulation.md.
 
 Options:
-  --instances N      replace the scenario's fleet size
+  --instances N      replace the scenario's fleet size, and scale every
+                     service's desired count by the same factor
   --seed N           replace the scenario's seeds (fleet and placement)
   --engine NAME      'indexed' (default) or 'reference'
   --json             print the report as JSON instead of tables
@@ -57,7 +59,8 @@ export const simulateCommand: Command = {
   help: HELP,
   run(args, io) {
     const { values, positionals } = parseOptions('simulate', args, OPTIONS);
-    const scenario = applyOverrides(loadScenario(positionals, io), values);
+    const given = loadScenario(positionals, io);
+    const scenario = applyOverrides(given, values);
     // Before the run, which can be long, rather than after it.
     if (values.report === '') throw fileFailure('write', 'the --report file', '', undefined);
     const progress = io.errIsTerminal ? progressLine(io) : undefined;
@@ -69,7 +72,8 @@ export const simulateCommand: Command = {
     });
     if (progress !== undefined) io.err('\r\u001b[K');
     if (values.report !== undefined) writeReport(io, values.report, renderReportHtml(report));
-    io.out(values.json === true ? visibleJson(report) : `${formatSimulation(report, io.columns)}\n`);
+    const scaled = values.json === true ? '' : scalingNote(given, scenario);
+    io.out(values.json === true ? visibleJson(report) : `${scaled}${formatSimulation(report, io.columns)}\n`);
     if (values.report !== undefined && values.json !== true) io.out(`\nReport written to ${visible(values.report)}\n`);
     return 0;
   },
@@ -86,13 +90,42 @@ function loadScenario(positionals: readonly string[], io: CliIo): Scenario {
 function applyOverrides(scenario: Scenario, values: { instances?: string | undefined; seed?: string | undefined }): Scenario {
   let result = scenario;
   if (values.instances !== undefined) {
-    result = { ...result, fleet: { ...result.fleet, size: wholeNumberOption('--instances', values.instances, 0, MAX_FLEET_SIZE) } };
+    const size = wholeNumberOption('--instances', values.instances, 0, MAX_FLEET_SIZE);
+    result = { ...result, fleet: { ...result.fleet, size }, services: scaleServices(result, size) };
   }
   if (values.seed !== undefined) {
     const seed = wholeNumberOption('--seed', values.seed);
     result = { ...result, seed, fleet: { ...result.fleet, seed } };
   }
   return validateScenario(result);
+}
+
+/**
+ * A bigger fleet with the same services would mostly stand idle, and a
+ * smaller one would fail most tasks: the workload grows and shrinks with it,
+ * so that `--instances` changes the scale and not the question. A scenario
+ * whose fleet is empty has no size to scale from, and keeps its counts.
+ */
+function scaleServices(scenario: Scenario, size: number): Scenario['services'] {
+  const from = scenario.fleet.size;
+  if (from === 0 || size === from) return scenario.services;
+  return scenario.services.map((service) => {
+    const desiredCount = service.desiredCount === 0 || size === 0 ? 0 : Math.max(1, Math.round((service.desiredCount * size) / from));
+    if (desiredCount > MAX_COUNT) {
+      throw new UsageError(`--instances ${size} would scale service ${visible(service.name)} to ${desiredCount} tasks, above the ${MAX_COUNT} a service may have; give fewer instances.`);
+    }
+    return { ...service, desiredCount };
+  });
+}
+
+/** Says what --instances did to the workload, so that a run is never read as the scenario's own counts. */
+function scalingNote(given: Scenario, run: Scenario): string {
+  const total = (scenario: Scenario): number => scenario.services.reduce((sum, service) => sum + service.desiredCount, 0);
+  if (given.fleet.size === run.fleet.size) return '';
+  const counts = given.fleet.size === 0
+    ? 'the services keep their desired counts (the scenario has no fleet to scale from)'
+    : `the services' desired counts from ${total(given).toLocaleString('en-US')} to ${total(run).toLocaleString('en-US')} tasks`;
+  return `--instances scaled the fleet from ${given.fleet.size.toLocaleString('en-US')} to ${run.fleet.size.toLocaleString('en-US')} instances, and ${counts}.\n\n`;
 }
 
 function engineName(text: string): 'indexed' | 'reference' {

@@ -62,6 +62,24 @@ describe('task-placement simulate', () => {
     expect(report.scenario).toMatchObject({ instances: 30, seed: 9 });
   });
 
+  it('scales every desired count with --instances, and says so', () => {
+    const io = fakeIo({ 'small.json': SMALL });
+    expect(main(['simulate', 'small.json', '--instances', '24', '--json'], io)).toBe(0);
+    const scaled = JSON.parse(io.stdout()) as SimulationReport;
+    expect(scaled.services.map((service) => service.desiredCount)).toEqual([18, 40]);
+    const text = fakeIo({ 'small.json': SMALL });
+    expect(main(['simulate', 'small.json', '--instances', '6'], text)).toBe(0);
+    // 9 × 6/12 is 4.5, rounded up.
+    expect(text.stdout().split('\n')[0]).toBe("--instances scaled the fleet from 12 to 6 instances, and the services' desired counts from 29 to 15 tasks.");
+  });
+
+  it('refuses a scale that would give a service more tasks than it may have', () => {
+    const io = fakeIo({ 'one.json': JSON.stringify({ fleet: { size: 1 }, services: [{ name: 'big', desiredCount: 1_000_000, task: { resources: { memory: 1 } } }] }) });
+    expect(main(['simulate', 'one.json', '--instances', '20'], io)).toBe(2);
+    expect(io.stderr()).toContain('--instances 20 would scale service big to 20000000 tasks, above the 10000000 a service may have; give fewer instances.');
+    expect(io.stdout()).toBe('');
+  });
+
   it('runs the built-in scenario without a file', () => {
     const io = fakeIo();
     expect(main(['simulate', '--json'], io)).toBe(0);
