@@ -33,7 +33,7 @@ const MEMBER_OF: PlacementConstraint = { type: 'memberOf', expression: "attribut
 const DISTINCT_INSTANCE: PlacementConstraint = { type: 'distinctInstance' };
 
 /** Without constraints, with a typical memberOf, with distinctInstance, and with both. */
-export const CONSTRAINTS: readonly ConstraintCase[] = [
+const CONSTRAINTS: readonly ConstraintCase[] = [
   { name: 'none', constraints: [] },
   { name: 'memberOf', constraints: [MEMBER_OF] },
   { name: 'distinctInstance', constraints: [DISTINCT_INSTANCE] },

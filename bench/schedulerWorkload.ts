@@ -73,7 +73,7 @@ interface Service {
 }
 
 /** The 500 services: sizes, chains and constraints drawn from the seed. */
-export function schedulerServices(seed: number, count = 500): Service[] {
+function schedulerServices(seed: number, count = 500): Service[] {
   const next = seededRandom(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
   return Array.from({ length: count }, (_, index) => {

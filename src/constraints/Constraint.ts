@@ -8,7 +8,7 @@ import type { TaskRequirements } from '../model/TaskRequirements';
 import type { Rejection } from '../model/Rejection';
 
 /** What a constraint knows about the placement under way. */
-export interface ConstraintContext {
+interface ConstraintContext {
   /** The task group of the request, such as `service:web`. */
   readonly group: string;
   /** The task being placed. */
@@ -21,7 +21,7 @@ export interface ConstraintContext {
  * may decide once per kind of instance), or anything about the instance
  * itself (its agent, dates, tasks).
  */
-export type ConstraintDependency = 'attributes' | 'instance';
+type ConstraintDependency = 'attributes' | 'instance';
 
 /** A binding rule: an instance that fails it gets no task. */
 export interface Constraint {

@@ -37,7 +37,7 @@ import type { GroupTally, GroupTasks } from './GroupTasks';
 import type { OrderedTree, TreeQuery } from './OrderedTree';
 
 /** One level of an indexed chain. */
-export type ChainLevel =
+type ChainLevel =
   | { readonly kind: 'bucket'; readonly attribute: string; readonly index: number }
   | { readonly kind: 'local'; readonly index: number }
   | { readonly kind: 'group' };

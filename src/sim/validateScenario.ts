@@ -14,7 +14,7 @@ import { validateFleetOptions } from './validation/validateFleetOptions';
 import { validateService } from './validation/validateService';
 
 /** The most churn rounds a scenario may ask for. */
-export const MAX_CHURN_ROUNDS = 1000;
+const MAX_CHURN_ROUNDS = 1000;
 
 const MAX_NAME_LENGTH = 255;
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;

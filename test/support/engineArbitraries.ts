@@ -32,14 +32,14 @@ import {
 } from './lawArbitraries';
 
 /** A strategy as a request may give it: ECS's form, or a Strategy object. */
-export type ChainStrategy = PlacementStrategy | Strategy;
+type ChainStrategy = PlacementStrategy | Strategy;
 
 /**
  * Spread fields whose buckets are uneven: `rack` is absent, valueless or
  * valued; `ecs.capability.task-eni` is only ever valueless or absent (one
  * bucket); `lifecycle` is absent until a test sets it.
  */
-export const ENGINE_SPREAD_FIELDS = [
+const ENGINE_SPREAD_FIELDS = [
   'instanceId',
   'host',
   'attribute:ecs.availability-zone',
@@ -50,10 +50,10 @@ export const ENGINE_SPREAD_FIELDS = [
 ] as const;
 
 /** Resources to binpack on: the built-in ones, the custom `eni`, and `widgets`, which no instance lists. */
-export const ENGINE_BINPACK_FIELDS = [...BINPACK_FIELDS, 'widgets'] as const;
+const ENGINE_BINPACK_FIELDS = [...BINPACK_FIELDS, 'widgets'] as const;
 
 /** memberOf expressions beyond the usual ones, reading task groups, task counts and attributes that come and go. */
-export const ENGINE_MEMBER_OF_EXPRESSIONS = [
+const ENGINE_MEMBER_OF_EXPRESSIONS = [
   ...MEMBER_OF_EXPRESSIONS,
   'task:group exists',
   'not(task:group exists)',
@@ -65,9 +65,9 @@ export const ENGINE_MEMBER_OF_EXPRESSIONS = [
 ] as const;
 
 /** binpack on any of {@link ENGINE_BINPACK_FIELDS}. */
-export const engineBinpack: fc.Arbitrary<PlacementStrategy> = fc.constantFrom(...ENGINE_BINPACK_FIELDS).map((field) => ({ type: 'binpack', field }));
+const engineBinpack: fc.Arbitrary<PlacementStrategy> = fc.constantFrom(...ENGINE_BINPACK_FIELDS).map((field) => ({ type: 'binpack', field }));
 /** spread on any of {@link ENGINE_SPREAD_FIELDS}. */
-export const engineSpread: fc.Arbitrary<PlacementStrategy> = fc.constantFrom(...ENGINE_SPREAD_FIELDS).map((field) => ({ type: 'spread', field }));
+const engineSpread: fc.Arbitrary<PlacementStrategy> = fc.constantFrom(...ENGINE_SPREAD_FIELDS).map((field) => ({ type: 'spread', field }));
 const randomSpec: PlacementStrategy = { type: 'random' };
 
 /**
@@ -77,7 +77,7 @@ const randomSpec: PlacementStrategy = { type: 'random' };
  * (the request then fails as on the reference engine) and one that throws.
  * Module constants, so that requests share them as a scheduler would.
  */
-export const DECLARED_STRATEGIES: readonly InstanceStrategy[] = [
+const DECLARED_STRATEGIES: readonly InstanceStrategy[] = [
   declared('preferRackR1', (instance) => (instance.attributes.get('rack') === 'r1' ? 0 : 1)),
   declared('fewestTasks', (instance) => instance.runningTasksCount),
   declared('mostMemory', (instance) => -(instance.remainingResources['memory'] ?? 0)),
@@ -105,17 +105,17 @@ const rankedObject: fc.Arbitrary<Strategy> = fc.oneof(
 const randomStrategy: fc.Arbitrary<ChainStrategy> = fc.oneof(fc.constant(randomSpec), fc.constant(null).map(() => random()));
 
 /** A binpack or a spread, now and then as a Strategy object. */
-export const rankedStrategy: fc.Arbitrary<ChainStrategy> = fc.oneof(
+const rankedStrategy: fc.Arbitrary<ChainStrategy> = fc.oneof(
   { weight: 3, arbitrary: engineBinpack },
   { weight: 4, arbitrary: engineSpread },
   { weight: 1, arbitrary: rankedObject },
 );
 
 /** Any built-in strategy. */
-export const anyBuiltIn: fc.Arbitrary<ChainStrategy> = fc.oneof({ weight: 4, arbitrary: rankedStrategy }, { weight: 1, arbitrary: randomStrategy });
+const anyBuiltIn: fc.Arbitrary<ChainStrategy> = fc.oneof({ weight: 4, arbitrary: rankedStrategy }, { weight: 1, arbitrary: randomStrategy });
 
 /** Chains with random first (nothing before it), in the middle, or last (nothing after it). */
-export const randomChain: fc.Arbitrary<ChainStrategy[]> = fc
+const randomChain: fc.Arbitrary<ChainStrategy[]> = fc
   .tuple(fc.array(rankedStrategy, { maxLength: 2 }), randomStrategy, fc.array(anyBuiltIn, { maxLength: 2 }))
   .map(([before, draw, after]) => [...before, draw, ...after]);
 
@@ -125,13 +125,13 @@ const bucketedPrefix: fc.Arbitrary<ChainStrategy[]> = fc
   .map(([field, rest]) => [{ type: 'spread', field }, ...rest]);
 
 /** Chains whose random draw is often over candidates tied in several buckets. */
-export const bucketedRandomChain: fc.Arbitrary<ChainStrategy[]> = fc.oneof(
+const bucketedRandomChain: fc.Arbitrary<ChainStrategy[]> = fc.oneof(
   randomChain,
   fc.tuple(bucketedPrefix, fc.array(anyBuiltIn, { maxLength: 2 })).map(([before, after]) => [...before, randomSpec, ...after]),
 );
 
 /** No chain (ECS's defaults), a chain of ranked strategies, a chain with random somewhere, or anything up to 5. */
-export const strategyChain: fc.Arbitrary<ChainStrategy[] | undefined> = fc.oneof(
+const strategyChain: fc.Arbitrary<ChainStrategy[] | undefined> = fc.oneof(
   fc.constant(undefined),
   fc.array(rankedStrategy, { minLength: 1, maxLength: 3 }),
   randomChain,
@@ -139,10 +139,10 @@ export const strategyChain: fc.Arbitrary<ChainStrategy[] | undefined> = fc.oneof
 );
 
 /** memberOf with any of {@link ENGINE_MEMBER_OF_EXPRESSIONS}. */
-export const engineMemberOf: fc.Arbitrary<MemberOfConstraint> = fc.constantFrom(...ENGINE_MEMBER_OF_EXPRESSIONS).map((expression) => ({ type: 'memberOf', expression }));
+const engineMemberOf: fc.Arbitrary<MemberOfConstraint> = fc.constantFrom(...ENGINE_MEMBER_OF_EXPRESSIONS).map((expression) => ({ type: 'memberOf', expression }));
 
 /** Up to two constraints: memberOf and distinctInstance. */
-export const engineConstraints: fc.Arbitrary<PlacementConstraint[]> = fc.array(
+const engineConstraints: fc.Arbitrary<PlacementConstraint[]> = fc.array(
   fc.oneof(engineMemberOf, fc.constant<PlacementConstraint>({ type: 'distinctInstance' })),
   { maxLength: 2 },
 );
@@ -152,14 +152,14 @@ export const engineConstraints: fc.Arbitrary<PlacementConstraint[]> = fc.array(
  * values now and then) and memberOf now and then; mostly small; and tasks
  * with several static ports, which reach the port limit on crowded fleets.
  */
-export const engineTask = fc.oneof(
+const engineTask = fc.oneof(
   { weight: 3, arbitrary: roomyTaskSpec },
   { weight: 1, arbitrary: lawTask({ expressions: ENGINE_MEMBER_OF_EXPRESSIONS, memberOfRate: 1 / 3 }) },
   { weight: 1, arbitrary: crowdedPortTask },
 );
 
 /** Mostly a few tasks, sometimes enough to fill every instance and fail. */
-export const engineCount: fc.Arbitrary<number | undefined> = fc.oneof(
+const engineCount: fc.Arbitrary<number | undefined> = fc.oneof(
   { weight: 1, arbitrary: fc.constant(undefined) },
   { weight: 4, arbitrary: fc.integer({ min: 1, max: 6 }) },
   { weight: 2, arbitrary: fc.integer({ min: 10, max: 40 }) },
@@ -176,7 +176,7 @@ function chainRequest(parts: Omit<Partial<RequestParts>, 'strategies'>, chains: 
 }
 
 /** A value and everything in it frozen, as a scheduler may keep its service definitions. */
-export function deepFreeze<T>(value: T): T {
+function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
     for (const inner of Object.values(value)) deepFreeze(inner);
     Object.freeze(value);
@@ -216,7 +216,7 @@ export const crowdedPortRequest: fc.Arbitrary<PlacementRequest> = chainRequest(
 );
 
 /** The request with its group replaced. */
-export function withGrouping(request: PlacementRequest, { service, group }: Grouping): PlacementRequest {
+function withGrouping(request: PlacementRequest, { service, group }: Grouping): PlacementRequest {
   const { service: _service, group: _group, ...rest } = request;
   return { ...rest, ...(service === undefined ? {} : { service }), ...(group === undefined ? {} : { group }) };
 }
@@ -235,7 +235,7 @@ export const shapeTrio: fc.Arbitrary<PlacementRequest[]> = fc
  * some read attributes, counts or resources, some draw from the generator
  * once per task or once per candidate, and two fail on a busy cluster.
  */
-export const CUSTOM_STRATEGIES: readonly Strategy[] = [
+const CUSTOM_STRATEGIES: readonly Strategy[] = [
   { name: 'preferRackR1', rank: () => (instance) => (instance.attributes.get('rack') === 'r1' ? 0 : 1) },
   { name: 'fewestTasks', rank: () => (instance) => instance.runningTasksCount },
   { name: 'mostMemory', rank: () => (instance) => -(instance.remainingResources['memory'] ?? 0) },
@@ -271,10 +271,10 @@ export const CUSTOM_STRATEGIES: readonly Strategy[] = [
   },
 ];
 
-export const customStrategy: fc.Arbitrary<Strategy> = fc.constantFrom(...CUSTOM_STRATEGIES);
+const customStrategy: fc.Arbitrary<Strategy> = fc.constantFrom(...CUSTOM_STRATEGIES);
 
 /** Chains of up to 5 with at least one custom strategy, anywhere, among built-in ones. */
-export const customChain: fc.Arbitrary<ChainStrategy[]> = fc
+const customChain: fc.Arbitrary<ChainStrategy[]> = fc
   .tuple(fc.array(anyBuiltIn, { maxLength: 2 }), customStrategy, fc.array(fc.oneof(anyBuiltIn, customStrategy), { maxLength: 2 }))
   .map(([before, custom, after]) => [...before, custom, ...after]);
 

@@ -42,7 +42,7 @@ export class EngineCommand implements fc.Command<EngineModel, Cluster> {
 }
 
 /** A request as code, with Strategy objects by name, for counter-examples. */
-export function describeRequest(request: PlacementRequest): string {
+function describeRequest(request: PlacementRequest): string {
   return JSON.stringify(request, (key, value: unknown) =>
     key !== '' && typeof value === 'object' && value !== null && 'rank' in value && 'name' in value ? `<Strategy ${String(value.name)}>` : value);
 }

@@ -18,14 +18,14 @@ import type { InstancePatch, InstanceSpec } from '../../src/model/InstanceSpec';
 import type { PlacementConstraint, PlacementRequest, PlacementStrategy } from '../../src/model/PlacementRequest';
 import type { MemberOfConstraint, TaskSpec } from '../../src/model/TaskSpec';
 
-export type { ClusterScenario, HistoryStep } from '../../src/arbitraries/cluster';
+export type { ClusterScenario } from '../../src/arbitraries/cluster';
 export type { Grouping } from '../../src/arbitraries/placementRequest';
 
 export const ZONES = ['us-east-1a', 'us-east-1b', 'us-east-1c'] as const;
 export const RACKS = ['r1', 'r2', 'r3'] as const;
-export const SERVICES = ['web', 'api'] as const;
-export const GROUPS = ['batch-jobs', 'family:web', 'nightly'] as const;
-export const TASK_ENI = 'ecs.capability.task-eni';
+const SERVICES = ['web', 'api'] as const;
+const GROUPS = ['batch-jobs', 'family:web', 'nightly'] as const;
+const TASK_ENI = 'ecs.capability.task-eni';
 export const BINPACK_FIELDS = ['cpu', 'memory', 'eni', 'gpu'] as const;
 export const SPREAD_FIELDS = ['instanceId', 'host', 'attribute:ecs.availability-zone', 'attribute:rack', 'attribute:ecs.instance-type'] as const;
 
@@ -154,7 +154,7 @@ export const placementRequest = requestArbitrary();
  * Changes people make to running instances, which leave tasks on instances
  * that can no longer take any, and the untracked task counts an ECS sync sets.
  */
-export const INSTANCE_PATCHES: readonly InstancePatch[] = [
+const INSTANCE_PATCHES: readonly InstancePatch[] = [
   ...DEFAULT_PATCHES.filter((patch) => patch.attributes === undefined && patch.removeAttributes === undefined),
   { attributes: { rack: 'r2' } },
   { removeAttributes: ['rack'] },

@@ -11,7 +11,7 @@ import type { QueryNode } from '../../query/ast';
 import { parseQuery } from '../../query/parseQuery';
 
 /** A task's needs as the checks read them: zero amounts and dynamic ports gone. */
-export interface ModelTask {
+interface ModelTask {
   /** Resource to amount above 0, in check order: cpu, memory, gpu, then the others by name. */
   readonly resources: readonly (readonly [string, number])[];
   readonly tcp: readonly number[];

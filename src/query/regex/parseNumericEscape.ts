@@ -111,7 +111,7 @@ function octalDigit(unit: string): number {
  *
  * @returns 0-15, or -1 when `unit` is not a hex digit.
  */
-export function hexDigit(unit: string): number {
+function hexDigit(unit: string): number {
   if (unit.length !== 1) return -1;
   const code = unit.charCodeAt(0);
   if (code >= 0x30 && code <= 0x39) return code - 0x30;

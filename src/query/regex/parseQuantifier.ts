@@ -2,7 +2,7 @@ import type { ParseContext } from './parseContext';
 import type { Span } from './regexNode';
 
 /** Counted repetitions may not exceed this bound, so expanding them stays cheap. */
-export const MAX_REPEAT_COUNT = 1000;
+const MAX_REPEAT_COUNT = 1000;
 
 /** A parsed quantifier: how many times, and whether it was written lazily. */
 export interface Quantifier {

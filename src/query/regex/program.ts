@@ -22,7 +22,7 @@ export const ASSERT_END_OR_FINAL_TERMINATOR = 2;
 /** Assertion number of `\b`. */
 export const ASSERT_WORD_BOUNDARY = 3;
 /** Assertion number of `\B`. */
-export const ASSERT_NOT_WORD_BOUNDARY = 4;
+const ASSERT_NOT_WORD_BOUNDARY = 4;
 
 /** The assertion number, used as the `arg` of {@link OP_ASSERT}, of each assertion. */
 export const ASSERTION_CODES: Readonly<Record<Assertion, number>> = {

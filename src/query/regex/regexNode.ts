@@ -23,7 +23,7 @@ export type Assertion =
   | 'notWordBoundary';
 
 /** Matches the empty string: an empty alternative or group. */
-export interface EmptyNode {
+interface EmptyNode {
   readonly kind: 'empty';
   readonly span: Span;
 }
@@ -40,21 +40,21 @@ export interface CharsNode {
 }
 
 /** A zero-width assertion. */
-export interface AssertNode {
+interface AssertNode {
   readonly kind: 'assert';
   readonly assertion: Assertion;
   readonly span: Span;
 }
 
 /** Its items one after another. */
-export interface ConcatNode {
+interface ConcatNode {
   readonly kind: 'concat';
   readonly items: readonly RegexNode[];
   readonly span: Span;
 }
 
 /** Any one of its alternatives. */
-export interface AlternateNode {
+interface AlternateNode {
   readonly kind: 'alternate';
   readonly alternatives: readonly RegexNode[];
   readonly span: Span;

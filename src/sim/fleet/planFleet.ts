@@ -8,7 +8,7 @@ import type { FleetOptions, InstanceFamily } from '../Scenario';
 import { validateFleetOptions } from '../validation/validateFleetOptions';
 
 /** The default relative weight of each family. */
-export const DEFAULT_FAMILY_WEIGHTS: Readonly<Record<InstanceFamily, number>> = Object.freeze({
+const DEFAULT_FAMILY_WEIGHTS: Readonly<Record<InstanceFamily, number>> = Object.freeze({
   general: 5, compute: 2, memory: 2, gpu: 0.5, arm: 1,
 });
 
@@ -63,7 +63,7 @@ export function planFleet(options: FleetOptions, path: string): FleetPlan {
  * @param region - the region the names derive from
  * @returns the names: given ones as they are, else `<region>a`, `<region>b`, ...
  */
-export function zoneNames(zones: number | readonly string[], region: string): readonly string[] {
+function zoneNames(zones: number | readonly string[], region: string): readonly string[] {
   if (typeof zones !== 'number') return [...zones];
   return Array.from({ length: zones }, (_, index) => `${region}${String.fromCharCode(97 + index)}`);
 }

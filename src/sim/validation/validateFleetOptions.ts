@@ -16,7 +16,7 @@ import { expectFraction, expectInteger } from './numbers';
 export const MAX_FLEET_SIZE = 2_000_000;
 
 /** The fewest and most availability zones a fleet may span. */
-export const ZONE_RANGE = { min: 3, max: 6 } as const;
+const ZONE_RANGE = { min: 3, max: 6 } as const;
 
 const KEYS = ['size', 'seed', 'zones', 'region', 'families', 'drainingFraction', 'disconnectedFraction'] as const;
 const REGION = /^[a-z]{2}(?:-[a-z]+)+-\d{1,2}$/;

@@ -24,7 +24,7 @@ export interface WorkloadPlan {
 }
 
 /** The most services a generated workload may have. */
-export const MAX_SERVICES = 1000;
+const MAX_SERVICES = 1000;
 
 const KEYS = ['seed', 'services', 'tasks', 'distribution'] as const;
 const DISTRIBUTIONS: readonly TaskSizeDistribution[] = ['uniform', 'heavy-tailed', 'mixed'];

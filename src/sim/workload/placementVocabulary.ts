@@ -36,7 +36,7 @@ export const DISTINCT_INSTANCE: DistinctInstanceConstraint = Object.freeze({ typ
  * @param expression - a cluster query expression
  * @returns `{ type: 'memberOf', expression }`
  */
-export function memberOf(expression: string): MemberOfConstraint {
+function memberOf(expression: string): MemberOfConstraint {
   return { type: 'memberOf', expression };
 }
 

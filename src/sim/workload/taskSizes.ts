@@ -15,7 +15,7 @@ export interface TaskSize {
 }
 
 /** The common sizes the `uniform` distribution picks from, Fargate-like pairs. */
-export const UNIFORM_SIZES: readonly TaskSize[] = [
+const UNIFORM_SIZES: readonly TaskSize[] = [
   { cpu: 256, memory: 512 },
   { cpu: 256, memory: 1024 },
   { cpu: 512, memory: 1024 },

@@ -7,7 +7,7 @@ export type Spelling = 'raw' | 'escaped' | 'hex2' | 'hex4' | 'hexBrace' | 'octal
 export type ShorthandLetter = 'd' | 'D' | 'w' | 'W' | 's' | 'S' | 'h' | 'H' | 'v' | 'V';
 
 /** Zero-width assertions, by their Java spelling without the backslash (`^` and `$` as is). */
-export type AnchorKind = '^' | '$' | 'A' | 'z' | 'Z' | 'b' | 'B';
+type AnchorKind = '^' | '$' | 'A' | 'z' | 'Z' | 'b' | 'B';
 
 /** Changes to the two supported flags; a flag missing from both lists is left alone. */
 export interface FlagChange {
@@ -41,7 +41,7 @@ export type GenNode =
 const cp = (s: string): number => s.codePointAt(0) ?? 0;
 
 /** Code points for literals: mostly a few letters, plus characters that test escaping, case and line ends. */
-export const literalCodePoint: fc.Arbitrary<number> = fc.oneof(
+const literalCodePoint: fc.Arbitrary<number> = fc.oneof(
   { arbitrary: fc.constantFrom(...'abcAB'.split('').map(cp)), weight: 6 },
   { arbitrary: fc.constantFrom(...'-._ 01\n\r\t\\*{}[]&^$|?+()#é'.split('').map(cp), 0x1f600, 0x85, 0x2028, 0xa0), weight: 2 },
 );
