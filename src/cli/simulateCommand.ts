@@ -17,6 +17,7 @@ import { formatSimulation } from './formatSimulation';
 import { parseOptions, wholeNumberOption } from './parseOptions';
 import { readJsonFile } from './readJsonFile';
 import { visible, visibleJson } from './visible';
+import { wrapText } from './wrapText';
 
 const HELP = `Usage: task-placement simulate [SCENARIO.json] [options]
 
@@ -72,7 +73,7 @@ export const simulateCommand: Command = {
     });
     if (progress !== undefined) io.err('\r\u001b[K');
     if (values.report !== undefined) writeReport(io, values.report, renderReportHtml(report));
-    const scaled = values.json === true ? '' : scalingNote(given, scenario);
+    const scaled = values.json === true ? '' : scalingNote(given, scenario, io.columns);
     io.out(values.json === true ? visibleJson(report) : `${scaled}${formatSimulation(report, io.columns)}\n`);
     if (values.report !== undefined && values.json !== true) io.out(`\nReport written to ${visible(values.report)}\n`);
     return 0;
@@ -119,13 +120,14 @@ function scaleServices(scenario: Scenario, size: number): Scenario['services'] {
 }
 
 /** Says what --instances did to the workload, so that a run is never read as the scenario's own counts. */
-function scalingNote(given: Scenario, run: Scenario): string {
+function scalingNote(given: Scenario, run: Scenario, width: number): string {
   const total = (scenario: Scenario): number => scenario.services.reduce((sum, service) => sum + service.desiredCount, 0);
   if (given.fleet.size === run.fleet.size) return '';
   const counts = given.fleet.size === 0
     ? 'the services keep their desired counts (the scenario has no fleet to scale from)'
     : `the services' desired counts from ${total(given).toLocaleString('en-US')} to ${total(run).toLocaleString('en-US')} tasks`;
-  return `--instances scaled the fleet from ${given.fleet.size.toLocaleString('en-US')} to ${run.fleet.size.toLocaleString('en-US')} instances, and ${counts}.\n\n`;
+  const note = `--instances scaled the fleet from ${given.fleet.size.toLocaleString('en-US')} to ${run.fleet.size.toLocaleString('en-US')} instances, and ${counts}.`;
+  return `${wrapText(note, width).join('\n')}\n\n`;
 }
 
 function engineName(text: string): 'indexed' | 'reference' {

@@ -70,7 +70,7 @@ describe('task-placement simulate', () => {
     const text = fakeIo({ 'small.json': SMALL });
     expect(main(['simulate', 'small.json', '--instances', '6'], text)).toBe(0);
     // 9 × 6/12 is 4.5, rounded up.
-    expect(text.stdout().split('\n')[0]).toBe("--instances scaled the fleet from 12 to 6 instances, and the services' desired counts from 29 to 15 tasks.");
+    expect(text.stdout().split('\n\n')[0]?.replaceAll('\n', ' ')).toBe("--instances scaled the fleet from 12 to 6 instances, and the services' desired counts from 29 to 15 tasks.");
   });
 
   it('refuses a scale that would give a service more tasks than it may have', () => {
