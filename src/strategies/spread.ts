@@ -7,6 +7,8 @@ import type { InstanceState } from '../model/InstanceState';
 import type { GroupTasksStrategy } from '../model/Strategy';
 
 const made = new Map<string, GroupTasksStrategy>();
+/** The field of each strategy {@link spread} made, so that what reads a chain can name what is spread over. */
+const fields = new WeakMap<GroupTasksStrategy, string>();
 
 /**
  * Prefers instances in the bucket that holds the fewest tasks of the group.
@@ -27,8 +29,19 @@ export function spread(field: string): GroupTasksStrategy {
       ? { name, dependsOn: 'groupTasks' }
       : { name, dependsOn: 'groupTasks', bucketAttribute: field.slice('attribute:'.length) });
     made.set(field, strategy);
+    fields.set(strategy, field);
   }
   return strategy;
+}
+
+/**
+ * The field a strategy spreads over, when it is one {@link spread} made.
+ *
+ * @param strategy - any strategy of a chain
+ * @returns the field, or undefined for any other strategy
+ */
+export function spreadFieldOf(strategy: object): string | undefined {
+  return fields.get(strategy as GroupTasksStrategy);
 }
 
 /**

@@ -3,6 +3,9 @@ import { makeInstanceSpec } from '../../../test/support/makeInstanceSpec';
 import { Cluster, type ClusterSnapshot } from '../../cluster/Cluster';
 import type { PlacementRequest } from '../../model/PlacementRequest';
 import type { PlacementResult } from '../../placement/PlacementResult';
+import { binpack } from '../../strategies/binpack';
+import { random } from '../../strategies/random';
+import { spread } from '../../strategies/spread';
 import { assertPlacement } from './assertPlacement';
 import { checkPlacement } from './checkPlacement';
 import { checkSnapshot } from './checkSnapshot';
@@ -34,6 +37,27 @@ describe('checkPlacement', () => {
     expect(checkPlacement(before, binpackMemory, moved(result, 'b'))).toEqual([
       expect.objectContaining({ law: 'binpack', step: 0, field: 'memory', position: 0, chosenKey: 4096, bestKey: 3072, instanceIds: ['b', 'a'] }),
     ]);
+  });
+
+  it('judges the exported binpack(), spread() and random() values as their JSON forms', () => {
+    const asValue: PlacementRequest = { ...binpackMemory, placementStrategy: [binpack('memory')] };
+    const { before, result } = placed(asValue);
+    expect(checkPlacement(before, asValue, result)).toEqual([]);
+    expect(checkPlacement(before, asValue, moved(result, 'b'))).toEqual([
+      expect.objectContaining({ law: 'binpack', step: 0, field: 'memory', chosenKey: 4096, bestKey: 3072 }),
+    ]);
+    // Spread over instances sends the task to b, which holds none of group g; a is a wrong choice.
+    const spreadValue: PlacementRequest = { ...binpackMemory, placementStrategy: [spread('instanceId')] };
+    const spreadPlaced = placed(spreadValue);
+    expect(spreadPlaced.result.placements[0]?.instanceId).toBe('b');
+    expect(checkPlacement(spreadPlaced.before, spreadValue, moved(spreadPlaced.result, 'a'))).toEqual([
+      expect.objectContaining({ law: 'spread', step: 0, field: 'instanceId' }),
+    ]);
+    // After random() the chain is not judged, as after { type: 'random' }: any candidate will do.
+    const randomValue: PlacementRequest = { ...binpackMemory, placementStrategy: [random()] };
+    const randomPlaced = placed(randomValue);
+    const other = randomPlaced.result.placements[0]?.instanceId === 'a' ? 'b' : 'a';
+    expect(checkPlacement(randomPlaced.before, randomValue, moved(randomPlaced.result, other))).toEqual([]);
   });
 
   it('gives the rejection when a task went where a port is already bound', () => {

@@ -9,6 +9,9 @@ import { binpackResource } from '../../model/binpackResource';
 import type { PlacementRequest } from '../../model/PlacementRequest';
 import type { QueryNode } from '../../query/ast';
 import { parseQuery } from '../../query/parseQuery';
+import { binpackFieldOf } from '../../strategies/binpack';
+import { random } from '../../strategies/random';
+import { spreadFieldOf } from '../../strategies/spread';
 
 /** A task's needs as the checks read them: zero amounts and dynamic ports gone. */
 interface ModelTask {
@@ -23,7 +26,7 @@ interface ModelTask {
 /** A binding constraint. */
 export type ModelConstraint = { readonly kind: 'memberOf'; readonly expression: string; readonly query: QueryNode } | { readonly kind: 'distinctInstance' };
 
-/** A strategy; `custom` stands for a Strategy object, which the model cannot rank. */
+/** A strategy; `custom` stands for a caller's own Strategy object, which the model cannot rank. */
 export type ModelStrategy =
   | { readonly kind: 'binpack'; readonly field: string }
   | { readonly kind: 'spread'; readonly field: string }
@@ -93,11 +96,25 @@ function modelStrategies(request: PlacementRequest): ModelStrategy[] {
       : [{ kind: 'spread', field: 'attribute:ecs.availability-zone' }, { kind: 'spread', field: 'instanceId' }];
   }
   return given.map((strategy): ModelStrategy => {
-    if ('name' in strategy) return { kind: 'custom', name: strategy.name };
+    if ('name' in strategy) return builtInValue(strategy) ?? { kind: 'custom', name: strategy.name };
     if (strategy.type === 'random') return { kind: 'random' };
     if (strategy.type === 'binpack') return { kind: 'binpack', field: binpackResource(strategy.field ?? '') };
     return { kind: strategy.type, field: strategy.field ?? '' };
   });
+}
+
+/**
+ * The exported `binpack()`, `spread()` and `random()` values mean what their
+ * JSON forms mean, so the model ranks them as it ranks those. Their fields
+ * are taken as given: `binpack('Memory')` packs a resource named `Memory`,
+ * whereas the JSON form reads its field in any case.
+ */
+function builtInValue(strategy: object): ModelStrategy | undefined {
+  if (strategy === random()) return { kind: 'random' };
+  const packed = binpackFieldOf(strategy);
+  if (packed !== undefined) return { kind: 'binpack', field: packed };
+  const spreadOver = spreadFieldOf(strategy);
+  return spreadOver === undefined ? undefined : { kind: 'spread', field: spreadOver };
 }
 
 /** Resolves what the engine resolves: group, count, defaults and constraints. */
