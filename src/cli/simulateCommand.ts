@@ -14,6 +14,7 @@ import { UsageError, type CliIo } from './CliIo';
 import type { Command } from './Command';
 import { fileFailure } from './fileFailure';
 import { formatSimulation } from './formatSimulation';
+import { packageVersion } from './packageVersion';
 import { parseOptions, wholeNumberOption } from './parseOptions';
 import { readJsonFile } from './readJsonFile';
 import { visible, visibleJson } from './visible';
@@ -72,7 +73,11 @@ export const simulateCommand: Command = {
       ...(progress === undefined ? {} : { onProgress: progress }),
     });
     if (progress !== undefined) io.err('\r\u001b[K');
-    if (values.report !== undefined) writeReport(io, values.report, renderReportHtml(report));
+    if (values.report !== undefined) {
+      // io.now is a timer for placement (milliseconds from an arbitrary origin), not a date.
+      const footer = { version: packageVersion(), generatedAt: new Date(), commandLine: ['task-placement', 'simulate', ...args] };
+      writeReport(io, values.report, renderReportHtml(report, footer));
+    }
     const scaled = values.json === true ? '' : scalingNote(given, scenario, io.columns);
     io.out(values.json === true ? visibleJson(report) : `${scaled}${formatSimulation(report, io.columns)}\n`);
     if (values.report !== undefined && values.json !== true) io.out(`\nReport written to ${visible(values.report)}\n`);

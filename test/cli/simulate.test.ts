@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
+import { packageVersion } from '../../src/cli/packageVersion';
 import type { SimulationReport } from '../../src/sim/SimulationReport';
 import { fakeIo } from './fakeIo';
 
@@ -53,6 +54,9 @@ describe('task-placement simulate', () => {
     expect((edge?.running ?? 0) + Object.values(edge?.failures ?? {}).reduce((a, b) => a + b, 0)).toBe(20);
     expect(io.files.get('out.html')).toMatch(/^<!DOCTYPE html>/i);
     expect(io.files.get('out.html')).toContain('data-chart="heatmap"');
+    // The footer says which program wrote the page, and how.
+    expect(io.files.get('out.html')).toContain(`task-placement <span class="version">${packageVersion()}</span>`);
+    expect(io.files.get('out.html')).toContain('task-placement simulate small.json --json --report out.html');
   });
 
   it('replaces the fleet size and the seeds from the command line', () => {

@@ -8,7 +8,7 @@ export const REPORT_TAGS: ReadonlySet<string> = new Set([
   '!doctype', 'html', 'head', 'meta', 'title', 'style', 'body', 'main', 'header', 'footer', 'section', 'figure', 'figcaption',
   'h1', 'h2', 'h3', 'p', 'strong', 'small', 'span', 'div', 'ul', 'li', 'a', 'dl', 'dt', 'dd', 'code',
   'table', 'caption', 'thead', 'tbody', 'tr', 'th', 'td',
-  'svg', 'defs', 'lineargradient', 'stop', 'g', 'rect', 'line', 'path', 'text',
+  'svg', 'g', 'rect', 'line', 'path', 'text', 'tspan',
 ]);
 
 /** The names of all tags in the page, lower case, opening and closing alike. */

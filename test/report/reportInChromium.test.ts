@@ -5,8 +5,11 @@ import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderReportHtml } from '../../src/sim/report/renderReportHtml';
+import type { SimulationReport } from '../../src/sim/SimulationReport';
 import { CHROMIUM_MISSING, chromiumAvailable, launchChromium, openPage } from '../support/chromium/chromium';
+import { compareNatural } from '../../src/sim/report/compareNatural';
 import { CHARTS } from './pageChecks';
+import { measurePageLayout, type PageLayout } from './pageLayout';
 import { largeFleet, makeReport, realisticReport } from './reportFixtures';
 
 // On CI the browser tests must run (without Chromium they fail there, launching it); elsewhere a missing Chromium
@@ -36,6 +39,10 @@ describe.skipIf(!chromiumAvailable && !required)(`the report page in headless Ch
     if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
   }, TIMEOUT);
 
+  // Running the simulation takes a few hundred milliseconds: two tests share one run.
+  let shared: SimulationReport | undefined;
+  const realistic = (): SimulationReport => (shared ??= realisticReport());
+
   function writePage(name: string, html: string): string {
     const file = join(dir, name);
     writeFileSync(file, html);
@@ -43,7 +50,7 @@ describe.skipIf(!chromiumAvailable && !required)(`the report page in headless Ch
   }
 
   it('draws every chart, one visible cell per instance and bars of positive size, with no error and no request', async () => {
-    const report = realisticReport();
+    const report = realistic();
     const url = writePage('report.html', renderReportHtml(report));
     const { page, problems } = await openPage(browser, url);
 
@@ -111,6 +118,42 @@ describe.skipIf(!chromiumAvailable && !required)(`the report page in headless Ch
     expect(box?.width).toBeGreaterThan(100);
     expect(box?.height).toBeGreaterThan(100);
     expect(await page.locator('svg[data-chart="heatmap"] g.cell').count()).toBe(10_000);
+    expect(problems).toEqual({ errors: [], requests: [], failed: [] });
+    await page.close();
+  });
+
+  it('reads on a 400 px phone and a 1400 px screen: no sideways page, text of 10 px or more, nothing clipped or broken per character', async () => {
+    const report = realistic();
+    const commandLine = ['task-placement', 'simulate', '--report', 'my report.html'];
+    const html = renderReportHtml(report, { version: '0.1.0', generatedAt: '2026-12-06T15:32:00Z', commandLine });
+    const { page, problems } = await openPage(browser, writePage('widths.html', html));
+    const types = [...new Set(report.instances.map((instance) => instance.type))].sort(compareNatural);
+    const zones = report.scenario.zones;
+    const layouts: Record<number, PageLayout> = {};
+    for (const width of [400, 1400]) {
+      await page.setViewportSize({ width, height: 900 });
+      const layout = await page.evaluate(measurePageLayout);
+      layouts[width] = layout;
+      expect(layout.viewport, `${width}`).toBe(width);
+      expect(layout.scrollWidth, `page width at ${width} px`).toBeLessThanOrEqual(width);
+      expect(layout.texts, `${width}`).toBeGreaterThan(300);
+      expect(layout.smallTexts, `text under 10 px at ${width} px`).toEqual([]);
+      expect(layout.clippedLabels, `labels clipped at ${width} px`).toEqual([]);
+      expect(layout.reasons.length, `${width}`).toBeGreaterThan(0);
+      for (const reason of layout.reasons) {
+        expect(reason.lines, `${reason.text} at ${width} px`).toBeLessThanOrEqual(reason.words);
+        expect(reason.width, `${reason.text} at ${width} px`).toBeGreaterThan(60);
+      }
+      expect(layout.footer, `${width}`).toContain('task-placement 0.1.0 simulation report, generated 2026-12-06 15:32 UTC');
+      expect(layout.footer, `${width}`).toContain("Command: task-placement simulate --report 'my report.html'");
+      expect(layout.panels.map((panel) => panel.zone), `${width}`).toEqual(zones);
+      const first = layout.panels[0];
+      expect(first?.rows.map((row) => row.type), `${width}`).toEqual(types);
+      for (const panel of layout.panels) expect(panel.rows, `rows of ${panel.zone} at ${width} px`).toEqual(first?.rows);
+    }
+    // On the phone the zones stand one above the other; on the wide screen side by side.
+    expect(new Set(layouts[400]?.panels.map((panel) => panel.left)).size).toBe(1);
+    expect(new Set(layouts[1400]?.panels.map((panel) => panel.top)).size).toBe(1);
     expect(problems).toEqual({ errors: [], requests: [], failed: [] });
     await page.close();
   });

@@ -6,16 +6,12 @@
 import { formatDecimal } from './format';
 import type { LinearAxis } from './scale';
 import { scaleLength } from './scale';
-import { element, num, text } from './svg';
+import { element, FLUID_MIN_WIDTH, num, text } from './svg';
 
-/** Where a horizontal value axis goes. */
+/** Where a horizontal value axis goes, in a fluid chart. */
 export interface HorizontalAxisPlacement {
-  /** The axis. */
+  /** The axis, drawn from the chart's left edge (0%) to its right edge (100%). */
   readonly axis: LinearAxis;
-  /** Left end of the plot area. */
-  readonly left: number;
-  /** Width of the plot area. */
-  readonly width: number;
   /** Top of the plot area. */
   readonly top: number;
   /** Bottom of the plot area, where the tick labels go. */
@@ -25,22 +21,35 @@ export interface HorizontalAxisPlacement {
 }
 
 /**
- * Draws a value axis along the bottom of a horizontal bar chart, with a
- * light grid line per tick across the plot area.
+ * A position across a fluid chart, as a percentage of its width.
+ *
+ * @param value - the value
+ * @param top - the value at the right edge
+ * @returns e.g. `42.5%`
+ */
+export function percentAcross(value: number, top: number): string {
+  return `${num(scaleLength(value, top, 100))}%`;
+}
+
+/**
+ * Draws a value axis along the bottom of a fluid horizontal bar chart, with
+ * a light grid line per tick across the plot area. Positions are
+ * percentages of the chart's width, so the axis stretches with the page
+ * while its labels keep their size.
  *
  * @param placement - the axis and plot area
  * @returns the markup
  */
 export function horizontalValueAxis(placement: HorizontalAxisPlacement): string {
-  const { axis, left, width, top, bottom } = placement;
-  const labelEvery = tickLabelInterval(axis, width);
+  const { axis, top, bottom } = placement;
+  const labelEvery = tickLabelInterval(axis, FLUID_MIN_WIDTH);
   const parts = axis.ticks.map((tick, index) => {
-    const x = left + scaleLength(tick, axis.top, width);
+    const x = percentAcross(tick, axis.top);
     const grid = element('line', { class: index === 0 ? 'axis-line' : 'grid-line', x1: x, x2: x, y1: top, y2: bottom });
     const label = index % labelEvery === 0 ? text({ class: 'tick', x, y: bottom + 14, 'text-anchor': 'middle' }, formatDecimal(tick, 2)) : '';
     return grid + label;
   });
-  parts.push(text({ class: 'axis-title', x: left + width / 2, y: bottom + 32, 'text-anchor': 'middle' }, placement.title));
+  parts.push(text({ class: 'axis-title', x: '50%', y: bottom + 32, 'text-anchor': 'middle' }, placement.title));
   return parts.join('');
 }
 

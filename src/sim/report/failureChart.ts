@@ -5,20 +5,21 @@
  * @module
  */
 import type { ServiceReport, SimulationReport } from '../SimulationReport';
-import { horizontalValueAxis } from './axes';
+import { horizontalValueAxis, percentAcross } from './axes';
 import { compareNatural } from './compareNatural';
 import { escapeHtml } from './escapeHtml';
 import { renderFigure } from './figure';
 import { formatCount, MISSING } from './format';
-import { linearAxis, scaleLength } from './scale';
-import { CHART_WIDTH, chartSvg, element, fitText, text, textWidth, title } from './svg';
+import { linearAxis } from './scale';
+import { CHART_WIDTH, chartSvg, element, FLUID_MIN_WIDTH, text, title, wrapText } from './svg';
 
 const LABEL_FONT = 12;
-const MAX_LABEL_WIDTH = 380;
-const BAR_HEIGHT = 20;
-const BAR_GAP = 10;
-const VALUE_ROOM = 64;
-const TOP = 10;
+const EMPTY_FONT = 14;
+const LINE_HEIGHT = 15;
+const LABEL_LINES = 2;
+const BAR_HEIGHT = 16;
+const ROW_GAP = 12;
+const TOP = 4;
 const AXIS_ROOM = 44;
 // Vermillion from the Okabe–Ito palette: reads as "problem" and keeps 3.9:1
 // contrast on white.
@@ -48,7 +49,9 @@ export function totalFailures(service: ServiceReport): number {
 }
 
 /**
- * Draws the chart's root SVG (`data-chart="failures"`).
+ * Draws the chart's root SVG (`data-chart="failures"`), fluid: each reason
+ * above its bar, broken at spaces onto a second line when the narrowest
+ * chart has no room for it on one.
  *
  * @param report - the simulation report
  * @returns the SVG markup
@@ -58,34 +61,37 @@ export function failureChartSvg(report: SimulationReport): string {
   const total = reasons.reduce((sum, [, count]) => sum + count, 0);
   const label = `Horizontal bar chart of ${formatCount(total)} failed placements by ECS reason.`;
   if (reasons.length === 0) {
+    const lines = wrapText('No failed placements: every task found an instance.', FLUID_MIN_WIDTH, EMPTY_FONT);
     return chartSvg(
-      { chart: 'failures', width: CHART_WIDTH, height: 48, label: 'No failed placements.' },
-      text({ class: 'empty', x: 0, y: 28 }, 'No failed placements: every task found an instance.'),
+      { chart: 'failures', width: CHART_WIDTH, height: 20 + lines.length * 20, label: 'No failed placements.', layout: 'fluid' },
+      lines.map((line, index) => text({ class: 'empty', x: 0, y: 28 + index * 20 }, line)).join(''),
     );
   }
-  const labels = reasons.map(([reason]) => fitText(reason, MAX_LABEL_WIDTH, LABEL_FONT, true));
-  const labelWidth = Math.max(...labels.map((label) => textWidth(label, LABEL_FONT, true))) + 16;
-  const plotLeft = labelWidth;
-  const plotWidth = CHART_WIDTH - plotLeft - VALUE_ROOM;
-  const plotBottom = TOP + reasons.length * (BAR_HEIGHT + BAR_GAP);
-  const axis = linearAxis(reasons[0]?.[1] ?? 0, 8, true);
-  const parts = [horizontalValueAxis({ axis, left: plotLeft, width: plotWidth, top: TOP - 4, bottom: plotBottom, title: 'Failed placements' })];
-  reasons.forEach(([reason, count], index) => {
-    const y = TOP + BAR_GAP / 2 + index * (BAR_HEIGHT + BAR_GAP);
-    const length = Math.max(1, scaleLength(count, axis.top, plotWidth));
+  const axis = linearAxis(reasons[0]?.[1] ?? 0, 6, true);
+  const rows = reasons.map(([reason, count]) => ({ reason, count, lines: wrapText(reason, FLUID_MIN_WIDTH, LABEL_FONT, true, LABEL_LINES) }));
+  const parts: string[] = [];
+  let y = TOP + ROW_GAP / 2;
+  for (const { reason, count, lines } of rows) {
+    const labelHeight = lines.length * LINE_HEIGHT;
+    const barY = y + labelHeight + 3;
+    const length = percentAcross(Math.max(count, axis.top / 200), axis.top);
     const share = total > 0 ? ` (${Math.round((count / total) * 100)}% of failures)` : '';
+    const labelText = lines.map((line, index) => text({ class: 'category reason', x: 0, y: y + (index + 1) * LINE_HEIGHT - 3 }, line)).join('');
     parts.push(
       element(
         'g',
         {},
         title(`${reason}: ${formatCount(count)}${share}`) +
-          text({ class: 'category', x: plotLeft - 10, y: y + BAR_HEIGHT / 2 + 4, 'text-anchor': 'end' }, labels[index] ?? reason) +
-          element('rect', { class: 'bar', x: plotLeft, y, width: length, height: BAR_HEIGHT, fill: FAILURE_COLOR }) +
-          text({ class: 'value', x: plotLeft + length + 6, y: y + BAR_HEIGHT / 2 + 4 }, formatCount(count)),
+          labelText +
+          element('rect', { class: 'bar', x: 0, y: barY, width: length, height: BAR_HEIGHT, fill: FAILURE_COLOR }) +
+          text({ class: 'value', x: length, dx: 6, y: barY + BAR_HEIGHT / 2 + 4 }, formatCount(count)),
       ),
     );
-  });
-  return chartSvg({ chart: 'failures', width: CHART_WIDTH, height: plotBottom + AXIS_ROOM, label }, parts.join(''));
+    y = barY + BAR_HEIGHT + ROW_GAP;
+  }
+  const plotBottom = y - ROW_GAP / 2;
+  parts.unshift(horizontalValueAxis({ axis, top: TOP, bottom: plotBottom, title: 'Failed placements' }));
+  return chartSvg({ chart: 'failures', width: CHART_WIDTH, height: plotBottom + AXIS_ROOM, label, layout: 'fluid' }, parts.join(''));
 }
 
 /**
@@ -100,7 +106,7 @@ export function firstFailureTable(report: SimulationReport): string {
   if (failing.length === 0) return '<p class="note">No service had a failed placement.</p>';
   const rows = failing.map((service) => {
     const reasons = sortedReasons(service.failures)
-      .map(([reason, count]) => `<li><code>${escapeHtml(reason)}</code> ${escapeHtml(formatCount(count))}</li>`)
+      .map(([reason, count]) => `<li class="reason"><code>${escapeHtml(reason)}</code> ${escapeHtml(formatCount(count))}</li>`)
       .join('');
     return (
       `<tr><th scope="row">${escapeHtml(service.name)}</th>` +

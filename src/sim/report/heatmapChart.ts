@@ -10,12 +10,9 @@ import { compareNatural } from './compareNatural';
 import { renderFigure } from './figure';
 import { formatCount, formatPercent } from './format';
 import { orderZones } from './orderZones';
+import { type PanelGrid, PANEL_WIDTH, panelGrid } from './panelGrid';
 import { CHART_WIDTH, chartSvg, element, fitText, num, text, textWidth, title } from './svg';
 
-const LEGEND_HEIGHT = 62;
-const MIN_PANEL_WIDTH = 320;
-const PANEL_GAP_X = 28;
-const PANEL_GAP_Y = 22;
 const HEADING_HEIGHT = 40;
 const ROW_GAP = 6;
 const LABEL_FONT = 11;
@@ -30,7 +27,7 @@ const TARGET_HEIGHT = 820;
 export interface TypeGroup {
   /** Instance type. */
   readonly type: string;
-  /** Its instances. */
+  /** Its instances; none when the zone has no instance of the type. */
   readonly instances: readonly InstanceUsage[];
 }
 
@@ -38,7 +35,11 @@ export interface TypeGroup {
 export interface ZoneGroup {
   /** Availability zone. */
   readonly zone: string;
-  /** Its types, in natural order (`m5.2xlarge` before `m5.12xlarge`). */
+  /**
+   * Every instance type of the report, in natural order (`m5.2xlarge`
+   * before `m5.12xlarge`), the same list in every zone, so that a type has
+   * the same row in every zone's panel.
+   */
   readonly types: readonly TypeGroup[];
   /** All its instances. */
   readonly instances: readonly InstanceUsage[];
@@ -46,15 +47,18 @@ export interface ZoneGroup {
 
 /**
  * Groups instances by zone, then by type. Zones come in the scenario's
- * order; zones the scenario does not list follow in natural order.
+ * order; zones the scenario does not list follow in natural order. Each
+ * zone lists every type of the report, those it has no instance of too.
  *
  * @param instances - the instances, in registration order
  * @param zoneOrder - the scenario's zones
- * @returns the zones that have instances, each with its types
+ * @returns the zones that have instances, each with every type
  */
 export function groupInstances(instances: readonly InstanceUsage[], zoneOrder: readonly string[]): ZoneGroup[] {
   const byZone = new Map<string, Map<string, InstanceUsage[]>>();
+  const allTypes = new Set<string>();
   for (const instance of instances) {
+    allTypes.add(instance.type);
     let types = byZone.get(instance.zone);
     if (types === undefined) {
       types = new Map();
@@ -64,24 +68,18 @@ export function groupInstances(instances: readonly InstanceUsage[], zoneOrder: r
     if (list === undefined) types.set(instance.type, [instance]);
     else list.push(instance);
   }
+  const typeOrder = [...allTypes].sort(compareNatural);
   return orderZones(zoneOrder, byZone.keys()).filter((zone) => byZone.has(zone)).map((zone) => {
     const types = byZone.get(zone) ?? new Map<string, InstanceUsage[]>();
-    const groups = [...types.keys()].sort(compareNatural).map((type) => ({ type, instances: types.get(type) ?? [] }));
+    const groups = typeOrder.map((type) => ({ type, instances: types.get(type) ?? [] }));
     return { zone, types: groups, instances: groups.flatMap((group) => group.instances) };
   });
 }
 
 interface RowLayout {
-  readonly group: TypeGroup;
+  readonly type: string;
   readonly y: number;
   readonly height: number;
-}
-
-interface PanelLayout {
-  readonly zone: ZoneGroup;
-  readonly x: number;
-  readonly y: number;
-  readonly rows: readonly RowLayout[];
 }
 
 interface Layout {
@@ -89,42 +87,32 @@ interface Layout {
   readonly gap: number;
   readonly perLine: number;
   readonly labelWidth: number;
-  readonly panelWidth: number;
-  readonly panels: readonly PanelLayout[];
-  readonly height: number;
+  // The same rows in every panel: a row is as tall as its type needs in the zone with most of it.
+  readonly rows: readonly RowLayout[];
+  readonly grid: PanelGrid;
 }
 
 function layout(zones: readonly ZoneGroup[], cell: number): Layout {
   const gap = cell >= 11 ? 2 : cell >= 6 ? 1 : 0;
-  const columns = Math.max(1, Math.min(zones.length, Math.floor((CHART_WIDTH + PANEL_GAP_X) / (MIN_PANEL_WIDTH + PANEL_GAP_X))));
-  const panelWidth = (CHART_WIDTH - (columns - 1) * PANEL_GAP_X) / columns;
-  const widestType = Math.max(0, ...zones.flatMap((zone) => zone.types.map((group) => textWidth(fitText(group.type, MAX_LABEL_WIDTH, LABEL_FONT), LABEL_FONT))));
+  const types = zones[0]?.types.map((group) => group.type) ?? [];
+  const widestType = Math.max(0, ...types.map((type) => textWidth(fitText(type, MAX_LABEL_WIDTH, LABEL_FONT), LABEL_FONT)));
   const labelWidth = Math.max(40, widestType) + 10;
-  const perLine = Math.max(1, Math.floor((panelWidth - labelWidth + gap) / (cell + gap)));
-  const panels: PanelLayout[] = [];
-  let rowTop = LEGEND_HEIGHT;
-  let rowBottom = rowTop;
-  zones.forEach((zone, index) => {
-    const column = index % columns;
-    if (column === 0 && index > 0) rowTop = rowBottom + PANEL_GAP_Y;
-    let y = rowTop + HEADING_HEIGHT;
-    const rows = zone.types.map((group) => {
-      const lines = Math.ceil(group.instances.length / perLine);
-      const height = Math.max(MIN_ROW_HEIGHT, lines * (cell + gap) - gap);
-      const row = { group, y, height };
-      y += height + ROW_GAP;
-      return row;
-    });
-    panels.push({ zone, x: column * (panelWidth + PANEL_GAP_X), y: rowTop, rows });
-    rowBottom = Math.max(rowBottom, y - ROW_GAP);
+  const perLine = Math.max(1, Math.floor((PANEL_WIDTH - labelWidth + gap) / (cell + gap)));
+  let y = HEADING_HEIGHT;
+  const rows = types.map((type, index) => {
+    const most = Math.max(0, ...zones.map((zone) => zone.types[index]?.instances.length ?? 0));
+    const height = Math.max(MIN_ROW_HEIGHT, Math.ceil(most / perLine) * (cell + gap) - gap);
+    const row = { type, y, height };
+    y += height + ROW_GAP;
+    return row;
   });
-  return { cell, gap, perLine, labelWidth, panelWidth, panels, height: rowBottom + 4 };
+  return { cell, gap, perLine, labelWidth, rows, grid: panelGrid(zones.length, y - ROW_GAP + 4) };
 }
 
 function chooseLayout(zones: readonly ZoneGroup[]): Layout {
   let chosen = layout(zones, CELL_SIZES[0]);
   for (const cell of CELL_SIZES.slice(1)) {
-    if (chosen.height <= TARGET_HEIGHT) break;
+    if (chosen.grid.height <= TARGET_HEIGHT) break;
     chosen = layout(zones, cell);
   }
   return chosen;
@@ -159,88 +147,97 @@ function renderCell(instance: InstanceUsage, x: number, y: number, cell: number)
   );
 }
 
-function renderPanel(panel: PanelLayout, shape: Layout): string {
-  const { zone } = panel;
+function renderPanel(zone: ZoneGroup, index: number, shape: Layout): string {
   const parts = [
-    text({ class: 'panel-title', x: panel.x, y: panel.y + 14 }, fitText(zone.zone, shape.panelWidth, 13, true)),
+    text({ class: 'panel-title', x: 0, y: 14 }, fitText(zone.zone, PANEL_WIDTH, 13, true)),
     text(
-      { class: 'panel-note', x: panel.x, y: panel.y + 30 },
+      { class: 'panel-note', x: 0, y: 30 },
       `${formatCount(zone.instances.length)} ${zone.instances.length === 1 ? 'instance' : 'instances'} · mean memory ${formatPercent(mean(zone.instances.map((i) => i.memory)))} · cpu ${formatPercent(mean(zone.instances.map((i) => i.cpu)))}`,
     ),
   ];
-  for (const row of panel.rows) {
+  shape.rows.forEach((row, rowIndex) => {
+    const group = zone.types[rowIndex];
+    const instances = group?.instances ?? [];
     const labelY = row.y + Math.min(row.height, Math.max(shape.cell, MIN_ROW_HEIGHT)) / 2 + 4;
-    parts.push(element('g', {}, title(`${row.group.type} in ${zone.zone}: ${formatCount(row.group.instances.length)}`) + text({ class: 'row-label', x: panel.x, y: labelY }, fitText(row.group.type, MAX_LABEL_WIDTH, LABEL_FONT))));
-    row.group.instances.forEach((instance, index) => {
-      const x = panel.x + shape.labelWidth + (index % shape.perLine) * (shape.cell + shape.gap);
-      const y = row.y + Math.floor(index / shape.perLine) * (shape.cell + shape.gap);
+    const label = text({ class: instances.length === 0 ? 'row-label none' : 'row-label', x: 0, y: labelY }, fitText(row.type, MAX_LABEL_WIDTH, LABEL_FONT));
+    parts.push(element('g', {}, title(`${row.type} in ${zone.zone}: ${formatCount(instances.length)}`) + label));
+    instances.forEach((instance, position) => {
+      const x = shape.labelWidth + (position % shape.perLine) * (shape.cell + shape.gap);
+      const y = row.y + Math.floor(position / shape.perLine) * (shape.cell + shape.gap);
       parts.push(renderCell(instance, x, y, shape.cell));
     });
-  }
-  return parts.join('');
-}
-
-function renderLegend(anyInactive: boolean): string {
-  const stops = viridisStops()
-    .map((stop) => element('stop', { offset: stop.offset, 'stop-color': stop.color }))
-    .join('');
-  const parts = [
-    `<defs>${element('linearGradient', { id: 'tp-viridis', x1: 0, x2: 1, y1: 0, y2: 0 }, stops)}</defs>`,
-    // The key cell: which half is which resource.
-    element('rect', { x: 0, y: 8, width: 28, height: 14, fill: viridis(0.8) }),
-    element('rect', { x: 0, y: 22, width: 28, height: 14, fill: viridis(0.3) }),
-    text({ class: 'legend-text', x: 36, y: 19 }, 'top half: memory'),
-    text({ class: 'legend-text', x: 36, y: 34 }, 'bottom half: cpu'),
-    text({ class: 'legend-text', x: 170, y: 12 }, 'Utilization (share of registered capacity in use)'),
-    element('rect', { x: 170, y: 18, width: 300, height: 12, fill: 'url(#tp-viridis)', class: 'legend-ramp' }),
-  ];
-  for (const tick of [0, 0.25, 0.5, 0.75, 1]) {
-    const x = 170 + tick * 300;
-    parts.push(element('line', { class: 'legend-tick', x1: x, x2: x, y1: 30, y2: 35 }));
-    parts.push(text({ class: 'tick', x, y: 47, 'text-anchor': tick === 0 ? 'start' : tick === 1 ? 'end' : 'middle' }, formatPercent(tick)));
-  }
-  if (anyInactive) {
-    parts.push(element('rect', { x: 520, y: 12, width: 18, height: 18, fill: viridis(0) }));
-    parts.push(element('path', { class: 'inactive', d: 'M520 30L538 12' }));
-    parts.push(text({ class: 'legend-text', x: 546, y: 25 }, 'not ACTIVE (draining or inactive)'));
-  }
-  return parts.join('');
+  });
+  return element('g', { class: 'panel', 'data-zone': zone.zone, transform: shape.grid.transforms[index], style: shape.grid.panelStyles[index] }, parts.join(''));
 }
 
 /**
- * Draws the heat map's root SVG (`data-chart="heatmap"`): a legend, then per
- * zone a panel with a row per instance type and a cell per instance. Every
- * cell has a tooltip with the instance's id, type, zone, status, memory and
- * cpu utilization and task count.
+ * The heat map's key, as HTML that wraps on a narrow screen: which half of
+ * a cell is which resource, the colour scale, and the mark of instances that
+ * are not ACTIVE.
+ *
+ * @param anyInactive - whether the map marks instances that are not ACTIVE
+ * @returns the markup
+ */
+export function heatmapLegend(anyInactive: boolean): string {
+  const stops = viridisStops()
+    .map((stop) => `${stop.color} ${formatPercent(stop.offset)}`)
+    .join(', ');
+  const ticks = [0, 0.25, 0.5, 0.75, 1].map((tick) => `<span>${formatPercent(tick)}</span>`).join('');
+  const items = [
+    `<li><span class="key-cell"><span style="background:${viridis(0.8)}"></span><span style="background:${viridis(0.3)}"></span></span>top half: memory, bottom half: cpu</li>`,
+    `<li class="ramp-key"><span>Utilization (share of registered capacity in use)</span><span class="ramp" style="background:linear-gradient(to right, ${stops})"></span><span class="ramp-ticks">${ticks}</span></li>`,
+  ];
+  if (anyInactive) items.push(`<li><span class="key-cell inactive-key"></span>not ACTIVE (draining or inactive)</li>`);
+  return `<ul class="legend" aria-label="Key">${items.join('')}</ul>`;
+}
+
+interface Drawing {
+  readonly svg: string;
+  readonly anyInactive: boolean;
+}
+
+function draw(report: SimulationReport): Drawing {
+  const zones = groupInstances(report.instances, report.scenario.zones);
+  const count = report.instances.length;
+  const label = `Heat map of memory and cpu utilization of ${formatCount(count)} instances in ${formatCount(zones.length)} zones, grouped by zone and instance type.`;
+  if (count === 0) {
+    return { svg: chartSvg({ chart: 'heatmap', width: CHART_WIDTH, height: 60, label, layout: 'fluid' }, text({ class: 'empty', x: 0, y: 34 }, 'No instances in this report.')), anyInactive: false };
+  }
+  const shape = chooseLayout(zones);
+  const anyInactive = shape.cell >= 8 && report.instances.some((instance) => instance.status !== 'ACTIVE');
+  const body = zones.map((zone, index) => renderPanel(zone, index, shape)).join('');
+  return { svg: chartSvg({ chart: 'heatmap', width: shape.grid.width, height: shape.grid.height, label, layout: 'grid', style: shape.grid.rootStyle }, body), anyInactive };
+}
+
+/**
+ * Draws the heat map's root SVG (`data-chart="heatmap"`): per zone a panel
+ * (`g.panel` with `data-zone`) with a row per instance type, the same rows
+ * in the same order in every zone, and a cell per instance. Every cell has a
+ * tooltip with the instance's id, type, zone, status, memory and cpu
+ * utilization and task count. The panels re-flow from one column on a phone
+ * to three on a wide screen.
  *
  * @param report - the simulation report
  * @returns the SVG markup
  */
 export function heatmapSvg(report: SimulationReport): string {
-  const zones = groupInstances(report.instances, report.scenario.zones);
-  const count = report.instances.length;
-  const label = `Heat map of memory and cpu utilization of ${formatCount(count)} instances in ${formatCount(zones.length)} zones, grouped by zone and instance type.`;
-  if (count === 0) {
-    return chartSvg({ chart: 'heatmap', width: CHART_WIDTH, height: 60, label }, text({ class: 'empty', x: 0, y: 34 }, 'No instances in this report.'));
-  }
-  const shape = chooseLayout(zones);
-  const anyInactive = shape.cell >= 8 && report.instances.some((instance) => instance.status !== 'ACTIVE');
-  const body = renderLegend(anyInactive) + shape.panels.map((panel) => renderPanel(panel, shape)).join('');
-  return chartSvg({ chart: 'heatmap', width: CHART_WIDTH, height: shape.height, label }, body);
+  return draw(report).svg;
 }
 
 /**
- * The heat map figure, with its caption.
+ * The heat map figure, with its caption and key.
  *
  * @param report - the simulation report
  * @returns the figure markup
  */
 export function renderHeatmapChart(report: SimulationReport): string {
+  const { svg, anyInactive } = draw(report);
   return renderFigure({
     id: 'heatmap',
     title: 'Utilization per instance',
     description:
-      'One cell per instance, grouped by zone and instance type. The top half of a cell is its memory utilization, the bottom half its cpu; dark purple is idle, yellow is full. Hover a cell for its details.',
-    chart: heatmapSvg(report),
+      'One cell per instance, grouped by zone and instance type; each type has the same row in every zone. The top half of a cell is its memory utilization, the bottom half its cpu; dark purple is idle, yellow is full. Hover a cell for its details.',
+    legend: heatmapLegend(anyInactive),
+    chart: svg,
   });
 }

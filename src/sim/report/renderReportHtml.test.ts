@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BAD_NUMBERS, CHARTS, chartMarkup, chartNames, foreignTags, heatmapCells, occurrences } from '../../../test/report/pageChecks';
 import { makeInstance, makeReport, makeService, realisticReport } from '../../../test/report/reportFixtures';
+import { PlacementInputError } from '../../model/PlacementInputError';
 import type { SimulationReport } from '../SimulationReport';
 import { escapeHtml } from './escapeHtml';
 import { renderReportHtml } from './renderReportHtml';
@@ -31,7 +32,9 @@ describe('renderReportHtml', () => {
   it('draws each chart once, as an SVG image with a label, inside a captioned figure', () => {
     for (const chart of CHARTS) {
       const svg = chartMarkup(html, chart);
-      expect(svg).toMatch(/^<svg class="chart" data-chart="[a-z-]+" role="img" aria-label="[^"]+"/);
+      expect(svg).toMatch(/^<svg class="chart(?: fluid| grid)?" data-chart="[a-z-]+" role="img" aria-label="[^"]+"/);
+      // A viewBox would let the browser shrink the chart, and its text with it, on a narrow screen.
+      expect(svg).not.toContain('viewBox');
       expect(html).toContain(`<figure class="card" id="${chart}"><figcaption><h2>`);
     }
   });
@@ -120,5 +123,65 @@ describe('renderReportHtml', () => {
 
   it('is deterministic: the same report gives the same page', () => {
     expect(renderReportHtml(realisticReport())).toBe(html);
+  });
+});
+
+describe('renderReportHtml options', () => {
+  const report = makeReport();
+  const footerOf = (html: string): string => /<footer>[\s\S]*<\/footer>/.exec(html)?.[0] ?? '';
+
+  it('puts the version, the date in UTC to the minute and the quoted command line in the footer', () => {
+    const html = renderReportHtml(report, {
+      version: '1.2.3',
+      generatedAt: '2026-12-06T17:05:42+02:00',
+      commandLine: ['task-placement', 'simulate', 'my scenario.json', '--report', 'r.html'],
+    });
+    expect(footerOf(html)).toBe(
+      '<footer><p>task-placement <span class="version">1.2.3</span> simulation report, generated <span class="generated">2026-12-06 15:05 UTC</span></p>' +
+        `<p>Command: <code class="command-line">task-placement simulate &#39;my scenario.json&#39; --report r.html</code></p></footer>`,
+    );
+    expectSoundPage(html, report);
+  });
+
+  it('takes a Date as well as an ISO string, and leaves out what is not given', () => {
+    expect(footerOf(renderReportHtml(report, { generatedAt: new Date(Date.UTC(2026, 0, 2, 3, 4, 5)) }))).toBe(
+      '<footer><p>task-placement simulation report, generated <span class="generated">2026-01-02 03:04 UTC</span></p></footer>',
+    );
+    expect(footerOf(renderReportHtml(report))).toBe('<footer><p>task-placement simulation report</p></footer>');
+    expect(renderReportHtml(report, {})).toBe(renderReportHtml(report));
+  });
+
+  it('escapes the command line and the version like every other text, control characters shown as escapes', () => {
+    const html = renderReportHtml(report, { version: HOSTILE, commandLine: ['task-placement', 'simulate', HOSTILE, 'a\nb'] });
+    expect(html).not.toContain(HOSTILE);
+    expect(footerOf(html)).toContain(`<span class="version">${escapeHtml(HOSTILE)}</span>`);
+    expect(footerOf(html)).toContain(`simulate ${escapeHtml(`'<b>&"x'\\'''`)} $&#39;a\\nb&#39;</code>`);
+    expectSoundPage(html, report);
+  });
+
+  it('gives the same page for the same report and options', () => {
+    const options = { version: '0.1.0', generatedAt: '2026-12-06T15:32:00Z', commandLine: ['task-placement', 'simulate'] } as const;
+    expect(renderReportHtml(realisticReport(), options)).toBe(renderReportHtml(realisticReport(), options));
+  });
+
+  it('refuses bad options with a PlacementInputError naming the field', () => {
+    const bad = (options: unknown): unknown => {
+      try {
+        renderReportHtml(report, options as Parameters<typeof renderReportHtml>[1]);
+      } catch (error) {
+        return error instanceof PlacementInputError ? [error.code, error.path] : error;
+      }
+      return 'no error';
+    };
+    expect(bad(null)).toEqual(['invalid_type', 'options']);
+    expect(bad({ versions: '1' })).toEqual(['unknown_field', 'options.versions']);
+    expect(bad({ version: 1 })).toEqual(['invalid_type', 'options.version']);
+    expect(bad({ version: ' ' })).toEqual(['invalid_option', 'options.version']);
+    expect(bad({ generatedAt: new Date(Number.NaN) })).toEqual(['invalid_date', 'options.generatedAt']);
+    expect(bad({ generatedAt: 'yesterday' })).toEqual(['invalid_date', 'options.generatedAt']);
+    expect(bad({ generatedAt: 1_700_000_000_000 })).toEqual(['invalid_type', 'options.generatedAt']);
+    expect(bad({ commandLine: 'task-placement simulate' })).toEqual(['invalid_type', 'options.commandLine']);
+    expect(bad({ commandLine: [] })).toEqual(['invalid_option', 'options.commandLine']);
+    expect(bad({ commandLine: ['task-placement', 2] })).toEqual(['invalid_type', 'options.commandLine[1]']);
   });
 });

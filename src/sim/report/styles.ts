@@ -3,10 +3,29 @@
  *
  * @module
  */
+import { GRID_COLUMNS, gridWidth } from './panelGrid';
+import { FLUID_MIN_WIDTH } from './svg';
+
+// What the page puts around a chart box on a wide screen: main's and the
+// card's padding and border, and room for a scrollbar.
+const WIDE_FRAME = 2 * 24 + 2 * 24 + 2 + 17;
+// A fluid chart leaves room on its left for its first tick label and on its
+// right for the value at the end of its longest bar.
+const FLUID_LEFT = 8;
+const FLUID_RIGHT = 48;
+
+// Each grid layout from the screen width at which its panels fit side by side.
+const GRID_CSS = GRID_COLUMNS.map((columns) => {
+  const rules = `svg.chart.grid { width: var(--w${columns}); height: var(--h${columns}); } svg.chart.grid .panel { transform: translate(var(--x${columns}), var(--y${columns})); }`;
+  return columns === 1 ? rules : `@media (min-width: ${gridWidth(columns) + WIDE_FRAME}px) { ${rules} }`;
+}).join('\n');
 
 /**
  * CSS for the report page. Text colours keep at least 4.5:1 contrast on
- * their backgrounds; fonts are the system's, so nothing is fetched.
+ * their backgrounds; fonts are the system's, so nothing is fetched. Charts
+ * are never scaled, so no text gets smaller than 11 px: fluid charts stretch
+ * across their box, grids of panels re-flow at the widths where another
+ * column fits, and anything wider than the screen scrolls inside its own box.
  */
 export const REPORT_CSS = `
 :root {
@@ -41,7 +60,9 @@ h3 { font-size: 14px; margin: 0 0 10px; }
 figure.card { margin: 0 0 20px; }
 figcaption p, .card > p.lead { margin: 0 0 16px; color: var(--muted); max-width: 90ch; }
 .chart-box { overflow-x: auto; }
-svg.chart { display: block; max-width: 100%; height: auto; font-family: inherit; }
+svg.chart { display: block; max-width: none; font-family: inherit; }
+svg.chart.fluid { width: calc(100% - ${FLUID_LEFT + FLUID_RIGHT}px); min-width: ${FLUID_MIN_WIDTH}px; margin: 0 ${FLUID_RIGHT}px 0 ${FLUID_LEFT}px; overflow: visible; }
+${GRID_CSS}
 svg.chart text { fill: var(--text); font-size: 12px; }
 svg.chart .tick { fill: var(--muted); font-size: 11px; font-variant-numeric: tabular-nums; }
 svg.chart .axis-title { fill: var(--muted); font-size: 12px; font-weight: 600; }
@@ -51,9 +72,10 @@ svg.chart .legend-tick { stroke: #57606a; stroke-width: 1; }
 svg.chart .legend-ramp { stroke: #8c959f; stroke-width: 0.5; }
 svg.chart .legend-text { font-size: 12px; }
 svg.chart .panel-title { font-size: 13px; font-weight: 650; }
-svg.chart .panel-note, svg.chart .category-note { fill: var(--muted); font-size: 11px; }
+svg.chart .panel-note, svg.chart .category-note { fill: var(--muted); font-size: 11px; font-weight: 400; }
 svg.chart .row-label { fill: var(--muted); font-size: 11px; }
-svg.chart .category { font-size: 12px; font-weight: 600; }
+svg.chart .row-label.none { font-style: italic; }
+svg.chart .category { font-size: 12px; font-weight: 600; paint-order: stroke; stroke: var(--card); stroke-width: 3px; stroke-linejoin: round; }
 svg.chart .value { font-size: 11px; font-variant-numeric: tabular-nums; }
 svg.chart .bar, svg.chart .swatch { stroke: rgba(31, 35, 40, 0.45); stroke-width: 0.5; }
 svg.chart .inactive { stroke: #ffffff; stroke-width: 1.5; }
@@ -72,8 +94,17 @@ svg.chart .empty { fill: var(--muted); font-size: 14px; }
 .meter > span { display: block; height: 100%; background: var(--accent); border-radius: 6px; }
 .meter-value { text-align: right; font-variant-numeric: tabular-nums; font-weight: 600; }
 .meter-note { color: var(--muted); font-size: 12px; }
+.legend { display: flex; flex-wrap: wrap; align-items: center; gap: 8px 20px; list-style: none; margin: 0 0 14px; padding: 0; font-size: 12px; }
+.legend li { display: flex; align-items: center; gap: 6px; }
+.legend .swatch { display: inline-block; width: 12px; height: 12px; border: 0.5px solid rgba(31, 35, 40, 0.45); }
+.key-cell { display: inline-flex; flex-direction: column; width: 24px; height: 24px; }
+.key-cell > span { flex: 1; }
+.inactive-key { width: 18px; height: 18px; background: linear-gradient(to top right, #440154 calc(50% - 1px), #ffffff calc(50% - 1px), #ffffff calc(50% + 1px), #440154 calc(50% + 1px)); }
+.legend .ramp-key { display: grid; gap: 3px; justify-items: start; }
+.ramp { display: block; width: 200px; height: 12px; border: 0.5px solid #8c959f; }
+.ramp-ticks { display: flex; justify-content: space-between; width: 200px; color: var(--muted); font-size: 11px; font-variant-numeric: tabular-nums; }
 .table-box { overflow-x: auto; margin-top: 18px; }
-table { border-collapse: collapse; width: 100%; font-size: 13px; }
+table { border-collapse: collapse; width: 100%; min-width: 600px; font-size: 13px; }
 caption { text-align: left; font-weight: 600; font-size: 14px; padding: 0 0 8px; }
 th, td { padding: 8px 10px; border-bottom: 1px solid #e3e7ec; text-align: left; vertical-align: top; }
 thead th { background: var(--tint); color: var(--muted); font-size: 12px; font-weight: 600; border-bottom: 1px solid var(--border); }
@@ -81,12 +112,23 @@ tbody th { font-weight: 600; min-width: 14ch; overflow-wrap: break-word; }
 .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .muted { color: var(--muted); }
 .short { display: block; color: var(--warn); font-size: 12px; font-weight: 600; }
-.diagnosis { max-width: 60ch; }
-code { font: 12px/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, "DejaVu Sans Mono", monospace; background: #eef1f4; border-radius: 4px; padding: 1px 5px; overflow-wrap: anywhere; }
+.diagnosis { min-width: 34ch; max-width: 60ch; }
+code { font: 12px/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, "DejaVu Sans Mono", monospace; background: #eef1f4; border-radius: 4px; padding: 1px 5px; overflow-wrap: break-word; }
+li.reason { min-width: 18ch; }
 ul.plain, ul.chips { list-style: none; margin: 0; padding: 0; }
 ul.chips { display: flex; flex-wrap: wrap; gap: 4px; }
 ul.plain li + li { margin-top: 2px; }
 .note { color: var(--muted); margin: 12px 0 0; }
-footer { color: var(--muted); font-size: 12px; text-align: center; }
+footer { color: var(--muted); font-size: 12px; text-align: center; line-height: 1.7; }
+footer p { margin: 0; }
+footer code { overflow-wrap: anywhere; }
+@media (max-width: 640px) {
+  main { padding: 16px 8px 28px; }
+  .card { padding: 14px 12px; border-radius: 8px; }
+  h1 { font-size: 24px; }
+  .stats dd { font-size: 20px; }
+  .meters li { grid-template-columns: minmax(56px, 90px) minmax(0, 1fr) 48px; gap: 4px 10px; }
+  .meter-note { grid-column: 1 / -1; }
+}
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 `;

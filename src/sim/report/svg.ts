@@ -73,43 +73,61 @@ export function title(content: string): string {
   return `<title>${escapeHtml(content)}</title>`;
 }
 
-/** Width of every chart in pixels: one width, so the figures line up down the page. */
+/** Width of the charts that do not re-flow, in pixels. */
 export const CHART_WIDTH = 1080;
+
+/** The narrowest a fluid chart gets before its box scrolls, in pixels. */
+export const FLUID_MIN_WIDTH = 260;
+
+/**
+ * How a chart takes the width of the page. `fixed`: as wide as `width`, its
+ * box scrolling when the page is narrower. `fluid`: as wide as its box (at
+ * least {@link FLUID_MIN_WIDTH}), for charts drawn in percentages across.
+ * `grid`: panels that re-flow, with the sizes of each layout in `style` (see
+ * `panelGrid`).
+ */
+export type ChartLayout = 'fixed' | 'fluid' | 'grid';
 
 /** What a chart's root `<svg>` needs. */
 export interface ChartRoot {
   /** The stable name tests and styles find the chart by (`data-chart`). */
   readonly chart: string;
-  /** Width in pixels. */
+  /** Width in pixels (of the widest layout, for a grid; ignored when fluid). */
   readonly width: number;
-  /** Height in pixels. */
+  /** Height in pixels (of the widest layout, for a grid). */
   readonly height: number;
   /** What the chart shows, for screen readers. */
   readonly label: string;
+  /** How the chart takes the page's width; `fixed` when left out. */
+  readonly layout?: ChartLayout;
+  /** Custom properties for the style sheet, such as a grid's layouts. */
+  readonly style?: string;
 }
 
 /**
  * Writes a chart's root `<svg>`. It has no `xmlns`: inline SVG in HTML does
- * not need one, and the page keeps no URL at all. The viewBox lets CSS scale
- * the chart down on a narrow screen.
+ * not need one, and the page keeps no URL at all. It has no viewBox either:
+ * a chart is never scaled down, so its text keeps its size on a phone;
+ * instead it re-flows (fluid, grid) or scrolls inside its box (fixed).
  *
- * @param root - the chart's name, size and label
+ * @param root - the chart's name, size, label and layout
  * @param body - the chart's markup
  * @returns the markup
  */
 export function chartSvg(root: ChartRoot, body: string): string {
   const width = Math.max(1, Math.ceil(Number.isFinite(root.width) ? root.width : 1));
   const height = Math.max(1, Math.ceil(Number.isFinite(root.height) ? root.height : 1));
+  const layout = root.layout ?? 'fixed';
   return element(
     'svg',
     {
-      class: 'chart',
+      class: layout === 'fixed' ? 'chart' : `chart ${layout}`,
       'data-chart': root.chart,
       role: 'img',
       'aria-label': root.label,
-      width,
+      width: layout === 'fluid' ? undefined : width,
       height,
-      viewBox: `0 0 ${width} ${height}`,
+      style: root.style,
     },
     body,
   );
@@ -162,4 +180,37 @@ export function fitText(content: string, maxWidth: number, fontSize: number, bol
     kept += character;
   }
   return `${kept}…`;
+}
+
+/**
+ * Breaks a label into lines at spaces so each fits `maxWidth`, for text
+ * that SVG will not wrap itself. A word too long for a line, and whatever
+ * is left past `maxLines`, is shortened with an ellipsis by {@link fitText}.
+ *
+ * @param content - the text
+ * @param maxWidth - the room in pixels
+ * @param fontSize - the font size in pixels
+ * @param bold - whether the text is bold
+ * @param maxLines - the most lines to use, at least 1
+ * @returns the lines, at least one
+ */
+export function wrapText(content: string, maxWidth: number, fontSize: number, bold = false, maxLines = 2): string[] {
+  const words = content.split(/\s+/).filter((word) => word !== '');
+  const lines: string[] = [];
+  let line = '';
+  for (const [index, word] of words.entries()) {
+    const candidate = line === '' ? word : `${line} ${word}`;
+    if (line === '' || textWidth(candidate, fontSize, bold) <= maxWidth) {
+      line = candidate;
+      continue;
+    }
+    if (lines.length + 1 >= Math.max(1, maxLines)) {
+      line = `${line} ${words.slice(index).join(' ')}`;
+      break;
+    }
+    lines.push(fitText(line, maxWidth, fontSize, bold));
+    line = word;
+  }
+  lines.push(fitText(line, maxWidth, fontSize, bold));
+  return lines;
 }
