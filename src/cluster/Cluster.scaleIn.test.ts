@@ -43,6 +43,18 @@ describe.each(['reference', 'indexed'] as const)('scale-in on the %s engine', (e
     expect(Object.isFrozen(choice) && Object.isFrozen(choice.tasks) && Object.isFrozen(choice.tasks[0]?.reasons)).toBe(true);
   });
 
+  it('names the zone of the task it stops when several zones tie for the most', () => {
+    // Zones 1a and 1b hold two tasks each, 1c one: both tie for the most, and the newest of their tasks, on i-5 in 1b, goes.
+    const cluster = new Cluster({ instances: fleet, engine });
+    cluster.place({ task: web, count: 5, service: 'web', placementStrategy: [{ type: 'spread', field: 'instanceId' }] });
+    const [first] = cluster.chooseTasksToStop({ service: 'web', count: 1 }).tasks;
+    expect(first?.instanceId).toBe('i-5');
+    expect(first?.reasons.map(describeScaleInReason)).toEqual([
+      "spread(attribute:ecs.availability-zone): zone us-east-1b held 2 of the group's 5 tasks, the most",
+      'the newest of the 4 tasks the chain left tied',
+    ]);
+  });
+
   it('binpack stops the task whose instance would have the most left after it stops', () => {
     const cluster = crowded(engine);
     // i-1 runs four tasks; every other instance one: each of those would have all 8192 MiB left.

@@ -116,7 +116,8 @@ export function chooseTasksToStop(plan: ScaleInPlan, random: SeededRandom): Scal
     else if (left.length > 1) reasons.push({ code: 'newest', candidates: left.length });
     // Candidates are in placement order, so the newest is the last.
     const task = left[left.length - 1] as TaskRecord;
-    chosen.push(Object.freeze({ taskId: task.taskId, instanceId: task.instanceId, reasons: Object.freeze(reasons.map((reason) => Object.freeze(reason))) }));
+    const named = reasons.map((reason) => Object.freeze(namingChosen(reason, task)));
+    chosen.push(Object.freeze({ taskId: task.taskId, instanceId: task.instanceId, reasons: Object.freeze(named) }));
     stopped.add(task);
     const onIt = stoppedOn.get(task.instance);
     if (onIt === undefined) stoppedOn.set(task.instance, [task]);
@@ -136,6 +137,17 @@ export function chooseTasksToStop(plan: ScaleInPlan, random: SeededRandom): Scal
     protectedTasks: protectedCount,
     strategies: Object.freeze(strategies.map((strategy) => strategy.name)),
   });
+}
+
+/**
+ * A level that kept several buckets or instances tied for the most names the
+ * one the chosen task is in: the count is the same for each, and a reason
+ * that named another would send the reader to the wrong zone.
+ */
+function namingChosen(reason: ScaleInReason, task: TaskRecord): ScaleInReason {
+  if (reason.code === 'most_in_bucket') return { ...reason, bucket: bucketOf(task.instance, reason.attribute) ?? null };
+  if (reason.code === 'most_on_instance') return { ...reason, instanceId: task.instanceId };
+  return reason;
 }
 
 /** The tasks with the highest key, in the order given, and that key. */
