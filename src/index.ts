@@ -26,6 +26,8 @@ export type {
 } from './model/PlacementRequest';
 export type { PortLists, TaskRequirements } from './model/TaskRequirements';
 export type { MemberOfConstraint, TaskSpec } from './model/TaskSpec';
+export type { CapacityProviderStrategyItem } from './model/CapacityProviderStrategyItem';
+export { CAPACITY_PROVIDER_ATTRIBUTE } from './model/capacityProviderAttribute';
 export type { RequiredAttribute } from './model/RequiredAttribute';
 
 export type { Diagnosis, DiagnosisEntry } from './placement/Diagnosis';

@@ -74,8 +74,9 @@ Flags override the request file: --count replaces its count, --service or
 --group replaces its service or group, --strategy replaces its whole
 placementStrategy and the --constraint options replace its whole
 placementConstraints. The task definition's own constraints always apply,
-and so do the capacity providers the request names: tasks go only to their
-instances. A service scaled to zero (desiredCount 0) places nothing.
+and so does its capacity provider strategy: base and weights share the
+tasks, each placed on its provider's instances only. A service scaled to
+zero (desiredCount 0) places nothing.
 Without a strategy a service spreads over Availability Zones then instances,
 and standalone tasks are placed at random, as in ECS.
 

@@ -23,6 +23,7 @@ import type { EngineName } from '../model/EngineName';
 import type { PlacementEngine } from '../placement/PlacementEngine';
 import type { PlacementResult } from '../placement/PlacementResult';
 import { planPlacement, planStrategies } from '../placement/planPlacement';
+import { explainByCapacityProvider, placeByCapacityProvider } from '../placement/placeByCapacityProvider';
 import { queryPredicate } from '../query/evaluateQuery';
 import { parseQuery } from '../query/parseQuery';
 import { IndexedEngine } from '../indexed/IndexedEngine';
@@ -214,6 +215,11 @@ export class Cluster {
   /**
    * Places the tasks of a request, one at a time, as ECS does.
    *
+   * @remarks
+   * With a `capacityProviderStrategy`, each task goes to the provider its
+   * share gives it and is placed among that provider's instances only; see
+   * the Capacity provider strategies section of docs/lifecycle.md.
+   *
    * @returns the placements made and one failure per task not placed
    * @throws {@link PlacementInputError} when the request is invalid (nothing
    *   is placed), or `reentrant_call` when a strategy's function calls a
@@ -223,9 +229,14 @@ export class Cluster {
   place(request: PlacementRequest): PlacementResult {
     this.enter('place');
     try {
-      const plan = planPlacement(validatePlacementRequest(request));
+      const valid = validatePlacementRequest(request);
+      const plan = planPlacement(valid);
+      const providers = valid.capacityProviderStrategy;
       // A strategy of the caller's may throw half-way; then nothing is kept.
-      return this.state.tentatively(() => this.placer.place(plan), () => true);
+      return this.state.tentatively(
+        () => (providers === undefined ? this.placer.place(plan) : placeByCapacityProvider(this.state, this.placer, plan, providers)),
+        () => true,
+      );
     } finally {
       this.running = undefined;
     }
@@ -235,13 +246,21 @@ export class Cluster {
    * Explains what placing a request would do, instance by instance, without
    * changing anything (not even the generator).
    *
+   * @remarks
+   * With a `capacityProviderStrategy`, the decision explained is the first
+   * task's, among the instances of the provider it goes to (named in
+   * `capacityProvider`); `result` is the whole request's.
+   *
    * @throws {@link PlacementInputError} when the request is invalid, or
    *   `reentrant_call` as {@link Cluster.place} does
    */
   explain(request: PlacementRequest): Explanation {
     this.enter('explain');
     try {
-      return this.placer.explain(planPlacement(validatePlacementRequest(request)));
+      const valid = validatePlacementRequest(request);
+      const plan = planPlacement(valid);
+      const providers = valid.capacityProviderStrategy;
+      return providers === undefined ? this.placer.explain(plan) : explainByCapacityProvider(this.state, this.placer, plan, providers);
     } finally {
       this.running = undefined;
     }

@@ -13,7 +13,8 @@ import { validateStatus } from '../model/validation/validateStatus';
 import type { EcsInstance, HeldCapacity } from './EcsInstance';
 import { ecsError, optional, readArray, readBoolean, readRecord, readResponseList, readString, readWholeNumber, required, type JsonRecord } from './json';
 import { readAttributeList } from './readAttributeList';
-import { CAPACITY_PROVIDER_ATTRIBUTE, capacityProviderAttributes, readCapacityProviderName } from './readCapacityProviderStrategy';
+import { CAPACITY_PROVIDER_ATTRIBUTE } from '../model/capacityProviderAttribute';
+import { capacityProviderAttributes, readCapacityProviderName } from './readCapacityProviderStrategy';
 import { readRegisteredAt } from './readRegisteredAt';
 import { readResourceList, type ResourceList } from './readResourceList';
 

@@ -7,7 +7,6 @@
 import type { PlacementConstraint, PlacementRequest, PlacementStrategy } from '../model/PlacementRequest';
 import { indexPath, keyPath } from '../model/validation/paths';
 import { expectNumber } from '../model/validation/fields';
-import { MAX_CONSTRAINTS } from '../model/validation/validateConstraints';
 import { validateCount } from '../model/validation/validateCount';
 import { validateName } from '../model/validation/validateName';
 import type { EcsTaskDefinition } from './EcsTaskDefinition';
@@ -17,7 +16,7 @@ import {
 } from './ecsRequestFields';
 import { ecsError, optional, readArray, readRecord, readString, readWholeNumber, required, type JsonRecord } from './json';
 import { matchTaskDefinition } from './matchTaskDefinition';
-import { CAPACITY_PROVIDER_ATTRIBUTE, capacityProviderConstraint, readCapacityProviderStrategy } from './readCapacityProviderStrategy';
+import { readCapacityProviderStrategy } from './readCapacityProviderStrategy';
 import { refuseForeignDocument, refuseUnknownFields } from './refuseUnknownFields';
 import { requireLaunchType } from './requireLaunchType';
 import { validateEcsRequest } from './validateEcsRequest';
@@ -59,17 +58,14 @@ const SERVICE_ARN = /^arn:[^:]+:ecs:[^:]*:[^:]*:service\/(?:[^/]+\/)?([^/]+)$/;
  * with `incompatible_launch_type`, a task definition whose `compatibilities`
  * do not include the launch type (EC2 or EXTERNAL when the request names
  * none), as ECS refuses it.
- * `capacityProviderStrategy` keeps the tasks on the instances of the
- * providers it names: it becomes a memberOf constraint on
- * {@link CAPACITY_PROVIDER_ATTRIBUTE}, added to the task's own constraints
- * so that it holds whatever `placementConstraints` later replace the
- * request's. Only the set of providers is honoured, not their `weight` and
- * `base`; a provider ECS never gives a task (weight 0 and base 0 beside
- * others) is left out; Fargate's are refused (`unsupported_ecs_feature`),
- * and so is a `launchType` beside a strategy (`conflicting_launch_type`), as
- * ECS refuses it. With neither, ECS uses the cluster's default capacity
- * provider strategy, which the documents do not tell: every instance may
- * take the tasks. `networkConfiguration` and the other fields of RunTask
+ * `capacityProviderStrategy` becomes the request's own, `base` and `weight`
+ * kept: `Cluster.place` shares the tasks among the providers by them and
+ * places each on its provider's instances (those whose attribute
+ * {@link index!CAPACITY_PROVIDER_ATTRIBUTE} names it); Fargate's are refused
+ * (`unsupported_ecs_feature`), and so is a `launchType` beside a strategy
+ * (`conflicting_launch_type`), as ECS refuses it. With neither, ECS uses
+ * the cluster's default capacity provider strategy, which the documents do
+ * not tell: every instance may take the tasks. `networkConfiguration` and the other fields of RunTask
  * are ignored: placement runs over the instances given. A field RunTask
  * does not have (`placementStrategies`) is refused with `unknown_field`,
  * rather than lost.
@@ -239,30 +235,12 @@ function placementRequest(document: JsonRecord, path: string, taskDefinition: Ec
     ...placement,
     ...(placementStrategy === undefined || placementStrategy === null ? {} : { placementStrategy }),
     ...(placementConstraints === undefined || placementConstraints === null ? {} : { placementConstraints }),
+    ...(providers === undefined ? {} : { capacityProviderStrategy: providers }),
   };
   // The library's own rules for strategies and constraints, reported at the
   // document's paths: the field names are ECS's.
   validateEcsRequest(request, path);
-  return providers === undefined ? request : onProviders(request, providers, keyPath(path, 'capacityProviderStrategy'));
-}
-
-/**
- * The request kept to the instances of the capacity providers it names. The
- * constraint goes with the task, beside the task definition's own, so that
- * it holds whatever placementConstraints a caller (or --constraint) sets.
- */
-function onProviders(request: PlacementRequest, providers: readonly string[], path: string): PlacementRequest {
-  const taskConstraints = request.task.placementConstraints ?? [];
-  const counted = taskConstraints.length + (request.placementConstraints?.length ?? 0);
-  if (counted >= MAX_CONSTRAINTS) {
-    throw ecsError(
-      path,
-      `expected room for one more placement constraint: the library keeps tasks on the capacity providers named by a memberOf constraint, and the task definition's and the request's already make ${counted}, ECS's limit; remove one`,
-      'unsupported_ecs_feature',
-    );
-  }
-  const constraint = capacityProviderConstraint(providers, path);
-  return { ...request, task: { ...request.task, placementConstraints: [...taskConstraints, constraint] } };
+  return request;
 }
 
 /** Overrides that change what a task reserves would change where it goes. */

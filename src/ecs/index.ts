@@ -23,7 +23,7 @@ export type { EcsInstance, HeldCapacity } from './EcsInstance';
 export { fromDescribeContainerInstances } from './fromDescribeContainerInstances';
 export { fromDescribeTasks, type EcsRunningTask } from './fromDescribeTasks';
 export { clusterFromEcs, ECS_EXISTING_GROUP, type EcsClusterOptions } from './clusterFromEcs';
-export { CAPACITY_PROVIDER_ATTRIBUTE } from './readCapacityProviderStrategy';
+export { CAPACITY_PROVIDER_ATTRIBUTE } from '../model/capacityProviderAttribute';
 
 export type { EcsContainerDefinition, EcsTaskDefinition } from './EcsTaskDefinition';
 export type { EcsNetworkBinding } from './EcsNetworkBinding';

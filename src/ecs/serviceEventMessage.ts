@@ -27,6 +27,10 @@ const RESOURCE_WORDS: Readonly<Record<string, string>> = { CPU: 'CPU units', MEM
  * - `ATTRIBUTE`: `… is missing an attribute required by your task.`
  * - `AGENT` and the constraint reasons: `… encountered error "REASON".`
  * - no instances at all: `Reason: No Container Instances were found in your cluster.`
+ * - a capacity provider without instances, or without ACTIVE ones:
+ *   `Reason: EMPTY CAPACITY PROVIDER.`, `Reason: NO ACTIVE INSTANCES.` (ECS
+ *   documents these reasons for the task; the event's wording is this
+ *   library's)
  *
  * @param serviceName - the service
  * @param failure - a failure of {@link index!Cluster.place} (its `reason` and `instanceId`)
@@ -42,7 +46,10 @@ const RESOURCE_WORDS: Readonly<Record<string, string>> = { CPU: 'CPU units', MEM
  */
 export function serviceEventMessage(serviceName: string, failure: Pick<PlacementFailure, 'reason' | 'instanceId'>): string {
   const { reason, instanceId } = failure;
-  if (instanceId === undefined) return `service ${serviceName} ${HEAD} Reason: ${NO_INSTANCES} ${TAIL}`;
+  if (instanceId === undefined) {
+    const why = reason === NO_INSTANCES || reason.endsWith('.') ? reason : `${reason}.`;
+    return `service ${serviceName} ${HEAD} Reason: ${why} ${TAIL}`;
+  }
   return `service ${serviceName} ${HEAD} The closest matching container-instance ${shortId(instanceId)} ${closestMatch(reason)} ${TAIL}`;
 }
 

@@ -49,6 +49,7 @@ export type PlacementInputErrorCode =
   | 'unsupported_ecs_feature'
   | 'incompatible_launch_type'
   | 'conflicting_launch_type'
+  | 'invalid_capacity_provider_strategy'
   | 'unresolved_value'
   | 'ambiguous_service'
   | 'no_container_instances'

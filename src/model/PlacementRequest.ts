@@ -3,6 +3,7 @@
  *
  * @module
  */
+import type { CapacityProviderStrategyItem } from './CapacityProviderStrategyItem';
 import type { Strategy } from './Strategy';
 import type { MemberOfConstraint, TaskSpec } from './TaskSpec';
 
@@ -77,4 +78,12 @@ export interface PlacementRequest {
   readonly placementStrategy?: readonly (PlacementStrategy | Strategy)[];
   /** Constraints; with the task definition's, at most 10 in all. */
   readonly placementConstraints?: readonly PlacementConstraint[];
+  /**
+   * The capacity providers that share the tasks, 1 to 20: each task goes to
+   * the instances of the provider its share gives it (those whose attribute
+   * {@link CAPACITY_PROVIDER_ATTRIBUTE} names it), placed there by the
+   * strategies and constraints above, and never to another provider's.
+   * Without it, every instance may take every task.
+   */
+  readonly capacityProviderStrategy?: readonly CapacityProviderStrategyItem[];
 }

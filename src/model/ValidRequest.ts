@@ -21,6 +21,13 @@ export type ValidConstraint =
   | { readonly type: 'memberOf'; readonly expression: string; readonly query: QueryNode }
   | { readonly type: 'distinctInstance' };
 
+/** A capacity provider of a strategy, checked, with its base and weight filled in (0 when not given). */
+export interface ValidCapacityProviderItem {
+  readonly capacityProvider: string;
+  readonly base: number;
+  readonly weight: number;
+}
+
 /** A validated {@link PlacementRequest}. */
 export interface ValidRequest {
   readonly task: TaskRequirements;
@@ -32,6 +39,8 @@ export interface ValidRequest {
   readonly strategies: readonly ValidStrategy[];
   /** The task definition's memberOf constraints first, then the request's, in order. */
   readonly constraints: readonly ValidConstraint[];
+  /** The providers that share the tasks, when the request names some; the placement pipeline is then run per provider. */
+  readonly capacityProviderStrategy?: readonly ValidCapacityProviderItem[];
   /**
    * True when the task, the strategies and the constraints each came from a
    * frozen input (or were absent): then requests alike share these very

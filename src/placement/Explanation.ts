@@ -39,6 +39,13 @@ export interface Explanation {
   readonly group: string;
   /** The strategy chain applied (ECS's defaults when the request gives none). */
   readonly strategies: readonly string[];
+  /**
+   * For a request with a capacity provider strategy: the provider the split
+   * gives the first task. The decision explained is then that task's among
+   * the provider's instances (the constraints end with the provider's
+   * memberOf), and `result` is the whole request's, every provider's tasks.
+   */
+  readonly capacityProvider?: string;
   /** The constraints applied, task definition's first. */
   readonly constraints: readonly string[];
   /** Every instance, in registration order. */

@@ -57,36 +57,34 @@ describe('a request\'s capacity provider strategy', () => {
     expect(placedOn(spot)).toEqual([arnOf('spot-1'), arnOf('spot-1'), arnOf('spot-1')]);
   });
 
-  it('fails a task no instance of its providers can take, with the constraint as the reason, though others could', () => {
+  it('shares the tasks by base and weight, each placed among its provider\'s instances only', () => {
+    const strategy = [{ capacityProvider: 'on-demand', base: 1, weight: 1 }, { capacityProvider: 'spot', weight: 2 }];
+    expect(placedOn({ count: 7, placementStrategy: [{ type: 'spread', field: 'instanceId' }], capacityProviderStrategy: strategy }))
+      .toEqual(['od-1', 'spot-1', 'od-2', 'spot-1', 'spot-1', 'od-1', 'spot-1'].map(arnOf));
+  });
+
+  it('fails a task no instance of its provider can take, with the reason of the closest among the provider\'s, though others could', () => {
     const fleet = describeResponse(instance('od-1', 'on-demand'), instance('spot-1', 'spot', 300));
     const cluster = clusterFromEcs(fleet);
     const request = fromRunTaskRequest({ taskDefinition: 'api', count: 2, capacityProviderStrategy: [{ capacityProvider: 'spot' }] }, api);
     const result = cluster.place(request);
     expect(result.placements.map(({ instanceId }) => instanceId)).toEqual([arnOf('spot-1')]);
-    expect(result.failures[0]).toMatchObject({ reason: 'MemberOf placement constraint unsatisfied.', instanceId: arnOf('od-1') });
-    expect(result.failures[0]?.diagnosis.summary).toBe('0/2 instances are available: 1 did not match memberOf(attribute:task-placement.capacity-provider in [spot]), 1 has insufficient memory.');
+    expect(result.failures[0]).toMatchObject({ reason: 'RESOURCE:MEMORY', instanceId: arnOf('spot-1') });
+    expect(result.failures[0]?.diagnosis.summary).toBe('0/2 instances are available: 1 did not match memberOf(attribute:task-placement.capacity-provider == spot), 1 has insufficient memory.');
   });
 
-  it('is a constraint of the task, beside the task definition\'s, so that the request\'s own constraints may be replaced', () => {
+  it('is the request\'s own strategy, base and weight kept as written, and leaves the constraints as they are', () => {
     const withOwn = readTaskDefinition({ family: 'api', containerDefinitions: [{ name: 'api', memory: 256 }], placementConstraints: [{ type: 'memberOf', expression: 'attribute:ecs.os-type == linux' }] });
-    const request = fromRunTaskRequest({ taskDefinition: 'api', placementConstraints: [{ type: 'distinctInstance' }], capacityProviderStrategy: [{ capacityProvider: 'spot' }, { capacityProvider: 'on-demand', weight: 1 }] }, withOwn);
-    expect(request.task.placementConstraints).toEqual([
-      { type: 'memberOf', expression: 'attribute:ecs.os-type == linux' },
-      { type: 'memberOf', expression: 'attribute:task-placement.capacity-provider in [on-demand]' },
-    ]);
+    const strategy = [{ capacityProvider: 'spot' }, { capacityProvider: 'on-demand', weight: 1, base: 2 }];
+    const request = fromRunTaskRequest({ taskDefinition: 'api', placementConstraints: [{ type: 'distinctInstance' }], capacityProviderStrategy: strategy }, withOwn);
+    expect(request.capacityProviderStrategy).toEqual(strategy);
+    expect(request.task).toBe(withOwn.task);
     expect(request.placementConstraints).toEqual([{ type: 'distinctInstance' }]);
-    expect(withOwn.task.placementConstraints).toHaveLength(1);
   });
 
-  it.each<[string, unknown[], readonly string[]]>([
-    ['one provider of weight 0, the default', [{ capacityProvider: 'spot' }], ['spot']],
-    ['every provider of weight above 0, whatever the weights', [{ capacityProvider: 'spot', weight: 4 }, { capacityProvider: 'on-demand', weight: 1 }], ['spot', 'on-demand']],
-    ['not a provider of weight 0 beside others', [{ capacityProvider: 'spot', weight: 0 }, { capacityProvider: 'on-demand', weight: 1 }], ['on-demand']],
-    ['a provider of weight 0 with a base', [{ capacityProvider: 'spot', base: 2 }, { capacityProvider: 'on-demand', weight: 1 }], ['spot', 'on-demand']],
-    ['a provider named twice, once', [{ capacityProvider: 'spot', weight: 1 }, { capacityProvider: 'spot', weight: 2 }], ['spot']],
-  ])('names %s', (_name, strategy, providers) => {
-    const request = fromRunTaskRequest({ taskDefinition: 'api', capacityProviderStrategy: strategy }, api);
-    expect(request.task.placementConstraints).toEqual([{ type: 'memberOf', expression: `attribute:task-placement.capacity-provider in [${providers.join(', ')}]` }]);
+  it('counts not against the 10 constraints a task may have', () => {
+    const request = fromRunTaskRequest({ taskDefinition: 'api', placementConstraints: Array.from({ length: 10 }, () => ({ type: 'distinctInstance' })), capacityProviderStrategy: [{ capacityProvider: 'spot' }] }, api);
+    expect(request.capacityProviderStrategy).toEqual([{ capacityProvider: 'spot' }]);
   });
 
   it('names none when it is empty: the cluster\'s default strategy applies, which the documents do not tell, so any instance may take the tasks', () => {
@@ -103,7 +101,8 @@ describe('a request\'s capacity provider strategy', () => {
     ['a field an item does not have', { capacityProviderStrategy: [{ capacityProvider: 'a', weigth: 1 }] }, 'unknown_field', 'capacityProviderStrategy[0].weigth'],
     ['more than 20 providers', { capacityProviderStrategy: Array.from({ length: 21 }, (_, index) => ({ capacityProvider: `p${index}`, weight: 1 })) }, 'invalid_ecs_json', 'capacityProviderStrategy'],
     ['a provider whose name is longer than the library can tell', { capacityProviderStrategy: [{ capacityProvider: 'p'.repeat(129) }] }, 'unsupported_ecs_feature', 'capacityProviderStrategy[0].capacityProvider'],
-    ['no room for one more constraint', { placementConstraints: Array.from({ length: 10 }, () => ({ type: 'distinctInstance' })), capacityProviderStrategy: [{ capacityProvider: 'a' }] }, 'unsupported_ecs_feature', 'capacityProviderStrategy'],
+    ['a provider named twice', { capacityProviderStrategy: [{ capacityProvider: 'spot', weight: 1 }, { capacityProvider: 'spot', weight: 2 }] }, 'invalid_capacity_provider_strategy', 'capacityProviderStrategy[1].capacityProvider'],
+    ['a base on two providers, as ECS does', { capacityProviderStrategy: [{ capacityProvider: 'a', weight: 1, base: 1 }, { capacityProvider: 'b', base: 2 }] }, 'invalid_capacity_provider_strategy', 'capacityProviderStrategy[1].base'],
   ])('refuses %s', (_name, fields, code, path) => {
     expect(inputErrorOf(() => fromRunTaskRequest({ taskDefinition: 'api', ...fields }, api))).toEqual({ code, path });
   });
@@ -129,7 +128,7 @@ describe('a capacity provider strategy in a template or Terraform\'s JSON', () =
   ), [...SERVICE, 'CapacityProviderStrategy'], [{ CapacityProvider: { Ref: 'SpotProvider' }, Weight: '1' }, { CapacityProvider: 'on-demand', Weight: 0, Base: 1 }]);
 
   it('reads CloudFormation\'s, a Ref to a capacity provider being its Name', () => {
-    expect(fromCloudFormation(template).request.task.placementConstraints?.at(-1)).toEqual({ type: 'memberOf', expression: 'attribute:task-placement.capacity-provider in [spot, on-demand]' });
+    expect(fromCloudFormation(template).request.capacityProviderStrategy).toEqual([{ capacityProvider: 'spot', weight: 1 }, { capacityProvider: 'on-demand', weight: 0, base: 1 }]);
   });
 
   it('refuses a Ref to a capacity provider without a Name, whose name CloudFormation makes up, and a launch type beside it', () => {
@@ -143,7 +142,7 @@ describe('a capacity provider strategy in a template or Terraform\'s JSON', () =
     const service = ['values', 'root_module', 'child_modules', 0, 'resources', 1, 'values'];
     const state = withValue(withValue(fixture('terraform-state.json'), [...service, 'launch_type'], ''), [...service, 'capacity_provider_strategy'], [{ base: 0, capacity_provider: 'spot', weight: 1 }]);
     const { request } = fromTerraform(state, { resource: 'module.web.aws_ecs_service.this' });
-    expect(request.task.placementConstraints?.at(-1)).toEqual({ type: 'memberOf', expression: 'attribute:task-placement.capacity-provider in [spot]' });
+    expect(request.capacityProviderStrategy).toEqual([{ capacityProvider: 'spot', base: 0, weight: 1 }]);
     const fargate = withValue(state, [...service, 'capacity_provider_strategy', 0, 'capacity_provider'], 'FARGATE');
     expect(inputErrorOf(() => fromTerraform(fargate, { resource: 'module.web.aws_ecs_service.this' })))
       .toEqual({ code: 'unsupported_ecs_feature', path: 'values.root_module.child_modules[0].resources[1].values.capacity_provider_strategy[0].capacity_provider' });

@@ -62,12 +62,14 @@ const container = (index: number): fc.Arbitrary<Container> => fc.record({
   portMappings: port === undefined ? [] : [{ containerPort: 8080, hostPort: port, protocol }],
 }));
 
-/** A strategy ECS accepts: with several providers, one at least of weight above 0. */
-const providerStrategy: fc.Arbitrary<ProviderItem[]> = fc.array(fc.record({
+/** A strategy ECS accepts: each provider once, one base at most, and with several providers one at least of weight above 0. */
+const providerStrategy: fc.Arbitrary<ProviderItem[]> = fc.uniqueArray(fc.record({
   capacityProvider: fc.constantFrom('on-demand', 'spot', 'arm_64', 'gpu-p4'),
   weight: fc.integer({ min: 0, max: 1000 }),
   base: fc.integer({ min: 0, max: 100_000 }),
-}), { maxLength: 3 }).map((items) => (items.length > 1 && items.every((item) => item.weight === 0) ? items.map((item, index) => (index === 0 ? { ...item, weight: 1 } : item)) : items));
+}), { maxLength: 3, selector: (item) => item.capacityProvider })
+  .map((items) => items.map((item, index) => (items.findIndex((other) => other.base > 0) < index ? { ...item, base: 0 } : item)))
+  .map((items) => (items.length > 1 && items.every((item) => item.weight === 0) ? items.map((item, index) => (index === 0 ? { ...item, weight: 1 } : item)) : items));
 
 const serviceShape: fc.Arbitrary<ServiceShape> = fc.record({
   serviceName: name,

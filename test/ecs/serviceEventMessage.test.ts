@@ -46,6 +46,13 @@ describe('serviceEventMessage', () => {
     expect(serviceEventMessage('web', failure ?? { reason: '' })).toBe(`${HEAD} Reason: No Container Instances were found in your cluster. ${TAIL}`);
   });
 
+  it('gives the reason of a capacity provider without instances, or without ACTIVE ones', () => {
+    const cluster = clusterFromEcs(describeResponse({ ...ONE, status: 'DRAINING', capacityProviderName: 'spot' }));
+    const place = (capacityProvider: string) => cluster.place({ task: { resources: { memory: 128 } }, service: 'web', capacityProviderStrategy: [{ capacityProvider }] }).failures[0] ?? { reason: '' };
+    expect(serviceEventMessage('web', place('on-demand'))).toBe(`${HEAD} Reason: EMPTY CAPACITY PROVIDER. ${TAIL}`);
+    expect(serviceEventMessage('web', place('spot'))).toBe(`${HEAD} Reason: NO ACTIVE INSTANCES. ${TAIL}`);
+  });
+
   it('names the instance by the last part of its ARN', () => {
     expect(shortId('arn:aws:ecs:us-east-1:123456789012:container-instance/prod/8f9e')).toBe('8f9e');
     expect(shortId('arn:aws:ecs:us-east-1:123456789012:container-instance/8f9e')).toBe('8f9e');

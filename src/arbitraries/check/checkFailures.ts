@@ -38,7 +38,11 @@ function closestOf(outcomes: readonly ModelOutcome[]): ModelOutcome | undefined 
   return closest;
 }
 
-function checkReason(outcomes: readonly ModelOutcome[], failure: PlacementFailure, step: number): PlacementViolation[] {
+/**
+ * Checks a failure's reason and instance against the closest matching of
+ * the outcomes given: ECS's words for no instance at all when there is none.
+ */
+export function checkReason(outcomes: readonly ModelOutcome[], failure: PlacementFailure, step: number): PlacementViolation[] {
   const named = failure.instanceId === undefined ? [] : [failure.instanceId];
   const closest = closestOf(outcomes);
   if (closest === undefined) {
@@ -60,7 +64,8 @@ function checkReason(outcomes: readonly ModelOutcome[], failure: PlacementFailur
   return violations;
 }
 
-function checkDiagnosis(outcomes: readonly ModelOutcome[], failure: PlacementFailure, step: number): PlacementViolation[] {
+/** Checks that a failure's diagnosis counts every instance by its first failed check, none available. */
+export function checkDiagnosis(outcomes: readonly ModelOutcome[], failure: PlacementFailure, step: number): PlacementViolation[] {
   const { diagnosis } = failure;
   const violations: PlacementViolation[] = [];
   const counted = diagnosis.rejected.reduce((sum, entry) => sum + entry.count, 0) + diagnosis.available;

@@ -7,9 +7,13 @@
 import type { ClusterSnapshot } from '../../cluster/Cluster';
 import type { PlacementRequest } from '../../model/PlacementRequest';
 import type { PlacementResult } from '../../placement/PlacementResult';
-import { modelRequest, strategyName } from '../model/modelRequest';
+import { CAPACITY_PROVIDER_ATTRIBUTE } from '../../model/capacityProviderAttribute';
+import { parseQuery } from '../../query/parseQuery';
+import { ModelCluster } from '../model/ModelCluster';
+import { modelRequest, strategyName, type ModelRequest } from '../model/modelRequest';
+import { modelSplit } from '../model/modelSplit';
 import { replayPlacements, type ReplayStep } from '../model/replayPlacements';
-import { checkFailure, ids } from './checkFailures';
+import { checkDiagnosis, checkFailure, checkReason, ids } from './checkFailures';
 import { checkSnapshot } from './checkSnapshot';
 import { otherViolation, type PlacementViolation } from './PlacementViolation';
 import { explainRejection, lawOf } from './rejectionWords';
@@ -36,6 +40,14 @@ import { explainRejection, lawOf } from './rejectionWords';
  * and failures add up to the request's count, and task ids are new. The
  * state `before` is checked too (see {@link checkSnapshot}).
  *
+ * A request with a `capacityProviderStrategy` is replayed task by task: the
+ * model shares the tasks among the providers by the documented rule (the
+ * base first, then the quota method, counting a service's running tasks),
+ * and each task must be placed on an instance of its provider by the laws
+ * above, among that provider's instances, or fail when none of them can
+ * take it, with `EMPTY CAPACITY PROVIDER`, `NO ACTIVE INSTANCES` or the
+ * reason of the closest matching instance among the provider's.
+ *
  * @param before - `cluster.snapshot()`, taken just before `place`
  * @param request - the request placed
  * @param result - what `place` returned
@@ -55,6 +67,10 @@ import { explainRejection, lawOf } from './rejectionWords';
 export function checkPlacement(before: ClusterSnapshot, request: PlacementRequest, result: PlacementResult): PlacementViolation[] {
   requireSnapshot(before);
   const violations: PlacementViolation[] = [...checkSnapshot(before)];
+  if (request.capacityProviderStrategy !== undefined) {
+    violations.push(...checkByProvider(before, request, result), ...checkTaskIds(before, result));
+    return violations;
+  }
   const model = replayPlacements(before, request, result.placements, (step) => violations.push(...checkStep(step)));
   violations.push(...checkTaskIds(before, result));
   const resolved = modelRequest(request);
@@ -108,4 +124,58 @@ function checkStep({ step, model, request, candidates, instanceId, chosen }: Rep
     return [otherViolation('finalTie', step, message, [chosen.id, earliest.id])];
   }
   return [];
+}
+
+/**
+ * Replays a request whose tasks a capacity provider strategy shares: each
+ * task, in the split's order, is either the next placement (on an instance
+ * of its provider, by the laws of one placement among that provider's
+ * instances) or the next failure (when none of them can take it).
+ */
+function checkByProvider(before: ClusterSnapshot, request: PlacementRequest, result: PlacementResult): PlacementViolation[] {
+  const violations: PlacementViolation[] = [];
+  const model = new ModelCluster(before);
+  const resolved = modelRequest(request);
+  const split = modelSplit(before, request);
+  let placed = 0;
+  let failed = 0;
+  split.forEach((provider, step) => {
+    const onProvider: ModelRequest = { ...resolved, constraints: [...resolved.constraints, providerConstraint(provider)] };
+    const candidates = model.candidates(onProvider);
+    if (candidates.length > 0) {
+      const placement = result.placements[placed];
+      placed += 1;
+      if (placement === undefined) {
+        violations.push(otherViolation('avoidableFailure', step, `task ${step + 1} of the request goes to capacity provider ${provider}, and ${ids(candidates)} could take it, but it was not placed`, candidates.map((instance) => instance.id)));
+        return;
+      }
+      const chosen = model.instance(placement.instanceId);
+      violations.push(...checkStep({ step, model, request: onProvider, candidates, instanceId: placement.instanceId, chosen }));
+      if (chosen !== undefined) model.place(chosen, onProvider);
+      return;
+    }
+    const failure = result.failures[failed];
+    failed += 1;
+    if (failure === undefined) return;
+    const outcomes = model.outcomes(onProvider);
+    const theirs = outcomes.filter((outcome) => outcome.instance.attributes.get(CAPACITY_PROVIDER_ATTRIBUTE) === provider);
+    const expected = theirs.length === 0 ? 'EMPTY CAPACITY PROVIDER' : theirs.every((outcome) => outcome.instance.info.status !== 'ACTIVE') ? 'NO ACTIVE INSTANCES' : undefined;
+    if (expected === undefined) violations.push(...checkReason(theirs, failure, step));
+    else if (failure.reason !== expected || failure.instanceId !== undefined) {
+      const named = failure.instanceId === undefined ? [] : [failure.instanceId];
+      violations.push(otherViolation('failureReason', step, `gives ${failure.reason}, but capacity provider ${provider} has ${theirs.length === 0 ? 'no instance' : 'no ACTIVE instance'}: ${expected}, naming no instance`, named));
+    }
+    violations.push(...checkDiagnosis(outcomes, failure, step));
+  });
+  if (placed !== result.placements.length || failed !== result.failures.length) {
+    const message = `${result.placements.length} placements and ${result.failures.length} failures, but the split of ${split.length} tasks among the capacity providers leaves ${placed} to place and ${failed} that no instance of their provider can take`;
+    violations.push(otherViolation('count', Math.min(placed, result.placements.length), message));
+  }
+  return violations;
+}
+
+/** The condition that keeps a task on its provider's instances, as the model reads it. */
+function providerConstraint(provider: string): ModelRequest['constraints'][number] {
+  const expression = `attribute:${CAPACITY_PROVIDER_ATTRIBUTE} == ${provider}`;
+  return { kind: 'memberOf', expression, query: parseQuery(expression) };
 }

@@ -11,12 +11,13 @@ import { keyPath } from './paths';
 import { resolveGroup } from './resolveGroup';
 import { checkConstraintCount, validateConstraints } from './validateConstraints';
 import { reuseIfFrozen } from './reuseFrozen';
+import { validateCapacityProviderStrategy } from './validateCapacityProviderStrategy';
 import { validateCount } from './validateCount';
 import { validateName } from './validateName';
 import { validateStrategies } from './validateStrategies';
 import { NO_CONSTRAINTS, validateTaskSpec, type ValidTaskSpec } from './validateTaskSpec';
 
-const KEYS = ['task', 'count', 'service', 'group', 'placementStrategy', 'placementConstraints'] as const;
+const KEYS = ['task', 'count', 'service', 'group', 'placementStrategy', 'placementConstraints', 'capacityProviderStrategy'] as const;
 const frozenTasks = new WeakMap<object, ValidTaskSpec>();
 const frozenChains = new WeakMap<object, readonly ValidStrategy[]>();
 const frozenConstraints = new WeakMap<object, readonly ValidConstraint[]>();
@@ -30,7 +31,9 @@ const frozenConstraints = new WeakMap<object, readonly ValidConstraint[]>();
  * since. The group is `service:<service>` for a service, else the request's
  * `group`, else `family:<task.family>`, and `family:default` for a task
  * without a family. The constraints are the task definition's memberOf
- * constraints first, then the request's, in order.
+ * constraints first, then the request's, in order. A capacity provider
+ * strategy is checked by {@link validateCapacityProviderStrategy}; it does
+ * not count against the 10 constraints.
  *
  * @param value - the untrusted request
  * @param path - how the caller names it
@@ -61,10 +64,12 @@ export function validatePlacementRequest(value: unknown, path = 'request'): Vali
     const constraints = joined(taskConstraints, requestConstraints.value, stable);
     const resolved = resolveGroup({ service, group, family: task.family });
     const strategies = chain.value;
+    const providers = optionalField(fields, 'capacityProviderStrategy', path, validateCapacityProviderStrategy);
     // Literals rather than a conditional spread, which is slow on this path that every request takes.
-    return service === undefined
+    const valid: ValidRequest = service === undefined
       ? { task, count, group: resolved, strategies, constraints, stable }
       : { task, count, group: resolved, service, strategies, constraints, stable };
+    return providers === undefined ? valid : { ...valid, capacityProviderStrategy: providers };
   } catch (error) {
     throw unreadableInput(error, path);
   }
