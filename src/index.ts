@@ -15,6 +15,12 @@ export type { TaskInfo } from './model/TaskInfo';
 export type { ScaleInRequest } from './model/ScaleInRequest';
 export type { ScaleInChoice, ScaleInReason, TaskToStop } from './cluster/ScaleInChoice';
 export { describeScaleInReason } from './cluster/describeScaleInReason';
+export type { DeploymentRequest, DeploymentRevision } from './model/DeploymentRequest';
+export type {
+  DeploymentBlock, DeploymentLimited, DeploymentNoRoom, DeploymentPlan, DeploymentProtected, DeploymentRound, DeploymentStart, DeploymentStatus,
+  DeploymentStep, DeploymentStop,
+} from './cluster/DeploymentPlan';
+export { describeDeploymentBlock } from './cluster/describeDeploymentBlock';
 
 export { INSTANCE_STATUSES, type InstancePatch, type InstanceSpec, type InstanceStatus, type Ports, type Resources } from './model/InstanceSpec';
 export type { InstanceState, PortSets } from './model/InstanceState';

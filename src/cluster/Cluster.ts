@@ -36,6 +36,10 @@ import type { ZoneRebalanceRequest } from '../model/ZoneRebalanceRequest';
 import { validateZoneRebalanceRequest } from '../model/validation/validateZoneRebalanceRequest';
 import { planZoneRebalance } from './planZoneRebalance';
 import type { ZoneRebalancePlan } from './ZoneRebalancePlan';
+import type { DeploymentRequest } from '../model/DeploymentRequest';
+import { validateDeploymentRequest } from '../model/validation/validateDeploymentRequest';
+import type { DeploymentPlan } from './DeploymentPlan';
+import { planDeployment } from './planDeployment';
 import type { TaskRecord } from '../state/TaskRecord';
 
 /**
@@ -131,7 +135,7 @@ export class Cluster {
   private readonly state: ClusterState;
   private readonly placer: PlacementEngine;
   /** The method running a caller's strategy (its key or rank), while the cluster must not change under it. */
-  private running: 'place' | 'explain' | 'chooseTasksToStop' | 'planZoneRebalance' | undefined;
+  private running: 'place' | 'explain' | 'chooseTasksToStop' | 'planZoneRebalance' | 'planDeployment' | undefined;
 
   /**
    * @param options - instances, tasks, seed and engine
@@ -364,6 +368,35 @@ export class Cluster {
   }
 
   /**
+   * Plans what ECS's rolling update would do to deploy a new revision of a
+   * service, without changing anything (not even the generator): rounds
+   * that start new tasks while the running ones stay within `maximumPercent`
+   * of `desiredCount`, each placed by the service's pipeline, then stop old
+   * tasks while the healthy ones stay within `minimumHealthyPercent`, each
+   * the one a scale-in of the service would stop. Apply the steps in order
+   * with {@link Cluster.place} and {@link Cluster.stopTask}.
+   *
+   * @remarks
+   * See the Rolling deployments section of docs/lifecycle.md for ECS's rules
+   * and our decisions.
+   *
+   * @returns the plan, frozen: the steps, each round's counts, and why it
+   *   cannot go on, if it cannot
+   * @throws {@link PlacementInputError} when the request is invalid, an id of
+   *   `from` is not a running task of the service or one of `protectedTasks`
+   *   not a running task (`unknown_task`), or `reentrant_call` as
+   *   {@link Cluster.place} does
+   */
+  planDeployment(request: DeploymentRequest): DeploymentPlan {
+    this.enter('planDeployment');
+    try {
+      return planDeployment(this.state, this.placer, request, validateDeploymentRequest(request));
+    } finally {
+      this.running = undefined;
+    }
+  }
+
+  /**
    * The instances, in registration order, optionally filtered by a cluster
    * query expression, like `aws ecs list-container-instances --filter`.
    *
@@ -391,7 +424,7 @@ export class Cluster {
     return { instances: this.instances(), tasks: this.tasks(), nextTaskNumber: this.state.nextTaskNumber };
   }
 
-  private enter(method: 'place' | 'explain' | 'chooseTasksToStop' | 'planZoneRebalance'): void {
+  private enter(method: 'place' | 'explain' | 'chooseTasksToStop' | 'planZoneRebalance' | 'planDeployment'): void {
     this.refuseReentry(method);
     this.running = method;
   }

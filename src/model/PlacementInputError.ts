@@ -33,6 +33,7 @@ export type PlacementInputErrorCode =
   | 'invalid_name'
   | 'conflicting_group'
   | 'invalid_count'
+  | 'invalid_percent'
   | 'too_many_strategies'
   | 'unknown_strategy_type'
   | 'invalid_strategy_field'

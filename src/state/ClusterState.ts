@@ -29,6 +29,11 @@ export class ClusterState {
   private taskNumber: number;
   /** Tasks started since the innermost open {@link ClusterState.tentatively}, when one is open. */
   private journal: TaskRecord[] | undefined;
+  /**
+   * While a {@link ClusterState.dryRun} runs: the groups of each instance it
+   * stopped a task on, as they were before its first stop there.
+   */
+  private dryRunGroups: Map<InstanceRecord, ReadonlyMap<string, number>> | undefined;
   /** The cluster's only source of randomness. */
   random: SeededRandom;
   /** Told of every change, after it is made; an indexed engine keeps its indexes current this way. */
@@ -159,6 +164,7 @@ export class ClusterState {
   stopTask(info: TaskRecord): TaskRecord {
     this.taskRecords.delete(info.taskId);
     const record = info.instance as InstanceRecord;
+    if (this.dryRunGroups !== undefined && !this.dryRunGroups.has(record)) this.dryRunGroups.set(record, new Map(record.taskGroups));
     record.removeTask(info);
     this.listener?.taskStopped(info, record);
     return info;
@@ -192,6 +198,63 @@ export class ClusterState {
       }
     }
   }
+
+  /**
+   * Runs `work`, which may stop tasks as well as start them, as a dry run:
+   * the tasks it started stop, those it stopped run again as they were (in
+   * placement order, in their instance's order and in its groups' order), and
+   * the generator and the task numbering are restored, so nothing shows that
+   * it ran, even if it throws. Plans that stop tasks to make room for others
+   * use this; it costs a pass over every task.
+   */
+  dryRun<T>(work: () => T): T {
+    const before = [...this.taskRecords.values()];
+    const outer = this.dryRunGroups;
+    const groups = new Map<InstanceRecord, ReadonlyMap<string, number>>();
+    this.dryRunGroups = groups;
+    try {
+      return this.tentatively(work, () => false);
+    } finally {
+      this.dryRunGroups = outer;
+      this.putBack(before, groups);
+    }
+  }
+
+  /** Restarts the tasks of `before` that a dry run stopped, each where it was. */
+  private putBack(before: readonly TaskRecord[], groups: ReadonlyMap<InstanceRecord, ReadonlyMap<string, number>>): void {
+    const touched = new Map<InstanceRecord, TaskRecord[]>();
+    for (const task of before) {
+      if (this.taskRecords.has(task.taskId)) continue;
+      const record = task.instance as InstanceRecord;
+      record.addTask(task);
+      this.listener?.taskStarted(task, record);
+      touched.set(record, []);
+    }
+    if (touched.size === 0) return;
+    this.taskRecords.clear();
+    for (const task of before) {
+      this.taskRecords.set(task.taskId, task);
+      touched.get(task.instance as InstanceRecord)?.push(task);
+    }
+    // A task put back is linked last on its instance: relink the instance's tasks in placement order, which changes no amount, and its groups in their order.
+    for (const [record, tasks] of touched) {
+      for (const task of tasks) record.removeTask(task);
+      for (const task of tasks) record.addTask(task);
+      const order = groups.get(record);
+      if (order !== undefined) record.taskGroups = inOrderOf(record.taskGroups, order);
+    }
+  }
+}
+
+/** The counts of `groups`, with the keys `order` has first, in its order. */
+function inOrderOf(groups: ReadonlyMap<string, number>, order: ReadonlyMap<string, number>): Map<string, number> {
+  const ordered = new Map<string, number>();
+  for (const group of order.keys()) {
+    const count = groups.get(group);
+    if (count !== undefined) ordered.set(group, count);
+  }
+  for (const [group, count] of groups) if (!ordered.has(group)) ordered.set(group, count);
+  return ordered;
 }
 
 /**
