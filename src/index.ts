@@ -11,6 +11,11 @@ export type { ZoneRebalanceRequest } from './model/ZoneRebalanceRequest';
 export type {
   BlockedZone, ZoneRebalanceIneligibility, ZoneRebalancePlan, ZoneRebalanceStart, ZoneRebalanceStatus, ZoneRebalanceStep, ZoneRebalanceStop, ZoneTasks,
 } from './cluster/ZoneRebalancePlan';
+export type { ServicePlacement } from './model/ServicePlacement';
+export type { DrainRequest } from './model/DrainRequest';
+export type { ConsolidationRequest } from './model/ConsolidationRequest';
+export type { DrainInstanceStep, DrainPlan, MoveStart, MoveStep, MoveStop, TaskLeft, TaskLeftReason } from './cluster/DrainPlan';
+export type { ConsolidationPlan, InstanceNotFreed, NotFreedReason } from './cluster/ConsolidationPlan';
 export type { TaskInfo } from './model/TaskInfo';
 export type { ScaleInRequest } from './model/ScaleInRequest';
 export type { ScaleInChoice, ScaleInReason, TaskToStop } from './cluster/ScaleInChoice';

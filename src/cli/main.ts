@@ -9,7 +9,9 @@ import type { Command } from './Command';
 import { failureMessage } from './failureMessage';
 import { packageVersion } from './packageVersion';
 import { placeCommand } from './placeCommand';
+import { planConsolidationCommand } from './planConsolidationCommand';
 import { planDeploymentCommand } from './planDeploymentCommand';
+import { planDrainCommand } from './planDrainCommand';
 import { queryCommand } from './queryCommand';
 import { rebalanceZonesCommand } from './rebalanceZonesCommand';
 import { scaleInCommand } from './scaleInCommand';
@@ -18,7 +20,7 @@ import { visible } from './visible';
 
 // A Map, not an object: a command named `constructor` or `__proto__` must not
 // find Object's own properties.
-const COMMANDS: ReadonlyMap<string, Command> = new Map([['simulate', simulateCommand], ['place', placeCommand], ['query', queryCommand], ['rebalance-zones', rebalanceZonesCommand], ['scale-in', scaleInCommand], ['plan-deployment', planDeploymentCommand]]);
+const COMMANDS: ReadonlyMap<string, Command> = new Map([['simulate', simulateCommand], ['place', placeCommand], ['query', queryCommand], ['rebalance-zones', rebalanceZonesCommand], ['scale-in', scaleInCommand], ['plan-drain', planDrainCommand], ['plan-consolidation', planConsolidationCommand], ['plan-deployment', planDeploymentCommand]]);
 
 function usage(): string {
   const width = Math.max(...[...COMMANDS.keys()].map((name) => name.length)) + 2;

@@ -40,6 +40,14 @@ import type { DeploymentRequest } from '../model/DeploymentRequest';
 import { validateDeploymentRequest } from '../model/validation/validateDeploymentRequest';
 import type { DeploymentPlan } from './DeploymentPlan';
 import { planDeployment } from './planDeployment';
+import type { ConsolidationRequest } from '../model/ConsolidationRequest';
+import type { DrainRequest } from '../model/DrainRequest';
+import { validateConsolidationRequest } from '../model/validation/validateConsolidationRequest';
+import { validateDrainRequest } from '../model/validation/validateDrainRequest';
+import type { ConsolidationPlan } from './ConsolidationPlan';
+import type { DrainPlan } from './DrainPlan';
+import { planConsolidation } from './planConsolidation';
+import { planDrain } from './planDrain';
 import type { TaskRecord } from '../state/TaskRecord';
 
 /**
@@ -135,7 +143,7 @@ export class Cluster {
   private readonly state: ClusterState;
   private readonly placer: PlacementEngine;
   /** The method running a caller's strategy (its key or rank), while the cluster must not change under it. */
-  private running: 'place' | 'explain' | 'chooseTasksToStop' | 'planZoneRebalance' | 'planDeployment' | undefined;
+  private running: 'place' | 'explain' | 'chooseTasksToStop' | 'planZoneRebalance' | 'planDrain' | 'planConsolidation' | 'planDeployment' | undefined;
 
   /**
    * @param options - instances, tasks, seed and engine
@@ -397,6 +405,67 @@ export class Cluster {
   }
 
   /**
+   * Plans what draining an instance would do, without changing anything
+   * (not even the generator): the instance is set to `DRAINING`, each
+   * service task on it is started elsewhere by its service's pipeline, then
+   * stopped; standalone tasks stay, as ECS leaves them. Apply the steps in
+   * order with {@link Cluster.updateInstance}, {@link Cluster.place} and
+   * {@link Cluster.stopTask}.
+   *
+   * @remarks
+   * An extension beside ECS, whose drain does this in the service scheduler.
+   * See the Consolidation and drain plans section of docs/lifecycle.md for
+   * ECS's rules and our decisions.
+   *
+   * @returns the plan, frozen: the steps, and the tasks left on the instance, with why
+   * @throws {@link PlacementInputError} when the request is invalid,
+   *   `unknown_instance` for an instance that is not registered, or
+   *   `reentrant_call` as {@link Cluster.place} does
+   */
+  planDrain(request: DrainRequest): DrainPlan {
+    this.enter('planDrain');
+    try {
+      const valid = validateDrainRequest(request);
+      const instance = this.state.instance(valid.instanceId);
+      if (instance === undefined) throw new PlacementInputError('unknown_instance', 'request.instanceId', `No instance with id ${valid.instanceId} is registered.`);
+      return planDrain(this.state, this.placer, instance, valid);
+    } finally {
+      this.running = undefined;
+    }
+  }
+
+  /**
+   * Plans which instances can be emptied by moving their tasks to the
+   * others, without changing anything (not even the generator): a greedy
+   * search that tries the emptiest instances first and moves each task
+   * through its group's pipeline, never breaking a constraint nor making a
+   * spread worse. Apply the steps in order with
+   * {@link Cluster.updateInstance}, {@link Cluster.place} and
+   * {@link Cluster.stopTask}.
+   *
+   * @remarks
+   * An extension beside ECS, which has no consolidation. See the
+   * Consolidation and drain plans section of docs/lifecycle.md for the rules.
+   *
+   * @returns the plan, frozen: the steps, the instances freed, and why each other instance with tasks is not
+   * @throws {@link PlacementInputError} when the request is invalid,
+   *   `unknown_instance` for a `keep` id that is not registered, or
+   *   `reentrant_call` as {@link Cluster.place} does
+   */
+  planConsolidation(request: ConsolidationRequest): ConsolidationPlan {
+    this.enter('planConsolidation');
+    try {
+      const valid = validateConsolidationRequest(request);
+      for (const [id, path] of valid.keep) {
+        if (this.state.instance(id) === undefined) throw new PlacementInputError('unknown_instance', path, `No instance with id ${id} is registered.`);
+      }
+      return planConsolidation(this.state, this.placer, valid);
+    } finally {
+      this.running = undefined;
+    }
+  }
+
+  /**
    * The instances, in registration order, optionally filtered by a cluster
    * query expression, like `aws ecs list-container-instances --filter`.
    *
@@ -424,7 +493,7 @@ export class Cluster {
     return { instances: this.instances(), tasks: this.tasks(), nextTaskNumber: this.state.nextTaskNumber };
   }
 
-  private enter(method: 'place' | 'explain' | 'chooseTasksToStop' | 'planZoneRebalance' | 'planDeployment'): void {
+  private enter(method: 'place' | 'explain' | 'chooseTasksToStop' | 'planZoneRebalance' | 'planDrain' | 'planConsolidation' | 'planDeployment'): void {
     this.refuseReentry(method);
     this.running = method;
   }
