@@ -61,7 +61,7 @@ function describeJson(specs: readonly InstanceSpec[]): unknown {
 
 // Hundreds of generated fleets: seconds on a busy machine, not the default 5 s.
 describe('fromDescribeContainerInstances, as a property', () => {
-  test.prop([fleet], { numRuns: runs(200) })('reads back the instances a DescribeContainerInstances response describes', (specs) => {
+  test.prop([fleet], { numRuns: runs(100) })('reads back the instances a DescribeContainerInstances response describes', (specs) => {
     const read = fromDescribeContainerInstances(describeJson(specs));
     expect(read.map((instance) => instance.spec)).toEqual(specs);
     expect(read.every((instance) => Object.keys(instance.held.resources).length === 0)).toBe(true);

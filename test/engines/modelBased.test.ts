@@ -51,13 +51,13 @@ describe('the indexed engine as a model-based run against the reference engine',
   // Now and then a fleet close to the port limit, where tasks with static ports are turned away by it.
   const fleets = fc.oneof({ weight: 3, arbitrary: lawFleet(16, 2) }, { weight: 1, arbitrary: crowdedPortFleet(16, 2) });
 
-  test.prop([fleets, fc.nat(), shapeTrio, fc.commands(everyCommand, { maxCommands: 40, size: 'max' })], { numRuns: runs(200) })(
+  test.prop([fleets, fc.nat(), shapeTrio, fc.commands(everyCommand, { maxCommands: 40, size: 'max' })], { numRuns: runs(100) })(
     'returns the same thing and reaches the same state after every place, stop, register, deregister, update and explain',
     (instances, seed, shapes, commands) => runOnTwins(instances, seed, shapes, commands),
   );
 
   // Exactly 200 commands (fc.commands would draw fewer on average); a failure here shrinks each command, not the length.
-  test.prop([lawFleet(40, 10), fc.nat(), shapeTrio, fc.array(shapeHeavyCommand, { minLength: 200, maxLength: 200 })], { numRuns: runs(20) })(
+  test.prop([lawFleet(40, 10), fc.nat(), shapeTrio, fc.array(shapeHeavyCommand, { minLength: 200, maxLength: 200 })], { numRuns: runs(10) })(
     'stays in step over 200 commands that place the same three shapes between changes and new shapes',
     (instances, seed, shapes, commands) => runOnTwins(instances, seed, shapes, commands),
   );

@@ -22,7 +22,7 @@ const withStrategies = (request: PlacementRequest, placementStrategy: NonNullabl
 });
 
 describe.each(ENGINES)('strategy chains on the %s engine', (engine) => {
-  test.prop([roomyScenario, rankedThenAny, fc.nat(2)], { numRuns: runs(500) })(
+  test.prop([roomyScenario, rankedThenAny, fc.nat(2)], { numRuns: runs(250) })(
     'a chain places where its first strategy alone does when that strategy has a unique best, and among its best otherwise',
     (scenario, request, warmUps) => {
       const chained = scenarioCluster(scenario, engine);
@@ -42,7 +42,7 @@ describe.each(ENGINES)('strategy chains on the %s engine', (engine) => {
     },
   );
 
-  test.prop([roomyScenario, rankedOnly, placementStrategy, fc.nat(2)], { numRuns: runs(500) })(
+  test.prop([roomyScenario, rankedOnly, placementStrategy, fc.nat(2)], { numRuns: runs(250) })(
     'a trailing strategy only breaks the ties of the chain before it',
     (scenario, request, trailing, warmUps) => {
       const extended = scenarioCluster(scenario, engine);

@@ -8,7 +8,7 @@ import { ENGINES, scenarioCluster } from '../support/scenarioCluster';
 import { runs } from '../support/runs';
 
 describe.each(ENGINES)('the %s engine', (engine) => {
-  test.prop([fc.oneof(clusterScenario, roomyScenario), placementRequest], { numRuns: runs(1000) })(
+  test.prop([fc.oneof(clusterScenario, roomyScenario), placementRequest], { numRuns: runs(500) })(
     'places every request as the checker replays it, and starts exactly the tasks placed',
     (scenario, request) => {
       const cluster = scenarioCluster(scenario, engine);
@@ -25,7 +25,7 @@ describe('the checker', () => {
   // Without random, the chain and the final tie make the right instance unique.
   const deterministic = requestArbitrary({ strategies: fc.array(fc.oneof(binpackStrategy, spreadStrategy), { minLength: 1, maxLength: 3 }) });
 
-  test.prop([roomyScenario, deterministic, fc.nat()], { numRuns: runs(300) })('flags a placement moved to any other instance, at that very task', (scenario, request, pick) => {
+  test.prop([roomyScenario, deterministic, fc.nat()], { numRuns: runs(150) })('flags a placement moved to any other instance, at that very task', (scenario, request, pick) => {
     const cluster = scenarioCluster(scenario);
     const before = cluster.snapshot();
     const result = cluster.place(request);
@@ -38,7 +38,7 @@ describe('the checker', () => {
     expect(checkPlacement(before, request, { ...result, placements: moved }).filter((violation) => violation.step === step)).not.toEqual([]);
   });
 
-  test.prop([roomyScenario, placementRequest], { numRuns: runs(300) })('flags a task reported as failed that an instance could take', (scenario, request) => {
+  test.prop([roomyScenario, placementRequest], { numRuns: runs(150) })('flags a task reported as failed that an instance could take', (scenario, request) => {
     const cluster = scenarioCluster(scenario);
     const before = cluster.snapshot();
     const result = cluster.place(request);
@@ -52,7 +52,7 @@ describe('the checker', () => {
     expect(checkPlacement(before, request, failed).filter((violation) => violation.step === last).map((violation) => violation.law)).toContain('avoidableFailure');
   });
 
-  test.prop([clusterScenario, placementRequest], { numRuns: runs(300) })('flags a result with a task missing', (scenario, request) => {
+  test.prop([clusterScenario, placementRequest], { numRuns: runs(150) })('flags a result with a task missing', (scenario, request) => {
     const cluster = scenarioCluster(scenario);
     const before = cluster.snapshot();
     const result = cluster.place(request);

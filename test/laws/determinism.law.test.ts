@@ -20,7 +20,7 @@ function thrownBy(action: () => unknown): unknown {
 }
 
 describe.each(ENGINES)('determinism on the %s engine', (engine) => {
-  test.prop([clusterScenario, placementRequest], { numRuns: runs(300) })('the same state, request and seed give the same result and the same state', (scenario, request) => {
+  test.prop([clusterScenario, placementRequest], { numRuns: runs(150) })('the same state, request and seed give the same result and the same state', (scenario, request) => {
     const first = scenarioCluster(scenario, engine);
     const second = scenarioCluster(scenario, engine);
     expect(first.snapshot()).toEqual(second.snapshot());
@@ -28,7 +28,7 @@ describe.each(ENGINES)('determinism on the %s engine', (engine) => {
     expect(first.snapshot()).toEqual(second.snapshot());
   });
 
-  test.prop([clusterScenario, placementRequest, randomProbe], { numRuns: runs(300) })(
+  test.prop([clusterScenario, placementRequest, randomProbe], { numRuns: runs(150) })(
     'explain changes nothing: the state is the same, and the next placements are those of a twin that did not explain',
     (scenario, request, probe) => {
       const explained = scenarioCluster(scenario, engine);
@@ -41,7 +41,7 @@ describe.each(ENGINES)('determinism on the %s engine', (engine) => {
     },
   );
 
-  test.prop([clusterScenario, placementRequest], { numRuns: runs(300) })(
+  test.prop([clusterScenario, placementRequest], { numRuns: runs(150) })(
     "explain's result is what place returns, and its chosen instance is the first placement",
     (scenario, request) => {
       const explanation = scenarioCluster(scenario, engine).explain(request);
@@ -52,7 +52,7 @@ describe.each(ENGINES)('determinism on the %s engine', (engine) => {
     },
   );
 
-  test.prop([clusterScenario, nearMissRequest, randomProbe], { numRuns: runs(500) })(
+  test.prop([clusterScenario, nearMissRequest, randomProbe], { numRuns: runs(250) })(
     'a request refused with a PlacementInputError changes nothing, not even the generator',
     (scenario, invalid, probe) => {
       const refused = scenarioCluster(scenario, engine);
@@ -67,7 +67,7 @@ describe.each(ENGINES)('determinism on the %s engine', (engine) => {
 });
 
 describe('the two engines', () => {
-  test.prop([clusterScenario, placementRequest], { numRuns: runs(300) })('give the same result and the same state for any request', (scenario, request) => {
+  test.prop([clusterScenario, placementRequest], { numRuns: runs(150) })('give the same result and the same state for any request', (scenario, request) => {
     const reference = scenarioCluster(scenario, 'reference');
     const indexed = scenarioCluster(scenario, 'indexed');
     expect(indexed.place(request)).toEqual(reference.place(request));

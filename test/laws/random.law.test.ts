@@ -28,21 +28,21 @@ function twins(template: InstanceSpec, size: number): InstanceSpec[] {
 }
 
 describe.each(ENGINES)('random on the %s engine', (engine) => {
-  test.prop([fc.oneof(clusterScenario, roomyScenario), randomRequests], { numRuns: runs(300) })('random places every task on an instance that could take it', (scenario, request) => {
+  test.prop([fc.oneof(clusterScenario, roomyScenario), randomRequests], { numRuns: runs(150) })('random places every task on an instance that could take it', (scenario, request) => {
     const cluster = scenarioCluster(scenario, engine);
     const before = cluster.snapshot();
     const violations = checkPlacement(before, request, cluster.place(request));
     expect(violations, formatViolations(violations)).toEqual([]);
   });
 
-  test.prop([clusterScenario, randomRequests], { numRuns: runs(200) })('the same seed, state and request give the same random placements', (scenario, request) => {
+  test.prop([clusterScenario, randomRequests], { numRuns: runs(100) })('the same seed, state and request give the same random placements', (scenario, request) => {
     const first = scenarioCluster(scenario, engine);
     const second = scenarioCluster(scenario, engine);
     expect(first.place(request)).toEqual(second.place(request));
     expect(first.snapshot()).toEqual(second.snapshot());
   });
 
-  test.prop([lawFleet(1, 1), fc.integer({ min: 2, max: 6 }), fc.nat()], { numRuns: runs(200) })(
+  test.prop([lawFleet(1, 1), fc.integer({ min: 2, max: 6 }), fc.nat()], { numRuns: runs(100) })(
     'across seeds, one task placed at random over identical instances lands on every one of them',
     ([template], size, firstSeed) => {
       const instances = twins(template as InstanceSpec, size);
@@ -55,7 +55,7 @@ describe.each(ENGINES)('random on the %s engine', (engine) => {
     },
   );
 
-  test.prop([lawFleet(1, 1), fc.integer({ min: 2, max: 6 }), fc.nat()], { numRuns: runs(200) })(
+  test.prop([lawFleet(1, 1), fc.integer({ min: 2, max: 6 }), fc.nat()], { numRuns: runs(100) })(
     'random over identical instances passes a chi-square test of uniformity',
     ([template], size, seed) => {
       const instances = twins(template as InstanceSpec, size);

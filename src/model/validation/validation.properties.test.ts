@@ -167,11 +167,11 @@ const corrupted = (valid: fc.Arbitrary<unknown>, extra: fc.Arbitrary<unknown>) =
   fc.tuple(valid, fc.nat(), corruption(extra)).map(([value, choice, change]) => corrupt(value, choice, change));
 
 describe.each(validators)('%s on any value', (_name, validate) => {
-  test.prop([fc.oneof(cloneable, hostile)], { numRuns: runs(2000) })('returns a value or throws a PlacementInputError', (value) => {
+  test.prop([fc.oneof(cloneable, hostile)], { numRuns: runs(1000) })('returns a value or throws a PlacementInputError', (value) => {
     outcome(validate, value);
   });
 
-  test.prop([cloneable], { numRuns: runs(2000) })('does not change its input', (value) => {
+  test.prop([cloneable], { numRuns: runs(1000) })('does not change its input', (value) => {
     const before = structuredClone(value);
     outcome(validate, value);
     expect(value).toEqual(before);
@@ -179,16 +179,16 @@ describe.each(validators)('%s on any value', (_name, validate) => {
 });
 
 describe.each(nearValid)('validation of %s', (_name, valid, validate) => {
-  test.prop([valid], { numRuns: runs(500) })('accepts every valid value', (value) => {
+  test.prop([valid], { numRuns: runs(250) })('accepts every valid value', (value) => {
     expect(outcome(validate, value)).toBe('accepted');
   });
 
-  test.prop([corrupted(valid, hostile)], { numRuns: runs(2000) })('with one node corrupted, returns a value or throws a PlacementInputError', (value) => {
+  test.prop([corrupted(valid, hostile)], { numRuns: runs(1000) })('with one node corrupted, returns a value or throws a PlacementInputError', (value) => {
     const result = outcome(validate, value);
     if (result !== 'accepted') expect(result.path === '' || /^[A-Za-z_$]/.test(result.path)).toBe(true);
   });
 
-  test.prop([corrupted(valid, fc.constant(null).map(cyclic))], { numRuns: runs(2000) })('with one node corrupted, does not change its input', (value) => {
+  test.prop([corrupted(valid, fc.constant(null).map(cyclic))], { numRuns: runs(1000) })('with one node corrupted, does not change its input', (value) => {
     const before = structuredClone(value);
     outcome(validate, value);
     expect(value).toEqual(before);
@@ -196,7 +196,7 @@ describe.each(nearValid)('validation of %s', (_name, valid, validate) => {
 });
 
 describe('validatePlacementRequest on corrupted requests', () => {
-  test.prop([corrupted(request, hostile)], { numRuns: runs(2000) })('returns only what ECS allows', (value) => {
+  test.prop([corrupted(request, hostile)], { numRuns: runs(1000) })('returns only what ECS allows', (value) => {
     let valid;
     try {
       valid = validatePlacementRequest(value);
