@@ -9,7 +9,7 @@ import { UsageError } from './CliIo';
 import { visible } from './visible';
 
 /** An option: a switch (`boolean`), or one that takes a value, once or (`multiple`) several times. */
-export interface OptionSpec {
+interface OptionSpec {
   readonly type: 'string' | 'boolean';
   readonly multiple?: boolean;
 }

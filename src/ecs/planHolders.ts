@@ -9,7 +9,7 @@ import type { EcsInstance } from './EcsInstance';
 import type { EcsRunningTask } from './fromDescribeTasks';
 
 /** A task to restore on an instance so that it holds what ECS says is held. */
-export interface Holder {
+interface Holder {
   /** The ARN of the described task it stands for; absent for a task no description accounts for. */
   readonly taskArn?: string;
   /** Its task group. */

@@ -23,9 +23,9 @@ import type { Pipeline, PlacementPlan } from './planPlacement';
 import { splitByCapacityProvider } from './splitByCapacityProvider';
 
 /** ECS's reason when a capacity provider has no container instance at all. */
-export const EMPTY_CAPACITY_PROVIDER = 'EMPTY CAPACITY PROVIDER';
+const EMPTY_CAPACITY_PROVIDER = 'EMPTY CAPACITY PROVIDER';
 /** ECS's reason when none of a capacity provider's container instances is ACTIVE. */
-export const NO_ACTIVE_INSTANCES = 'NO ACTIVE INSTANCES';
+const NO_ACTIVE_INSTANCES = 'NO ACTIVE INSTANCES';
 
 /**
  * Places a request whose tasks a capacity provider strategy shares.

@@ -4,7 +4,7 @@
  */
 
 /** Every element the report writes. A tag outside this list can only come from an unescaped report string. */
-export const REPORT_TAGS: ReadonlySet<string> = new Set([
+const REPORT_TAGS: ReadonlySet<string> = new Set([
   '!doctype', 'html', 'head', 'meta', 'title', 'style', 'body', 'main', 'header', 'footer', 'section', 'figure', 'figcaption',
   'h1', 'h2', 'h3', 'p', 'strong', 'small', 'span', 'div', 'ul', 'li', 'a', 'dl', 'dt', 'dd', 'code',
   'table', 'caption', 'thead', 'tbody', 'tr', 'th', 'td',
@@ -12,7 +12,7 @@ export const REPORT_TAGS: ReadonlySet<string> = new Set([
 ]);
 
 /** The names of all tags in the page, lower case, opening and closing alike. */
-export function tagNames(html: string): string[] {
+function tagNames(html: string): string[] {
   return [...html.matchAll(/<\/?([!a-zA-Z][^\s/>]*)/g)].map((match) => (match[1] ?? '').toLowerCase());
 }
 

@@ -7,7 +7,7 @@
  */
 
 /** A piece of text drawn smaller than a reader can read. */
-export interface SmallText {
+interface SmallText {
   readonly text: string;
   readonly size: number;
 }

@@ -12,16 +12,16 @@ import type { InstanceUsage, ServiceReport, SimulationReport } from '../../src/s
 const hostile = fc.constantFrom('<b>&"x\'', '</svg><script>alert(1)</script>', 'a & b', '"quoted"', "it's", '<', '&amp;', '&#39;', ']]>', '<!--');
 const ordinary = fc.constantFrom('web', 'api', 'us-east-1a', 'us-east-1b', 'm5.large', 'c5.2xlarge', 'RESOURCE:MEMORY', 'AGENT');
 /** A name: ordinary, hostile or random text. */
-export const name = fc
+const name = fc
   .oneof(ordinary, hostile, fc.string({ maxLength: 16 }), fc.string({ unit: 'binary', maxLength: 8 }))
   .filter((text) => !/NaN|Infinity|undefined|https?:\/\//.test(text));
 
 /** A fraction, sometimes out of range or not a number at all. */
-export const fraction = fc.oneof({ weight: 8, arbitrary: fc.double({ min: 0, max: 1, noNaN: true }) }, { weight: 1, arbitrary: fc.double() });
+const fraction = fc.oneof({ weight: 8, arbitrary: fc.double({ min: 0, max: 1, noNaN: true }) }, { weight: 1, arbitrary: fc.double() });
 /** A count, sometimes huge, negative or not finite. */
-export const count = fc.oneof({ weight: 8, arbitrary: fc.nat({ max: 500 }) }, { weight: 1, arbitrary: fc.double() }, { weight: 1, arbitrary: fc.integer() });
+const count = fc.oneof({ weight: 8, arbitrary: fc.nat({ max: 500 }) }, { weight: 1, arbitrary: fc.double() }, { weight: 1, arbitrary: fc.integer() });
 /** An amount of a resource, sometimes not finite. */
-export const amount = fc.oneof({ weight: 8, arbitrary: fc.double({ min: 0, max: 400_000, noNaN: true }) }, { weight: 1, arbitrary: fc.double() });
+const amount = fc.oneof({ weight: 8, arbitrary: fc.double({ min: 0, max: 400_000, noNaN: true }) }, { weight: 1, arbitrary: fc.double() });
 
 function instance(zones: readonly string[]): fc.Arbitrary<InstanceUsage> {
   const zone = zones.length === 0 ? name : fc.oneof({ weight: 9, arbitrary: fc.constantFrom(...zones) }, { weight: 1, arbitrary: name });

@@ -32,7 +32,7 @@ const FAILURE_COLOR = '#d55e00';
  * @param failures - failed placements by reason
  * @returns reason and count pairs
  */
-export function sortedReasons(failures: Readonly<Record<string, number>>): [string, number][] {
+function sortedReasons(failures: Readonly<Record<string, number>>): [string, number][] {
   return Object.entries(failures)
     .filter(([, count]) => Number.isFinite(count) && count > 0)
     .sort(([reasonA, countA], [reasonB, countB]) => countB - countA || compareNatural(reasonA, reasonB));
@@ -56,7 +56,7 @@ export function totalFailures(service: ServiceReport): number {
  * @param report - the simulation report
  * @returns the SVG markup
  */
-export function failureChartSvg(report: SimulationReport): string {
+function failureChartSvg(report: SimulationReport): string {
   const reasons = sortedReasons(report.metrics.failuresByReason);
   const total = reasons.reduce((sum, [, count]) => sum + count, 0);
   const label = `Horizontal bar chart of ${formatCount(total)} failed placements by ECS reason.`;
@@ -101,7 +101,7 @@ export function failureChartSvg(report: SimulationReport): string {
  * @param report - the simulation report
  * @returns the table markup, or a sentence when no service failed
  */
-export function firstFailureTable(report: SimulationReport): string {
+function firstFailureTable(report: SimulationReport): string {
   const failing = report.services.filter((service) => totalFailures(service) > 0 || service.firstFailure !== undefined);
   if (failing.length === 0) return '<p class="note">No service had a failed placement.</p>';
   const rows = failing.map((service) => {

@@ -24,7 +24,7 @@ const CELL_SIZES = [18, 14, 11, 8, 6, 4] as const;
 const TARGET_HEIGHT = 820;
 
 /** The instances of one type within one zone, in registration order. */
-export interface TypeGroup {
+interface TypeGroup {
   /** Instance type. */
   readonly type: string;
   /** Its instances; none when the zone has no instance of the type. */
@@ -178,7 +178,7 @@ function renderPanel(zone: ZoneGroup, index: number, shape: Layout): string {
  * @param anyInactive - whether the map marks instances that are not ACTIVE
  * @returns the markup
  */
-export function heatmapLegend(anyInactive: boolean): string {
+function heatmapLegend(anyInactive: boolean): string {
   const stops = viridisStops()
     .map((stop) => `${stop.color} ${formatPercent(stop.offset)}`)
     .join(', ');

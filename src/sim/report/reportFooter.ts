@@ -14,7 +14,7 @@ import type { ReportOptions } from './validateReportOptions';
  * @param time - milliseconds since the epoch, a valid date
  * @returns the text
  */
-export function formatReportDate(time: number): string {
+function formatReportDate(time: number): string {
   const iso = new Date(time).toISOString();
   const match = /^(.+)T(\d\d:\d\d):\d\d\.\d{3}Z$/.exec(iso);
   return match === null ? iso : `${match[1] ?? ''} ${match[2] ?? ''} UTC`;

@@ -6,7 +6,7 @@
 import { escapeHtml } from './escapeHtml';
 
 /** An attribute value: numbers are written as coordinates, `undefined` is left out. */
-export type AttributeValue = string | number | undefined;
+type AttributeValue = string | number | undefined;
 
 /** Attributes of an element, by name. */
 export type Attributes = Readonly<Record<string, AttributeValue>>;
@@ -86,7 +86,7 @@ export const FLUID_MIN_WIDTH = 260;
  * `grid`: panels that re-flow, with the sizes of each layout in `style` (see
  * `panelGrid`).
  */
-export type ChartLayout = 'fixed' | 'fluid' | 'grid';
+type ChartLayout = 'fixed' | 'fluid' | 'grid';
 
 /** What a chart's root `<svg>` needs. */
 export interface ChartRoot {

@@ -28,7 +28,7 @@ const AXIS_ROOM = 44;
  * @param report - the simulation report
  * @returns the zone names
  */
-export function chartZones(report: SimulationReport): string[] {
+function chartZones(report: SimulationReport): string[] {
   return orderZones(report.scenario.zones, report.services.flatMap((service) => Object.keys(service.byZone)));
 }
 
@@ -38,7 +38,7 @@ export function chartZones(report: SimulationReport): string[] {
  * @param zones - the zones, in chart order
  * @returns the markup, empty without zones
  */
-export function zoneLegend(zones: readonly string[]): string {
+function zoneLegend(zones: readonly string[]): string {
   if (zones.length === 0) return '';
   const items = zones.map((zone, index) => `<li><span class="swatch" style="background:${categoricalColor(index)}"></span>${escapeHtml(zone)}</li>`);
   return `<ul class="legend" aria-label="Zones">${items.join('')}</ul>`;
@@ -52,7 +52,7 @@ export function zoneLegend(zones: readonly string[]): string {
  * @param report - the simulation report
  * @returns the SVG markup
  */
-export function zoneChartSvg(report: SimulationReport): string {
+function zoneChartSvg(report: SimulationReport): string {
   const zones = chartZones(report);
   const services = report.services;
   const label = `Grouped bar chart of running tasks per zone for ${formatCount(services.length)} services over ${formatCount(zones.length)} zones.`;

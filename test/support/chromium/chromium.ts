@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { type Browser, chromium, type Page } from 'playwright-core';
 
 /** Where Debian's package installs Chromium. */
-export const CHROMIUM_PATH = '/usr/bin/chromium';
+const CHROMIUM_PATH = '/usr/bin/chromium';
 
 /** Whether Chromium is installed here. */
 export const chromiumAvailable: boolean = existsSync(CHROMIUM_PATH);
