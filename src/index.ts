@@ -1,7 +1,7 @@
 /**
  * task-placement: Amazon ECS task placement, reproduced exactly and explained.
  *
- * @packageDocumentation
+ * @module task-placement
  */
 export * from './query/index';
 

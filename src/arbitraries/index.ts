@@ -3,7 +3,7 @@
  * library models, and checkers for the laws every placement keeps.
  * fast-check is this entry's peer dependency; the core never loads it.
  *
- * @packageDocumentation
+ * @module task-placement/arbitraries
  */
 export { resources, type ResourcesConstraints } from './resources';
 export { instance } from './instance';

@@ -50,6 +50,9 @@ import { planConsolidation } from './planConsolidation';
 import { planDrain } from './planDrain';
 import type { TaskRecord } from '../state/TaskRecord';
 
+/** The methods that run a caller's strategy while the cluster must stay as it is. */
+type ReadingMethod = 'place' | 'explain' | 'chooseTasksToStop' | 'planZoneRebalance' | 'planDrain' | 'planConsolidation' | 'planDeployment';
+
 /**
  * Options of a new {@link Cluster}.
  *
@@ -58,6 +61,8 @@ import type { TaskRecord } from '../state/TaskRecord';
  * ```ts
  * const copy = new Cluster({ ...cluster.snapshot(), seed: 7 });
  * ```
+ *
+ * @category Cluster
  */
 export interface ClusterOptions {
   /**
@@ -91,7 +96,11 @@ export interface ClusterOptions {
   readonly engine?: EngineName;
 }
 
-/** The whole state of a cluster at one moment, as plain data. */
+/**
+ * The whole state of a cluster at one moment, as plain data.
+ *
+ * @category Cluster
+ */
 export interface ClusterSnapshot {
   /** Every instance, in registration order. */
   readonly instances: readonly InstanceInfo[];
@@ -101,13 +110,21 @@ export interface ClusterSnapshot {
   readonly nextTaskNumber: number;
 }
 
-/** Options of {@link Cluster.deregisterInstance}. */
+/**
+ * Options of {@link Cluster.deregisterInstance}.
+ *
+ * @category Cluster
+ */
 export interface DeregisterOptions {
   /** Stop the instance's tasks instead of refusing; ECS's `--force`. */
   readonly force?: boolean;
 }
 
-/** What {@link Cluster.deregisterInstance} did. */
+/**
+ * What {@link Cluster.deregisterInstance} did.
+ *
+ * @category Cluster
+ */
 export interface Deregistration {
   /** The instance as it was just before it left. */
   readonly instance: InstanceInfo;
@@ -134,6 +151,8 @@ export interface Deregistration {
  * const result = cluster.place({ task: { family: 'web', resources: { memory: 512 } }, count: 2, service: 'web' });
  * result.placements; // [{ taskId: 'task-1', instanceId: 'a' }, { taskId: 'task-2', instanceId: 'b' }]
  * ```
+ *
+ * @category Cluster
  */
 export class Cluster {
   /** The generator's seed. */
@@ -143,7 +162,7 @@ export class Cluster {
   private readonly state: ClusterState;
   private readonly placer: PlacementEngine;
   /** The method running a caller's strategy (its key or rank), while the cluster must not change under it. */
-  private running: 'place' | 'explain' | 'chooseTasksToStop' | 'planZoneRebalance' | 'planDrain' | 'planConsolidation' | 'planDeployment' | undefined;
+  private running: ReadingMethod | undefined;
 
   /**
    * @param options - instances, tasks, seed and engine
@@ -493,7 +512,7 @@ export class Cluster {
     return { instances: this.instances(), tasks: this.tasks(), nextTaskNumber: this.state.nextTaskNumber };
   }
 
-  private enter(method: 'place' | 'explain' | 'chooseTasksToStop' | 'planZoneRebalance' | 'planDrain' | 'planConsolidation' | 'planDeployment'): void {
+  private enter(method: ReadingMethod): void {
     this.refuseReentry(method);
     this.running = method;
   }

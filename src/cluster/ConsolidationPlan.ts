@@ -7,7 +7,11 @@
 import type { InstanceStatus } from '../model/InstanceSpec';
 import type { MoveStep, TaskLeft } from './DrainPlan';
 
-/** Why an instance with tasks is not emptied. */
+/**
+ * Why an instance with tasks is not emptied.
+ *
+ * @category Results
+ */
 export type NotFreedReason =
   | {
       /** The request's `keep` names it. */
@@ -44,7 +48,11 @@ export type NotFreedReason =
       readonly task: TaskLeft;
     };
 
-/** An instance with tasks that the plan does not empty. */
+/**
+ * An instance with tasks that the plan does not empty.
+ *
+ * @category Results
+ */
 export interface InstanceNotFreed {
   /** The instance. */
   readonly instanceId: string;
@@ -64,6 +72,8 @@ export interface InstanceNotFreed {
  * in order ({@link Cluster.updateInstance}, {@link Cluster.place} with each
  * start's `request`, {@link Cluster.stopTask}) on the cluster as it was
  * planned on, they make exactly these placements.
+ *
+ * @category Results
  */
 export interface ConsolidationPlan {
   /** The steps, instance by instance. */

@@ -7,7 +7,11 @@
 import type { PlacementRequest } from '../model/PlacementRequest';
 import type { Rejection } from '../model/Rejection';
 
-/** A step that starts one task of the new revision, placed by the pipeline. */
+/**
+ * A step that starts one task of the new revision, placed by the pipeline.
+ *
+ * @category Results
+ */
 export interface DeploymentStart {
   /** Always `'start'`. */
   readonly action: 'start';
@@ -25,7 +29,11 @@ export interface DeploymentStart {
   readonly request: PlacementRequest;
 }
 
-/** A step that stops one task of the old deployment. */
+/**
+ * A step that stops one task of the old deployment.
+ *
+ * @category Results
+ */
 export interface DeploymentStop {
   /** Always `'stop'`. */
   readonly action: 'stop';
@@ -37,12 +45,18 @@ export interface DeploymentStop {
   readonly taskId: string;
 }
 
-/** One step of a {@link DeploymentPlan}. */
+/**
+ * One step of a {@link DeploymentPlan}.
+ *
+ * @category Results
+ */
 export type DeploymentStep = DeploymentStart | DeploymentStop;
 
 /**
  * One round: starts up to the upper limit, a wait until they run and are
  * healthy, then stops down to the lower limit.
+ *
+ * @category Results
  */
 export interface DeploymentRound {
   /** The round, from 1. */
@@ -61,7 +75,11 @@ export interface DeploymentRound {
   readonly newTasks: number;
 }
 
-/** The new revision's start found no instance with room that its constraints allow. */
+/**
+ * The new revision's start found no instance with room that its constraints allow.
+ *
+ * @category Results
+ */
 export interface DeploymentNoRoom {
   /** Always `'no_room'`. */
   readonly code: 'no_room';
@@ -79,6 +97,8 @@ export interface DeploymentNoRoom {
  * The limits allow no step: a start would take the running tasks above the
  * upper limit, and a stop would take the healthy ones below the lower limit
  * (with `minimumHealthyPercent` and `maximumPercent` both 100, for one).
+ *
+ * @category Results
  */
 export interface DeploymentLimited {
   /** Always `'limits'`. */
@@ -93,7 +113,11 @@ export interface DeploymentLimited {
   readonly lowerLimit: number;
 }
 
-/** Old tasks the deployment would stop next have scale-in protection, which deployments respect. */
+/**
+ * Old tasks the deployment would stop next have scale-in protection, which deployments respect.
+ *
+ * @category Results
+ */
 export interface DeploymentProtected {
   /** Always `'protected_tasks'`. */
   readonly code: 'protected_tasks';
@@ -101,13 +125,19 @@ export interface DeploymentProtected {
   readonly tasks: readonly string[];
 }
 
-/** Why a {@link DeploymentPlan} is `blocked`, as data; {@link describeDeploymentBlock} says it in words. */
+/**
+ * Why a {@link DeploymentPlan} is `blocked`, as data; {@link describeDeploymentBlock} says it in words.
+ *
+ * @category Results
+ */
 export type DeploymentBlock = DeploymentNoRoom | DeploymentLimited | DeploymentProtected;
 
 /**
  * Where the plan leaves the service: `complete` (it runs `desiredCount` new
  * tasks and no old one) or `blocked` (see {@link DeploymentPlan.blocked};
  * the steps are the progress that can be made).
+ *
+ * @category Results
  */
 export type DeploymentStatus = 'complete' | 'blocked';
 
@@ -121,6 +151,8 @@ export type DeploymentStatus = 'complete' | 'blocked';
  * make exactly these placements. No start takes the deployment's running
  * tasks above `upperLimit`, and no stop takes its healthy tasks below
  * `lowerLimit`.
+ *
+ * @category Results
  */
 export interface DeploymentPlan {
   /** The service. */

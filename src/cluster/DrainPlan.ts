@@ -9,7 +9,11 @@ import type { InstanceStatus } from '../model/InstanceSpec';
 import type { PlacementRequest } from '../model/PlacementRequest';
 import type { Rejection } from '../model/Rejection';
 
-/** A step that sets an instance to `DRAINING`, so that placement gives it no task; ECS's UpdateContainerInstancesState. */
+/**
+ * A step that sets an instance to `DRAINING`, so that placement gives it no task; ECS's UpdateContainerInstancesState.
+ *
+ * @category Results
+ */
 export interface DrainInstanceStep {
   /** Always `'drain'`. */
   readonly action: 'drain';
@@ -19,7 +23,11 @@ export interface DrainInstanceStep {
   readonly status: InstanceStatus;
 }
 
-/** A step that starts a task to replace one on a drained instance, placed by its group's pipeline. */
+/**
+ * A step that starts a task to replace one on a drained instance, placed by its group's pipeline.
+ *
+ * @category Results
+ */
 export interface MoveStart {
   /** Always `'start'`. */
   readonly action: 'start';
@@ -39,7 +47,11 @@ export interface MoveStart {
   readonly request: PlacementRequest;
 }
 
-/** A step that stops a task that was replaced. */
+/**
+ * A step that stops a task that was replaced.
+ *
+ * @category Results
+ */
 export interface MoveStop {
   /** Always `'stop'`. */
   readonly action: 'stop';
@@ -51,10 +63,18 @@ export interface MoveStop {
   readonly taskId: string;
 }
 
-/** One step of a {@link DrainPlan} or a {@link ConsolidationPlan}. */
+/**
+ * One step of a {@link DrainPlan} or a {@link ConsolidationPlan}.
+ *
+ * @category Results
+ */
 export type MoveStep = DrainInstanceStep | MoveStart | MoveStop;
 
-/** Why a task stays on its instance. */
+/**
+ * Why a task stays on its instance.
+ *
+ * @category Results
+ */
 export type TaskLeftReason =
   | {
       /** It is not a service's task, and draining leaves it, as ECS does. */
@@ -97,7 +117,11 @@ export type TaskLeftReason =
       readonly constraint: string;
     };
 
-/** A task a plan does not move, and why. */
+/**
+ * A task a plan does not move, and why.
+ *
+ * @category Results
+ */
 export interface TaskLeft {
   /** The task. */
   readonly taskId: string;
@@ -117,6 +141,8 @@ export interface TaskLeft {
  * in order ({@link Cluster.updateInstance}, {@link Cluster.place} with each
  * start's `request`, {@link Cluster.stopTask}) on the cluster as it was
  * planned on, they make exactly these placements.
+ *
+ * @category Results
  */
 export interface DrainPlan {
   /** The drained instance. */

@@ -8,6 +8,8 @@
 /**
  * Why one level of the chain kept a task among those to stop, or how the last
  * tie was settled. The `code` says which; the other fields are its numbers.
+ *
+ * @category Results
  */
 export type ScaleInReason =
   | {
@@ -73,7 +75,11 @@ export type ScaleInReason =
       readonly code: 'last_candidate';
     };
 
-/** One task a scale-in stops. */
+/**
+ * One task a scale-in stops.
+ *
+ * @category Results
+ */
 export interface TaskToStop {
   /** The task. */
   readonly taskId: string;
@@ -86,7 +92,11 @@ export interface TaskToStop {
   readonly reasons: readonly ScaleInReason[];
 }
 
-/** What {@link Cluster.chooseTasksToStop} chose; {@link Cluster.stopTasks} applies it. Frozen. */
+/**
+ * What {@link Cluster.chooseTasksToStop} chose; {@link Cluster.stopTasks} applies it. Frozen.
+ *
+ * @category Results
+ */
 export interface ScaleInChoice {
   /** The group scaled in, such as `service:web`. */
   readonly group: string;

@@ -7,7 +7,11 @@
 import type { PlacementRequest } from '../model/PlacementRequest';
 import type { Rejection } from '../model/Rejection';
 
-/** One Availability Zone's share of the service's tasks. */
+/**
+ * One Availability Zone's share of the service's tasks.
+ *
+ * @category Results
+ */
 export interface ZoneTasks {
   /** The zone: a value of the `ecs.availability-zone` attribute. */
   readonly zone: string;
@@ -19,7 +23,11 @@ export interface ZoneTasks {
   readonly after: number;
 }
 
-/** A step that starts one task of the service, placed by the pipeline. */
+/**
+ * A step that starts one task of the service, placed by the pipeline.
+ *
+ * @category Results
+ */
 export interface ZoneRebalanceStart {
   /** Always `'start'`. */
   readonly action: 'start';
@@ -37,7 +45,11 @@ export interface ZoneRebalanceStart {
   readonly request: PlacementRequest;
 }
 
-/** A step that stops one task of the service in a zone above its target. */
+/**
+ * A step that stops one task of the service in a zone above its target.
+ *
+ * @category Results
+ */
 export interface ZoneRebalanceStop {
   /** Always `'stop'`. */
   readonly action: 'stop';
@@ -49,10 +61,18 @@ export interface ZoneRebalanceStop {
   readonly taskId: string;
 }
 
-/** One step of a {@link ZoneRebalancePlan}. */
+/**
+ * One step of a {@link ZoneRebalancePlan}.
+ *
+ * @category Results
+ */
 export type ZoneRebalanceStep = ZoneRebalanceStart | ZoneRebalanceStop;
 
-/** A zone that needs tasks the pipeline cannot place there. */
+/**
+ * A zone that needs tasks the pipeline cannot place there.
+ *
+ * @category Results
+ */
 export interface BlockedZone {
   /** The zone. */
   readonly zone: string;
@@ -75,6 +95,8 @@ export interface BlockedZone {
  *   steps are the progress that can be made;
  * - `ineligible`: ECS does not rebalance this service (see
  *   {@link ZoneRebalancePlan.ineligible}); no steps.
+ *
+ * @category Results
  */
 export type ZoneRebalanceStatus = 'balanced' | 'complete' | 'blocked' | 'ineligible';
 
@@ -82,6 +104,8 @@ export type ZoneRebalanceStatus = 'balanced' | 'complete' | 'blocked' | 'ineligi
  * Why ECS does not rebalance a service: its first strategy is not `spread`
  * on `attribute:ecs.availability-zone` (`first_strategy`), or a memberOf
  * constraint names that attribute (`zone_constraint`).
+ *
+ * @category Results
  */
 export type ZoneRebalanceIneligibility = 'first_strategy' | 'zone_constraint';
 
@@ -95,6 +119,8 @@ export type ZoneRebalanceIneligibility = 'first_strategy' | 'zone_constraint';
  * {@link Cluster.stopTask}, on the cluster as it was planned on, they make
  * exactly these placements, and the service's task count never falls below
  * its count before.
+ *
+ * @category Results
  */
 export interface ZoneRebalancePlan {
   /** The service. */

@@ -20,6 +20,8 @@ import type { DeploymentBlock } from './DeploymentPlan';
  * @param block - the plan's `blocked`
  * @param service - the service deployed
  * @returns the sentences
+ *
+ * @category Results
  */
 export function describeDeploymentBlock(block: DeploymentBlock, service: string): string {
   switch (block.code) {

@@ -18,6 +18,8 @@ import type { ScaleInReason } from './ScaleInChoice';
  *
  * @param reason - the reason
  * @returns the sentence
+ *
+ * @category Results
  */
 export function describeScaleInReason(reason: ScaleInReason): string {
   switch (reason.code) {

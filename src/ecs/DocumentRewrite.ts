@@ -121,7 +121,7 @@ export class DocumentRewrite {
    *
    * @param read - the reader
    * @returns what it returns
-   * @throws {@link index!PlacementInputError} the reader's, at the source's path;
+   * @throws {@link task-placement!PlacementInputError} the reader's, at the source's path;
    *   `unresolved_value` when it refused a placeholder
    */
   read<T>(read: () => T): T {

@@ -56,7 +56,7 @@ export interface EcsClusterOptions {
  *   task of group {@link ECS_EXISTING_GROUP} that holds that remainder, with
  *   an id `existing-1`, `existing-2`, ... (one number per such instance);
  * - the rest of `runningTasksCount` becomes the instance's
- *   {@link index!InstanceSpec.untrackedTasks}: counted, so that
+ *   {@link task-placement!InstanceSpec.untrackedTasks}: counted, so that
  *   `runningTasksCount` queries see ECS's number, but not built as tasks, so
  *   that a busy instance costs a number rather than a task per running task.
  *
@@ -69,7 +69,7 @@ export interface EcsClusterOptions {
  * @param json - the parsed DescribeContainerInstances response (or a bare array of container instances)
  * @param options - seed, engine, and the DescribeTasks response
  * @returns the cluster, ready to place on
- * @throws {@link index!PlacementInputError} with the JSON path of the first fault
+ * @throws {@link task-placement!PlacementInputError} with the JSON path of the first fault
  *   of either document; nothing is built then
  */
 export function clusterFromEcs(json: unknown, options: EcsClusterOptions = {}): Cluster {

@@ -92,7 +92,7 @@ const GIVE_TASK_DEFINITION = 'give that task definition as well (the taskDefinit
  * @param json - the parsed template
  * @param options - which service, the task definition, a count or a name that replaces the template's
  * @returns the request, the task definition and the service's logical id
- * @throws {@link index!PlacementInputError} with the template path of the first
+ * @throws {@link task-placement!PlacementInputError} with the template path of the first
  *   fault (`Resources.WebService.Properties.PlacementStrategies[1].Field`):
  *   `ambiguous_service` when the template has several services and
  *   `options.resource` chooses none, `invalid_option` when it names no

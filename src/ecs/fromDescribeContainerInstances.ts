@@ -53,7 +53,7 @@ const MAX_RESERVED_PORTS = 100;
  *
  * @param json - the parsed JSON document
  * @returns the instances in the order given
- * @throws {@link index!PlacementInputError} with the JSON path of the first fault,
+ * @throws {@link task-placement!PlacementInputError} with the JSON path of the first fault,
  *   such as `containerInstances[3].registeredResources[1].integerValue`
  *
  * @example

@@ -52,7 +52,7 @@ export interface EcsRunningTask {
  * @param knownInstances - when given, the container instance ARNs a task may
  *   name; a task on any other is an error
  * @returns the tasks in the order given
- * @throws {@link index!PlacementInputError} with the JSON path of the first fault;
+ * @throws {@link task-placement!PlacementInputError} with the JSON path of the first fault;
  *   `unknown_instance` for a task on an instance not in `knownInstances`,
  *   `duplicate_task` for a running task listed twice
  */

@@ -36,7 +36,7 @@ export interface EcsPlacementFields {
 
 /**
  * Checks the SDK's placement fields by the library's rules and gives them
- * as {@link index!PlacementRequest} has them, to spread into a request.
+ * as {@link task-placement!PlacementRequest} has them, to spread into a request.
  *
  * @remarks
  * The SDK types every member as optional, because ECS's API model does; the
@@ -50,7 +50,7 @@ export interface EcsPlacementFields {
  * @param fields - an object with the SDK's `placementStrategy` and
  *   `placementConstraints`, such as the input of a `RunTaskCommand`
  * @returns the fields given, checked
- * @throws {@link index!PlacementInputError} with the path of the first
+ * @throws {@link task-placement!PlacementInputError} with the path of the first
  *   fault, such as `missing_field` at `placementStrategy[0].type`,
  *   `invalid_strategy_field` at `placementStrategy[1].field`, or
  *   `invalid_strategy` at `placementStrategy[0]` for a Strategy object (give

@@ -61,7 +61,7 @@ const SERVICE_ARN = /^arn:[^:]+:ecs:[^:]*:[^:]*:service\/(?:[^/]+\/)?([^/]+)$/;
  * `capacityProviderStrategy` becomes the request's own, `base` and `weight`
  * kept: `Cluster.place` shares the tasks among the providers by them and
  * places each on its provider's instances (those whose attribute
- * {@link index!CAPACITY_PROVIDER_ATTRIBUTE} names it); Fargate's are refused
+ * {@link task-placement!CAPACITY_PROVIDER_ATTRIBUTE} names it); Fargate's are refused
  * (`unsupported_ecs_feature`), and so is a `launchType` beside a strategy
  * (`conflicting_launch_type`), as ECS refuses it. With neither, ECS uses
  * the cluster's default capacity provider strategy, which the documents do
@@ -74,7 +74,7 @@ const SERVICE_ARN = /^arn:[^:]+:ecs:[^:]*:[^:]*:service\/(?:[^/]+\/)?([^/]+)$/;
  * @param taskDefinition - the task definition it runs, from {@link readTaskDefinition}
  * @param options - a count that replaces the document's
  * @returns the placement request
- * @throws {@link index!PlacementInputError} with the JSON path of the first fault,
+ * @throws {@link task-placement!PlacementInputError} with the JSON path of the first fault,
  *   such as `placementStrategy[1].field`
  */
 export function fromRunTaskRequest(json: unknown, taskDefinition: EcsTaskDefinition, options: EcsRequestOptions = {}): PlacementRequest {
@@ -112,7 +112,7 @@ export function fromRunTaskRequest(json: unknown, taskDefinition: EcsTaskDefinit
  * @returns the placement request; for a service scaled to zero, one with
  *   `count: 0`, which `Cluster.place` refuses: there is nothing to place,
  *   so skip the call
- * @throws {@link index!PlacementInputError} with the JSON path of the first fault
+ * @throws {@link task-placement!PlacementInputError} with the JSON path of the first fault
  */
 export function fromCreateServiceRequest(json: unknown, taskDefinition: EcsTaskDefinition, options: EcsRequestOptions = {}): PlacementRequest {
   const [service, path, isUpdate] = unwrapService(json);
@@ -142,7 +142,7 @@ export function fromCreateServiceRequest(json: unknown, taskDefinition: EcsTaskD
  * @param taskDefinition - the task definition it runs
  * @param options - a count that replaces the document's
  * @returns the placement request (`count: 0` for a service scaled to zero)
- * @throws {@link index!PlacementInputError} with the JSON path of the first fault
+ * @throws {@link task-placement!PlacementInputError} with the JSON path of the first fault
  */
 export function fromPlacementRequest(json: unknown, taskDefinition: EcsTaskDefinition, options: EcsRequestOptions = {}): PlacementRequest {
   const document = readRecord(json, '');

@@ -55,7 +55,7 @@ import { readCpu, readMemory } from './taskSize';
  *
  * @param json - the parsed JSON document
  * @returns the task and its identity
- * @throws {@link index!PlacementInputError} with the JSON path of the first fault,
+ * @throws {@link task-placement!PlacementInputError} with the JSON path of the first fault,
  *   such as `taskDefinition.containerDefinitions[0].memory`
  */
 export function readTaskDefinition(json: unknown): EcsTaskDefinition {
@@ -85,7 +85,7 @@ export function readTaskDefinition(json: unknown): EcsTaskDefinition {
  *
  * @param json - the parsed JSON document
  * @returns the task spec
- * @throws {@link index!PlacementInputError} with the JSON path of the first fault
+ * @throws {@link task-placement!PlacementInputError} with the JSON path of the first fault
  *
  * @example
  * ```ts

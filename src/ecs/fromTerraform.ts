@@ -116,7 +116,7 @@ interface TerraformResource {
  * @param json - the parsed output of `terraform show -json`
  * @param options - which service (by address), the task definition, a count or a name that replaces the document's
  * @returns the request, the task definition and the service's address
- * @throws {@link index!PlacementInputError} with the JSON path of the first
+ * @throws {@link task-placement!PlacementInputError} with the JSON path of the first
  *   fault (`values.root_module.resources[2].values.ordered_placement_strategy[0].field`):
  *   `ambiguous_service` when the document has several services and
  *   `options.resource` chooses none, `invalid_option` when it names no

@@ -17,7 +17,7 @@
  * result.failures.map((failure) => serviceEventMessage('web', failure));
  * ```
  *
- * @packageDocumentation
+ * @module task-placement/ecs
  */
 export type { EcsInstance, HeldCapacity } from './EcsInstance';
 export { fromDescribeContainerInstances } from './fromDescribeContainerInstances';

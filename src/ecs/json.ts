@@ -1,6 +1,6 @@
 /**
  * Reading ECS's JSON documents: each reader returns a value of the expected
- * type or throws a {@link index!PlacementInputError} whose path is where the fault
+ * type or throws a {@link task-placement!PlacementInputError} whose path is where the fault
  * is in the user's document, such as
  * `containerInstances[3].registeredResources[1].integerValue`.
  *
@@ -148,7 +148,7 @@ export function readResponseList(json: unknown, key: string, why: string): [read
  * @param path - where the value is in the user's document
  * @param run - the validation, called as if the value had no path
  * @returns what `run` returns
- * @throws {@link index!PlacementInputError} what `run` throws, at `path`, with the
+ * @throws {@link task-placement!PlacementInputError} what `run` throws, at `path`, with the
  *   same `cause` when it had one
  */
 export function rethrowAt<T>(path: string, run: () => T): T {

@@ -17,7 +17,7 @@ const REFERENCE = /^([A-Za-z0-9_-]{1,255})(?::(\d+))?$/;
  * @param value - the untrusted reference
  * @param path - where it is
  * @param definition - the task definition given
- * @throws {@link index!PlacementInputError} `invalid_ecs_json` for a reference of
+ * @throws {@link task-placement!PlacementInputError} `invalid_ecs_json` for a reference of
  *   none of those forms, `task_definition_mismatch` when it names another
  *   family or revision
  */

@@ -21,7 +21,7 @@ const ITEM = /^\s*([A-Za-z]+)\s*(?:\((.*)\))?\s*$/s;
  * @param text - the notation
  * @returns the strategies, checked by the library's rules (at most 5, known
  *   fields)
- * @throws {@link index!PlacementInputError} `invalid_notation` for text that does
+ * @throws {@link task-placement!PlacementInputError} `invalid_notation` for text that does
  *   not read, and the library's codes (`unknown_strategy_type`,
  *   `invalid_strategy_field`, `too_many_strategies`) with the position of the
  *   faulty strategy as path, such as `[1]`
@@ -47,9 +47,9 @@ export function parseStrategyNotation(text: string): PlacementStrategy[] {
  *
  * @param text - the notation
  * @returns the constraint, its expression parsed
- * @throws {@link index!PlacementInputError} `invalid_notation` for text that does
+ * @throws {@link task-placement!PlacementInputError} `invalid_notation` for text that does
  *   not read, `empty_expression` or `invalid_expression` (whose `cause` is
- *   the {@link index!QueryError}) for a bad expression
+ *   the {@link task-placement!QueryError}) for a bad expression
  */
 export function parseConstraintNotation(text: string): PlacementConstraint {
   const trimmed = text.trim();

@@ -14,7 +14,7 @@ import { ecsError, readArray, readRecord, required, rethrowAt } from './json';
  * @param value - the untrusted array
  * @param path - where it is, such as `containerInstances[0].attributes`
  * @returns name to value, in the order given
- * @throws {@link index!PlacementInputError} `invalid_ecs_json` for a malformed
+ * @throws {@link task-placement!PlacementInputError} `invalid_ecs_json` for a malformed
  *   entry or a name listed twice, `invalid_attribute` for a name or value ECS
  *   would refuse
  */

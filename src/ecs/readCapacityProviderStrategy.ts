@@ -1,7 +1,7 @@
 /**
  * Capacity providers: the one each container instance belongs to, and a
  * request's `capacityProviderStrategy`, read into the core's
- * {@link index!PlacementRequest.capacityProviderStrategy}.
+ * {@link task-placement!PlacementRequest.capacityProviderStrategy}.
  *
  * @module
  */
@@ -24,7 +24,7 @@ const ITEM_FIELDS: readonly string[] = ['capacityProvider', 'weight', 'base'];
  * @param value - the value in the document
  * @param path - its path
  * @returns the name
- * @throws {@link index!PlacementInputError} `invalid_ecs_json` for a name ECS would not give a provider
+ * @throws {@link task-placement!PlacementInputError} `invalid_ecs_json` for a name ECS would not give a provider
  */
 export function readCapacityProviderName(value: unknown, path: string): string {
   const name = readString(value, path);
@@ -34,7 +34,7 @@ export function readCapacityProviderName(value: unknown, path: string): string {
 
 /**
  * The attributes an instance of a capacity provider carries for it: the
- * provider's name under {@link index!CAPACITY_PROVIDER_ATTRIBUTE}, when it fits.
+ * provider's name under {@link task-placement!CAPACITY_PROVIDER_ATTRIBUTE}, when it fits.
  *
  * @param name - the instance's capacity provider, from {@link readCapacityProviderName}
  * @returns the attribute to add, or none
@@ -61,7 +61,7 @@ export function capacityProviderAttributes(name: string | undefined): Readonly<R
  * @param path - its path
  * @returns the items; `undefined` for an empty strategy, which names none
  *   (the cluster's default strategy then applies)
- * @throws {@link index!PlacementInputError} with the path of the first fault
+ * @throws {@link task-placement!PlacementInputError} with the path of the first fault
  */
 export function readCapacityProviderStrategy(value: unknown, path: string): CapacityProviderStrategyItem[] | undefined {
   const list = readArray(value, path);

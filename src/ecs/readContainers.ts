@@ -33,7 +33,7 @@ const GPU_COUNT = /^\d{1,6}$/;
  * @param value - the untrusted array
  * @param path - where it is
  * @param mode - the network mode, which decides what a port mapping binds
- * @throws {@link index!PlacementInputError} for a malformed container, with its path
+ * @throws {@link task-placement!PlacementInputError} for a malformed container, with its path
  */
 export function readContainers(value: unknown, path: string, mode: NetworkMode): ContainerNeeds {
   const list = readArray(value, path);

@@ -47,7 +47,7 @@ const MAX_PORT = 65535;
  * @param mode - the task definition's network mode
  * @param ports - the task's ports so far, extended in place
  * @returns the static host ports this container binds, in the order mapped
- * @throws {@link index!PlacementInputError} `invalid_ecs_json`, `invalid_port`, or
+ * @throws {@link task-placement!PlacementInputError} `invalid_ecs_json`, `invalid_port`, or
  *   `duplicate_port` when two mappings of the task bind the same host port
  */
 export function readPortMappings(value: unknown, path: string, mode: NetworkMode, ports: HostPorts): EcsNetworkBinding[] {
@@ -97,7 +97,7 @@ function readPort(value: unknown, path: string): number {
  * @param value - the untrusted protocol
  * @param path - where it is
  * @returns `tcp` or `udp`
- * @throws {@link index!PlacementInputError} `invalid_ecs_json` for anything else
+ * @throws {@link task-placement!PlacementInputError} `invalid_ecs_json` for anything else
  */
 export function readProtocol(value: unknown, path: string): 'tcp' | 'udp' {
   if (value === 'tcp' || value === 'udp') return value;

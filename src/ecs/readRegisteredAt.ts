@@ -15,7 +15,7 @@ import { expected } from './json';
  * @param value - the untrusted time
  * @param path - where it is
  * @returns the time as an ISO 8601 string
- * @throws {@link index!PlacementInputError} `invalid_ecs_json` for anything else,
+ * @throws {@link task-placement!PlacementInputError} `invalid_ecs_json` for anything else,
  *   `invalid_date` for a string that is not an ISO 8601 date or a Date that
  *   holds no time
  */

@@ -42,7 +42,7 @@ const PORT = /^\d{1,5}$/;
  *
  * @param value - the untrusted array
  * @param path - where it is, such as `containerInstances[0].registeredResources`
- * @throws {@link index!PlacementInputError} `invalid_ecs_json` for a malformed
+ * @throws {@link task-placement!PlacementInputError} `invalid_ecs_json` for a malformed
  *   entry, `invalid_resource` for a fractional amount,
  *   `invalid_resource_name`, `invalid_port`, `duplicate_port`
  */

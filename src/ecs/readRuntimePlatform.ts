@@ -30,7 +30,7 @@ const WINDOWS_FAMILY = /^WINDOWS_SERVER_[0-9A-Z]+_(?:FULL|CORE)$/;
  * @param value - the `runtimePlatform` object
  * @param path - where it is
  * @returns the required attributes, architecture first
- * @throws {@link index!PlacementInputError} `invalid_ecs_json` for a value ECS does not have
+ * @throws {@link task-placement!PlacementInputError} `invalid_ecs_json` for a value ECS does not have
  */
 export function readRuntimePlatform(value: unknown, path: string): RequiredAttribute[] {
   const platform = readRecord(value, path);

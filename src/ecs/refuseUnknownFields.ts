@@ -24,7 +24,7 @@ import type { JsonRecord } from './json';
  * @param path - its path
  * @param known - the fields of its ECS shape
  * @param shape - what it should be, for the message, such as `a RunTask request`
- * @throws {@link index!PlacementInputError} `unknown_field` at the first
+ * @throws {@link task-placement!PlacementInputError} `unknown_field` at the first
  *   unknown field, naming them all (at the object's path when none is known)
  */
 export function refuseUnknownFields(record: JsonRecord, path: string, known: readonly string[], shape: string): void {
@@ -55,7 +55,7 @@ export function refuseUnknownFields(record: JsonRecord, path: string, known: rea
  * @param path - its path
  * @param known - the fields of its ECS shape
  * @param shape - what it should be, for the message
- * @throws {@link index!PlacementInputError} `unknown_field` at the object's
+ * @throws {@link task-placement!PlacementInputError} `unknown_field` at the object's
  *   path, naming its fields, when it has some and ECS's shape has none of them
  */
 export function refuseForeignDocument(record: JsonRecord, path: string, known: readonly string[], shape: string): void {

@@ -32,7 +32,7 @@ const INSTANCE_LAUNCH_TYPES = ['EC2', 'EXTERNAL'] as const;
  *   either launch type of container instances will do
  * @param path - the request's field that asks for the launch type, or the
  *   request itself, for the error
- * @throws {@link index!PlacementInputError} `incompatible_launch_type` when
+ * @throws {@link task-placement!PlacementInputError} `incompatible_launch_type` when
  *   the definition's `compatibilities` do not include the launch type (or,
  *   with none asked for, any launch type of container instances)
  */

@@ -33,7 +33,7 @@ const RESOURCE_WORDS: Readonly<Record<string, string>> = { CPU: 'CPU units', MEM
  *   library's)
  *
  * @param serviceName - the service
- * @param failure - a failure of {@link index!Cluster.place} (its `reason` and `instanceId`)
+ * @param failure - a failure of {@link task-placement!Cluster.place} (its `reason` and `instanceId`)
  * @returns the message
  *
  * @example

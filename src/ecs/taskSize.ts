@@ -20,7 +20,7 @@ const SIZE = /^\s*(\d{0,9})(?:\.(\d{1,6}))?\s*([A-Za-z]*)\s*$/;
  * @param value - the untrusted size
  * @param path - where it is, such as `taskDefinition.cpu`
  * @returns CPU units
- * @throws {@link index!PlacementInputError} `invalid_ecs_json` for any other text,
+ * @throws {@link task-placement!PlacementInputError} `invalid_ecs_json` for any other text,
  *   `invalid_resource` when the size is not a whole number of units
  */
 export function readCpu(value: unknown, path: string): number {
@@ -40,7 +40,7 @@ export function readCpu(value: unknown, path: string): number {
  * @param value - the untrusted size
  * @param path - where it is, such as `taskDefinition.memory`
  * @returns MiB
- * @throws {@link index!PlacementInputError} `invalid_ecs_json` for any other text,
+ * @throws {@link task-placement!PlacementInputError} `invalid_ecs_json` for any other text,
  *   `invalid_resource` when the size is not a whole number of MiB
  */
 export function readMemory(value: unknown, path: string): number {

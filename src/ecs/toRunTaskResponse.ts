@@ -159,7 +159,7 @@ export interface RunTaskContext {
  * On a cluster without container instances ECS refuses RunTask itself: the
  * AWS SDK's call throws `InvalidParameterException: No Container Instances
  * were found in your cluster.` So does this, for a request that is not a
- * service's, with a {@link index!PlacementInputError} of code
+ * service's, with a {@link task-placement!PlacementInputError} of code
  * `no_container_instances` whose message starts with ECS's: when the result
  * says the cluster has no instance, or when every one of `instances` is
  * `INACTIVE` (deregistered: ECS lists every other status among a cluster's
@@ -174,11 +174,11 @@ export interface RunTaskContext {
  * as an ISO 8601 string (`2025-03-04T12:00:00.000Z`), as the AWS CLI v2
  * prints timestamps.
  *
- * @param result - what {@link index!Cluster.place} returned
+ * @param result - what {@link task-placement!Cluster.place} returned
  * @param context - the request, and optionally the task definition, the
  *   instances, the container instances and the time of creation
  * @returns the response
- * @throws {@link index!PlacementInputError} `no_container_instances`
+ * @throws {@link task-placement!PlacementInputError} `no_container_instances`
  *   where ECS refuses RunTask for a cluster without container instances;
  *   `invalid_type` (or what validating the request throws) for arguments of
  *   the wrong shape, such as a `null` result, with the path of the first

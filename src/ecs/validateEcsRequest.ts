@@ -21,7 +21,7 @@ import { validatePlacementRequest } from '../model/validation/validatePlacementR
  *
  * @param request - the request, untrusted
  * @param path - how the caller names it
- * @throws {@link index!PlacementInputError} as `Cluster.place` would
+ * @throws {@link task-placement!PlacementInputError} as `Cluster.place` would
  */
 export function validateEcsRequest(request: unknown, path: string): void {
   if (isRecord(request) && request.count === 0 && request.service !== undefined) {

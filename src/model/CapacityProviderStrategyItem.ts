@@ -24,6 +24,8 @@
  *   { capacityProvider: 'spot', weight: 3 },
  * ];
  * ```
+ *
+ * @category Requests
  */
 export interface CapacityProviderStrategyItem {
   /** The provider's name: 1 to 128 letters, digits, `_` and `-`. */

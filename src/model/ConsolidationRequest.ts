@@ -20,6 +20,8 @@ import type { ServicePlacement } from './ServicePlacement';
  *   maxMoves: 20,
  * });
  * ```
+ *
+ * @category Requests
  */
 export interface ConsolidationRequest {
   /**

@@ -13,6 +13,8 @@ import type { TaskSpec } from './TaskSpec';
  * placement as they are given to {@link Cluster.place}, without a count, a
  * service or a group (the new tasks are the service's, group
  * `service:<service>`, one per start).
+ *
+ * @category Requests
  */
 export interface DeploymentRevision {
   /** The new task definition: each start places one task of it. */
@@ -43,6 +45,8 @@ export interface DeploymentRevision {
  *   maximumPercent: 150,
  * });
  * ```
+ *
+ * @category Requests
  */
 export interface DeploymentRequest {
   /** The service; its tasks, old and new, are the group `service:<service>`. */

@@ -17,6 +17,8 @@ import type { ServicePlacement } from './ServicePlacement';
  *   services: [{ service: 'web', task: { family: 'web', resources: { memory: 512 } } }],
  * });
  * ```
+ *
+ * @category Requests
  */
 export interface DrainRequest {
   /** The instance to drain. */

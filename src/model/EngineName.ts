@@ -4,5 +4,9 @@
  * @module
  */
 
-/** The engines {@link Cluster} can run: the plain-loop specification, or the indexed one. */
+/**
+ * The engines {@link Cluster} can run: the plain-loop specification, or the indexed one.
+ *
+ * @category Cluster
+ */
 export type EngineName = 'reference' | 'indexed';

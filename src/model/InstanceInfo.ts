@@ -6,7 +6,11 @@
 import type { InstanceStatus } from './InstanceSpec';
 import type { PortLists } from './TaskRequirements';
 
-/** A registered instance at one moment: plain, JSON-friendly data that later placements do not change. */
+/**
+ * A registered instance at one moment: plain, JSON-friendly data that later placements do not change.
+ *
+ * @category Cluster
+ */
 export interface InstanceInfo {
   /** The container instance id. */
   readonly id: string;

@@ -4,10 +4,18 @@
  * @module
  */
 
-/** The lifecycle states ECS gives a container instance. Only ACTIVE instances receive tasks. */
+/**
+ * The lifecycle states ECS gives a container instance. Only ACTIVE instances receive tasks.
+ *
+ * @category Cluster
+ */
 export type InstanceStatus = 'ACTIVE' | 'DRAINING' | 'REGISTERING' | 'DEREGISTERING' | 'REGISTRATION_FAILED' | 'INACTIVE';
 
-/** Every {@link InstanceStatus}, in ECS's order. */
+/**
+ * Every {@link InstanceStatus}, in ECS's order.
+ *
+ * @category Cluster
+ */
 export const INSTANCE_STATUSES: readonly InstanceStatus[] = [
   'ACTIVE', 'DRAINING', 'REGISTERING', 'DEREGISTERING', 'REGISTRATION_FAILED', 'INACTIVE',
 ];
@@ -16,6 +24,8 @@ export const INSTANCE_STATUSES: readonly InstanceStatus[] = [
  * Amounts of resources by name: `cpu` in CPU units (1024 per vCPU), `memory`
  * in MiB, `gpu` in GPUs, and any custom numeric resource (such as `eni`).
  * A resource an instance does not list counts as 0.
+ *
+ * @category Cluster
  */
 export interface Resources {
   /** CPU units. */
@@ -28,7 +38,11 @@ export interface Resources {
   readonly [custom: string]: number | undefined;
 }
 
-/** Host ports by protocol. */
+/**
+ * Host ports by protocol.
+ *
+ * @category Cluster
+ */
 export interface Ports {
   /** TCP ports. */
   readonly tcp?: readonly number[];
@@ -49,6 +63,8 @@ export interface Ports {
  *   attributes: { 'ecs.instance-type': 'm5.large', 'ecs.availability-zone': 'us-east-1a' },
  * };
  * ```
+ *
+ * @category Cluster
  */
 export interface InstanceSpec {
   /** Unique id, such as the container instance ARN. */
@@ -93,7 +109,11 @@ export interface InstanceSpec {
   readonly untrackedTasks?: number;
 }
 
-/** What {@link Cluster.updateInstance} can change on a registered instance. */
+/**
+ * What {@link Cluster.updateInstance} can change on a registered instance.
+ *
+ * @category Cluster
+ */
 export interface InstancePatch {
   /** New lifecycle state, such as `'DRAINING'`. */
   readonly status?: InstanceStatus;

@@ -7,7 +7,11 @@
 import type { InstanceStatus } from './InstanceSpec';
 import type { InstanceView } from '../query/InstanceView';
 
-/** Host ports by protocol, as sets. */
+/**
+ * Host ports by protocol, as sets.
+ *
+ * @category Cluster
+ */
 export interface PortSets {
   /** TCP ports. */
   readonly tcp: ReadonlySet<number>;
@@ -19,6 +23,8 @@ export interface PortSets {
  * An instance during placement: everything a query can read, plus status,
  * resources and ports. Strategies and constraints receive this view; it
  * changes as tasks are placed and stopped, so do not keep it.
+ *
+ * @category Cluster
  */
 export interface InstanceState extends InstanceView {
   /** Lifecycle state. */

@@ -7,6 +7,8 @@
 /**
  * The stable codes a {@link PlacementInputError} carries. Programs branch on
  * the code; the message is for people.
+ *
+ * @category Errors
  */
 export type PlacementInputErrorCode =
   | 'invalid_type'
@@ -77,6 +79,8 @@ export type PlacementInputErrorCode =
  *   // invalid_strategy_field request.placementStrategy[0].field
  * }
  * ```
+ *
+ * @category Errors
  */
 export class PlacementInputError extends Error {
   /** Stable machine-readable code. */

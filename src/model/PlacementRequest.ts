@@ -7,7 +7,11 @@ import type { CapacityProviderStrategyItem } from './CapacityProviderStrategyIte
 import type { Strategy } from './Strategy';
 import type { MemberOfConstraint, TaskSpec } from './TaskSpec';
 
-/** The strategy types ECS has. */
+/**
+ * The strategy types ECS has.
+ *
+ * @category Requests
+ */
 export type PlacementStrategyType = 'binpack' | 'spread' | 'random';
 
 /**
@@ -21,6 +25,8 @@ export type PlacementStrategyType = 'binpack' | 'spread' | 'random';
  * explanations name them in lower case: `binpack(memory)`. `spread` takes
  * `instanceId`, `host` or `attribute:NAME`, in the case written; `random`
  * takes none.
+ *
+ * @category Requests
  */
 export interface PlacementStrategy {
   /** The strategy. */
@@ -29,13 +35,21 @@ export interface PlacementStrategy {
   readonly field?: string;
 }
 
-/** Each task of the group goes to a different instance. */
+/**
+ * Each task of the group goes to a different instance.
+ *
+ * @category Requests
+ */
 export interface DistinctInstanceConstraint {
   /** Always `'distinctInstance'`; ECS refuses an expression on it. */
   readonly type: 'distinctInstance';
 }
 
-/** A placement constraint as ECS writes it. */
+/**
+ * A placement constraint as ECS writes it.
+ *
+ * @category Requests
+ */
 export type PlacementConstraint = MemberOfConstraint | DistinctInstanceConstraint;
 
 /**
@@ -56,6 +70,8 @@ export type PlacementConstraint = MemberOfConstraint | DistinctInstanceConstrain
  *   placementConstraints: [{ type: 'distinctInstance' }],
  * });
  * ```
+ *
+ * @category Requests
  */
 export interface PlacementRequest {
   /** The task to place. */

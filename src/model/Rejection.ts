@@ -15,6 +15,8 @@ import { RESERVED_PORT_LIMIT } from './reservedPortLimit';
  * the limit of 100 reserved host ports (for a task with static ports), then
  * the constraints (the task definition's memberOf first, then the
  * request's, in order).
+ *
+ * @category Results
  */
 export type Rejection =
   | {
@@ -81,7 +83,11 @@ export type Rejection =
       readonly group: string;
     };
 
-/** The kinds of {@link Rejection}. */
+/**
+ * The kinds of {@link Rejection}.
+ *
+ * @category Results
+ */
 export type RejectionCode = Rejection['code'];
 
 /**
@@ -91,6 +97,8 @@ export type RejectionCode = Rejection['code'];
  *
  * @param rejection - the rejection
  * @returns the ECS reason string
+ *
+ * @category Results
  */
 export function ecsReason(rejection: Rejection): string {
   switch (rejection.code) {
@@ -121,6 +129,8 @@ export function ecsReason(rejection: Rejection): string {
  *
  * @param rejection - the rejection
  * @returns true when stopping tasks could help
+ *
+ * @category Results
  */
 export function isResolvable(rejection: Rejection): boolean {
   switch (rejection.code) {

@@ -18,6 +18,8 @@
  * const arm: RequiredAttribute = { name: 'ecs.cpu-architecture', value: 'arm64' };
  * const eni: RequiredAttribute = { name: 'ecs.capability.task-eni' };
  * ```
+ *
+ * @category Requests
  */
 export interface RequiredAttribute {
   /** The attribute's name, such as `ecs.capability.task-eni`. */

@@ -20,6 +20,8 @@ import type { Strategy } from './Strategy';
  *   protectedTasks: ['task-3'],
  * });
  * ```
+ *
+ * @category Requests
  */
 export interface ScaleInRequest {
   /** The service scaled in; its tasks are the group `service:<service>`. Give this or `group`. */

@@ -7,7 +7,11 @@
 import type { InstanceState } from './InstanceState';
 import type { TaskRequirements } from './TaskRequirements';
 
-/** What an opaque strategy knows about the placement under way. */
+/**
+ * What an opaque strategy knows about the placement under way.
+ *
+ * @category Strategies
+ */
 export interface StrategyContext {
   /** The task group of the request, such as `service:web`; spread counts its tasks. */
   readonly group: string;
@@ -39,6 +43,8 @@ export interface StrategyContext {
  * };
  * cluster.place({ task, placementStrategy: [preferSpot, { type: 'binpack', field: 'memory' }] });
  * ```
+ *
+ * @category Strategies
  */
 export interface InstanceStrategy {
   /** How the strategy reads in explanations, such as `binpack(memory)`. */
@@ -60,6 +66,8 @@ export interface InstanceStrategy {
  * every instance with the same value of an attribute (those without a value
  * form one bucket); tasks count on every instance of the bucket, whether that
  * instance can take the task or not.
+ *
+ * @category Strategies
  */
 export interface GroupTasksStrategy {
   /** How the strategy reads in explanations, such as `spread(instanceId)`. */
@@ -73,6 +81,8 @@ export interface GroupTasksStrategy {
 /**
  * A strategy that chooses with one draw from the cluster's generator per
  * task: `random`. It ends the chain: strategies after it never matter.
+ *
+ * @category Strategies
  */
 export interface DrawStrategy {
   /** How the strategy reads in explanations, such as `random`. */
@@ -102,6 +112,8 @@ export interface DrawStrategy {
  *   },
  * };
  * ```
+ *
+ * @category Strategies
  */
 export interface OpaqueStrategy {
   /** How the strategy reads in explanations. */
@@ -127,8 +139,14 @@ export interface OpaqueStrategy {
  * breaks the ties of the earlier ones. The earliest registered of the
  * candidates left wins. `binpack`, `spread` and `random` make the built-in
  * ones; a caller may write any of the four kinds.
+ *
+ * @category Strategies
  */
 export type Strategy = InstanceStrategy | GroupTasksStrategy | DrawStrategy | OpaqueStrategy;
 
-/** What a strategy's key depends on. */
+/**
+ * What a strategy's key depends on.
+ *
+ * @category Strategies
+ */
 export type StrategyDependency = NonNullable<Strategy['dependsOn']>;

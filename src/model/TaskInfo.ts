@@ -5,7 +5,11 @@
  */
 import type { PortLists } from './TaskRequirements';
 
-/** A task placed on an instance; frozen, JSON-friendly data. */
+/**
+ * A task placed on an instance; frozen, JSON-friendly data.
+ *
+ * @category Cluster
+ */
 export interface TaskInfo {
   /** Deterministic id: `task-1`, `task-2`, ... in placement order. */
   readonly taskId: string;

@@ -5,7 +5,11 @@
  */
 import type { RequiredAttribute } from './RequiredAttribute';
 
-/** Static host ports by protocol, dynamic ports (0) removed. */
+/**
+ * Static host ports by protocol, dynamic ports (0) removed.
+ *
+ * @category Requests
+ */
 export interface PortLists {
   /** TCP ports. */
   readonly tcp: readonly number[];
@@ -16,6 +20,8 @@ export interface PortLists {
 /**
  * A validated task: resources with zero amounts dropped, static ports only,
  * and the attributes it requires.
+ *
+ * @category Requests
  */
 export interface TaskRequirements {
   /** The task definition family, when given. */

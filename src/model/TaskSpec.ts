@@ -6,7 +6,11 @@
 import type { Ports, Resources } from './InstanceSpec';
 import type { RequiredAttribute } from './RequiredAttribute';
 
-/** A `memberOf` constraint: the expression must hold for the instance. */
+/**
+ * A `memberOf` constraint: the expression must hold for the instance.
+ *
+ * @category Requests
+ */
 export interface MemberOfConstraint {
   /** Always `'memberOf'`. */
   readonly type: 'memberOf';
@@ -27,6 +31,8 @@ export interface MemberOfConstraint {
  *   placementConstraints: [{ type: 'memberOf', expression: 'attribute:ecs.os-type == linux' }],
  * };
  * ```
+ *
+ * @category Requests
  */
 export interface TaskSpec {
   /** The task definition family; the default group is `family:<family>`. */

@@ -22,6 +22,8 @@ import type { TaskSpec } from './TaskSpec';
  *   placementStrategy: [{ type: 'spread', field: 'attribute:ecs.availability-zone' }, { type: 'binpack', field: 'memory' }],
  * });
  * ```
+ *
+ * @category Requests
  */
 export interface ZoneRebalanceRequest {
   /** The service; its tasks are the group `service:<service>`. */

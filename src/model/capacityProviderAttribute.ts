@@ -20,5 +20,7 @@
  * prod-asg`) like any attribute. The ECS readers set it from
  * `capacityProviderName`; an instance registered by hand sets it in its
  * `attributes`.
+ *
+ * @category Cluster
  */
 export const CAPACITY_PROVIDER_ATTRIBUTE = 'task-placement.capacity-provider';

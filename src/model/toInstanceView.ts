@@ -36,6 +36,8 @@ import { validateDate } from './validation/validateDate';
  * const matching = cluster.instances().filter((info) => evaluateQuery(query, toInstanceView(info)));
  * matching.map((info) => info.id); // ['a']
  * ```
+ *
+ * @category Cluster
  */
 export function toInstanceView(info: InstanceInfo): InstanceView {
   const fields = new Map(readEntries(info, 'info'));

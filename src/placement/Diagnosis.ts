@@ -8,7 +8,11 @@ import type { CheckOutcome } from './checkInstance';
 import { describeRejection } from './describeRejection';
 import { ecsReason, isResolvable, type RejectionCode } from '../model/Rejection';
 
-/** Instances that failed at the same check, for the same cause. */
+/**
+ * Instances that failed at the same check, for the same cause.
+ *
+ * @category Results
+ */
 export interface DiagnosisEntry {
   /** The kind of rejection. */
   readonly code: RejectionCode;
@@ -27,6 +31,8 @@ export interface DiagnosisEntry {
  *
  * @example
  * `0/1000 instances are available: 620 have insufficient memory, 300 did not match memberOf(attribute:ecs.instance-type =~ g4dn.*), 80 are DRAINING.`
+ *
+ * @category Results
  */
 export interface Diagnosis {
   /** Instances considered: every registered instance. */

@@ -8,7 +8,11 @@ import type { Diagnosis } from './Diagnosis';
 import type { PlacementResult } from './PlacementResult';
 import type { Rejection } from '../model/Rejection';
 
-/** How one instance fared in the decision for the request's first task. */
+/**
+ * How one instance fared in the decision for the request's first task.
+ *
+ * @category Results
+ */
 export interface InstanceExplanation {
   /** The instance. */
   readonly instanceId: string;
@@ -33,7 +37,11 @@ export interface InstanceExplanation {
   readonly outrankedBy?: string;
 }
 
-/** The full account of a request's first decision, and what the whole request would do. */
+/**
+ * The full account of a request's first decision, and what the whole request would do.
+ *
+ * @category Results
+ */
 export interface Explanation {
   /** The request's task group. */
   readonly group: string;

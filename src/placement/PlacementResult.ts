@@ -6,7 +6,11 @@
 import type { Diagnosis } from './Diagnosis';
 import type { Rejection } from '../model/Rejection';
 
-/** One placed task. */
+/**
+ * One placed task.
+ *
+ * @category Results
+ */
 export interface Placement {
   /** The new task's id. */
   readonly taskId: string;
@@ -14,7 +18,11 @@ export interface Placement {
   readonly instanceId: string;
 }
 
-/** One task that could not be placed. */
+/**
+ * One task that could not be placed.
+ *
+ * @category Results
+ */
 export interface PlacementFailure {
   /**
    * The ECS failure reason of the closest matching instance: `RESOURCE:CPU`,
@@ -39,6 +47,8 @@ export interface PlacementFailure {
 /**
  * The result of {@link Cluster.place}: like RunTask, the tasks placed and one
  * failure per task that was not. Placing nothing is a result, not an error.
+ *
+ * @category Results
  */
 export interface PlacementResult {
   /** Placed tasks, in the order they were placed. */

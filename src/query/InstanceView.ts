@@ -16,6 +16,8 @@
  * in the same placement request. An instance's untracked tasks (tasks ECS
  * counts that the cluster does not track) count in `runningTasksCount` and
  * in no group.
+ *
+ * @category Query language
  */
 export interface InstanceView {
   /** The container instance id (for example its ARN). */

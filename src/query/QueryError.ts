@@ -7,6 +7,8 @@
 /**
  * The stable codes a {@link QueryError} carries. Programs branch on the code;
  * the message is for people and may be reworded between releases.
+ *
+ * @category Errors
  */
 export type QueryErrorCode =
   | 'not_a_string'
@@ -62,6 +64,8 @@ const EXCERPT_RADIUS = 40;
  *   // operator_not_allowed 18 20
  * }
  * ```
+ *
+ * @category Errors
  */
 export class QueryError extends Error {
   /** Stable machine-readable code. */

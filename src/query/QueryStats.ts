@@ -4,7 +4,11 @@
  * @module
  */
 
-/** Counters the evaluator adds to when a caller wants to know what an evaluation cost. */
+/**
+ * Counters the evaluator adds to when a caller wants to know what an evaluation cost.
+ *
+ * @category Query language
+ */
 export interface QueryStats {
   /** Conditions evaluated. */
   conditions: number;

@@ -7,7 +7,11 @@
  */
 import type { QueryOperator } from './tokens';
 
-/** Offsets of a node in the expression text (`end` exclusive). */
+/**
+ * Offsets of a node in the expression text (`end` exclusive).
+ *
+ * @category Query language
+ */
 export interface Span {
   /** Offset of the node's first character. */
   readonly start: number;
@@ -15,7 +19,11 @@ export interface Span {
   readonly end: number;
 }
 
-/** The subjects ECS documents, other than `attribute:NAME`. */
+/**
+ * The subjects ECS documents, other than `attribute:NAME`.
+ *
+ * @category Query language
+ */
 export type QuerySubjectName =
   | 'agentConnected'
   | 'agentVersion'
@@ -24,7 +32,11 @@ export type QuerySubjectName =
   | 'runningTasksCount'
   | 'task:group';
 
-/** What a condition tests: an attribute of the instance, or one of the named subjects. */
+/**
+ * What a condition tests: an attribute of the instance, or one of the named subjects.
+ *
+ * @category Query language
+ */
 export type SubjectNode =
   | (Span & {
       /** Marks a subject node. */
@@ -41,7 +53,11 @@ export type SubjectNode =
       readonly name: QuerySubjectName;
     });
 
-/** A literal value, quoted or bare in the source; `text` is without quotes. */
+/**
+ * A literal value, quoted or bare in the source; `text` is without quotes.
+ *
+ * @category Query language
+ */
 export interface ValueNode extends Span {
   /** Marks a value node. */
   readonly kind: 'value';
@@ -49,7 +65,11 @@ export interface ValueNode extends Span {
   readonly text: string;
 }
 
-/** A bracketed list of values, the argument of `in` and `!in`. */
+/**
+ * A bracketed list of values, the argument of `in` and `!in`.
+ *
+ * @category Query language
+ */
 export interface ListNode extends Span {
   /** Marks a list node. */
   readonly kind: 'list';
@@ -57,7 +77,11 @@ export interface ListNode extends Span {
   readonly items: readonly ValueNode[];
 }
 
-/** `subject operator [argument]`: the only leaf of the tree. */
+/**
+ * `subject operator [argument]`: the only leaf of the tree.
+ *
+ * @category Query language
+ */
 export interface ConditionNode extends Span {
   /** Marks a condition node. */
   readonly kind: 'condition';
@@ -69,7 +93,11 @@ export interface ConditionNode extends Span {
   readonly argument?: ValueNode | ListNode;
 }
 
-/** `not e` / `!e`. */
+/**
+ * `not e` / `!e`.
+ *
+ * @category Query language
+ */
 export interface NotNode extends Span {
   /** Marks a negation. */
   readonly kind: 'not';
@@ -77,7 +105,11 @@ export interface NotNode extends Span {
   readonly operand: QueryNode;
 }
 
-/** `e1 and e2 and ...` (at least two operands). */
+/**
+ * `e1 and e2 and ...` (at least two operands).
+ *
+ * @category Query language
+ */
 export interface AndNode extends Span {
   /** Marks a conjunction. */
   readonly kind: 'and';
@@ -85,7 +117,11 @@ export interface AndNode extends Span {
   readonly operands: readonly QueryNode[];
 }
 
-/** `e1 or e2 or ...` (at least two operands). */
+/**
+ * `e1 or e2 or ...` (at least two operands).
+ *
+ * @category Query language
+ */
 export interface OrNode extends Span {
   /** Marks a disjunction. */
   readonly kind: 'or';
@@ -93,5 +129,9 @@ export interface OrNode extends Span {
   readonly operands: readonly QueryNode[];
 }
 
-/** A whole expression or any sub-expression. */
+/**
+ * A whole expression or any sub-expression.
+ *
+ * @category Query language
+ */
 export type QueryNode = OrNode | AndNode | NotNode | ConditionNode;

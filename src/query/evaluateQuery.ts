@@ -18,7 +18,11 @@ import { printQuery } from './printQuery';
 import { QueryError } from './QueryError';
 import type { QueryStats } from './QueryStats';
 
-/** Options for one evaluation. */
+/**
+ * Options for one evaluation.
+ *
+ * @category Query language
+ */
 export interface QueryContext {
   /** When given, the evaluator adds what it did to these counters. */
   readonly stats?: QueryStats;
@@ -49,6 +53,8 @@ const NO_CONTEXT: QueryContext = Object.freeze({});
  * const query = parseQuery('attribute:ecs.instance-type =~ t3.* and runningTasksCount < 4');
  * const fits = evaluateQuery(query, instance);
  * ```
+ *
+ * @category Query language
  */
 export function evaluateQuery(ast: QueryNode, instance: InstanceView, context: QueryContext = NO_CONTEXT): boolean {
   const predicate = compiled.get(ast) ?? compileChecked(ast);

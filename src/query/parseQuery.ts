@@ -37,6 +37,8 @@ import type { QueryOperator, Token, TokenKind } from './tokens';
  * const ast = parseQuery('attribute:ecs.availability-zone in [us-east-1a, us-east-1b]');
  * ast.kind; // 'condition'
  * ```
+ *
+ * @category Query language
  */
 export function parseQuery(text: string): QueryNode {
   if (typeof text !== 'string') {

@@ -63,6 +63,8 @@ const COMPACT_CONNECTIVES = { and: '&&', or: '||' } as const;
  * printQuery(parseQuery("attribute:ecs.instance-type matches t2.*  AND  runningTasksCount<3"));
  * // 'attribute:ecs.instance-type =~ t2.* and runningTasksCount < 3'
  * ```
+ *
+ * @category Query language
  */
 export function printQuery(node: QueryNode): string {
   const readable = new Writer(false).print(node);

@@ -14,6 +14,8 @@ import { MAX_PROGRAM_SIZE } from './regex/measureProgram';
  * The limits are those of a tree as much as of a text: {@link printQuery}
  * writes any tree {@link parseQuery} returns within them, and refuses a
  * hand-built tree that no text within them could express.
+ *
+ * @category Query language
  */
 export const QUERY_LIMITS = Object.freeze({
   /** ECS's own limit on a memberOf expression, in characters. */

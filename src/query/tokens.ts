@@ -7,6 +7,8 @@
 /**
  * The canonical spelling of each comparison operator. Word forms
  * (`equals`, `not_in`, `matches`, ...) are read as these.
+ *
+ * @category Query language
  */
 export type QueryOperator =
   | '=='

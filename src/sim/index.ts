@@ -2,7 +2,7 @@
  * task-placement/sim: seeded simulated fleets and workloads, packing and
  * spread metrics, and whole simulation runs with their reports.
  *
- * @packageDocumentation
+ * @module task-placement/sim
  */
 export type { ChurnOptions, FleetOptions, InstanceFamily, Scenario, ServiceScenario } from './Scenario';
 export type {

@@ -21,6 +21,8 @@ const fields = new WeakMap<InstanceStrategy, string>();
  *
  * @param field - a resource name: `cpu`, `memory`, `gpu` or a custom one
  * @returns the strategy `binpack(<field>)`
+ *
+ * @category Strategies
  */
 export function binpack(field: string): InstanceStrategy {
   let strategy = made.get(field);

@@ -15,6 +15,8 @@ const RANDOM: DrawStrategy = Object.freeze({ name: 'random', dependsOn: 'draw' }
  * request and seed, the choice is the same.
  *
  * @returns the strategy `random` (always the same frozen value)
+ *
+ * @category Strategies
  */
 export function random(): DrawStrategy {
   return RANDOM;

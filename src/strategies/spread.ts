@@ -20,6 +20,8 @@ const fields = new WeakMap<GroupTasksStrategy, string>();
  *
  * @param field - `instanceId`, `host` or `attribute:NAME`
  * @returns the strategy `spread(<field>)`; the same field always gives the same frozen value
+ *
+ * @category Strategies
  */
 export function spread(field: string): GroupTasksStrategy {
   let strategy = made.get(field);
