@@ -6,6 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { runCheckerCase, type CheckerRow } from './checkerCase';
 import { runMemoryCase } from './memoryCase';
 import { CHAINS, FULL_PLAN, QUICK_PLAN } from './placementMatrix';
 import { runRegistrationCase, runRestoreCase, type RegistrationRow } from './registrationCase';
@@ -13,7 +14,7 @@ import { FULL_SCHEDULER, QUICK_SCHEDULER, runSchedulerWorkload, SCHEDULER_DESCRI
 import { runSingleShapeCase, type SingleShapeRow } from './singleShapeCase';
 import { runQueryBench } from './query.bench';
 import { runPlacementMatrix, type FleetRow, type MatrixRow } from './runPlacementMatrix';
-import { fleetTable, growthTable, matrixTable, registrationTable, schedulerTable, singleShapeTable, speedupTable } from './tables';
+import { checkerTable, fleetTable, growthTable, matrixTable, registrationTable, schedulerTable, singleShapeTable, speedupTable } from './tables';
 
 const quick = process.argv.includes('--quick');
 const plan = quick ? QUICK_PLAN : FULL_PLAN;
@@ -84,9 +85,16 @@ console.log('| instances | tasks | heap with the fleet (MiB) | heap with every t
 console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
 console.log(`| ${memory.instances.toLocaleString('en-US')} | ${memory.tasks.toLocaleString('en-US')} | ${memory.fleetHeapMiB.toFixed(0)} | ${memory.loadedHeapMiB.toFixed(0)} | ${memory.loadedArrayBuffersMiB.toFixed(0)} | ${memory.loadedTotalMiB.toFixed(0)} | ${memory.buildSeconds.toFixed(1)} | ${memory.placeSeconds.toFixed(1)} |`);
 
+const checkerSizes = quick ? [100, 1_000] : [1_000, 10_000];
+const checker: CheckerRow[] = [];
+for (const size of checkerSizes) checker.push(...runCheckerCase(size, 20, quick ? 1 : 5));
+console.log(`\n## Checking a placement: checkPlacement against place, ${checkerSizes.map((size) => size.toLocaleString('en-US')).join(' and ')} instances\n`);
+console.log('A request of 20 tasks placed on a cluster just restored from a snapshot of a fleet already running tasks of its group (500, or one per instance on a smaller fleet), as a property test builds a cluster and places once, then checked; the fastest of the runs.\n');
+console.log(checkerTable(checker));
+
 const results = join(import.meta.dirname, 'results');
 mkdirSync(results, { recursive: true });
-writeFileSync(join(results, quick ? 'quick.json' : 'latest.json'), `${JSON.stringify({ date: new Date().toISOString(), quick, machine, queries, scheduler, fleets, cases, singles, registrations, restore, memory }, null, 2)}\n`);
+writeFileSync(join(results, quick ? 'quick.json' : 'latest.json'), `${JSON.stringify({ date: new Date().toISOString(), quick, machine, queries, scheduler, fleets, cases, singles, registrations, restore, memory, checker }, null, 2)}\n`);
 
 function progress(message: string): void {
   if (process.stderr.isTTY) process.stderr.write(`\r\u001b[K${message}`);

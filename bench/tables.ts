@@ -1,6 +1,7 @@
 /**
  * Markdown tables of the placement benchmark.
  */
+import type { CheckerRow } from './checkerCase';
 import type { RegistrationRow } from './registrationCase';
 import type { FleetRow, MatrixRow } from './runPlacementMatrix';
 import type { SchedulerRow } from './schedulerWorkload';
@@ -90,5 +91,14 @@ export function registrationTable(rows: readonly RegistrationRow[]): string {
     '| instances | register (µs each) | deregister (µs each) |',
     '| ---: | ---: | ---: |',
     ...rows.map((row) => `| ${fixed(row.size)} | ${fixed(row.registerMicroseconds, 1)} | ${fixed(row.deregisterMicroseconds, 1)} |`),
+  ].join('\n');
+}
+
+/** checkPlacement's time against place's, chain by chain. */
+export function checkerTable(rows: readonly CheckerRow[]): string {
+  return [
+    '| instances | chain | tasks | place (ms) | checkPlacement (ms) | check / place |',
+    '| ---: | --- | ---: | ---: | ---: | ---: |',
+    ...rows.map((row) => `| ${fixed(row.size)} | ${row.chain} | ${row.tasks} | ${fixed(row.placeMs, 1)} | ${fixed(row.checkMs, 1)} | ${fixed(row.checkMs / row.placeMs, 1)}x |`),
   ].join('\n');
 }

@@ -22,6 +22,8 @@ export { cluster, type ClusterConstraints, type ClusterScenario, type HistorySte
 export { buildCluster, type BuildClusterOptions } from './buildCluster';
 
 export { checkPlacement } from './check/checkPlacement';
+export type { CheckPlacementOptions } from './check/CheckPlacementOptions';
+export { CheckOptionsError, type CheckOptionsErrorCode } from './check/CheckOptionsError';
 export { assertPlacement } from './check/assertPlacement';
 export { checkSnapshot } from './check/checkSnapshot';
 export { PlacementLawError } from './check/PlacementLawError';

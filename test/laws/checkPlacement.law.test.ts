@@ -25,7 +25,7 @@ describe('the checker', () => {
   // Without random, the chain and the final tie make the right instance unique.
   const deterministic = requestArbitrary({ strategies: fc.array(fc.oneof(binpackStrategy, spreadStrategy), { minLength: 1, maxLength: 3 }) });
 
-  test.prop([roomyScenario, deterministic, fc.nat()], { numRuns: runs(150) })('flags a placement moved to any other instance, at that very task', (scenario, request, pick) => {
+  test.prop([roomyScenario, deterministic, fc.nat()], { numRuns: runs(150) })('flags a placement moved to any other instance, at that very task, as the one cause', (scenario, request, pick) => {
     const cluster = scenarioCluster(scenario);
     const before = cluster.snapshot();
     const result = cluster.place(request);
@@ -35,7 +35,13 @@ describe('the checker', () => {
     const other = others[pick % Math.max(others.length, 1)];
     fc.pre(placed !== undefined && other !== undefined);
     const moved = result.placements.map((placement, index) => (index === step ? { ...placement, instanceId: other.id } : placement));
-    expect(checkPlacement(before, request, { ...result, placements: moved }).filter((violation) => violation.step === step)).not.toEqual([]);
+    const violations = checkPlacement(before, request, { ...result, placements: moved });
+    // One bug, one cause: what the moved task changed for the tasks after it is marked as its consequence.
+    const causes = violations.filter((violation) => violation.consequence !== true);
+    expect(causes.map((violation) => violation.step)).toEqual([step]);
+    expect(violations[0]).toBe(causes[0]);
+    expect(violations.filter((violation) => violation.consequence === true && violation.step <= step)).toEqual([]);
+    expect(checkPlacement(before, request, { ...result, placements: moved }, { stopAtFirst: true })).toEqual(causes);
   });
 
   test.prop([roomyScenario, placementRequest], { numRuns: runs(150) })('flags a task reported as failed that an instance could take', (scenario, request) => {

@@ -6,7 +6,8 @@
 import { formatViolations, type PlacementViolation } from './PlacementViolation';
 
 /**
- * A placement broke laws: the message lists them one per line, and
+ * A placement broke laws: the message lists them one per line, the causes
+ * first, and says how many of them are consequences of an earlier one;
  * `violations` holds them as data.
  */
 export class PlacementLawError extends Error {
@@ -15,8 +16,11 @@ export class PlacementLawError extends Error {
 
   /** @param violations - at least one broken law */
   constructor(violations: readonly PlacementViolation[]) {
-    const count = violations.length === 1 ? '1 law' : `${violations.length} laws`;
-    super(`The placement broke ${count}:\n${formatViolations(violations)}`);
+    const consequences = violations.filter((violation) => violation.consequence === true).length;
+    const causes = violations.length - consequences;
+    const count = causes === 1 ? '1 law' : `${causes} laws`;
+    const following = consequences === 0 ? '' : `, and ${consequences === 1 ? '1 consequence follows' : `${consequences} consequences follow`}`;
+    super(`The placement broke ${count}${following}:\n${formatViolations(violations)}`);
     this.name = 'PlacementLawError';
     this.violations = violations;
   }

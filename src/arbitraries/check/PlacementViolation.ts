@@ -19,6 +19,13 @@ export interface ViolationFacts {
   readonly instanceIds: readonly string[];
   /** The tasks involved, when tasks are. */
   readonly taskIds: readonly string[];
+  /**
+   * Set when the violation follows from an earlier one of the same check: a
+   * placement that diverged from the model changed the state every later
+   * task and failure is judged on, so what is wrong there may be only that.
+   * Absent on a cause.
+   */
+  readonly consequence?: true;
 }
 
 /** A task went to an instance that could not take it; `rejection` is the first check the instance fails. */
@@ -103,13 +110,21 @@ export type PlacementLaw = PlacementViolation['law'];
 
 /**
  * Writes violations one per line, `[law] task N: message` (or `state:` for
- * the cluster's own state), for an assertion message.
+ * the cluster's own state), for an assertion message; a consequence of an
+ * earlier violation reads `[law, consequence]`.
  *
  * @param violations - from {@link checkPlacement}
  * @returns the lines, joined; empty when there are none
  */
 export function formatViolations(violations: readonly PlacementViolation[]): string {
-  return violations.map(({ law, step, message }) => `[${law}] ${step < 0 ? 'state' : `task ${step}`}: ${message}`).join('\n');
+  return violations
+    .map(({ law, step, message, consequence }) => `[${law}${consequence === true ? ', consequence' : ''}] ${step < 0 ? 'state' : `task ${step}`}: ${message}`)
+    .join('\n');
+}
+
+/** Marks a violation as following from an earlier one. */
+export function asConsequence(violation: PlacementViolation): PlacementViolation {
+  return { ...violation, consequence: true };
 }
 
 /** A violation of one of the {@link OtherViolation} laws. */

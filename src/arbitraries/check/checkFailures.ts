@@ -6,9 +6,8 @@
  */
 import type { PlacementFailure } from '../../placement/PlacementResult';
 import type { Rejection } from '../../model/Rejection';
-import type { ModelCluster, ModelOutcome } from '../model/ModelCluster';
+import type { ModelOutcome } from '../model/ModelCluster';
 import type { ModelInstance } from '../model/ModelInstance';
-import type { ModelRequest } from '../model/modelRequest';
 import { otherViolation, type PlacementViolation } from './PlacementViolation';
 import { canonical, expectedReason, expectedResolvable, explainRejection } from './rejectionWords';
 
@@ -20,9 +19,8 @@ export function ids(instances: readonly ModelInstance[]): string {
   return instances.length === 0 ? 'none' : instances.map((instance) => instance.id).join(', ');
 }
 
-/** Checks one failure, decided on the model's state after the placements. */
-export function checkFailure(model: ModelCluster, request: ModelRequest, failure: PlacementFailure, step: number): PlacementViolation[] {
-  const outcomes = model.outcomes(request);
+/** Checks one failure against every instance's outcome on the model's state after the placements. */
+export function checkFailure(outcomes: readonly ModelOutcome[], failure: PlacementFailure, step: number): PlacementViolation[] {
   const feasible = outcomes.filter((outcome) => outcome.rejection === undefined).map((outcome) => outcome.instance);
   // With an instance that could take the task there is no closest match to compare with.
   if (feasible.length > 0) {

@@ -40,6 +40,13 @@ export interface Narrowing {
 export class ModelCluster {
   readonly instances: readonly ModelInstance[];
   private readonly byId: ReadonlyMap<string, ModelInstance>;
+  /**
+   * Tasks per group in each bucket of an attribute spread, by attribute and
+   * group: counted once over every instance when a spread first asks, then
+   * kept as tasks start, so a spread key costs a lookup rather than a scan
+   * of the fleet for every candidate.
+   */
+  private readonly spreadCounts = new Map<string, Map<string, Map<string | undefined, number>>>();
 
   /** @param snapshot - the cluster's instances, in registration order, and its tasks */
   constructor(snapshot: ClusterSnapshot) {
@@ -63,8 +70,8 @@ export class ModelCluster {
     passed += 1;
     for (const { name, value } of request.task.requiresAttributes) {
       // With a value, the instance's attribute must have exactly it; one without a value has none.
-      if (value === undefined && !instance.attributes.has(name)) return outcome({ code: 'missing_attribute', attribute: name });
-      if (value !== undefined && instance.attributes.get(name) !== value) return outcome({ code: 'missing_attribute', attribute: name, value });
+      if (value === undefined && instance.attribute(name) === undefined) return outcome({ code: 'missing_attribute', attribute: name });
+      if (value !== undefined && instance.attribute(name) !== value) return outcome({ code: 'missing_attribute', attribute: name, value });
       passed += 1;
     }
     for (const [resource, requested] of request.task.resources) {
@@ -110,19 +117,35 @@ export class ModelCluster {
 
   /** The instances that can take the next task, in registration order. */
   candidates(request: ModelRequest): ModelInstance[] {
-    return this.outcomes(request).filter((outcome) => outcome.rejection === undefined).map((outcome) => outcome.instance);
+    return this.instances.filter((instance) => this.check(instance, request).rejection === undefined);
   }
 
   /** The key of a binpack or spread strategy for an instance now (lower is better). */
   key(strategy: { readonly kind: 'binpack' | 'spread'; readonly field: string }, instance: ModelInstance, group: string): number {
     if (strategy.kind === 'binpack') return instance.remainingOf(strategy.field);
-    const bucket = bucketOf(strategy.field, instance);
-    let tasks = 0;
-    // Every instance of the bucket counts, whether or not it could take the task.
-    for (const other of this.instances) {
-      if (bucketOf(strategy.field, other) === bucket) tasks += other.groups.get(group) ?? 0;
+    // Each instance is its own bucket.
+    if (strategy.field === 'instanceId' || strategy.field === 'host') return instance.groups.get(group) ?? 0;
+    return this.bucketCounts(strategy.field, group).get(valueOf(strategy.field, instance)) ?? 0;
+  }
+
+  /** Tasks of the group in each bucket of an attribute, counted over every instance, whether or not it could take the task. */
+  private bucketCounts(field: string, group: string): Map<string | undefined, number> {
+    let byGroup = this.spreadCounts.get(field);
+    if (byGroup === undefined) {
+      byGroup = new Map();
+      this.spreadCounts.set(field, byGroup);
     }
-    return tasks;
+    let counts = byGroup.get(group);
+    if (counts === undefined) {
+      counts = new Map();
+      for (const instance of this.instances) {
+        const tasks = instance.groups.get(group) ?? 0;
+        const bucket = valueOf(field, instance);
+        if (tasks > 0) counts.set(bucket, (counts.get(bucket) ?? 0) + tasks);
+      }
+      byGroup.set(group, counts);
+    }
+    return counts;
   }
 
   /**
@@ -137,7 +160,9 @@ export class ModelCluster {
       if (survivors.length <= 1) break;
       if (strategy.kind === 'random' || strategy.kind === 'custom') return { survivors, stoppedAt: strategy, stages };
       const keys = survivors.map((instance) => this.key(strategy, instance, group));
-      const best = Math.min(...keys);
+      // A loop rather than Math.min(...keys): a fleet of many thousand candidates would overflow the call's arguments.
+      let best = Infinity;
+      for (const key of keys) if (key < best) best = key;
       survivors = survivors.filter((_, index) => keys[index] === best);
       stages.push({ strategy, best, kept: survivors });
     }
@@ -147,12 +172,17 @@ export class ModelCluster {
   /** Starts the request's next task on an instance. */
   place(instance: ModelInstance, request: ModelRequest): void {
     instance.hold(request.task.resources, request.task, request.group);
+    for (const [field, byGroup] of this.spreadCounts) {
+      const counts = byGroup.get(request.group);
+      const bucket = valueOf(field, instance);
+      counts?.set(bucket, (counts.get(bucket) ?? 0) + 1);
+    }
   }
 }
 
-function bucketOf(field: string, instance: ModelInstance): string | undefined {
-  if (field === 'instanceId' || field === 'host') return `instance ${instance.id}`;
-  const value = instance.attributes.get(field.slice('attribute:'.length));
+/** The bucket of an attribute spread an instance falls in: its value of the attribute. */
+function valueOf(field: string, instance: ModelInstance): string | undefined {
+  const value = instance.attribute(field.slice('attribute:'.length));
   // Absent and valueless share one bucket.
-  return value === null || value === undefined ? undefined : `value ${value}`;
+  return value === null ? undefined : value;
 }

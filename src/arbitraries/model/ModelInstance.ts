@@ -7,14 +7,22 @@
 import type { InstanceInfo } from '../../model/InstanceInfo';
 import type { InstanceView } from '../../query/InstanceView';
 
-/** One instance of the model: what was registered, and what its tasks hold. */
+const NO_PORTS: ReadonlySet<number> = new Set();
+const NO_GROUPS: ReadonlyMap<string, number> = new Map();
+
+/**
+ * One instance of the model: what was registered, and what its tasks hold.
+ * Most instances of a large fleet are never placed on, so what its tasks
+ * hold is only kept once it has some, and the registered fields are read
+ * where the snapshot holds them: the model is built once per check.
+ */
 export class ModelInstance {
   readonly id: string;
-  readonly attributes: ReadonlyMap<string, string | null>;
-  private readonly remaining: Map<string, number>;
-  readonly tcpInUse = new Set<number>();
-  readonly udpInUse = new Set<number>();
-  readonly groups = new Map<string, number>();
+  private heldBy: Map<string, number> | undefined;
+  private tcp: Set<number> | undefined;
+  private udp: Set<number> | undefined;
+  private groupCounts: Map<string, number> | undefined;
+  private attributeMap: ReadonlyMap<string, string | null> | undefined;
   /** Its tasks and its untracked tasks, which count as ECS counts them but hold nothing. */
   running: number;
 
@@ -22,13 +30,38 @@ export class ModelInstance {
   constructor(readonly info: InstanceInfo) {
     this.id = info.id;
     this.running = info.untrackedTasks ?? 0;
-    this.attributes = new Map(Object.entries(info.attributes));
-    this.remaining = new Map(Object.entries(info.registeredResources));
+  }
+
+  /** Its attributes, a valueless one mapped to `null`. */
+  get attributes(): ReadonlyMap<string, string | null> {
+    this.attributeMap ??= new Map(Object.entries(this.info.attributes));
+    return this.attributeMap;
+  }
+
+  /** The value of one attribute: `null` when it has none, `undefined` when the instance lacks it. */
+  attribute(name: string): string | null | undefined {
+    return Object.hasOwn(this.info.attributes, name) ? this.info.attributes[name] : undefined;
+  }
+
+  /** TCP ports its tasks bind. */
+  get tcpInUse(): ReadonlySet<number> {
+    return this.tcp ?? NO_PORTS;
+  }
+
+  /** UDP ports its tasks bind. */
+  get udpInUse(): ReadonlySet<number> {
+    return this.udp ?? NO_PORTS;
+  }
+
+  /** Its tasks per group. */
+  get groups(): ReadonlyMap<string, number> {
+    return this.groupCounts ?? NO_GROUPS;
   }
 
   /** What is left of a resource; one the instance does not list is 0. */
   remainingOf(resource: string): number {
-    return this.remaining.get(resource) ?? 0;
+    const registered = Object.hasOwn(this.info.registeredResources, resource) ? this.info.registeredResources[resource] ?? 0 : 0;
+    return registered - (this.heldBy?.get(resource) ?? 0);
   }
 
   /** Whether the agent reserves a port. */
@@ -38,10 +71,18 @@ export class ModelInstance {
 
   /** Takes what a task holds. */
   hold(resources: Iterable<readonly [string, number]>, ports: { readonly tcp: readonly number[]; readonly udp: readonly number[] }, group: string): void {
-    for (const [resource, amount] of resources) this.remaining.set(resource, this.remainingOf(resource) - amount);
-    for (const port of ports.tcp) this.tcpInUse.add(port);
-    for (const port of ports.udp) this.udpInUse.add(port);
-    this.groups.set(group, (this.groups.get(group) ?? 0) + 1);
+    const held = (this.heldBy ??= new Map());
+    for (const [resource, amount] of resources) held.set(resource, (held.get(resource) ?? 0) + amount);
+    if (ports.tcp.length > 0) {
+      const tcp = (this.tcp ??= new Set());
+      for (const port of ports.tcp) tcp.add(port);
+    }
+    if (ports.udp.length > 0) {
+      const udp = (this.udp ??= new Set());
+      for (const port of ports.udp) udp.add(port);
+    }
+    const groups = (this.groupCounts ??= new Map());
+    groups.set(group, (groups.get(group) ?? 0) + 1);
     this.running += 1;
   }
 

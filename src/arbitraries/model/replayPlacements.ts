@@ -15,7 +15,7 @@ export interface ReplayStep {
   readonly step: number;
   readonly model: ModelCluster;
   readonly request: ModelRequest;
-  /** Instances that could take the task, in registration order. */
+  /** Instances that could take the task, in registration order; found when first read, as a chain that starts with random never needs them. */
   readonly candidates: readonly ModelInstance[];
   /** The instance id the engine reported. */
   readonly instanceId: string;
@@ -36,11 +36,29 @@ export function replayPlacements(
 ): ModelCluster {
   const model = new ModelCluster(before);
   const resolved = modelRequest(request);
+  let candidates: readonly ModelInstance[] | undefined;
+  let able: Set<ModelInstance> | undefined;
+  const candidatesNow = (): readonly ModelInstance[] => {
+    if (candidates === undefined) {
+      candidates = model.candidates(resolved);
+      able = new Set(candidates);
+    }
+    return candidates;
+  };
   placements.forEach(({ instanceId }, step) => {
     const chosen = model.instance(instanceId);
-    visit({ step, model, request: resolved, candidates: model.candidates(resolved), instanceId, chosen });
+    visit({ step, model, request: resolved, get candidates() { return candidatesNow(); }, instanceId, chosen });
+    if (chosen === undefined) return;
     // The engine's choice is applied even when it was wrong, so later steps see the real state.
-    if (chosen !== undefined) model.place(chosen, resolved);
+    model.place(chosen, resolved);
+    if (able === undefined) return;
+    // A task changes only what its own instance holds and runs, and every check reads that instance alone, so only it is checked again.
+    const can = model.check(chosen, resolved).rejection === undefined;
+    if (can === able.has(chosen)) return;
+    if (can) able.add(chosen);
+    else able.delete(chosen);
+    const kept = able;
+    candidates = model.instances.filter((instance) => kept.has(instance));
   });
   return model;
 }
