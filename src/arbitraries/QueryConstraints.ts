@@ -3,6 +3,7 @@
  *
  * @module
  */
+import type * as fc from 'fast-check';
 import type { QuerySubjectName, SubjectNode } from '../query/ast';
 import { printQuery } from '../query/printQuery';
 import type { QueryOperator } from '../query/tokens';
@@ -14,6 +15,7 @@ import { attributeSubject, conditionNode, namedSubject, valueNode } from './inte
 import {
   choiceItem, integer, integerItem, list, listItem, readFields, record, stringItem, type Fields, type ItemReader, type Where,
 } from './internal/readConstraints';
+import { readSize, sizeStep } from './internal/size';
 
 /**
  * The words expressions are made of. {@link query} and {@link instanceView}
@@ -65,9 +67,16 @@ export type QuerySubjectKind = 'attribute' | QuerySubjectName;
 export interface QueryConstraints extends QueryVocabulary {
   /**
    * How deeply `and`, `or` and `not` may nest above the conditions; 0 gives single conditions.
-   * @defaultValue `2`
+   * @defaultValue as deep as `size` allows: 1 at `xsmall`, 2 at `small` (fast-check's default), up to 5 at `xlarge` and 8 at `max`
    */
   readonly maxDepth?: number;
+  /**
+   * How deep expressions grow, by fast-check's size conventions: the
+   * default `maxDepth`, and how often deeper trees are drawn (shallow ones
+   * always more often).
+   * @defaultValue the `baseSize` of `fc.configureGlobal`, `small` unless set
+   */
+  readonly size?: fc.SizeForArbitrary;
   /**
    * The most operands of one `and` or `or` (at least 2).
    * @defaultValue `3`
@@ -97,7 +106,9 @@ const SUBJECT_KINDS: readonly QuerySubjectKind[] = ['attribute', 'agentConnected
 const OPERATORS: readonly QueryOperator[] = ['==', '!=', 'exists', '!exists', 'in', '!in', '>', '>=', '<', '<=', '=~', '!~'];
 /** The keys of {@link QueryVocabulary}. */
 const VOCABULARY_KEYS: readonly string[] = ['attributes', 'groups', 'agentVersions', 'dates', 'ec2InstanceIds', 'runningTasksCounts', 'patterns'];
-const SHAPE_KEYS = ['maxDepth', 'maxOperands', 'subjects', 'operators'];
+const SHAPE_KEYS = ['maxDepth', 'maxOperands', 'subjects', 'operators', 'size'];
+/** The default `maxDepth` at each size step, from `xsmall` to `max`. */
+const DEPTHS: readonly number[] = [1, 2, 3, 4, 5, 8];
 
 /** A value of a subject, tried by parsing the condition that uses it, as the printer writes it. */
 function valueOf(at: Where, subject: SubjectNode, operator: QueryOperator = '=='): ItemReader<string> {
@@ -138,5 +149,8 @@ export function resolveQuery(value: unknown, at: Where): ResolvedQuery {
   const maxOperands = integer(at, fields, 'maxOperands', 3, 2, 6);
   const subjects = list(at, fields, 'subjects', SUBJECT_KINDS, choiceItem(at, SUBJECT_KINDS));
   const operators = list(at, fields, 'operators', OPERATORS, choiceItem(at, OPERATORS));
-  return { ...vocabulary, maxDepth: integer(at, fields, 'maxDepth', 2, 0, 8), maxOperands, subjects, operators };
+  const size = readSize(at, fields);
+  const maxDepth = integer(at, fields, 'maxDepth', DEPTHS[sizeStep(size)] ?? 2, 0, 8);
+  // '=' is the global baseSize: without a size, a given maxDepth is not reached at once, as fast-check would at size max.
+  return { ...vocabulary, maxDepth, maxOperands, subjects, operators, size: size ?? '=' };
 }

@@ -4,7 +4,7 @@ import { Cluster } from '../cluster/Cluster';
 import { parseQuery } from '../query/parseQuery';
 import { QueryError } from '../query/QueryError';
 import {
-  buildCluster, cluster, constraint, fleet, instance, placementRequest, query, queryNode, queryText, resources, strategyChain, task,
+  buildCluster, cluster, constraint, fleet, instance, placementRequest, query, queryNode, queryText, resources, statisticsLabels, strategyChain, task,
 } from './index';
 import { runs } from '../../test/support/runs';
 
@@ -138,5 +138,134 @@ describe('the arbitraries shrink towards small, simple values', () => {
   it('a request shrinks to one task with no service, strategy or constraint', () => {
     const request = shrunk(placementRequest(), () => false);
     expect(request).toEqual({ task: { family: 'web', resources: { cpu: 256, memory: 512 } } });
+  });
+});
+
+describe('the arbitraries can be steered', () => {
+  /** The memberOf expressions of a request, the task's and the request's own. */
+  const expressionsOf = (request: Parameters<Cluster['explain']>[0]): string[] =>
+    [...(request.task.placementConstraints ?? []), ...(request.placementConstraints ?? [])].flatMap((constraint) =>
+      ('type' in constraint && constraint.type === 'memberOf' ? [constraint.expression] : []));
+  const euFleet = { zones: ['eu-west-1a', 'eu-west-1b'], instanceTypes: [{ name: 'x2.huge', cpu: 4096, memory: 8192 }] };
+  const attributesOnly = { constraintsRate: 1, constraint: { distinctInstanceRate: 0, query: { subjects: ['attribute' as const] } } };
+
+  it("vocabulary: expressions of a request for a fleet name that fleet's zones and types, never the defaults", () => {
+    const scenarios = fc.sample(cluster({ fleet: euFleet, request: attributesOnly }), { numRuns: 150, seed: 7 });
+    const fromHistory = scenarios.flatMap((scenario) => scenario.history.flatMap((step) => (step.kind === 'place' ? expressionsOf(step.request) : [])));
+    const fromRequests = fc.sample(placementRequest({ fleet: euFleet, ...attributesOnly }), { numRuns: 300, seed: 7 }).flatMap(expressionsOf);
+    for (const expressions of [fromHistory, fromRequests]) {
+      const text = expressions.join('\n');
+      expect(text).not.toMatch(/us-east-1|t3\.|m5\./);
+      expect(text).toMatch(/eu-west-1[ab]/);
+      expect(text).toContain('x2.huge');
+    }
+  });
+
+  it('random: most default chains hold no random strategy, so the checker judges them all; randomRate steers the share', () => {
+    const share = (constraints: Parameters<typeof strategyChain>[0]): number => {
+      const chains = fc.sample(strategyChain(constraints), { numRuns: 2000, seed: 7 });
+      return chains.filter((chain) => chain.some((strategy) => strategy.type === 'random')).length / chains.length;
+    };
+    expect(share({})).toBeGreaterThan(0.05);
+    expect(share({})).toBeLessThan(0.15);
+    expect(share({ randomRate: 0 })).toBe(0);
+    expect(share({ randomRate: 1, minLength: 1 })).toBe(1);
+    // Only random left: every strategy of the chain is random, whatever the rate.
+    expect(fc.sample(strategyChain({ types: ['random'], minLength: 2 }), { numRuns: 20, seed: 7 }).flat().every((strategy) => strategy.type === 'random')).toBe(true);
+  });
+
+  test.prop([strategyChain({ randomRate: 1, minLength: 2, maxLength: 2 })])('random: a chain with random keeps its length bounds', (chain) => {
+    expect(chain).toHaveLength(2);
+    expect(chain.filter((strategy) => strategy.type === 'random')).toHaveLength(1);
+    expect(accepted({ task: { resources: {} }, placementStrategy: chain })).toBeDefined();
+  });
+});
+
+describe("the arbitraries follow fast-check's size conventions", () => {
+  /** How deeply `and`, `or` and `not` nest in a tree. */
+  const depthOf = (tree: ReturnType<typeof parseQuery>): number => {
+    if (tree.kind === 'not') return 1 + depthOf(tree.operand);
+    if (tree.kind === 'and' || tree.kind === 'or') return 1 + Math.max(...tree.operands.map(depthOf));
+    return 0;
+  };
+  const lengths = (arbitrary: fc.Arbitrary<readonly unknown[]>, numRuns: number): number[] => fc.sample(arbitrary, { numRuns, seed: 7 }).map((value) => value.length);
+
+  it('fleets: up to 12 instances at the default size, more with a larger size, mostly small still', () => {
+    expect(Math.max(...lengths(fleet(), 300))).toBe(12);
+    const medium = lengths(fleet({ size: 'medium' }), 200);
+    expect(Math.max(...medium)).toBeGreaterThan(12);
+    expect(Math.max(...medium)).toBeLessThanOrEqual(111);
+    expect(medium.filter((length) => length <= 12).length).toBeGreaterThan(medium.length / 3);
+    // A relative size offsets fast-check's baseSize, small by default; a given maximum is reached as fast-check reaches one.
+    expect(Math.max(...lengths(fleet({ size: '-1' }), 100))).toBeLessThanOrEqual(2);
+    expect(Math.max(...lengths(fleet({ maxInstances: 40 }), 200))).toBeGreaterThan(30);
+  });
+
+  it('fleets: ids unique, numbered from ci-1 when shrunk, registered out of id order now and then', () => {
+    const fleets = fc.sample(fleet(), { numRuns: 200, seed: 7 });
+    const numbers = fleets.map((instances) => instances.map((spec) => Number(spec.id.slice(3))));
+    for (const ids of numbers) expect(new Set(ids).size).toBe(ids.length);
+    expect(numbers.some((ids) => ids.some((id, index) => index > 0 && id < (ids[index - 1] ?? 0)))).toBe(true);
+    expect(shrunk(fleet(), (instances) => instances.length < 2).map((spec) => spec.id)).toEqual(['ci-1', 'ci-2']);
+  });
+
+  it('clusters: history and fleet grow with size', () => {
+    const tiny = fc.sample(cluster({ size: 'xsmall' }), { numRuns: 100, seed: 7 });
+    expect(Math.max(...tiny.map((scenario) => scenario.history.length))).toBeLessThanOrEqual(1);
+    expect(Math.max(...tiny.map((scenario) => scenario.instances.length))).toBeLessThanOrEqual(2);
+    expect(Math.max(...fc.sample(cluster(), { numRuns: 200, seed: 7 }).map((scenario) => scenario.history.length))).toBe(10);
+  });
+
+  it('queries: as deep as the size allows', () => {
+    const depths = (size: fc.SizeForArbitrary): number[] => fc.sample(query({ size }), { numRuns: 300, seed: 7 }).map((text) => depthOf(parseQuery(text)));
+    expect(Math.max(...depths('xsmall'))).toBe(1);
+    expect(Math.max(...depths(undefined))).toBe(2);
+    expect(Math.max(...depths('large'))).toBeGreaterThan(2);
+  });
+});
+
+describe('counter-examples read well', () => {
+  it('an instance prints on one line, a shrunk one in under 100 characters; equality and JSON see the plain value', () => {
+    const [spec] = shrunk(fleet(), (instances) => instances.length < 1);
+    expect(spec).toBeDefined();
+    const printed = fc.stringify(spec);
+    expect(printed).toBe('<ci-1 t3.medium us-east-1a cpu=2048 memory=3676 agent 1.86.3 at 2024-01-01T00:00:00Z>');
+    expect(printed.length).toBeLessThan(100);
+    expect(JSON.stringify(spec)).not.toContain('<');
+    expect(Object.getOwnPropertyDescriptor(spec, fc.toStringMethod)?.enumerable).toBe(false);
+    expect(spec).toEqual({ ...spec });
+  });
+
+  it('a request and a cluster print their parts, a line per instance and step', () => {
+    const request = fc.sample(placementRequest({ minCount: 2, serviceRate: 1, strategies: { minLength: 2, randomRate: 0 }, constraintsRate: 1 }), { numRuns: 1, seed: 7 })[0];
+    expect(fc.stringify(request)).toMatch(/^<place \dx \S+ .*\| service:\S+ \| strategy \S+ > \S+.*\| (memberOf\(.+\)|distinctInstance)/);
+    const scenario = fc.sample(cluster({ maxHistory: 3 }), { numRuns: 20, seed: 7 }).find((generated) => generated.history.length > 0);
+    const lines = fc.stringify(scenario).split('\n');
+    expect(lines[0]).toBe(`cluster seed=${scenario?.seed}`);
+    expect(lines).toHaveLength(1 + (scenario?.instances.length ?? 0) + 1 + (scenario?.history.length ?? 0));
+  });
+});
+
+describe('statistics labels', () => {
+  it('labels fleets, scenarios, requests and results', () => {
+    const instances = fc.sample(fleet({ minInstances: 5, maxInstances: 5 }), { numRuns: 1, seed: 7 })[0] ?? [];
+    expect(statisticsLabels(instances)).toEqual(['fleet: 4-7 instances']);
+    expect(statisticsLabels({ instances: [], seed: 0, history: [] })).toEqual(['fleet: 0 instances', 'history: 0 steps']);
+    const web = { task: { resources: {} } };
+    expect(statisticsLabels(web)).toEqual(['chain: none (ECS defaults)', 'constraints: none']);
+    expect(statisticsLabels({ ...web, placementStrategy: [{ type: 'spread', field: 'host' }], placementConstraints: [{ type: 'distinctInstance' }] }))
+      .toEqual(['chain: judged whole', 'constraints: some']);
+    expect(statisticsLabels({ ...web, placementStrategy: [{ type: 'binpack', field: 'memory' }, { type: 'random' }] })[0]).toBe('chain: judged in part (random or own strategy later)');
+    expect(statisticsLabels({ ...web, placementStrategy: [{ type: 'random' }] })[0]).toBe('chain: not judged (random or own strategy first)');
+    const placed = new Cluster({ instances }).place({ ...web, count: 2 });
+    expect(statisticsLabels(placed)).toEqual(['placed: all']);
+    expect(statisticsLabels(new Cluster().place(web))).toEqual(['placed: none']);
+  });
+
+  it('works with fc.statistics', () => {
+    const logged: string[] = [];
+    fc.statistics(placementRequest(), statisticsLabels, { numRuns: 200, logger: (line) => logged.push(line) });
+    expect(logged.join('\n')).toMatch(/chain: judged whole\.+ *\d+\.\d+%/);
+    expect(logged.join('\n')).toContain('chain: none (ECS defaults)');
   });
 });

@@ -5,14 +5,20 @@
  * @module
  */
 import * as fc from 'fast-check';
-import type { InstancePatch, InstanceSpec } from '../model/InstanceSpec';
-import type { PlacementRequest } from '../model/PlacementRequest';
+import type { InstancePatch } from '../model/InstanceSpec';
 import { INSTANCE_PATCHES } from './defaults';
 import { resolveFleet, fleetFrom, type FleetConstraints } from './fleet';
 import { acceptPatch } from './internal/accepted';
+import { fleetVocabulary } from './internal/fleetVocabulary';
+import { printScenario, withPrinter } from './internal/printers';
+import { readSize, sizedArray } from './internal/size';
 import { fail, inside, integer, list, rate, readFields, where, type Where } from './internal/readConstraints';
 import { CROSS_SHRINK } from './internal/sometimes';
+import type { ClusterScenario, HistoryStep } from './ClusterScenario';
+import type { QueryVocabulary } from './QueryConstraints';
 import { placementRequestFrom, type PlacementRequestConstraints } from './placementRequest';
+
+export type { ClusterScenario, HistoryStep } from './ClusterScenario';
 
 /** What {@link cluster} may generate. */
 export interface ClusterConstraints {
@@ -23,9 +29,17 @@ export interface ClusterConstraints {
   readonly fleet?: FleetConstraints;
   /**
    * The most steps of history: placements, stopped tasks and instance updates.
-   * @defaultValue `6`
+   * @defaultValue as many as `size` allows: 10 at fast-check's default size, `small`
    */
   readonly maxHistory?: number;
+  /**
+   * How long histories grow when `maxHistory` is not given, and how large
+   * the fleet grows when its own `size` and `maxInstances` are not given,
+   * by fast-check's size conventions. Short histories and small fleets are
+   * drawn more often than long and large ones.
+   * @defaultValue the `baseSize` of `fc.configureGlobal`, `small` unless set; `max` for a `maxHistory` given, so that it is reached
+   */
+  readonly size?: fc.SizeForArbitrary;
   /**
    * The requests the history places.
    * @defaultValue the defaults of {@link placementRequest}
@@ -48,47 +62,9 @@ export interface ClusterConstraints {
   readonly patches?: readonly InstancePatch[];
 }
 
-/**
- * One thing that happened to a cluster before the property; `pick` chooses
- * the task or instance, modulo how many there are at that moment.
- */
-export type HistoryStep =
-  | {
-      /** Placed a request. */
-      readonly kind: 'place';
-      /** The request. */
-      readonly request: PlacementRequest;
-    }
-  | {
-      /** Stopped a running task. */
-      readonly kind: 'stop';
-      /** Which task, in placement order, modulo the tasks running. */
-      readonly pick: number;
-    }
-  | {
-      /** Updated an instance. */
-      readonly kind: 'update';
-      /** Which instance, in registration order, modulo the instances. */
-      readonly pick: number;
-      /** The update. */
-      readonly patch: InstancePatch;
-    };
-
-/**
- * A cluster as plain data: build it with {@link buildCluster}, as many
- * times as a property needs (one per engine, one per twin), each time in
- * the same state.
- */
-export interface ClusterScenario {
-  /** The instances registered, in order. */
-  readonly instances: readonly InstanceSpec[];
-  /** The cluster's generator seed. */
-  readonly seed: number;
-  /** What happened after registration, in order. */
-  readonly history: readonly HistoryStep[];
-}
-
-const KEYS = ['fleet', 'maxHistory', 'request', 'stopRate', 'updateRate', 'patches'];
+const KEYS = ['fleet', 'maxHistory', 'request', 'stopRate', 'updateRate', 'patches', 'size'];
+/** The most steps of history. */
+const MAX_HISTORY = 1000;
 
 function patchItem(at: Where): (item: unknown, label: string) => InstancePatch {
   return (item, label) => {
@@ -99,12 +75,12 @@ function patchItem(at: Where): (item: unknown, label: string) => InstancePatch {
 }
 
 /** The arbitrary of one step of history for constraints read at `at`. */
-function historyStepFrom(at: Where, fields: ReadonlyMap<string, unknown>): fc.Arbitrary<HistoryStep> {
+function historyStepFrom(at: Where, fields: ReadonlyMap<string, unknown>, vocabulary: QueryVocabulary): fc.Arbitrary<HistoryStep> {
   const stopRate = rate(at, fields, 'stopRate', 0.3);
   const updateRate = rate(at, fields, 'updateRate', Math.min(0.15, 1 - stopRate));
   if (stopRate + updateRate > 1) fail(at, 'stopRate', `plus updateRate must be at most 1, got ${stopRate} + ${updateRate}`);
   const patches = list(at, fields, 'patches', INSTANCE_PATCHES, patchItem(at), 0);
-  const place = placementRequestFrom(fields.get('request'), inside(at, 'request')).map((request): HistoryStep => ({ kind: 'place', request }));
+  const place = placementRequestFrom(fields.get('request'), inside(at, 'request'), vocabulary).map((request): HistoryStep => ({ kind: 'place', request }));
   const stop = fc.nat(40).map((pick): HistoryStep => ({ kind: 'stop', pick }));
   const update = patches.length === 0
     ? stop
@@ -142,7 +118,12 @@ function historyStepFrom(at: Where, fields: ReadonlyMap<string, unknown>): fc.Ar
 export function cluster(constraints: ClusterConstraints = {}): fc.Arbitrary<ClusterScenario> {
   const at = where('cluster');
   const fields = readFields(at, constraints, KEYS);
-  const maxHistory = integer(at, fields, 'maxHistory', 6, 0, 1000);
-  const instances = fleetFrom(resolveFleet(fields.get('fleet'), inside(at, 'fleet')));
-  return fc.record({ instances, seed: fc.nat(), history: fc.array(historyStepFrom(at, fields), { maxLength: maxHistory }) });
+  const maxHistory = fields.has('maxHistory') ? integer(at, fields, 'maxHistory', 0, 0, MAX_HISTORY) : undefined;
+  const size = readSize(at, fields);
+  const given = resolveFleet(fields.get('fleet'), inside(at, 'fleet'));
+  const resolved = given.size === undefined && given.maxInstances === undefined ? { ...given, size } : given;
+  const history = historyStepFrom(at, fields, fleetVocabulary(resolved.instance));
+  return fc
+    .record({ instances: fleetFrom(resolved), seed: fc.nat(), history: sizedArray(history, 0, maxHistory, size, MAX_HISTORY) })
+    .map((scenario): ClusterScenario => withPrinter<ClusterScenario>(scenario, printScenario));
 }

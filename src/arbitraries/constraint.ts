@@ -8,7 +8,7 @@ import type { PlacementConstraint } from '../model/PlacementRequest';
 import { EXPRESSION_KEYS, readExpressions } from './internal/expressions';
 import { rate, readFields, where, type Where } from './internal/readConstraints';
 import { CROSS_SHRINK } from './internal/sometimes';
-import type { QueryConstraints } from './QueryConstraints';
+import type { QueryConstraints, QueryVocabulary } from './QueryConstraints';
 
 /** What {@link constraint} may generate. */
 export interface ConstraintConstraints {
@@ -31,11 +31,15 @@ export interface ConstraintConstraints {
 
 const KEYS = ['distinctInstanceRate', ...EXPRESSION_KEYS];
 
-/** The arbitrary for constraints read at `at`; {@link placementRequest} reads its `constraint` field with it. */
-export function constraintFrom(value: unknown, at: Where): fc.Arbitrary<PlacementConstraint> {
+/**
+ * The arbitrary for constraints read at `at`; {@link placementRequest} reads
+ * its `constraint` field with it, giving the `vocabulary` of the fleet it
+ * draws for.
+ */
+export function constraintFrom(value: unknown, at: Where, vocabulary: QueryVocabulary = {}): fc.Arbitrary<PlacementConstraint> {
   const fields = readFields(at, value, KEYS);
   const distinctRate = rate(at, fields, 'distinctInstanceRate', 0.3);
-  const memberOf = readExpressions(at, fields).map((expression): PlacementConstraint => ({ type: 'memberOf', expression }));
+  const memberOf = readExpressions(at, fields, vocabulary).map((expression): PlacementConstraint => ({ type: 'memberOf', expression }));
   const distinct = fc.constant<PlacementConstraint>({ type: 'distinctInstance' });
   const weight = Math.round(distinctRate * 1000);
   if (weight === 0) return memberOf;

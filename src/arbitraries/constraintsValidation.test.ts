@@ -36,6 +36,13 @@ describe('constraints objects', () => {
     ['rates of text kinds above 1', () => queryText({ editedRate: 0.9, anyTextRate: 0.2 }), 'queryText: editedRate plus anyTextRate must be at most 1, got 0.9 + 0.2'],
     ['a vocabulary at fault', () => queryText({ vocabulary: { maxOperands: 1 } }), 'queryText: vocabulary.maxOperands must be an integer from 2 to 6, got 1'],
     ['shape options given to a view', () => instanceView({ maxDepth: 1 } as never), 'instanceView: unknown constraint maxDepth'],
+    ['a random rate above 1', () => strategyChain({ randomRate: 1.5 }), 'strategyChain: randomRate must be a number from 0 to 1, got 1.5'],
+    ['a random rate without random', () => strategyChain({ types: ['binpack'], randomRate: 0.5 }), 'strategyChain: randomRate is given, but types leaves random out'],
+    ['a fleet of a request at fault', () => placementRequest({ fleet: { zones: [] } }), 'placementRequest: fleet.zones must hold at least 1 item, got 0'],
+    ["a fleet of a cluster's request", () => cluster({ request: { fleet: {} } }), "cluster: request.fleet must not be given: a cluster's requests are for the cluster's own fleet"],
+    ['a size fast-check does not know', () => fleet({ size: 'huge' as never }), 'fleet: size must be one of "xsmall", "small", "medium", "large", "xlarge", "max", "-4",'],
+    ['a size of a cluster at fault', () => cluster({ size: 'tiny' as never }), 'cluster: size must be one of'],
+    ['a size of a query at fault', () => query({ size: 3 as never }), 'query: size must be one of'],
     ['constraints that are not an object', () => task([] as never), 'task: constraints must be an object, got []'],
   ])('refuses %s', (_name, build, message) => {
     expect(messageOf(build)).toContain(message);

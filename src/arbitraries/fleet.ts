@@ -8,6 +8,7 @@ import type { InstanceSpec } from '../model/InstanceSpec';
 import { instanceDraw, instanceSpecOf } from './instance';
 import { INSTANCE_KEYS, resolveInstance, type InstanceConstraints, type ResolvedInstance } from './InstanceConstraints';
 import { integer, ordered, pick, readFields, where, type Where } from './internal/readConstraints';
+import { readSize, sizedArray } from './internal/size';
 
 /** What {@link fleet} may generate: the size of the fleet, and what each instance may be. */
 export interface FleetConstraints extends InstanceConstraints {
@@ -18,15 +19,25 @@ export interface FleetConstraints extends InstanceConstraints {
   readonly minInstances?: number;
   /**
    * The most instances, up to 10,000.
-   * @defaultValue `12`
+   * @defaultValue as many as `size` allows: `2 * minInstances + 10` (12) at fast-check's default size, `small`
    */
   readonly maxInstances?: number;
+  /**
+   * How large fleets grow when `maxInstances` is not given, by fast-check's
+   * size conventions: `medium` allows up to `11 * minInstances + 100`, and
+   * a relative size such as `'+1'` offsets the `baseSize` of
+   * `fc.configureGlobal`. Small fleets are drawn more often than large ones.
+   * @defaultValue the `baseSize` of `fc.configureGlobal`, `small` unless set; `max` when `maxInstances` is given, so that it is reached
+   */
+  readonly size?: fc.SizeForArbitrary;
 }
 
 /** {@link FleetConstraints} with every default filled in. */
 export interface ResolvedFleet {
   readonly minInstances: number;
-  readonly maxInstances: number;
+  /** Absent: as many as `size` allows. */
+  readonly maxInstances: number | undefined;
+  readonly size: fc.SizeForArbitrary;
   readonly instance: ResolvedInstance;
 }
 
@@ -35,21 +46,27 @@ const MAX_INSTANCES = 10_000;
 
 /** Reads and checks {@link FleetConstraints}; `at` says where they sit. */
 export function resolveFleet(value: unknown, at: Where): ResolvedFleet {
-  const keys = [...FLEET_KEYS, ...INSTANCE_KEYS];
+  const keys = [...FLEET_KEYS, ...INSTANCE_KEYS, 'size'];
   const fields = readFields(at, value, keys);
   const minInstances = integer(at, fields, 'minInstances', 1, 0, MAX_INSTANCES);
-  const maxInstances = integer(at, fields, 'maxInstances', Math.max(12, minInstances), 0, MAX_INSTANCES);
-  ordered(at, 'minInstances', minInstances, 'maxInstances', maxInstances);
-  return { minInstances, maxInstances, instance: resolveInstance(pick(fields, INSTANCE_KEYS), at) };
+  const maxInstances = fields.has('maxInstances') ? integer(at, fields, 'maxInstances', 0, 0, MAX_INSTANCES) : undefined;
+  if (maxInstances !== undefined) ordered(at, 'minInstances', minInstances, 'maxInstances', maxInstances);
+  return { minInstances, maxInstances, size: readSize(at, fields), instance: resolveInstance(pick(fields, INSTANCE_KEYS), at) };
 }
 
 /** The arbitrary for resolved constraints. */
-export function fleetFrom({ minInstances, maxInstances, instance }: ResolvedFleet): fc.Arbitrary<InstanceSpec[]> {
-  // Ids are numbered at random from a range wider than the fleet, so that registration order and id order disagree.
-  const numbers = fc.integer({ min: 1, max: Math.max(99, 4 * maxInstances) });
-  return fc
-    .uniqueArray(fc.tuple(numbers, instanceDraw(instance)), { selector: ([n]) => n, minLength: minInstances, maxLength: maxInstances, size: 'max' })
-    .map((draws) => draws.map(([n, draw]) => instanceSpecOf(instance, n, draw)));
+export function fleetFrom({ minInstances, maxInstances, size, instance }: ResolvedFleet): fc.Arbitrary<InstanceSpec[]> {
+  // Each instance skips a few numbers after the one before, and registers in the order of its key, so that
+  // registration order and id order disagree; both shrink to nothing: ids ci-1, ci-2, ... registered in order.
+  const entry = fc.record({ skip: fc.nat(3), key: fc.nat(9), draw: instanceDraw(instance) });
+  return sizedArray(entry, minInstances, maxInstances, size, MAX_INSTANCES).map((entries) => {
+    let n = 0;
+    const numbered = entries.map(({ skip, key, draw }) => {
+      n += skip + 1;
+      return { n, key, draw };
+    });
+    return numbered.sort((a, b) => a.key - b.key).map(({ n: number, draw }) => instanceSpecOf(instance, number, draw));
+  });
 }
 
 /**

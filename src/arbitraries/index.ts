@@ -20,6 +20,7 @@ export { strategyChain, type StrategyChainConstraints } from './strategyChain';
 export { placementRequest, type PlacementRequestConstraints } from './placementRequest';
 export { cluster, type ClusterConstraints, type ClusterScenario, type HistoryStep } from './cluster';
 export { buildCluster, type BuildClusterOptions } from './buildCluster';
+export { statisticsLabels } from './statisticsLabels';
 
 export { checkPlacement } from './check/checkPlacement';
 export type { CheckPlacementOptions } from './check/CheckPlacementOptions';

@@ -8,6 +8,7 @@ import type { InstanceSpec, InstanceStatus } from '../model/InstanceSpec';
 import { REGISTERED_FROM, REGISTERED_UNTIL } from './defaults';
 import { resolveInstance, type InstanceConstraints, type ResolvedInstance } from './InstanceConstraints';
 import { where } from './internal/readConstraints';
+import { printInstance, withPrinter } from './internal/printers';
 import { mostly, someOf, sometimes } from './internal/sometimes';
 
 const OTHER_STATUSES: readonly InstanceStatus[] = ['REGISTERING', 'DEREGISTERING', 'REGISTRATION_FAILED', 'INACTIVE'];
@@ -75,7 +76,7 @@ export function instanceSpecOf(resolved: ResolvedInstance, n: number, draw: Inst
   const resources: Record<string, number> = { cpu: type.cpu, memory: type.memory };
   if (type.gpu !== undefined) resources['gpu'] = type.gpu;
   for (const [name, amount] of Object.entries(draw.custom)) if (amount !== undefined) resources[name] = amount;
-  return {
+  return withPrinter<InstanceSpec>({
     id: `ci-${n}`,
     ec2InstanceId: ec2InstanceIdOf(n),
     resources: resources as InstanceSpec['resources'],
@@ -86,7 +87,7 @@ export function instanceSpecOf(resolved: ResolvedInstance, n: number, draw: Inst
     agentVersion: draw.agentVersion,
     registeredAt: new Date(REGISTERED_FROM + draw.registeredSecond * 1000).toISOString().replace('.000Z', 'Z'),
     ...(draw.untrackedTasks === 0 ? {} : { untrackedTasks: draw.untrackedTasks }),
-  };
+  }, (spec) => printInstance(spec, resolved.reservedTcpPorts));
 }
 
 /**

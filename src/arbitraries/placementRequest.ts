@@ -8,9 +8,13 @@ import type { PlacementConstraint, PlacementRequest, PlacementStrategy } from '.
 import type { TaskSpec } from '../model/TaskSpec';
 import { constraintFrom, type ConstraintConstraints } from './constraint';
 import { GROUPS, SERVICES } from './defaults';
+import { resolveFleet, type FleetConstraints } from './fleet';
+import { fleetVocabulary } from './internal/fleetVocabulary';
 import { requestString } from './internal/accepted';
+import { printRequest, withPrinter } from './internal/printers';
 import { fail, inside, integer, list, ordered, rate, readFields, where, type Where } from './internal/readConstraints';
 import { mostly, sometimes } from './internal/sometimes';
+import type { QueryVocabulary } from './QueryConstraints';
 import { strategyChainFrom, type StrategyChainConstraints } from './strategyChain';
 import { taskFrom, type TaskConstraints } from './task';
 
@@ -76,6 +80,15 @@ export interface PlacementRequestConstraints {
    * @defaultValue `2`
    */
   readonly maxConstraints?: number;
+  /**
+   * The fleet the requests are for: generated memberOf expressions then
+   * compare its zones, instance types, CPU architectures, custom attributes
+   * and agent versions, so they hold on some of its instances and not on
+   * others. Give the constraints given to {@link fleet}; {@link cluster}
+   * gives its own fleet's.
+   * @defaultValue the defaults of {@link fleet}
+   */
+  readonly fleet?: FleetConstraints;
 }
 
 /** Who a request's tasks belong to: a service, a named group, or neither (the family's group). */
@@ -95,7 +108,7 @@ export interface RequestParts {
   readonly constraints: fc.Arbitrary<readonly PlacementConstraint[] | undefined>;
 }
 
-const KEYS = ['task', 'minCount', 'maxCount', 'noCountRate', 'services', 'serviceRate', 'groups', 'groupRate', 'strategies', 'constraint', 'constraintsRate', 'maxConstraints'];
+const KEYS = ['task', 'minCount', 'maxCount', 'noCountRate', 'services', 'serviceRate', 'groups', 'groupRate', 'strategies', 'constraint', 'constraintsRate', 'maxConstraints', 'fleet'];
 /** Requests place at most this many tasks here: enough to fill any generated fleet. */
 const MAX_COUNT = 1000;
 
@@ -103,14 +116,14 @@ const MAX_COUNT = 1000;
 export function requestOf(parts: RequestParts): fc.Arbitrary<PlacementRequest> {
   return fc
     .record({ task: parts.task, count: parts.count, grouping: parts.grouping, strategies: parts.strategies, constraints: parts.constraints })
-    .map(({ task, count, grouping: { service, group }, strategies, constraints }): PlacementRequest => ({
+    .map(({ task, count, grouping: { service, group }, strategies, constraints }): PlacementRequest => withPrinter<PlacementRequest>({
       task,
       ...(count === undefined ? {} : { count }),
       ...(service === undefined ? {} : { service }),
       ...(group === undefined ? {} : { group }),
       ...(strategies === undefined || strategies.length === 0 ? {} : { placementStrategy: strategies }),
       ...(constraints === undefined || constraints.length === 0 ? {} : { placementConstraints: constraints }),
-    }));
+    }, printRequest));
 }
 
 function groupingFrom(at: Where, fields: ReadonlyMap<string, unknown>): fc.Arbitrary<Grouping> {
@@ -127,21 +140,28 @@ function groupingFrom(at: Where, fields: ReadonlyMap<string, unknown>): fc.Arbit
   return mostly<Grouping>({}, rare);
 }
 
-/** The arbitrary for constraints read at `at`; {@link cluster} reads its history's requests with it. */
-export function placementRequestFrom(value: unknown, at: Where): fc.Arbitrary<PlacementRequest> {
+/**
+ * The arbitrary for constraints read at `at`; {@link cluster} reads its
+ * history's requests with it, giving its fleet's `vocabulary`, which a
+ * `fleet` of the request's own would contradict.
+ */
+export function placementRequestFrom(value: unknown, at: Where, vocabulary?: QueryVocabulary): fc.Arbitrary<PlacementRequest> {
   const fields = readFields(at, value, KEYS);
+  const fleetGiven = fields.get('fleet');
+  if (vocabulary !== undefined && fleetGiven !== undefined) fail(at, 'fleet', "must not be given: a cluster's requests are for the cluster's own fleet");
+  const words = vocabulary ?? fleetVocabulary(resolveFleet(fleetGiven, inside(at, 'fleet')).instance);
   const minCount = integer(at, fields, 'minCount', 1, 1, MAX_COUNT);
   const maxCount = integer(at, fields, 'maxCount', Math.max(8, minCount), 1, MAX_COUNT);
   ordered(at, 'minCount', minCount, 'maxCount', maxCount);
   const noCountRate = minCount === 1 ? rate(at, fields, 'noCountRate', 0.2) : 0;
   const maxConstraints = integer(at, fields, 'maxConstraints', 2, 0, 10);
   return requestOf({
-    task: taskFrom(fields.get('task'), inside(at, 'task')),
+    task: taskFrom(fields.get('task'), inside(at, 'task'), words),
     count: sometimes(fc.integer({ min: minCount, max: maxCount }), 1 - noCountRate, undefined),
     grouping: groupingFrom(at, fields),
     strategies: strategyChainFrom(fields.get('strategies'), inside(at, 'strategies')),
     constraints: sometimes(
-      fc.array(constraintFrom(fields.get('constraint'), inside(at, 'constraint')), { minLength: Math.min(1, maxConstraints), maxLength: maxConstraints }),
+      fc.array(constraintFrom(fields.get('constraint'), inside(at, 'constraint'), words), { minLength: Math.min(1, maxConstraints), maxLength: maxConstraints }),
       rate(at, fields, 'constraintsRate', 0.3),
       [],
     ),

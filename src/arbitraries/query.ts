@@ -90,7 +90,7 @@ export function queryNodeFrom(resolved: ResolvedQuery, at: Where): fc.Arbitrary<
   const operands = (node: fc.Arbitrary<QueryNode>): fc.Arbitrary<QueryNode[]> => fc.array(node, { minLength: 2, maxLength: resolved.maxOperands });
   return fc.letrec<{ node: QueryNode }>((tie) => ({
     node: fc.oneof(
-      { maxDepth: resolved.maxDepth, depthSize: 'small', withCrossShrink: true },
+      { maxDepth: resolved.maxDepth, depthSize: resolved.size, withCrossShrink: true },
       { weight: 3, arbitrary: condition },
       tie('node').map(notNode),
       operands(tie('node')).map((nodes) => junctionNode('and', nodes)),

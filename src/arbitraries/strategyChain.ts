@@ -7,7 +7,7 @@ import * as fc from 'fast-check';
 import type { PlacementStrategy, PlacementStrategyType } from '../model/PlacementRequest';
 import { BINPACK_FIELDS, SPREAD_FIELDS } from './defaults';
 import { requestString } from './internal/accepted';
-import { choiceItem, integer, list, ordered, readFields, where, type ItemReader, type Where } from './internal/readConstraints';
+import { choiceItem, fail, integer, list, ordered, rate, readFields, where, type ItemReader, type Where } from './internal/readConstraints';
 import { CROSS_SHRINK } from './internal/sometimes';
 
 /** What {@link strategyChain} may generate. */
@@ -37,9 +37,17 @@ export interface StrategyChainConstraints {
    * @defaultValue `['attribute:ecs.availability-zone', 'instanceId', 'host', 'attribute:ecs.instance-type']`
    */
   readonly spreadFields?: readonly string[];
+  /**
+   * The chance that a chain holds a `random` strategy, when `types` has it.
+   * The checker judges no strategy from a `random` on, so the default keeps
+   * most chains judged; 0 leaves `random` out, 1 puts one in every chain
+   * that has room for it.
+   * @defaultValue `0.1`
+   */
+  readonly randomRate?: number;
 }
 
-const KEYS = ['minLength', 'maxLength', 'types', 'binpackFields', 'spreadFields'];
+const KEYS = ['minLength', 'maxLength', 'types', 'binpackFields', 'spreadFields', 'randomRate'];
 const TYPES: readonly PlacementStrategyType[] = ['binpack', 'spread', 'random'];
 /** ECS refuses more strategies than this. */
 const MAX_STRATEGIES = 5;
@@ -57,11 +65,25 @@ export function strategyChainFrom(value: unknown, at: Where): fc.Arbitrary<Place
   const types = list(at, fields, 'types', TYPES, choiceItem(at, TYPES));
   const binpackFields = list(at, fields, 'binpackFields', BINPACK_FIELDS, field(at, 'binpack'), types.includes('binpack') ? 1 : 0);
   const spreadFields = list(at, fields, 'spreadFields', SPREAD_FIELDS, field(at, 'spread'), types.includes('spread') ? 1 : 0);
-  const strategies = types.map((type): fc.Arbitrary<PlacementStrategy> => {
-    if (type === 'random') return fc.constant({ type });
-    return fc.constantFrom(...(type === 'binpack' ? binpackFields : spreadFields)).map((name) => ({ type, field: name }));
-  });
-  return fc.array(fc.oneof(CROSS_SHRINK, ...strategies), { minLength, maxLength });
+  const randomRate = rate(at, fields, 'randomRate', 0.1);
+  if (fields.has('randomRate') && !types.includes('random')) fail(at, 'randomRate', 'is given, but types leaves random out');
+  const ranked = types.filter((type) => type !== 'random').map((type) =>
+    fc.constantFrom(...(type === 'binpack' ? binpackFields : spreadFields)).map((name): PlacementStrategy => ({ type, field: name })));
+  const random: PlacementStrategy = { type: 'random' };
+  if (ranked.length === 0) return fc.array(fc.constant(random), { minLength, maxLength });
+  const plain = fc.array(fc.oneof(CROSS_SHRINK, ...ranked), { minLength, maxLength });
+  const chance = Math.round((types.includes('random') && maxLength > 0 ? randomRate : 0) * 1000);
+  if (chance === 0) return plain;
+  // The random strategy goes anywhere in the chain; whatever follows it is not judged, but it is still validated.
+  const withRandom = fc
+    .tuple(fc.array(fc.oneof(CROSS_SHRINK, ...ranked), { minLength: Math.max(0, minLength - 1), maxLength: maxLength - 1 }), fc.nat())
+    .map(([chain, slot]) => {
+      const position = slot % (chain.length + 1);
+      return [...chain.slice(0, position), random, ...chain.slice(position)];
+    });
+  if (chance === 1000) return withRandom;
+  // Chains without random first: they are the ones the checker judges, and the simpler counter-examples.
+  return fc.oneof(CROSS_SHRINK, { weight: 1000 - chance, arbitrary: plain }, { weight: chance, arbitrary: withRandom });
 }
 
 /**

@@ -12,7 +12,7 @@ import { EXPRESSION_KEYS, readExpressions } from './internal/expressions';
 import { inside, integerItem, list, listItem, rate, readFields, record, stringItem, where, type Fields, type Where } from './internal/readConstraints';
 import { CROSS_SHRINK, someOf, sometimes } from './internal/sometimes';
 import { resolveResources, resourcesFrom, type ResourcesConstraints } from './resources';
-import type { QueryConstraints } from './QueryConstraints';
+import type { QueryConstraints, QueryVocabulary } from './QueryConstraints';
 
 /** What {@link task} may generate. Each list's first entry is the one counter-examples shrink to. */
 export interface TaskConstraints {
@@ -133,8 +133,11 @@ function requiredValuesOf(at: Where, fields: Fields): fc.Arbitrary<RequiredAttri
     }));
 }
 
-/** The arbitrary for constraints read at `at`; {@link placementRequest} reads its `task` field with it. */
-export function taskFrom(value: unknown, at: Where): fc.Arbitrary<TaskSpec> {
+/**
+ * The arbitrary for constraints read at `at`; {@link placementRequest} reads
+ * its `task` field with it, giving the `vocabulary` of the fleet it draws for.
+ */
+export function taskFrom(value: unknown, at: Where, vocabulary: QueryVocabulary = {}): fc.Arbitrary<TaskSpec> {
   const fields = readFields(at, value, KEYS);
   const families = list(at, fields, 'families', FAMILIES, requestString(at, (family) => ({ task: { family, resources: {} } })));
   const required = list(at, fields, 'requiredAttributes', CAPABILITIES, requestString(at, (name) => ({ task: { resources: {}, requiresAttributes: [name] } })), 0);
@@ -149,7 +152,7 @@ export function taskFrom(value: unknown, at: Where): fc.Arbitrary<TaskSpec> {
       tcp: ports(at, fields, 'tcpPorts', TASK_TCP_PORTS, 'tcpPortRate', 0.3),
       udp: ports(at, fields, 'udpPorts', TASK_UDP_PORTS, 'udpPortRate', 0.05),
       requires: sometimes(requirements, requiredRate, []),
-      memberOf: sometimes(readExpressions(at, fields), rate(at, fields, 'memberOfRate', 0.1), undefined),
+      memberOf: sometimes(readExpressions(at, fields, vocabulary), rate(at, fields, 'memberOfRate', 0.1), undefined),
     })
     .map(({ family, resources, tcp, udp, requires, memberOf }): TaskSpec => ({
       ...(family === undefined ? {} : { family }),

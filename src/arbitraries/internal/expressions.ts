@@ -7,7 +7,7 @@
 import * as fc from 'fast-check';
 import { printQuery } from '../../query/printQuery';
 import { queryNodeFrom } from '../query';
-import { resolveQuery } from '../QueryConstraints';
+import { resolveQuery, type QueryVocabulary } from '../QueryConstraints';
 import { requestString } from './accepted';
 import { fail, inside, list, type Fields, type Where } from './readConstraints';
 
@@ -22,9 +22,11 @@ const DEFAULT_QUERY = { maxDepth: 1, subjects: ['attribute', 'task:group', 'runn
 
 /**
  * The expressions of `fields`: `expressions` as given (each must be accepted
- * in a memberOf), else queries generated from `query`.
+ * in a memberOf), else queries generated from `query`. `vocabulary` (a
+ * fleet's words, when the request is drawn for a fleet) stands in for every
+ * vocabulary field `query` leaves out.
  */
-export function readExpressions(at: Where, fields: Fields): fc.Arbitrary<string> {
+export function readExpressions(at: Where, fields: Fields, vocabulary: QueryVocabulary = {}): fc.Arbitrary<string> {
   const given = fields.get('expressions');
   if (given !== undefined && fields.get('query') !== undefined) fail(at, 'expressions', 'and query cannot both be given: pick a list, or generated queries');
   if (given !== undefined) {
@@ -32,5 +34,8 @@ export function readExpressions(at: Where, fields: Fields): fc.Arbitrary<string>
     return fc.constantFrom(...list(at, fields, 'expressions', [], expression));
   }
   const queryAt = inside(at, 'query');
-  return queryNodeFrom(resolveQuery(fields.get('query') ?? DEFAULT_QUERY, queryAt), queryAt).map(printQuery);
+  const asked = fields.get('query') ?? DEFAULT_QUERY;
+  // A query that is not an object is left as it is, for resolveQuery to refuse with its own message.
+  const query = asked !== null && typeof asked === 'object' && !Array.isArray(asked) ? { ...vocabulary, ...asked } : asked;
+  return queryNodeFrom(resolveQuery(query, queryAt), queryAt).map(printQuery);
 }
