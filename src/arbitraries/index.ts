@@ -22,6 +22,15 @@ export { cluster, type ClusterConstraints, type ClusterScenario, type HistorySte
 export { buildCluster, type BuildClusterOptions } from './buildCluster';
 export { statisticsLabels } from './statisticsLabels';
 
+export {
+  describeContainerInstancesResponse, type DescribeContainerInstancesConstraints, type DescribeContainerInstancesFault,
+} from './ecs/describeContainerInstancesResponse';
+export { taskDefinition, type TaskDefinitionConstraints, type TaskDefinitionFault, type TaskDefinitionForm } from './ecs/taskDefinition';
+export { runTaskRequest, type RunTaskRequestConstraints, type RunTaskRequestFault } from './ecs/runTaskRequest';
+export { createServiceRequest, type CreateServiceRequestConstraints, type CreateServiceRequestFault } from './ecs/createServiceRequest';
+export type { RequestConstraints, RequestFault } from './ecs/requestCases';
+export type { EcsFault, EcsJsonCase, EcsJsonObject, EcsJsonValidity, EcsRequestCase } from './ecs/EcsJsonCase';
+
 export { checkPlacement } from './check/checkPlacement';
 export type { CheckPlacementOptions } from './check/CheckPlacementOptions';
 export { CheckOptionsError, type CheckOptionsErrorCode } from './check/CheckOptionsError';
