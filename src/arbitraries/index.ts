@@ -31,6 +31,11 @@ export { createServiceRequest, type CreateServiceRequestConstraints, type Create
 export type { RequestConstraints, RequestFault } from './ecs/requestCases';
 export type { EcsFault, EcsJsonCase, EcsJsonObject, EcsJsonValidity, EcsRequestCase } from './ecs/EcsJsonCase';
 
+export { clusterCommands, type ClusterCommandsConstraints } from './commands/clusterCommands';
+export type { ClusterCommandKind } from './commands/commandKinds';
+export type { ClusterDriver, ClusterModel, ClusterReal, ModelInstance } from './commands/ClusterModel';
+export { clusterModelRun, type ClusterModelRunOptions } from './commands/clusterModelRun';
+
 export { checkPlacement } from './check/checkPlacement';
 export type { CheckPlacementOptions } from './check/CheckPlacementOptions';
 export { CheckOptionsError, type CheckOptionsErrorCode } from './check/CheckOptionsError';
