@@ -68,9 +68,9 @@ export const FULL_PLAN: MatrixPlan = {
 
 /** `npm run bench -- --quick`: the same code paths, small enough for the test suite. */
 export const QUICK_PLAN: MatrixPlan = {
-  sizes: [1_000, 5_000],
+  sizes: [500, 1_000],
   engines: ['indexed', 'reference'],
-  referenceUpTo: 5_000,
+  referenceUpTo: 1_000,
   maxPlacements: 200,
   budgetMs: 150,
   repeats: 1,

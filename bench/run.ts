@@ -18,7 +18,7 @@ import { checkerTable, fleetTable, growthTable, matrixTable, registrationTable, 
 
 const quick = process.argv.includes('--quick');
 const plan = quick ? QUICK_PLAN : FULL_PLAN;
-const queryFleet = quick ? 10_000 : 100_000;
+const queryFleet = quick ? 2_000 : 100_000;
 const machine = {
   node: process.version,
   cpu: cpus()[0]?.model ?? 'unknown CPU',
@@ -73,11 +73,11 @@ console.log(singleShapeTable(singles));
 console.log(`\n## Registering and deregistering ${registrations[0]?.instances.toLocaleString('en-US') ?? 0} instances, one by one, on an indexed fleet\n`);
 console.log(registrationTable(registrations));
 
-const restore = quick ? runRestoreCase(5_000, 3) : runRestoreCase(100_000, 3);
+const restore = quick ? runRestoreCase(1_000, 3) : runRestoreCase(100_000, 3);
 console.log(`\n## Restoring a cluster: ${restore.instances.toLocaleString('en-US')} instances with ${restore.tasks.toLocaleString('en-US')} tasks through new Cluster({ instances, tasks })\n`);
 console.log(`${restore.seconds.toFixed(2)} s from instance specs and tasks, ${restore.snapshotSeconds.toFixed(2)} s from the cluster's snapshot (which also records each instance's use), checks included.`);
 
-const memorySize = quick ? 20_000 : 1_000_000;
+const memorySize = quick ? 5_000 : 1_000_000;
 const memory = runMemoryCase(memorySize);
 console.log(`\n## Memory: ${memorySize.toLocaleString('en-US')} instances holding ${memory.tasks.toLocaleString('en-US')} tasks\n`);
 console.log('Half the tasks spread over zones and packed on memory, half with ECS\'s default service chain, so the views of both chains are held too.\n');
