@@ -12,6 +12,7 @@ import type { SeededRandom } from '../random/SeededRandom';
 import type { TaskRecord } from '../state/TaskRecord';
 import { binpackFieldOf } from '../strategies/binpack';
 import { bucketOf } from '../strategies/spread';
+import { instanceWithoutTasks } from './instanceWithoutTasks';
 import type { ScaleInChoice, ScaleInReason, TaskToStop } from './ScaleInChoice';
 
 /** What a scale-in reads: the group's running tasks and what to do with them. */
@@ -185,33 +186,5 @@ function onInstance(instance: InstanceState, group: string, stoppedOn: ReadonlyM
  * termination".
  */
 function withoutTasks(instance: InstanceState, task: TaskRecord, stoppedOn: ReadonlyMap<InstanceState, readonly TaskRecord[]>): InstanceState {
-  const leaving = [...(stoppedOn.get(instance) ?? []), task];
-  const remainingResources: Record<string, number> = { ...instance.remainingResources };
-  const taskGroups = new Map(instance.taskGroups);
-  const tcp = new Set(instance.portsInUse.tcp);
-  const udp = new Set(instance.portsInUse.udp);
-  for (const gone of leaving) {
-    for (const [name, amount] of Object.entries(gone.resources)) remainingResources[name] = (remainingResources[name] ?? 0) + amount;
-    const held = (taskGroups.get(gone.group) ?? 0) - 1;
-    if (held > 0) taskGroups.set(gone.group, held);
-    else taskGroups.delete(gone.group);
-    for (const port of gone.ports.tcp) tcp.delete(port);
-    for (const port of gone.ports.udp) udp.delete(port);
-  }
-  return Object.freeze({
-    id: instance.id,
-    ec2InstanceId: instance.ec2InstanceId,
-    attributes: instance.attributes,
-    agentConnected: instance.agentConnected,
-    agentVersion: instance.agentVersion,
-    registeredAt: instance.registeredAt,
-    runningTasksCount: instance.runningTasksCount - leaving.length,
-    taskGroups,
-    status: instance.status,
-    registeredResources: instance.registeredResources,
-    remainingResources,
-    reservedPorts: instance.reservedPorts,
-    portsInUse: { tcp, udp },
-    registrationOrder: instance.registrationOrder,
-  });
+  return instanceWithoutTasks(instance, [...(stoppedOn.get(instance) ?? []), task]);
 }

@@ -20,6 +20,7 @@ import type { TaskRecord } from '../state/TaskRecord';
 import { bucketOf } from '../strategies/spread';
 import type { MoveStart, MoveStop, TaskLeft, TaskLeftReason } from './DrainPlan';
 import type { DryRun } from './DryRun';
+import { instanceWithoutTasks } from './instanceWithoutTasks';
 
 /** A described group, ready to place its tasks again. */
 interface GroupPipeline {
@@ -217,27 +218,5 @@ function brokenConstraint(mover: TaskMover, destination: InstanceRecord, movedGr
 
 /** The instance without one task of `group`, and also without the task just moved there when `moved` names its group. */
 function withoutTasks(instance: InstanceRecord, group: string, moved: string | undefined): InstanceState {
-  const taskGroups = new Map(instance.taskGroups);
-  const leaving = moved === undefined ? [group] : [group, moved];
-  for (const gone of leaving) {
-    const held = (taskGroups.get(gone) ?? 0) - 1;
-    if (held > 0) taskGroups.set(gone, held);
-    else taskGroups.delete(gone);
-  }
-  return Object.freeze({
-    id: instance.id,
-    ec2InstanceId: instance.ec2InstanceId,
-    attributes: instance.attributes,
-    agentConnected: instance.agentConnected,
-    agentVersion: instance.agentVersion,
-    registeredAt: instance.registeredAt,
-    runningTasksCount: instance.runningTasksCount - leaving.length,
-    taskGroups,
-    status: instance.status,
-    registeredResources: instance.registeredResources,
-    remainingResources: instance.remainingResources,
-    reservedPorts: instance.reservedPorts,
-    portsInUse: instance.portsInUse,
-    registrationOrder: instance.registrationOrder,
-  });
+  return instanceWithoutTasks(instance, moved === undefined ? [{ group }] : [{ group }, { group: moved }]);
 }
