@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  cluster, constraint, fleet, instance, instanceView, placementRequest, query, queryNode, queryText, resources, strategyChain, task,
+  cluster, constraint, ConstraintsError, fleet, instance, instanceView, placementRequest, query, queryNode, queryText, resources, strategyChain, task,
 } from './index';
 import { messageOf } from '../../test/support/messageOf';
 
@@ -46,6 +46,22 @@ describe('constraints objects', () => {
     ['constraints that are not an object', () => task([] as never), 'task: constraints must be an object, got []'],
   ])('refuses %s', (_name, build, message) => {
     expect(messageOf(build)).toContain(message);
+  });
+
+  it.each<[string, () => unknown, Pick<ConstraintsError, 'code' | 'arbitrary' | 'constraint'>]>([
+    ['a misspelt key', () => fleet({ maxInstance: 3 } as never), { code: 'unknown_constraint', arbitrary: 'fleet', constraint: 'maxInstance' }],
+    ['a nested field out of range', () => task({ resources: { gpuRate: 2 } }), { code: 'invalid_constraint', arbitrary: 'task', constraint: 'resources.gpuRate' }],
+    ['constraints that are not an object', () => task([] as never), { code: 'not_an_object', arbitrary: 'task', constraint: '' }],
+    ['a nested object that is not one', () => cluster({ fleet: 3 } as never), { code: 'not_an_object', arbitrary: 'cluster', constraint: 'fleet' }],
+  ])('throws a ConstraintsError with a code and the constraint for %s', (_name, build, expected) => {
+    let thrown: unknown;
+    try {
+      build();
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(ConstraintsError);
+    expect(thrown).toMatchObject(expected);
   });
 
   it('reads a field given as undefined as absent, as JavaScript callers write it', () => {

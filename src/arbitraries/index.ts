@@ -36,6 +36,8 @@ export type { ClusterCommandKind } from './commands/commandKinds';
 export type { ClusterDriver, ClusterModel, ClusterReal, ModelInstance } from './commands/ClusterModel';
 export { clusterModelRun, type ClusterModelRunOptions } from './commands/clusterModelRun';
 
+export { ConstraintsError, type ConstraintsErrorCode } from './ConstraintsError';
+
 export { checkPlacement } from './check/checkPlacement';
 export type { CheckPlacementOptions } from './check/CheckPlacementOptions';
 export { CheckOptionsError, type CheckOptionsErrorCode } from './check/CheckOptionsError';

@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { ConstraintsError } from '../ConstraintsError';
 
 /** Where a constraints object sits: the arbitrary that reads it, and the path to it inside that arbitrary's constraints. */
 export interface Where {
@@ -30,7 +31,7 @@ export function inside(at: Where, key: string): Where {
 
 /** Throws the error for a field: `fleet: minInstances must be ...`. */
 export function fail(at: Where, field: string, problem: string): never {
-  throw new Error(`${at.fn}: ${at.path}${field} ${problem}`);
+  throw new ConstraintsError('invalid_constraint', at.fn, `${at.path}${field}`, `${at.fn}: ${at.path}${field} ${problem}`);
 }
 
 /** A value as error messages show it: numbers and strings as written, other things by kind. */
@@ -54,11 +55,11 @@ export function readFields(at: Where, value: unknown, keys: readonly string[]): 
   if (value === undefined) return new Map();
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     const name = at.path === '' ? 'constraints' : at.path.slice(0, -1);
-    throw new Error(`${at.fn}: ${name} must be an object, got ${show(value)}`);
+    throw new ConstraintsError('not_an_object', at.fn, at.path.slice(0, -1), `${at.fn}: ${name} must be an object, got ${show(value)}`);
   }
   const fields = new Map<string, unknown>();
   for (const [key, field] of Object.entries(value)) {
-    if (!keys.includes(key)) throw new Error(`${at.fn}: unknown constraint ${at.path}${key} (known: ${keys.join(', ')})`);
+    if (!keys.includes(key)) throw new ConstraintsError('unknown_constraint', at.fn, `${at.path}${key}`, `${at.fn}: unknown constraint ${at.path}${key} (known: ${keys.join(', ')})`);
     if (field !== undefined) fields.set(key, field);
   }
   return fields;
