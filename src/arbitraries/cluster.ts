@@ -104,7 +104,7 @@ function historyStepFrom(at: Where, fields: ReadonlyMap<string, unknown>, vocabu
  *
  * @param constraints - the fleet, the length and mix of the history, and its requests
  * @returns an arbitrary of {@link ClusterScenario}s
- * @throws Error naming `cluster` when a constraint is unknown, out of range, or refused by the library
+ * @throws {@link ConstraintsError} naming `cluster` when a constraint is unknown, out of range, or refused by the library
  *
  * @example
  * ```ts

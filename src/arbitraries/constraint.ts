@@ -56,7 +56,7 @@ export function constraintFrom(value: unknown, at: Where, vocabulary: QueryVocab
  *
  * @param constraints - the mix and the expressions
  * @returns an arbitrary of {@link PlacementConstraint}s that `place` accepts
- * @throws Error naming `constraint` when a constraint is unknown, out of range, or an expression does not parse
+ * @throws {@link ConstraintsError} naming `constraint` when a constraint is unknown, out of range, or an expression does not parse
  *
  * @example
  * ```ts

@@ -77,7 +77,7 @@ export function fleetFrom({ minInstances, maxInstances, size, instance }: Resolv
  *
  * @param constraints - the size of the fleet and what each instance may be; every field has a realistic default
  * @returns an arbitrary of instance lists that `new Cluster({ instances })` accepts
- * @throws Error naming `fleet` when a constraint is unknown, out of range, or refused by the library,
+ * @throws {@link ConstraintsError} naming `fleet` when a constraint is unknown, out of range, or refused by the library,
  *   for example `fleet: minInstances must be at most maxInstances, got 5 > 3`
  *
  * @example

@@ -17,7 +17,7 @@ export { queryText, type QueryTextConstraints } from './queryText';
 export { instanceView } from './instanceView';
 export { constraint, type ConstraintConstraints } from './constraint';
 export { strategyChain, type StrategyChainConstraints } from './strategyChain';
-export { placementRequest, type PlacementRequestConstraints } from './placementRequest';
+export { placementRequest, type GeneratedPlacementRequest, type PlacementRequestConstraints } from './placementRequest';
 export { cluster, type ClusterConstraints, type ClusterScenario, type HistoryStep } from './cluster';
 export { buildCluster, type BuildClusterOptions } from './buildCluster';
 export { statisticsLabels } from './statisticsLabels';

@@ -103,7 +103,7 @@ export function instanceSpecOf(resolved: ResolvedInstance, n: number, draw: Inst
  *
  * @param constraints - what to draw from; every field has a realistic default
  * @returns an arbitrary of {@link InstanceSpec}s that `new Cluster` accepts
- * @throws Error naming `instance` when a constraint is unknown, out of range, or refused by the library
+ * @throws {@link ConstraintsError} naming `instance` when a constraint is unknown, out of range, or refused by the library
  *
  * @example
  * ```ts

@@ -44,7 +44,7 @@ function optionalOf<T>(values: readonly T[]): fc.Arbitrary<T | undefined> {
  *
  * @param constraints - the vocabulary; give {@link query} the same one
  * @returns an arbitrary of {@link InstanceView}s
- * @throws Error naming `instanceView` when a constraint is unknown or refused by the parser
+ * @throws {@link ConstraintsError} naming `instanceView` when a constraint is unknown or refused by the parser
  *
  * @example
  * ```ts

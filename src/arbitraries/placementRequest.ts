@@ -109,14 +109,26 @@ export interface RequestParts {
 }
 
 const KEYS = ['task', 'minCount', 'maxCount', 'noCountRate', 'services', 'serviceRate', 'groups', 'groupRate', 'strategies', 'constraint', 'constraintsRate', 'maxConstraints', 'fleet'];
+/**
+ * A request as {@link placementRequest} generates it: a
+ * {@link PlacementRequest} whose strategies are always ECS's JSON ones, never
+ * `Strategy` objects, so that a property may read each strategy's `type` and
+ * `field` without narrowing first. It is a `PlacementRequest`, and `place`
+ * takes it as it is.
+ */
+export interface GeneratedPlacementRequest extends Omit<PlacementRequest, 'placementStrategy'> {
+  /** The strategies, when the chain is not ECS's default: JSON ones only. */
+  readonly placementStrategy?: readonly PlacementStrategy[];
+}
+
 /** Requests place at most this many tasks here: enough to fill any generated fleet. */
 const MAX_COUNT = 1000;
 
 /** Assembles a request from its parts; the one place a request's optional fields are left out. */
-export function requestOf(parts: RequestParts): fc.Arbitrary<PlacementRequest> {
+export function requestOf(parts: RequestParts): fc.Arbitrary<GeneratedPlacementRequest> {
   return fc
     .record({ task: parts.task, count: parts.count, grouping: parts.grouping, strategies: parts.strategies, constraints: parts.constraints })
-    .map(({ task, count, grouping: { service, group }, strategies, constraints }): PlacementRequest => withPrinter<PlacementRequest>({
+    .map(({ task, count, grouping: { service, group }, strategies, constraints }): GeneratedPlacementRequest => withPrinter<GeneratedPlacementRequest>({
       task,
       ...(count === undefined ? {} : { count }),
       ...(service === undefined ? {} : { service }),
@@ -145,7 +157,7 @@ function groupingFrom(at: Where, fields: ReadonlyMap<string, unknown>): fc.Arbit
  * history's requests with it, giving its fleet's `vocabulary`, which a
  * `fleet` of the request's own would contradict.
  */
-export function placementRequestFrom(value: unknown, at: Where, vocabulary?: QueryVocabulary): fc.Arbitrary<PlacementRequest> {
+export function placementRequestFrom(value: unknown, at: Where, vocabulary?: QueryVocabulary): fc.Arbitrary<GeneratedPlacementRequest> {
   const fields = readFields(at, value, KEYS);
   const fleetGiven = fields.get('fleet');
   if (vocabulary !== undefined && fleetGiven !== undefined) fail(at, 'fleet', "must not be given: a cluster's requests are for the cluster's own fleet");
@@ -175,8 +187,8 @@ export function placementRequestFrom(value: unknown, at: Where, vocabulary?: Que
  * towards one task, no service, no strategy and no constraint.
  *
  * @param constraints - what each part may be; every field has a realistic default
- * @returns an arbitrary of {@link PlacementRequest}s that `place` accepts
- * @throws Error naming `placementRequest` when a constraint is unknown, out of range, or refused by the library,
+ * @returns an arbitrary of requests that `place` accepts, with JSON strategies only
+ * @throws {@link ConstraintsError} naming `placementRequest` when a constraint is unknown, out of range, or refused by the library,
  *   for example `placementRequest: minCount must be at most maxCount, got 5 > 3`
  *
  * @example
@@ -187,6 +199,6 @@ export function placementRequestFrom(value: unknown, at: Where, vocabulary?: Que
  * }));
  * ```
  */
-export function placementRequest(constraints: PlacementRequestConstraints = {}): fc.Arbitrary<PlacementRequest> {
+export function placementRequest(constraints: PlacementRequestConstraints = {}): fc.Arbitrary<GeneratedPlacementRequest> {
   return placementRequestFrom(constraints, where('placementRequest'));
 }

@@ -107,7 +107,7 @@ export function queryNodeFrom(resolved: ResolvedQuery, at: Where): fc.Arbitrary<
  *
  * @param constraints - the vocabulary and the shape of the trees; every field has a default that meets the default fleets
  * @returns an arbitrary of {@link QueryNode}s that {@link printQuery} prints as parseable text
- * @throws Error naming `queryNode` when a constraint is unknown, out of range, or refused by the parser
+ * @throws {@link ConstraintsError} naming `queryNode` when a constraint is unknown, out of range, or refused by the parser
  *
  * @example
  * ```ts
@@ -129,7 +129,7 @@ export function queryNode(constraints: QueryConstraints = {}): fc.Arbitrary<Quer
  *
  * @param constraints - the vocabulary and the shape of the expressions
  * @returns an arbitrary of expressions for `memberOf` or `listInstances`
- * @throws Error naming `query` when a constraint is unknown, out of range, or refused by the parser
+ * @throws {@link ConstraintsError} naming `query` when a constraint is unknown, out of range, or refused by the parser
  *
  * @example
  * ```ts

@@ -63,7 +63,7 @@ function edited(valid: fc.Arbitrary<string>): fc.Arbitrary<string> {
  *
  * @param constraints - how texts are made
  * @returns an arbitrary of strings for parser robustness properties
- * @throws Error naming `queryText` when a constraint is unknown or out of range
+ * @throws {@link ConstraintsError} naming `queryText` when a constraint is unknown or out of range
  *
  * @example
  * ```ts

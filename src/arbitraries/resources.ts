@@ -98,7 +98,7 @@ export function resourcesFrom(resolved: ResolvedResources): fc.Arbitrary<Resourc
  *
  * @param constraints - what to draw from; every field has a realistic default
  * @returns an arbitrary of {@link Resources} that `place` accepts in a task
- * @throws Error naming `resources` when a constraint is unknown or out of range
+ * @throws {@link ConstraintsError} naming `resources` when a constraint is unknown or out of range
  *
  * @example
  * ```ts

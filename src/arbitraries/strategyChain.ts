@@ -94,7 +94,7 @@ export function strategyChainFrom(value: unknown, at: Where): fc.Arbitrary<Place
  *
  * @param constraints - the chain's length, types and fields
  * @returns an arbitrary of {@link PlacementStrategy} arrays that `place` accepts
- * @throws Error naming `strategyChain` when a constraint is unknown, out of range, or a field is refused by the library
+ * @throws {@link ConstraintsError} naming `strategyChain` when a constraint is unknown, out of range, or a field is refused by the library
  *
  * @example
  * ```ts

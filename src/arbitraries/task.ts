@@ -173,7 +173,7 @@ export function taskFrom(value: unknown, at: Where, vocabulary: QueryVocabulary 
  *
  * @param constraints - what to draw from; every field has a realistic default
  * @returns an arbitrary of {@link TaskSpec}s that `place` accepts
- * @throws Error naming `task` when a constraint is unknown, out of range, or refused by the library
+ * @throws {@link ConstraintsError} naming `task` when a constraint is unknown, out of range, or refused by the library
  *
  * @example
  * ```ts

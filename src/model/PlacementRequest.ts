@@ -97,7 +97,7 @@ export interface PlacementRequest {
   /**
    * The capacity providers that share the tasks, 1 to 20: each task goes to
    * the instances of the provider its share gives it (those whose attribute
-   * {@link CAPACITY_PROVIDER_ATTRIBUTE} names it), placed there by the
+   * {@link task-placement!CAPACITY_PROVIDER_ATTRIBUTE} names it), placed there by the
    * strategies and constraints above, and never to another provider's.
    * Without it, every instance may take every task.
    */

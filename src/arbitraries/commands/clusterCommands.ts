@@ -82,7 +82,7 @@ function patchItem(at: Where): (item: unknown, label: string) => InstancePatch {
  *
  * @param constraints - the kinds of command, what they register, place and patch, and how many
  * @returns an arbitrary of command runs, for `fc.modelRun`
- * @throws Error naming `clusterCommands` when a constraint is unknown, out of range, or refused by the library
+ * @throws {@link ConstraintsError} naming `clusterCommands` when a constraint is unknown, out of range, or refused by the library
  *
  * @example
  * ```ts

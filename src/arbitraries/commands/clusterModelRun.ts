@@ -57,7 +57,7 @@ function firstFreeNumber(instances: readonly { readonly id: string }[]): number 
  *
  * @param commands - from {@link clusterCommands}
  * @param options - the starting instances, seed and engine, and the wrapper under test
- * @throws Error naming `clusterModelRun` when an option is unknown or of the wrong type
+ * @throws {@link ConstraintsError} naming `clusterModelRun` when an option is unknown or of the wrong type
  *
  * @example
  * ```ts

@@ -65,7 +65,7 @@ const FAULTS: readonly Fault<RequestState, Exclude<CreateServiceRequestFault, Re
  *
  * @param constraints - which requests, which task definitions, which faults
  * @returns an arbitrary of requests with their task definition and fault, if any
- * @throws Error naming `createServiceRequest` when a constraint is unknown or out of range
+ * @throws {@link ConstraintsError} naming `createServiceRequest` when a constraint is unknown or out of range
  *
  * @example
  * ```ts

@@ -299,7 +299,7 @@ const FAULTS: readonly Fault<Response, DescribeContainerInstancesFault>[] = [
  *
  * @param constraints - which responses, how many instances, and which faults
  * @returns an arbitrary of responses with their fault, if any
- * @throws Error naming `describeContainerInstancesResponse` when a constraint is unknown or out of range
+ * @throws {@link ConstraintsError} naming `describeContainerInstancesResponse` when a constraint is unknown or out of range
  *
  * @example
  * ```ts

@@ -66,7 +66,7 @@ const FAULTS: readonly Fault<RequestState, Exclude<RunTaskRequestFault, RequestF
  *
  * @param constraints - which requests, which task definitions, which faults
  * @returns an arbitrary of requests with their task definition and fault, if any
- * @throws Error naming `runTaskRequest` when a constraint is unknown or out of range
+ * @throws {@link ConstraintsError} naming `runTaskRequest` when a constraint is unknown or out of range
  *
  * @example
  * ```ts

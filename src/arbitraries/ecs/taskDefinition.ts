@@ -283,7 +283,7 @@ export function taskDefinitionDocuments(at: Where, constraints: unknown, keys: r
  *
  * @param constraints - which definitions, in which shape, with which faults
  * @returns an arbitrary of task definitions with their fault, if any
- * @throws Error naming `taskDefinition` when a constraint is unknown or out of range
+ * @throws {@link ConstraintsError} naming `taskDefinition` when a constraint is unknown or out of range
  *
  * @example
  * ```ts
