@@ -11,7 +11,7 @@ import {
   QUERY_AGENT_VERSIONS, QUERY_ATTRIBUTES, QUERY_DATES, QUERY_EC2_INSTANCE_IDS, QUERY_GROUPS, QUERY_PATTERNS, QUERY_TASK_COUNTS,
 } from './defaults';
 import { acceptQuery } from './internal/accepted';
-import { attributeSubject, conditionNode, namedSubject, valueNode } from './internal/queryNodes';
+import { attributeSubject, conditionNode, namedSubject, valueNode } from '../query/queryNodes';
 import {
   choiceItem, integer, integerItem, list, listItem, readFields, record, stringItem, type Fields, type ItemReader, type Where,
 } from './internal/readConstraints';

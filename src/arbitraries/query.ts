@@ -10,7 +10,7 @@ import { printQuery } from '../query/printQuery';
 import { ATTRIBUTE_RULE, SUBJECT_RULES } from '../query/subjects';
 import type { QueryOperator } from '../query/tokens';
 import { resolveQuery, type QueryConstraints, type QuerySubjectKind, type ResolvedQuery } from './QueryConstraints';
-import { attributeSubject, conditionNode, junctionNode, listNode, namedSubject, notNode, valueNode } from './internal/queryNodes';
+import { attributeSubject, conditionNode, junctionNode, listNode, namedSubject, notNode, valueNode } from '../query/queryNodes';
 import { fail, where, type Where } from './internal/readConstraints';
 import { CROSS_SHRINK } from './internal/sometimes';
 

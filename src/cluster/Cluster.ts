@@ -16,7 +16,7 @@ import { validatePlacementRequest } from '../model/validation/validatePlacementR
 import { validateScaleInRequest } from '../model/validation/validateScaleInRequest';
 import { unreadableInput } from '../model/validation/fields';
 import type { ScaleInRequest } from '../model/ScaleInRequest';
-import { chooseTasksToStop } from './chooseTasksToStop';
+import { chooseTasksToStop, choosesTasks } from './chooseTasksToStop';
 import type { ScaleInChoice } from './ScaleInChoice';
 import type { Explanation } from '../placement/Explanation';
 import type { EngineName } from '../model/EngineName';
@@ -258,8 +258,7 @@ export class Cluster {
    *   unless the strategy catches it)
    */
   place(request: PlacementRequest): PlacementResult {
-    this.enter('place');
-    try {
+    return this.reading('place', () => {
       const valid = validatePlacementRequest(request);
       const plan = planPlacement(valid);
       const providers = valid.capacityProviderStrategy;
@@ -268,9 +267,7 @@ export class Cluster {
         () => (providers === undefined ? this.placer.place(plan) : placeByCapacityProvider(this.state, this.placer, plan, providers)),
         () => true,
       );
-    } finally {
-      this.running = undefined;
-    }
+    });
   }
 
   /**
@@ -286,15 +283,12 @@ export class Cluster {
    *   `reentrant_call` as {@link Cluster.place} does
    */
   explain(request: PlacementRequest): Explanation {
-    this.enter('explain');
-    try {
+    return this.reading('explain', () => {
       const valid = validatePlacementRequest(request);
       const plan = planPlacement(valid);
       const providers = valid.capacityProviderStrategy;
       return providers === undefined ? this.placer.explain(plan) : explainByCapacityProvider(this.state, this.placer, plan, providers);
-    } finally {
-      this.running = undefined;
-    }
+    });
   }
 
   /**
@@ -332,27 +326,24 @@ export class Cluster {
    *   task to place), or `reentrant_call` as {@link Cluster.place} does
    */
   chooseTasksToStop(request: ScaleInRequest): ScaleInChoice {
-    this.enter('chooseTasksToStop');
-    try {
+    return this.reading('chooseTasksToStop', () => {
       const valid = validateScaleInRequest(request);
       const strategies = planStrategies(valid.strategies, valid.service);
       strategies.forEach((strategy, index) => {
-        if (strategy.dependsOn !== undefined && strategy.dependsOn !== 'anything') return;
+        if (choosesTasks(strategy)) return;
         throw new PlacementInputError(
           'invalid_strategy', `request.placementStrategy[${index}]`,
           `Strategy ${strategy.name} ranks instances for a task to place, so it cannot say which task to stop; give a strategy of kind 'instance', or ECS's binpack, spread or random.`,
         );
-      });
-      for (const [taskId, path] of valid.protectedTasks) {
-        if (this.state.task(taskId) === undefined) throw new PlacementInputError('unknown_task', path, `No running task has id ${taskId}.`);
-      }
-      const tasks: TaskRecord[] = [];
-      for (const task of this.state.tasks()) if (task.group === valid.group) tasks.push(task);
-      const plan = { group: valid.group, count: valid.count, strategies, tasks, protectedTasks: new Set(valid.protectedTasks.keys()) };
-      return chooseTasksToStop(plan, this.state.random.clone());
-    } finally {
-      this.running = undefined;
+    });
+    for (const [taskId, path] of valid.protectedTasks) {
+      if (this.state.task(taskId) === undefined) throw new PlacementInputError('unknown_task', path, `No running task has id ${taskId}.`);
     }
+    const tasks: TaskRecord[] = [];
+    for (const task of this.state.tasks()) if (task.group === valid.group) tasks.push(task);
+    const plan = { group: valid.group, count: valid.count, strategies, tasks, protectedTasks: new Set(valid.protectedTasks.keys()) };
+    return chooseTasksToStop(plan, this.state.random.clone());
+    });
   }
 
   /**
@@ -386,12 +377,9 @@ export class Cluster {
    *   `reentrant_call` as {@link Cluster.place} does
    */
   planZoneRebalance(request: ZoneRebalanceRequest): ZoneRebalancePlan {
-    this.enter('planZoneRebalance');
-    try {
+    return this.reading('planZoneRebalance', () => {
       return planZoneRebalance(this.state, this.placer, request, validateZoneRebalanceRequest(request));
-    } finally {
-      this.running = undefined;
-    }
+    });
   }
 
   /**
@@ -415,12 +403,9 @@ export class Cluster {
    *   {@link Cluster.place} does
    */
   planDeployment(request: DeploymentRequest): DeploymentPlan {
-    this.enter('planDeployment');
-    try {
+    return this.reading('planDeployment', () => {
       return planDeployment(this.state, this.placer, request, validateDeploymentRequest(request));
-    } finally {
-      this.running = undefined;
-    }
+    });
   }
 
   /**
@@ -442,15 +427,12 @@ export class Cluster {
    *   `reentrant_call` as {@link Cluster.place} does
    */
   planDrain(request: DrainRequest): DrainPlan {
-    this.enter('planDrain');
-    try {
+    return this.reading('planDrain', () => {
       const valid = validateDrainRequest(request);
       const instance = this.state.instance(valid.instanceId);
       if (instance === undefined) throw new PlacementInputError('unknown_instance', 'request.instanceId', `No instance with id ${valid.instanceId} is registered.`);
       return planDrain(this.state, this.placer, instance, valid);
-    } finally {
-      this.running = undefined;
-    }
+    });
   }
 
   /**
@@ -472,16 +454,13 @@ export class Cluster {
    *   `reentrant_call` as {@link Cluster.place} does
    */
   planConsolidation(request: ConsolidationRequest): ConsolidationPlan {
-    this.enter('planConsolidation');
-    try {
+    return this.reading('planConsolidation', () => {
       const valid = validateConsolidationRequest(request);
       for (const [id, path] of valid.keep) {
         if (this.state.instance(id) === undefined) throw new PlacementInputError('unknown_instance', path, `No instance with id ${id} is registered.`);
       }
       return planConsolidation(this.state, this.placer, valid);
-    } finally {
-      this.running = undefined;
-    }
+    });
   }
 
   /**
@@ -512,9 +491,18 @@ export class Cluster {
     return { instances: this.instances(), tasks: this.tasks(), nextTaskNumber: this.state.nextTaskNumber };
   }
 
-  private enter(method: ReadingMethod): void {
+  /**
+   * Runs `work` as `method`, during which a caller's strategy may read the
+   * cluster but not change it.
+   */
+  private reading<T>(method: ReadingMethod, work: () => T): T {
     this.refuseReentry(method);
     this.running = method;
+    try {
+      return work();
+    } finally {
+      this.running = undefined;
+    }
   }
 
   /**

@@ -8,6 +8,8 @@
 import type { InstanceState } from '../model/InstanceState';
 import { PlacementInputError } from '../model/PlacementInputError';
 import type { Strategy } from '../model/Strategy';
+import type { ValidStrategy } from '../model/ValidRequest';
+import { planStrategies } from '../placement/planPlacement';
 import type { SeededRandom } from '../random/SeededRandom';
 import type { TaskRecord } from '../state/TaskRecord';
 import { binpackFieldOf } from '../strategies/binpack';
@@ -149,6 +151,26 @@ function namingChosen(reason: ScaleInReason, task: TaskRecord): ScaleInReason {
   if (reason.code === 'most_in_bucket') return { ...reason, bucket: bucketOf(task.instance, reason.attribute) ?? null };
   if (reason.code === 'most_on_instance') return { ...reason, instanceId: task.instanceId };
   return reason;
+}
+
+/**
+ * Whether a strategy can say which task to stop: ECS's, and a caller's of
+ * kind `instance`; not one of kind `anything`, whose rank is for a task to
+ * place.
+ */
+export function choosesTasks(strategy: Strategy): boolean {
+  return strategy.dependsOn !== undefined && strategy.dependsOn !== 'anything';
+}
+
+/**
+ * The chain that chooses which of a service's tasks to stop when a plan
+ * stops some: the service's, as its scale-in reads it, without the
+ * strategies that cannot choose a task.
+ *
+ * @param strategies - the service's strategies, validated (none: ECS's default chain)
+ */
+export function serviceStopChain(strategies: readonly ValidStrategy[]): readonly Strategy[] {
+  return planStrategies(strategies, true).filter(choosesTasks);
 }
 
 /** The tasks with the highest key, in the order given, and that key. */

@@ -14,6 +14,7 @@ import type { PlacementEngine } from '../placement/PlacementEngine';
 import { planPlacement } from '../placement/planPlacement';
 import type { QueryNode } from '../query/ast';
 import { printQuery } from '../query/printQuery';
+import { attributeSubject, conditionNode, junctionNode, namedSubject, notNode, valueNode } from '../query/queryNodes';
 import type { ClusterState } from '../state/ClusterState';
 import type { InstanceRecord } from '../state/InstanceRecord';
 import type { TaskRecord } from '../state/TaskRecord';
@@ -168,21 +169,15 @@ function moveRequest(pipeline: GroupPipeline, expression: string | undefined): P
  * one), so that no spread count changes.
  */
 function keepBuckets(from: InstanceState, attributes: readonly string[]): string {
-  const conditions: QueryNode[] = [condition({ kind: 'subject', name: 'runningTasksCount', start: 0, end: 0 }, '>', '0')];
+  const conditions: QueryNode[] = [conditionNode(namedSubject('runningTasksCount'), '>', valueNode('0'))];
   for (const attribute of attributes) {
-    const subject = { kind: 'subject', name: 'attribute', attribute, start: 0, end: 0 } as const;
+    const subject = attributeSubject(attribute);
     const bucket = bucketOf(from, attribute);
     // A valueless attribute satisfies no comparison, so `=~ .*` holds exactly where the attribute has a value.
-    conditions.push(bucket === undefined
-      ? { kind: 'not', operand: condition(subject, '=~', '.*'), start: 0, end: 0 }
-      : condition(subject, '==', bucket));
+    conditions.push(bucket === undefined ? notNode(conditionNode(subject, '=~', valueNode('.*'))) : conditionNode(subject, '==', valueNode(bucket)));
   }
   const [only] = conditions;
-  return printQuery(conditions.length === 1 && only !== undefined ? only : { kind: 'and', operands: conditions, start: 0, end: 0 });
-}
-
-function condition(subject: Extract<QueryNode, { kind: 'condition' }>['subject'], operator: '>' | '==' | '=~', text: string): QueryNode {
-  return { kind: 'condition', subject, operator, argument: { kind: 'value', text, start: 0, end: 0 }, start: 0, end: 0 };
+  return printQuery(conditions.length === 1 && only !== undefined ? only : junctionNode('and', conditions));
 }
 
 /** Why the start makes the group's spread over instances worse, if it does. */

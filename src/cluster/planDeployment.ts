@@ -13,11 +13,11 @@ import type { ValidDeploymentRequest } from '../model/validation/validateDeploym
 import { validatePlacementRequest } from '../model/validation/validatePlacementRequest';
 import type { PlacementEngine } from '../placement/PlacementEngine';
 import type { PlacementFailure } from '../placement/PlacementResult';
-import { planPlacement, planStrategies } from '../placement/planPlacement';
+import { planPlacement } from '../placement/planPlacement';
 import type { SeededRandom } from '../random/SeededRandom';
 import type { ClusterState } from '../state/ClusterState';
 import type { TaskRecord } from '../state/TaskRecord';
-import { chooseTasksToStop } from './chooseTasksToStop';
+import { chooseTasksToStop, serviceStopChain } from './chooseTasksToStop';
 import type { DeploymentBlock, DeploymentPlan, DeploymentRound, DeploymentStep } from './DeploymentPlan';
 
 /**
@@ -52,7 +52,7 @@ export function planDeployment(
   const deployment: Deployment = {
     old, newTasks: 0, desiredCount, lowerLimit, upperLimit, group,
     protectedTasks: new Set(valid.protectedTasks.keys()),
-    stopChain: stopChain(valid),
+    stopChain: serviceStopChain(valid.to.strategies),
     // Choosing a task to stop must not move the generator the starts draw from, or applying the steps would place elsewhere.
     stopRandom: state.random.clone(),
   };
@@ -108,15 +108,6 @@ function startRequest(request: DeploymentRequest): PlacementRequest {
     ...(placementStrategy === undefined ? {} : { placementStrategy }),
     ...(placementConstraints === undefined ? {} : { placementConstraints }),
   });
-}
-
-/**
- * The chain that chooses which old task to stop: the service's, as scale-in
- * reads it, without the strategies of kind `anything`, which rank instances
- * for a task to place and cannot say which task to stop.
- */
-function stopChain(valid: ValidDeploymentRequest): readonly Strategy[] {
-  return planStrategies(valid.to.strategies, true).filter((strategy) => strategy.dependsOn !== undefined && strategy.dependsOn !== 'anything');
 }
 
 /**

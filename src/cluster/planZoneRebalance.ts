@@ -13,12 +13,13 @@ import { validatePlacementRequest } from '../model/validation/validatePlacementR
 import type { Strategy } from '../model/Strategy';
 import type { Explanation, InstanceExplanation } from '../placement/Explanation';
 import type { PlacementEngine } from '../placement/PlacementEngine';
-import { planPlacement, planStrategies } from '../placement/planPlacement';
+import { planPlacement } from '../placement/planPlacement';
 import type { QueryNode } from '../query/ast';
 import { printQuery } from '../query/printQuery';
+import { attributeSubject, conditionNode, listNode } from '../query/queryNodes';
 import type { ClusterState } from '../state/ClusterState';
 import type { TaskRecord } from '../state/TaskRecord';
-import { chooseTasksToStop } from './chooseTasksToStop';
+import { chooseTasksToStop, serviceStopChain } from './chooseTasksToStop';
 import type {
   BlockedZone, ZoneRebalanceIneligibility, ZoneRebalancePlan, ZoneRebalanceStart, ZoneRebalanceStep, ZoneRebalanceStop, ZoneTasks,
 } from './ZoneRebalancePlan';
@@ -59,7 +60,7 @@ export function planZoneRebalance(
   if (zones.every((zone) => zone.planned === zone.target)) return finish(valid.service, 'balanced', zones, outside, [], []);
   return state.tentatively(() => {
     const { starts, blocked } = planStarts(state, engine, request, zones);
-    const stops = planStops(state, group, stopChain(valid), zones, starts.length);
+    const stops = planStops(state, group, serviceStopChain(valid.strategies), zones, starts.length);
     return finish(valid.service, blocked.length > 0 ? 'blocked' : 'complete', zones, outside, [...starts, ...stops], blocked);
   }, () => false);
 }
@@ -160,12 +161,7 @@ function planStarts(
 
 /** The service's request for one task, kept in the given zones. */
 function startRequestFor(request: ZoneRebalanceRequest, short: readonly Zone[]): PlacementRequest {
-  const inZones: QueryNode = {
-    kind: 'condition', start: 0, end: 0,
-    subject: { kind: 'subject', name: 'attribute', attribute: ZONE, start: 0, end: 0 },
-    operator: 'in',
-    argument: { kind: 'list', start: 0, end: 0, items: short.map((zone) => ({ kind: 'value', text: zone.name, start: 0, end: 0 })) },
-  };
+  const inZones = conditionNode(attributeSubject(ZONE), 'in', listNode(short.map((zone) => zone.name)));
   const constraints = Object.freeze([...(request.placementConstraints ?? []), Object.freeze({ type: 'memberOf' as const, expression: printQuery(inZones) })]);
   const { service, task, placementStrategy } = request;
   return Object.freeze(placementStrategy === undefined
@@ -195,15 +191,6 @@ function blockedZones(state: ClusterState, explanation: Explanation, short: read
     }));
   }
   return blocked;
-}
-
-/**
- * The chain that chooses a zone's task to stop: the service's, as scale-in
- * reads it, without the strategies of kind `anything`, which rank instances
- * for a task to place and cannot say which task to stop.
- */
-function stopChain(valid: ValidZoneRebalanceRequest): readonly Strategy[] {
-  return planStrategies(valid.strategies, true).filter((strategy) => strategy.dependsOn !== undefined && strategy.dependsOn !== 'anything');
 }
 
 /**

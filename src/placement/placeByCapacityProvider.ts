@@ -10,8 +10,8 @@ import type { Constraint } from '../constraints/Constraint';
 import { CAPACITY_PROVIDER_ATTRIBUTE } from '../model/capacityProviderAttribute';
 import type { InstanceStatus } from '../model/InstanceSpec';
 import type { ValidCapacityProviderItem } from '../model/ValidRequest';
-import type { QueryNode } from '../query/ast';
 import { printQuery } from '../query/printQuery';
+import { attributeSubject, conditionNode, valueNode } from '../query/queryNodes';
 import type { ClusterState } from '../state/ClusterState';
 import type { InstanceRecord } from '../state/InstanceRecord';
 import { checkInstance } from './checkInstance';
@@ -147,12 +147,7 @@ const MAX_KEPT_CONSTRAINTS = 1000;
 function providerConstraint(provider: string): Constraint {
   let constraint = providerConstraints.get(provider);
   if (constraint === undefined) {
-    const query: QueryNode = {
-      kind: 'condition', start: 0, end: 0,
-      subject: { kind: 'subject', name: 'attribute', attribute: CAPACITY_PROVIDER_ATTRIBUTE, start: 0, end: 0 },
-      operator: '==',
-      argument: { kind: 'value', text: provider, start: 0, end: 0 },
-    };
+    const query = conditionNode(attributeSubject(CAPACITY_PROVIDER_ATTRIBUTE), '==', valueNode(provider));
     constraint = memberOf(printQuery(query), query);
     if (providerConstraints.size >= MAX_KEPT_CONSTRAINTS) providerConstraints.clear();
     providerConstraints.set(provider, constraint);

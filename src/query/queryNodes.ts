@@ -1,11 +1,12 @@
 /**
- * Builders of query syntax trees, with every offset 0: a generated tree has
- * no text yet, and its printed text gives the offsets when parsed.
+ * Builders of query syntax trees, with every offset 0: a tree built in code
+ * (a generated one, or a constraint a plan adds) has no text yet, and its
+ * printed text gives the offsets when parsed.
  *
  * @module
  */
-import type { ConditionNode, ListNode, QueryNode, QuerySubjectName, SubjectNode, ValueNode } from '../../query/ast';
-import type { QueryOperator } from '../../query/tokens';
+import type { ConditionNode, ListNode, QueryNode, QuerySubjectName, SubjectNode, ValueNode } from './ast';
+import type { QueryOperator } from './tokens';
 
 const SPAN = { start: 0, end: 0 } as const;
 
