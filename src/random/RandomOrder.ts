@@ -49,15 +49,13 @@ export class RandomOrder {
    */
   reset(u: number, size: number): void {
     this.size = size;
+    // A Weyl sequence, each state mixed; a local rather than a closure, since every draw resets the order.
     let state = Math.floor(u * 0x1_0000_0000) | 0;
-    const next = (): number => {
-      state = (state + GOLDEN) | 0;
-      return mix(state);
-    };
     if (size <= SHUFFLED_UP_TO) {
       for (let position = 0; position < size; position += 1) this.table[position] = position;
       for (let last = size - 1; last > 0; last -= 1) {
-        const other = Math.floor((next() / 0x1_0000_0000) * (last + 1));
+        state = (state + GOLDEN) | 0;
+        const other = Math.floor((mix(state) / 0x1_0000_0000) * (last + 1));
         const swapped = this.table[last] as number;
         this.table[last] = this.table[other] as number;
         this.table[other] = swapped;
@@ -65,12 +63,15 @@ export class RandomOrder {
       for (let k = 0; k < size; k += 1) this.ranks[this.table[k] as number] = k;
       return;
     }
-    let bits = 2;
-    while (2 ** bits < size) bits += 1;
+    // The fewest bits (at least 2) whose range holds every position: 2^bits >= size.
+    const bits = Math.max(2, 32 - Math.clz32(size - 1));
     this.lowBits = bits >> 1;
     this.lowMask = (1 << this.lowBits) - 1;
     this.highMask = (1 << (bits - this.lowBits)) - 1;
-    for (let round = 0; round < ROUNDS; round += 1) this.keys[round] = next();
+    for (let round = 0; round < ROUNDS; round += 1) {
+      state = (state + GOLDEN) | 0;
+      this.keys[round] = mix(state);
+    }
   }
 
   /**
