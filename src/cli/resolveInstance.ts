@@ -20,5 +20,9 @@ export function resolveInstance(ids: readonly string[], given: string): string {
   const matches = ids.filter((id) => shortId(id) === given);
   const [only] = matches;
   if (only !== undefined && matches.length === 1) return only;
+  if (matches.length > 1) {
+    // Two clusters' instances in one file can share a short id; only the ARN tells them apart.
+    throw new UsageError(`${matches.length} container instances of the --instances file have the id '${visible(given)}': give the ARN of the one you mean (${matches.map(visible).join(', ')}).`);
+  }
   throw new UsageError(`No container instance of the --instances file has the ARN or id '${visible(given)}'.`);
 }
