@@ -53,21 +53,21 @@ export function formatPlacement(view: PlacementView, width: number): string {
 
 function placedTable({ response, instances }: PlacementView, width: number): string {
   const byId = new Map(instances.map((instance) => [instance.id, instance]));
+  // The provider column only when a task has one: most fleets have no capacity providers, and a column of blanks costs width.
+  const providers = response.tasks.some((task) => task.capacityProviderName !== undefined);
   const rows = response.tasks.map((task) => {
     const instance = byId.get(task.containerInstanceArn);
-    return [
+    const row = [
       shortId(task.taskArn),
       shortId(task.containerInstanceArn),
       instance?.ec2InstanceId ?? '',
       task.availabilityZone ?? '',
       instance?.attributes['ecs.instance-type'] ?? '',
     ];
+    return providers ? [...row, task.capacityProviderName ?? ''] : row;
   });
-  return formatTable(
-    [{ heading: 'TASK' }, { heading: 'CONTAINER INSTANCE' }, { heading: 'EC2 INSTANCE' }, { heading: 'ZONE' }, { heading: 'INSTANCE TYPE' }],
-    rows,
-    width,
-  );
+  const headings = [{ heading: 'TASK' }, { heading: 'CONTAINER INSTANCE' }, { heading: 'EC2 INSTANCE' }, { heading: 'ZONE' }, { heading: 'INSTANCE TYPE' }];
+  return formatTable(providers ? [...headings, { heading: 'CAPACITY PROVIDER' }] : headings, rows, width);
 }
 
 /** Failures alike are one row, with how many tasks they stand for. */

@@ -81,7 +81,8 @@ Without a strategy a service spreads over Availability Zones then instances,
 and standalone tasks are placed at random, as in ECS.
 
 The table wraps to the terminal's width (100 columns when the output is not
-a terminal).
+a terminal); it has a capacity provider column when a placed task's instance
+belongs to one.
 
 Exit status: 0 when every task was placed, 1 when some or none were (the
 result is printed), 2 for bad input, a file that cannot be read, or a call

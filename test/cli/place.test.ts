@@ -86,7 +86,7 @@ describe('task-placement place', () => {
     expect(main(['place', ...FLEET, ...WEB, '--request', 'fixtures/web-service.json', '--output', 'table'], io)).toBe(1);
     const text = io.stdout();
     expect(text).toMatch(/^Placed 3 of 5 tasks of group service:web \(task definition arn:aws:ecs:us-east-1:123456789012:task-definition\/web:7\)\./);
-    expect(text).toMatch(/^TASK\s+CONTAINER INSTANCE\s+EC2 INSTANCE\s+ZONE\s+INSTANCE TYPE$/m);
+    expect(text).toMatch(/^TASK\s+CONTAINER INSTANCE\s+EC2 INSTANCE\s+ZONE\s+INSTANCE TYPE\s+CAPACITY PROVIDER$/m);
     expect(text).toMatch(/^\s+2 {2}RESOURCE:PORTS {2}The closest matching container-instance [0-9a-f]{32} is already using a port required by your task: TCP 80\.$/m);
     expect(text).toContain('Why: 0/8 instances are available: 4 have TCP port 80 in use, 1 has a disconnected agent, 1 has insufficient memory, 1 is DRAINING, 1 lacks the attribute com.amazonaws.ecs.capability.logging-driver.awslogs.');
     expect(text).toContain('Service event:\n  service web was unable to place a task');
@@ -141,6 +141,18 @@ describe('task-placement place', () => {
     expect(response.tasks.map((task) => [task.containerInstanceArn, task.capacityProviderName])).toEqual([
       [arnOf('spot-1'), 'spot'], [arnOf('spot-2'), 'spot'], [arnOf('spot-1'), 'spot'],
     ]);
+    const table = ecsIo({ 'fleet.json': JSON.stringify(fleet), 'run-task.json': JSON.stringify(runTask) });
+    expect(main([...args, '--output', 'table'], table)).toBe(0);
+    const header = table.stdout().split('\n').find((line) => line.startsWith('TASK')) ?? '';
+    expect(header).toMatch(/ZONE +INSTANCE TYPE +CAPACITY PROVIDER$/);
+    expect(table.stdout().split('\n').filter((line) => / spot$/.test(line))).toHaveLength(3);
+  });
+
+  it('leaves the capacity provider column out when no placed task has a provider', () => {
+    const io = ecsIo({ 'fleet.json': JSON.stringify(describeResponse({ id: 'plain-1', cpu: 2048, memory: 4096 })) });
+    expect(main(['place', '--instances', 'fleet.json', '--task-definition', 'fixtures/sleep360.json', '--output', 'table'], io)).toBe(0);
+    expect(io.stdout()).toContain('INSTANCE TYPE');
+    expect(io.stdout()).not.toContain('CAPACITY PROVIDER');
   });
 
   it('prints its help', () => {
