@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  cluster, constraint, ConstraintsError, fleet, instance, instanceView, placementRequest, query, queryNode, queryText, resources, strategyChain, task,
+  cluster, constraint, ConstraintsError, fleet, instance, instanceView, placementCase, placementRequest, query, queryNode, queryText, resources, strategyChain, task,
 } from './index';
 import { messageOf } from '../../test/support/messageOf';
 
@@ -38,6 +38,19 @@ describe('constraints objects', () => {
     ['shape options given to a view', () => instanceView({ maxDepth: 1 } as never), 'instanceView: unknown constraint maxDepth'],
     ['a random rate above 1', () => strategyChain({ randomRate: 1.5 }), 'strategyChain: randomRate must be a number from 0 to 1, got 1.5'],
     ['a random rate without random', () => strategyChain({ types: ['binpack'], randomRate: 0.5 }), 'strategyChain: randomRate is given, but types leaves random out'],
+    ['everyZone on a fleet with fewer instances than zones', () => fleet({ everyZone: true, minInstances: 2 }), 'fleet: minInstances must be at least the 3 zones when everyZone is true, got 2; raise it or leave it out'],
+    ['everyZone not a boolean', () => fleet({ everyZone: 'yes' as never }), 'fleet: everyZone must be true or false, got "yes"'],
+    ['an unknown feasibility', () => placementCase({ feasibility: 'maybe' as never }), 'placementCase: feasibility must be one of "any", "feasible", "mixed", got "maybe"'],
+    ['an infeasible reason ECS does not give', () => placementCase({ feasibility: { infeasible: 'RESOURCE:DISK' as never } }), 'placementCase: feasibility.infeasible must be one of "AGENT", "ATTRIBUTE",'],
+    ['no infeasible reason', () => placementCase({ feasibility: { infeasible: [] } }), 'placementCase: feasibility.infeasible must hold at least 1 reason, got 0'],
+    ['a feasibility object with another key', () => placementCase({ feasibility: { infeasible: 'AGENT', rate: 1 } as never }), "placementCase: feasibility must be 'any', 'feasible', 'mixed' or { infeasible: reason }"],
+    ['an infeasible rate without mixed', () => placementCase({ feasibility: 'feasible', infeasibleRate: 0.2 }), "placementCase: infeasibleRate is given, but feasibility is \"feasible\", not 'mixed'"],
+    ['an infeasible rate above 1', () => placementCase({ feasibility: 'mixed', infeasibleRate: 2 }), 'placementCase: infeasibleRate must be a number from 0 to 1, got 2'],
+    ['room on no instance', () => placementCase({ withRoom: 0 }), "placementCase: withRoom must be a whole number of instances from 1 to 10000, or 'all', got 0"],
+    ['room with an infeasible case', () => placementCase({ withRoom: 2, feasibility: { infeasible: 'AGENT' } }), 'placementCase: withRoom is given, but feasibility is infeasible'],
+    ['room with mixed cases', () => placementCase({ withRoom: 'all', feasibility: 'mixed' }), "placementCase: withRoom is given, but feasibility is 'mixed'"],
+    ['a feasible case on a fleet that may be empty', () => placementCase({ feasibility: 'feasible', fleet: { minInstances: 0 } }), 'placementCase: fleet.minInstances must be at least 1'],
+    ['a fleet given to the request of a case', () => placementCase({ request: { fleet: {} } as never }), 'placementCase: request.fleet must not be given'],
     ['a fleet of a request at fault', () => placementRequest({ fleet: { zones: [] } }), 'placementRequest: fleet.zones must hold at least 1 item, got 0'],
     ["a fleet of a cluster's request", () => cluster({ request: { fleet: {} } }), "cluster: request.fleet must not be given: a cluster's requests are for the cluster's own fleet"],
     ['a size fast-check does not know', () => fleet({ size: 'huge' as never }), 'fleet: size must be one of "xsmall", "small", "medium", "large", "xlarge", "max", "-4",'],
@@ -53,6 +66,10 @@ describe('constraints objects', () => {
     ['a nested field out of range', () => task({ resources: { gpuRate: 2 } }), { code: 'invalid_constraint', arbitrary: 'task', constraint: 'resources.gpuRate' }],
     ['constraints that are not an object', () => task([] as never), { code: 'not_an_object', arbitrary: 'task', constraint: '' }],
     ['a nested object that is not one', () => cluster({ fleet: 3 } as never), { code: 'not_an_object', arbitrary: 'cluster', constraint: 'fleet' }],
+    ['room with an infeasible case', () => placementCase({ withRoom: 2, feasibility: { infeasible: 'AGENT' } }), { code: 'invalid_constraint', arbitrary: 'placementCase', constraint: 'withRoom' }],
+    ['an unknown infeasible reason in a list', () => placementCase({ feasibility: { infeasible: ['AGENT', 'DISK' as never] } }), { code: 'invalid_constraint', arbitrary: 'placementCase', constraint: 'feasibility.infeasible[1]' }],
+    ['a misspelt key of a case', () => placementCase({ feasible: true } as never), { code: 'unknown_constraint', arbitrary: 'placementCase', constraint: 'feasible' }],
+    ['everyZone on too few instances', () => fleet({ everyZone: true, minInstances: 1 }), { code: 'invalid_constraint', arbitrary: 'fleet', constraint: 'minInstances' }],
   ])('throws a ConstraintsError with a code and the constraint for %s', (_name, build, expected) => {
     let thrown: unknown;
     try {

@@ -17,8 +17,13 @@ export { queryText, type QueryTextConstraints } from './queryText';
 export { instanceView } from './instanceView';
 export { constraint, type ConstraintConstraints } from './constraint';
 export { strategyChain, type StrategyChainConstraints } from './strategyChain';
+export type { ChainStrategy, GeneratedStrategy } from './GeneratedStrategy';
 export { placementRequest, type GeneratedPlacementRequest, type PlacementRequestConstraints } from './placementRequest';
 export { cluster, type ClusterConstraints, type ClusterScenario, type HistoryStep } from './cluster';
+export {
+  placementCase, type PlacementCase, type PlacementCaseConstraints,
+} from './placementCase';
+export type { InfeasibleReason } from './InfeasibleReason';
 export { buildCluster, type BuildClusterOptions } from './buildCluster';
 export { statisticsLabels } from './statisticsLabels';
 

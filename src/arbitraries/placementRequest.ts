@@ -4,12 +4,13 @@
  * @module
  */
 import * as fc from 'fast-check';
-import type { PlacementConstraint, PlacementRequest, PlacementStrategy } from '../model/PlacementRequest';
+import type { PlacementConstraint, PlacementRequest, PlacementStrategy, PlacementStrategyType } from '../model/PlacementRequest';
 import type { TaskSpec } from '../model/TaskSpec';
 import { constraintFrom, type ConstraintConstraints } from './constraint';
 import { GROUPS, SERVICES } from './defaults';
 import { resolveFleet, type FleetConstraints } from './fleet';
 import { fleetVocabulary } from './internal/fleetVocabulary';
+import type { ChainStrategy, GeneratedStrategy } from './GeneratedStrategy';
 import { requestString } from './internal/accepted';
 import { printRequest, withPrinter } from './internal/printers';
 import { fail, inside, integer, list, ordered, rate, readFields, where, type Where } from './internal/readConstraints';
@@ -18,8 +19,16 @@ import type { QueryVocabulary } from './QueryConstraints';
 import { strategyChainFrom, type StrategyChainConstraints } from './strategyChain';
 import { taskFrom, type TaskConstraints } from './task';
 
-/** What {@link placementRequest} may generate. */
-export interface PlacementRequestConstraints {
+/**
+ * What {@link placementRequest} may generate. The type parameters are the
+ * fields and types `strategies` lists, which the generated strategies' type
+ * follows; they are inferred, never written.
+ *
+ * @typeParam B - the binpack fields `strategies` lists
+ * @typeParam S - the spread fields `strategies` lists
+ * @typeParam T - the strategy types `strategies` lists
+ */
+export interface PlacementRequestConstraints<B extends string = string, S extends string = string, T extends PlacementStrategyType = PlacementStrategyType> {
   /**
    * The task to place.
    * @defaultValue the defaults of {@link task}
@@ -64,7 +73,7 @@ export interface PlacementRequestConstraints {
    * The `placementStrategy` chain; an empty one is left out, so ECS's defaults apply.
    * @defaultValue the defaults of {@link strategyChain}
    */
-  readonly strategies?: StrategyChainConstraints;
+  readonly strategies?: StrategyChainConstraints<B, S, T>;
   /**
    * Each of the request's `placementConstraints`.
    * @defaultValue the defaults of {@link constraint}
@@ -115,10 +124,14 @@ const KEYS = ['task', 'minCount', 'maxCount', 'noCountRate', 'services', 'servic
  * `Strategy` objects, so that a property may read each strategy's `type` and
  * `field` without narrowing first. It is a `PlacementRequest`, and `place`
  * takes it as it is.
+ *
+ * @typeParam Strategy - the strategies' type: {@link PlacementStrategy}, or
+ *   the {@link GeneratedStrategy} that the literal fields and types given to
+ *   {@link placementRequest} allow
  */
-export interface GeneratedPlacementRequest extends Omit<PlacementRequest, 'placementStrategy'> {
+export interface GeneratedPlacementRequest<Strategy extends PlacementStrategy = PlacementStrategy> extends Omit<PlacementRequest, 'placementStrategy'> {
   /** The strategies, when the chain is not ECS's default: JSON ones only. */
-  readonly placementStrategy?: readonly PlacementStrategy[];
+  readonly placementStrategy?: readonly Strategy[];
 }
 
 /** Requests place at most this many tasks here: enough to fill any generated fleet. */
@@ -186,6 +199,14 @@ export function placementRequestFrom(value: unknown, at: Where, vocabulary?: Que
  * shape `Cluster.place` takes and a CreateService call writes. Shrinks
  * towards one task, no service, no strategy and no constraint.
  *
+ * The strategies' type follows the fields and types `strategies` lists, as
+ * {@link strategyChain}'s does: with `strategies: { types: ['binpack'],
+ * binpackFields: ['memory'] }` every strategy is typed
+ * `{ type: 'binpack'; field: 'memory' }`.
+ *
+ * @typeParam B - the binpack fields `strategies` lists, inferred as literals
+ * @typeParam S - the spread fields `strategies` lists, inferred as literals
+ * @typeParam T - the strategy types `strategies` lists, inferred as literals
  * @param constraints - what each part may be; every field has a realistic default
  * @returns an arbitrary of requests that `place` accepts, with JSON strategies only
  * @throws {@link ConstraintsError} naming `placementRequest` when a constraint is unknown, out of range, or refused by the library,
@@ -199,6 +220,9 @@ export function placementRequestFrom(value: unknown, at: Where, vocabulary?: Que
  * }));
  * ```
  */
-export function placementRequest(constraints: PlacementRequestConstraints = {}): fc.Arbitrary<GeneratedPlacementRequest> {
-  return placementRequestFrom(constraints, where('placementRequest'));
+export function placementRequest<const B extends string = string, const S extends string = string, const T extends PlacementStrategyType = PlacementStrategyType>(
+  constraints: PlacementRequestConstraints<B, S, T> = {},
+): fc.Arbitrary<GeneratedPlacementRequest<ChainStrategy<B, S, T>>> {
+  // The chain is drawn from the lists given, so its strategies are of the types those lists name.
+  return placementRequestFrom(constraints, where('placementRequest')) as fc.Arbitrary<GeneratedPlacementRequest<ChainStrategy<B, S, T>>>;
 }

@@ -6,12 +6,21 @@
 import * as fc from 'fast-check';
 import type { PlacementStrategy, PlacementStrategyType } from '../model/PlacementRequest';
 import { BINPACK_FIELDS, SPREAD_FIELDS } from './defaults';
+import type { ChainStrategy, GeneratedStrategy } from './GeneratedStrategy';
 import { requestString } from './internal/accepted';
 import { choiceItem, fail, integer, list, ordered, rate, readFields, where, type ItemReader, type Where } from './internal/readConstraints';
 import { CROSS_SHRINK } from './internal/sometimes';
 
-/** What {@link strategyChain} may generate. */
-export interface StrategyChainConstraints {
+/**
+ * What {@link strategyChain} may generate. The type parameters are the
+ * fields and types listed, which the generated strategies' type follows
+ * (see {@link GeneratedStrategy}); they are inferred, never written.
+ *
+ * @typeParam B - the binpack fields listed
+ * @typeParam S - the spread fields listed
+ * @typeParam T - the strategy types listed
+ */
+export interface StrategyChainConstraints<B extends string = string, S extends string = string, T extends PlacementStrategyType = PlacementStrategyType> {
   /**
    * The fewest strategies; a chain of none leaves ECS's defaults.
    * @defaultValue `0`
@@ -26,17 +35,17 @@ export interface StrategyChainConstraints {
    * The strategy types to draw from.
    * @defaultValue `['binpack', 'spread', 'random']`
    */
-  readonly types?: readonly PlacementStrategyType[];
+  readonly types?: readonly T[];
   /**
    * Resources binpack packs on.
    * @defaultValue `['memory', 'cpu', 'gpu', 'eni']`
    */
-  readonly binpackFields?: readonly string[];
+  readonly binpackFields?: readonly B[];
   /**
    * Fields spread spreads over.
    * @defaultValue `['attribute:ecs.availability-zone', 'instanceId', 'host', 'attribute:ecs.instance-type']`
    */
-  readonly spreadFields?: readonly string[];
+  readonly spreadFields?: readonly S[];
   /**
    * The chance that a chain holds a `random` strategy, when `types` has it.
    * The checker judges no strategy from a `random` on, so the default keeps
@@ -92,6 +101,14 @@ export function strategyChainFrom(value: unknown, at: Where): fc.Arbitrary<Place
  * field, random. Shrinks towards a shorter chain (none: ECS's defaults) of
  * the first type on the first field.
  *
+ * The strategies' type follows the fields and types listed:
+ * `strategyChain({ binpackFields: ['memory'] })` is an arbitrary of chains
+ * whose binpacks have `field: 'memory'` (see {@link GeneratedStrategy}).
+ * Without literal lists it is {@link PlacementStrategy}, as before.
+ *
+ * @typeParam B - the binpack fields listed, inferred as literals
+ * @typeParam S - the spread fields listed, inferred as literals
+ * @typeParam T - the strategy types listed, inferred as literals
  * @param constraints - the chain's length, types and fields
  * @returns an arbitrary of {@link PlacementStrategy} arrays that `place` accepts
  * @throws {@link ConstraintsError} naming `strategyChain` when a constraint is unknown, out of range, or a field is refused by the library
@@ -101,6 +118,9 @@ export function strategyChainFrom(value: unknown, at: Where): fc.Arbitrary<Place
  * fc.assert(fc.property(strategyChain({ minLength: 1, types: ['spread'] }), (chain) => chain[0]?.type === 'spread'));
  * ```
  */
-export function strategyChain(constraints: StrategyChainConstraints = {}): fc.Arbitrary<PlacementStrategy[]> {
-  return strategyChainFrom(constraints, where('strategyChain'));
+export function strategyChain<const B extends string = string, const S extends string = string, const T extends PlacementStrategyType = PlacementStrategyType>(
+  constraints: StrategyChainConstraints<B, S, T> = {},
+): fc.Arbitrary<ChainStrategy<B, S, T>[]> {
+  // The chain is drawn from the lists given, so its strategies are of the types those lists name.
+  return strategyChainFrom(constraints, where('strategyChain')) as fc.Arbitrary<ChainStrategy<B, S, T>[]>;
 }

@@ -25,7 +25,9 @@ describe('docs/testing.md', () => {
   const files = readdirSync(EXAMPLES).filter((file) => file.endsWith('.test.ts')).sort();
 
   it('has an example file for each example on the page', () => {
-    expect(files).toEqual(['customStrategy.test.ts', 'firstProperty.test.ts', 'oneCause.test.ts', 'steering.test.ts', 'zoneSkew.test.ts']);
+    expect(files).toEqual([
+      'customStrategy.test.ts', 'feasibility.test.ts', 'firstProperty.test.ts', 'literalFields.test.ts', 'oneCause.test.ts', 'room.test.ts', 'steering.test.ts', 'zoneSkew.test.ts',
+    ]);
   });
 
   it.each(files)('shows %s exactly as it runs', (file) => {

@@ -8,7 +8,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { Cluster } from 'task-placement';
-import { assertPlacement, buildCluster, checkPlacement, cluster, ConstraintsError, fleet, PlacementLawError, placementRequest } from 'task-placement/arbitraries';
+import {
+  assertPlacement, buildCluster, checkPlacement, cluster, ConstraintsError, fleet, PlacementLawError, placementCase, placementRequest,
+} from 'task-placement/arbitraries';
 
 let runs = 0;
 fc.assert(
@@ -34,12 +36,22 @@ const result = sample.place(request);
 const moved = { ...result, placements: [{ ...result.placements[0], instanceId: 'b' }] };
 assert.throws(() => assertPlacement(before, request, moved), (error) => error instanceof PlacementLawError && /\[finalTie\] task 0: placed on b/.test(error.message));
 assert.throws(() => fleet({ minInstances: 5, maxInstances: 3 }), (error) => error instanceof ConstraintsError && error.code === 'invalid_constraint' && error.message === 'fleet: minInstances must be at most maxInstances, got 5 > 3');
+// A case built infeasible fails with its reason, by construction.
+fc.assert(
+  fc.property(placementCase({ feasibility: { infeasible: 'RESOURCE:CPU' } }), (drawn) => {
+    const failed = buildCluster(drawn).place(drawn.request);
+    assert.equal(failed.placements.length, 0);
+    assert.ok(failed.failures.every((failure) => failure.reason === 'RESOURCE:CPU'));
+  }),
+  { seed: 20261127, numRuns: 20 },
+);
 console.log('import task-placement/arbitraries: ok');
 
 // The CommonJS build of the kit, as require() loads it.
 const require = createRequire(import.meta.url);
 const kit = require('task-placement/arbitraries');
 assert.equal(typeof kit.checkPlacement, 'function');
+assert.equal(fc.sample(kit.placementCase({ feasibility: 'feasible' }), 1)[0].feasibility, 'feasible');
 assert.equal(fc.sample(kit.fleet({ minInstances: 2, maxInstances: 2 }), 1)[0].length, 2);
 console.log('require task-placement/arbitraries: ok');
 

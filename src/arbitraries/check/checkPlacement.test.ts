@@ -127,6 +127,24 @@ describe('checkPlacement', () => {
     expect(checkPlacement(broken, binpackMemory, result).map((violation) => violation.law)).toEqual(expect.arrayContaining(['overcommitted', 'portConflict']));
   });
 
+  it('flags bookkeeping on an instance running portless tasks of one group, which it checks without the full tallies', () => {
+    const cluster = new Cluster({ instances: [makeInstanceSpec('a'), makeInstanceSpec('b')] });
+    cluster.place({ ...binpackMemory, count: 2 });
+    const before = cluster.snapshot();
+    expect(checkSnapshot(before)).toEqual([]);
+    const [a, b] = before.instances;
+    const [task] = before.tasks;
+    if (a === undefined || b === undefined || task === undefined) throw new Error('the cluster was meant to run two tasks on a');
+    const on = (changed: typeof a): ClusterSnapshot => ({ ...before, instances: [changed, b] });
+    const lawsOf = (snapshot: ClusterSnapshot) => checkSnapshot(snapshot).map((violation) => violation.law);
+    expect(lawsOf(on({ ...a, remainingResources: { ...a.remainingResources, memory: 1 } }))).toEqual(['bookkeeping']);
+    expect(lawsOf(on({ ...a, taskGroups: { g: 1 } }))).toEqual(['bookkeeping']);
+    expect(lawsOf(on({ ...a, taskGroups: { g: 2, other: 0 } }))).toEqual(['bookkeeping']);
+    expect(lawsOf(on({ ...a, runningTasksCount: 3 }))).toEqual(['bookkeeping']);
+    expect(lawsOf({ ...before, tasks: [...before.tasks, { ...task, taskId: 'extra', resources: { memory: 1_000_000 } }] })).toEqual(expect.arrayContaining(['overcommitted', 'bookkeeping']));
+    expect(lawsOf({ ...before, tasks: [...before.tasks, { ...task, taskId: 'elsewhere', instanceId: 'gone' }] })).toEqual(['orphanTask']);
+  });
+
   it('counts untracked tasks in the task count, and flags a count that leaves them out', () => {
     const cluster = new Cluster({ instances: [makeInstanceSpec('a', { untrackedTasks: 2 })] });
     const request: PlacementRequest = { ...binpackMemory, placementConstraints: [{ type: 'memberOf', expression: 'runningTasksCount == 2' }] };

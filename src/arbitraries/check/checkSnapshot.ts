@@ -8,6 +8,7 @@
 import type { ClusterSnapshot } from '../../cluster/Cluster';
 import type { InstanceInfo } from '../../model/InstanceInfo';
 import type { TaskInfo } from '../../model/TaskInfo';
+import { tasksByInstance } from '../model/tasksByInstance';
 import { otherViolation, type PlacementViolation } from './PlacementViolation';
 
 const STATE = -1;
@@ -31,26 +32,30 @@ const STATE = -1;
  * ```
  */
 export function checkSnapshot(snapshot: ClusterSnapshot): PlacementViolation[] {
+  return checkSnapshotOf(snapshot, tasksByInstance(snapshot.tasks));
+}
+
+/** {@link checkSnapshot} with the snapshot's tasks already grouped, as the checker groups them once for the model too. */
+export function checkSnapshotOf(snapshot: ClusterSnapshot, tasksOf: ReadonlyMap<string, readonly TaskInfo[]>): PlacementViolation[] {
+  const perInstance: PlacementViolation[] = [];
+  // Only instances that run tasks are remembered: a set of every id of a large fleet costs more than the rest of the check.
+  const running = new Set<string>();
+  for (const instance of snapshot.instances) {
+    const tasks = tasksOf.get(instance.id);
+    if (tasks !== undefined) running.add(instance.id);
+    // Most instances of a large fleet run nothing or a few portless tasks of one group; checking those without building
+    // the sets and tallies keeps the check light. Anything else, and any doubt, takes the full checks, which explain.
+    if (tasks === undefined ? idleAsReported(instance) : plainAsReported(instance, tasks)) continue;
+    perInstance.push(...checkResources(instance, tasks ?? []), ...checkPorts(instance, tasks ?? []), ...checkCounts(instance, tasks ?? []));
+  }
   const violations: PlacementViolation[] = [];
-  const ids = new Set(snapshot.instances.map((instance) => instance.id));
   const taskIds = new Set<string>();
   for (const task of snapshot.tasks) {
-    if (!ids.has(task.instanceId)) violations.push(otherViolation('orphanTask', STATE, `${task.taskId} runs on ${task.instanceId}, which is not registered`, [task.instanceId], [task.taskId]));
+    if (!running.has(task.instanceId)) violations.push(otherViolation('orphanTask', STATE, `${task.taskId} runs on ${task.instanceId}, which is not registered`, [task.instanceId], [task.taskId]));
     if (taskIds.has(task.taskId)) violations.push(otherViolation('duplicateTaskId', STATE, `two running tasks have the id ${task.taskId}`, [], [task.taskId]));
     taskIds.add(task.taskId);
   }
-  const tasksOf = new Map<string, TaskInfo[]>();
-  for (const task of snapshot.tasks) {
-    const tasks = tasksOf.get(task.instanceId);
-    if (tasks === undefined) tasksOf.set(task.instanceId, [task]);
-    else tasks.push(task);
-  }
-  for (const instance of snapshot.instances) {
-    const tasks = tasksOf.get(instance.id);
-    // Most instances of a large fleet run nothing; checking them without building the sets and tallies keeps the check linear and light.
-    if (tasks === undefined && idleAsReported(instance)) continue;
-    violations.push(...checkResources(instance, tasks ?? []), ...checkPorts(instance, tasks ?? []), ...checkCounts(instance, tasks ?? []));
-  }
+  violations.push(...perInstance);
   return violations;
 }
 
@@ -61,6 +66,35 @@ function idleAsReported(instance: InstanceInfo): boolean {
   for (const resource in registered) if ((registered[resource] ?? 0) < 0 || (Object.hasOwn(remaining, resource) ? remaining[resource] : 0) !== registered[resource]) return false;
   for (const _group in instance.taskGroups) return false;
   return instance.portsInUse.tcp.length === 0 && instance.portsInUse.udp.length === 0 && instance.runningTasksCount === (instance.untrackedTasks ?? 0);
+}
+
+/**
+ * Whether an instance whose tasks bind no static port and share one group
+ * reports itself so: each resource it registered less what they hold is
+ * what remains, and nothing is over-committed; no port is in use; the group
+ * and task counts are theirs. Anything else is left to the full checks.
+ */
+function plainAsReported(instance: InstanceInfo, tasks: readonly TaskInfo[]): boolean {
+  const { registeredResources: registered, remainingResources: remaining } = instance;
+  const group = tasks[0]?.group;
+  for (const task of tasks) {
+    if (task.group !== group || task.ports.tcp.length > 0 || task.ports.udp.length > 0) return false;
+    for (const resource in task.resources) if (!Object.hasOwn(registered, resource)) return false;
+  }
+  for (const resource in remaining) if (!Object.hasOwn(registered, resource)) return false;
+  for (const resource in registered) {
+    let held = 0;
+    for (const task of tasks) held += task.resources[resource] ?? 0;
+    const left = (registered[resource] ?? 0) - held;
+    if (left < 0 || (Object.hasOwn(remaining, resource) ? remaining[resource] : 0) !== left) return false;
+  }
+  let groups = 0;
+  for (const name in instance.taskGroups) {
+    groups += 1;
+    if (name !== group || instance.taskGroups[name] !== tasks.length) return false;
+  }
+  const portsFree = instance.portsInUse.tcp.length === 0 && instance.portsInUse.udp.length === 0;
+  return groups === 1 && portsFree && instance.runningTasksCount === tasks.length + (instance.untrackedTasks ?? 0);
 }
 
 function checkResources(instance: InstanceInfo, tasks: readonly TaskInfo[]): PlacementViolation[] {

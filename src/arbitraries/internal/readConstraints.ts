@@ -75,6 +75,13 @@ export function integer(at: Where, fields: Fields, name: string, fallback: numbe
   return integerItem(at, min, max)(fields.get(name) ?? fallback, name);
 }
 
+/** `true` or `false`. */
+export function flag(at: Where, fields: Fields, name: string, fallback: boolean): boolean {
+  const value = fields.get(name) ?? fallback;
+  if (typeof value !== 'boolean') fail(at, name, `must be true or false, got ${show(value)}`);
+  return value;
+}
+
 /** A chance from 0 to 1. */
 export function rate(at: Where, fields: Fields, name: string, fallback: number): number {
   const value = fields.get(name) ?? fallback;

@@ -9,6 +9,7 @@ import type { ClusterSnapshot } from '../../cluster/Cluster';
 import type { Rejection } from '../../model/Rejection';
 import { evaluateQuery } from '../../query/evaluateQuery';
 import { ModelInstance } from './ModelInstance';
+import { tasksByInstance } from './tasksByInstance';
 import type { ModelConstraint, ModelRequest, ModelStrategy } from './modelRequest';
 
 /** The host ports ECS lets one container instance reserve, written here apart from the engine's constant. */
@@ -39,7 +40,14 @@ export interface Narrowing {
  */
 export class ModelCluster {
   readonly instances: readonly ModelInstance[];
-  private readonly byId: ReadonlyMap<string, ModelInstance>;
+  /**
+   * The instances looked up by id so far: those that run tasks and those
+   * named when the model was built. Every instance of a large fleet by id
+   * costs more to build than placing a random chain does, so that map is
+   * built only when an id outside these is asked for.
+   */
+  private readonly known = new Map<string, ModelInstance>();
+  private everyId: ReadonlyMap<string, ModelInstance> | undefined;
   /**
    * Tasks per group in each bucket of an attribute spread, by attribute and
    * group: counted once over every instance when a spread first asks, then
@@ -48,16 +56,32 @@ export class ModelCluster {
    */
   private readonly spreadCounts = new Map<string, Map<string, Map<string | undefined, number>>>();
 
-  /** @param snapshot - the cluster's instances, in registration order, and its tasks */
-  constructor(snapshot: ClusterSnapshot) {
+  /**
+   * @param snapshot - the cluster's instances, in registration order, and its tasks
+   * @param tasksOf - the snapshot's tasks by instance, when the caller has grouped them already
+   * @param wanted - ids that will be looked up, such as those a result placed on
+   */
+  constructor(snapshot: ClusterSnapshot, tasksOf = tasksByInstance(snapshot.tasks), wanted: Iterable<string> = []) {
     this.instances = snapshot.instances.map((info) => new ModelInstance(info));
-    this.byId = new Map(this.instances.map((instance) => [instance.id, instance]));
-    for (const task of snapshot.tasks) this.byId.get(task.instanceId)?.hold(Object.entries(task.resources), task.ports, task.group);
+    const asked = new Set(wanted);
+    for (const instance of this.instances) {
+      const tasks = tasksOf.get(instance.id);
+      if (tasks === undefined && !asked.has(instance.id)) continue;
+      // A repeated id is the later instance's, as a map of every id would have it.
+      this.known.set(instance.id, instance);
+    }
+    for (const [id, tasks] of tasksOf) {
+      const instance = this.known.get(id);
+      if (instance !== undefined) for (const task of tasks) instance.hold(Object.entries(task.resources), task.ports, task.group);
+    }
   }
 
   /** The instance with this id, if registered. */
   instance(id: string): ModelInstance | undefined {
-    return this.byId.get(id);
+    const found = this.known.get(id);
+    if (found !== undefined) return found;
+    this.everyId ??= new Map(this.instances.map((instance) => [instance.id, instance]));
+    return this.everyId.get(id);
   }
 
   /** The checks of design §2 steps 1-4 for one instance, in order, stopping at the first that fails. */

@@ -5,6 +5,7 @@
  */
 import type { ClusterSnapshot } from '../../cluster/Cluster';
 import type { PlacementRequest } from '../../model/PlacementRequest';
+import type { TaskInfo } from '../../model/TaskInfo';
 import { ModelCluster } from './ModelCluster';
 import type { ModelInstance } from './ModelInstance';
 import { modelRequest, type ModelRequest } from './modelRequest';
@@ -27,14 +28,16 @@ export interface ReplayStep {
  * Replays a result's placements in order on the model built from `before`,
  * calling `visit` with the state just before each, and returns the model
  * after them all (where every failure of the result was decided).
+ * `tasksOf` is the snapshot's tasks by instance, when the caller has grouped them already.
  */
 export function replayPlacements(
   before: ClusterSnapshot,
   request: PlacementRequest,
   placements: readonly { readonly instanceId: string }[],
   visit: (step: ReplayStep) => void,
+  tasksOf?: ReadonlyMap<string, readonly TaskInfo[]>,
 ): ModelCluster {
-  const model = new ModelCluster(before);
+  const model = new ModelCluster(before, tasksOf, placements.map(({ instanceId }) => instanceId));
   const resolved = modelRequest(request);
   let candidates: readonly ModelInstance[] | undefined;
   let able: Set<ModelInstance> | undefined;
