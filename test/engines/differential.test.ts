@@ -56,7 +56,7 @@ function expectSameStop(twins: Twins, pick: number, context: string): void {
 
 // Each property runs hundreds of cases of two clusters each: seconds, not the default 5 s, on a busy machine.
 describe('the indexed engine against the reference engine', { timeout: runs(120_000) }, () => {
-  test.prop([engineScenario, engineRequest], { numRuns: runs(300) })(
+  test.prop([engineScenario, engineRequest], { numRuns: runs(200) })(
     'places every valid request alike, leaves the same state, and leaves the generator at the same number',
     (scenario, request) => {
       const twins = scenarioTwins(scenario);
@@ -66,7 +66,7 @@ describe('the indexed engine against the reference engine', { timeout: runs(120_
     },
   );
 
-  test.prop([engineScenario, randomChainRequest], { numRuns: runs(250) })(
+  test.prop([engineScenario, randomChainRequest], { numRuns: runs(150) })(
     'draws alike for random first, in the middle or last in the chain, and places alike after it',
     (scenario, request) => {
       const twins = scenarioTwins(scenario);
@@ -76,7 +76,7 @@ describe('the indexed engine against the reference engine', { timeout: runs(120_
     },
   );
 
-  test.prop([engineScenario, hungryRequest], { numRuns: runs(250) })(
+  test.prop([engineScenario, hungryRequest], { numRuns: runs(150) })(
     'fills the fleet alike and then gives the same failures, closest instances and diagnoses',
     (scenario, request) => {
       const twins = scenarioTwins(scenario);
@@ -86,7 +86,7 @@ describe('the indexed engine against the reference engine', { timeout: runs(120_
     },
   );
 
-  test.prop([engineScenario, engineRequest], { numRuns: runs(250) })(
+  test.prop([engineScenario, engineRequest], { numRuns: runs(150) })(
     'explains every valid request alike and changes nothing doing so',
     (scenario, request) => {
       const twins = scenarioTwins(scenario);
@@ -101,7 +101,7 @@ describe('the indexed engine against the reference engine', { timeout: runs(120_
     },
   );
 
-  test.prop([engineScenario, requestSequence], { numRuns: runs(250) })(
+  test.prop([engineScenario, requestSequence], { numRuns: runs(150) })(
     'places a sequence of requests that repeats shapes, between stops, alike step after step',
     (scenario, [pool, steps]) => {
       const twins = scenarioTwins(scenario);
@@ -117,7 +117,7 @@ describe('the indexed engine against the reference engine', { timeout: runs(120_
     },
   );
 
-  test.prop([engineScenario, fc.array(engineRequest, { minLength: 20, maxLength: 40 }), fc.array(fc.tuple(fc.nat(), fc.integer({ min: 1, max: 5 }), fc.nat(9)), { minLength: 40, maxLength: 120 })], { numRuns: runs(30) })(
+  test.prop([engineScenario, fc.array(engineRequest, { minLength: 20, maxLength: 40 }), fc.array(fc.tuple(fc.nat(), fc.integer({ min: 1, max: 5 }), fc.nat(9)), { minLength: 40, maxLength: 120 })], { numRuns: runs(20) })(
     'places many shapes interleaved (groups, sizes, chains and constraints of their own) between stops, registrations and deregistrations alike',
     (scenario, pool, steps) => {
       const twins = scenarioTwins(scenario);
@@ -142,7 +142,7 @@ describe('the indexed engine against the reference engine', { timeout: runs(120_
     },
   );
 
-  test.prop([crowdedPortScenario(12, 2, 10), fc.array(fc.tuple(crowdedPortRequest, fc.nat(), fc.boolean()), { minLength: 1, maxLength: 6 })], { numRuns: runs(100) })(
+  test.prop([crowdedPortScenario(12, 2, 10), fc.array(fc.tuple(crowdedPortRequest, fc.nat(), fc.boolean()), { minLength: 1, maxLength: 6 })], { numRuns: runs(60) })(
     'places, explains and fails alike on fleets close to the limit of 100 reserved host ports, between stops',
     (scenario, steps) => {
       const twins = scenarioTwins(scenario);
@@ -155,7 +155,7 @@ describe('the indexed engine against the reference engine', { timeout: runs(120_
     },
   );
 
-  test.prop([engineScenario, engineRequest, fc.nat()], { numRuns: runs(100) })(
+  test.prop([engineScenario, engineRequest, fc.nat()], { numRuns: runs(60) })(
     'places alike on clusters restored from the same snapshot, each in the state the snapshot gives',
     (scenario, request, seed) => {
       const original = scenarioTwins(scenario);
@@ -170,7 +170,7 @@ describe('the indexed engine against the reference engine', { timeout: runs(120_
     },
   );
 
-  test.prop([engineScenario, customChainRequest], { numRuns: runs(175) })(
+  test.prop([engineScenario, customChainRequest], { numRuns: runs(100) })(
     'places and explains alike a chain that holds a custom Strategy object, which the indexed engine leaves to the reference code',
     (scenario, request) => {
       const twins = scenarioTwins(scenario);

@@ -24,7 +24,7 @@ function spelt(request: PlacementRequest, upper: readonly boolean[]): PlacementR
 }
 
 describe.each(ENGINES)('binpack field case on the %s engine', (engine) => {
-  test.prop([roomyScenario, lowerCaseRequest, spelling], { numRuns: runs(300) })(
+  test.prop([roomyScenario, lowerCaseRequest, spelling], { numRuns: runs(100) })(
     'any casing of cpu and memory places as the lower-case spelling, and reads the same in explanations',
     (scenario, request, upper) => {
       const recased = spelt(request, upper);
@@ -33,7 +33,7 @@ describe.each(ENGINES)('binpack field case on the %s engine', (engine) => {
     },
   );
 
-  test.prop([roomyScenario, lowerCaseRequest, spelling], { numRuns: runs(200) })(
+  test.prop([roomyScenario, lowerCaseRequest, spelling], { numRuns: runs(75) })(
     'the checker reads the casing as the engine does: no law is broken',
     (scenario, request, upper) => {
       const recased = spelt(request, upper);
