@@ -5,17 +5,23 @@ import { defineConfig } from 'tsup';
 /**
  * The CommonJS pass names its own output by absolute path in the source
  * maps; a published map must not carry the build machine's directories.
+ * The two builds below run at once, so each rewrites only its own maps: a
+ * map the other is still writing would not parse.
  */
-async function relativeSourceMaps(): Promise<void> {
-  for (const name of readdirSync('dist').filter((file) => file.endsWith('.map'))) {
-    const path = `dist/${name}`;
-    const map = JSON.parse(readFileSync(path, 'utf8')) as { sources: string[]; file?: string };
-    if (!map.sources.some((source) => isAbsolute(source)) && !isAbsolute(map.file ?? '')) continue;
-    map.sources = map.sources.map((source) => (isAbsolute(source) ? relative('dist', source) : source));
-    if (map.file !== undefined && isAbsolute(map.file)) map.file = relative('dist', map.file);
-    writeFileSync(path, JSON.stringify(map));
-  }
+function relativeSourceMaps(ours: (name: string) => boolean): () => Promise<void> {
+  return async () => {
+    for (const name of readdirSync('dist').filter((file) => file.endsWith('.map') && ours(file))) {
+      const path = `dist/${name}`;
+      const map = JSON.parse(readFileSync(path, 'utf8')) as { sources: string[]; file?: string };
+      if (!map.sources.some((source) => isAbsolute(source)) && !isAbsolute(map.file ?? '')) continue;
+      map.sources = map.sources.map((source) => (isAbsolute(source) ? relative('dist', source) : source));
+      if (map.file !== undefined && isAbsolute(map.file)) map.file = relative('dist', map.file);
+      writeFileSync(path, JSON.stringify(map));
+    }
+  };
 }
+
+const isCliMap = (name: string): boolean => name.startsWith('cli.');
 
 export default defineConfig([
   {
@@ -34,7 +40,7 @@ export default defineConfig([
     clean: true,
     // Shared code between entries goes into chunks rather than being copied.
     splitting: true,
-    onSuccess: relativeSourceMaps,
+    onSuccess: relativeSourceMaps((name) => !isCliMap(name)),
   },
   {
     // The command-line program: Node only, ESM, runnable as a bin.
@@ -44,6 +50,6 @@ export default defineConfig([
     target: 'node20',
     sourcemap: true,
     banner: { js: '#!/usr/bin/env node' },
-    onSuccess: relativeSourceMaps,
+    onSuccess: relativeSourceMaps(isCliMap),
   },
 ]);
