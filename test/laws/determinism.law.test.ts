@@ -52,7 +52,7 @@ describe.each(ENGINES)('determinism on the %s engine', (engine) => {
     },
   );
 
-  test.prop([clusterScenario, nearMissRequest, randomProbe], { numRuns: runs(250) })(
+  test.prop([clusterScenario, nearMissRequest, randomProbe], { numRuns: runs(150) })(
     'a request refused with a PlacementInputError changes nothing, not even the generator',
     (scenario, invalid, probe) => {
       const refused = scenarioCluster(scenario, engine);

@@ -34,7 +34,7 @@ function placeFailing(cluster: Cluster, request: PlacementRequest): Failed {
 }
 
 describe.each(ENGINES)('failures on the %s engine', (engine) => {
-  test.prop([clusterScenario, hungryRequest], { numRuns: runs(250) })(
+  test.prop([clusterScenario, hungryRequest], { numRuns: runs(175) })(
     'a task fails only when no instance can take it, and every failed task of a request fails alike',
     (scenario, request) => {
       const { result, outcomes } = placeFailing(scenarioCluster(scenario, engine), request);
@@ -44,7 +44,7 @@ describe.each(ENGINES)('failures on the %s engine', (engine) => {
     },
   );
 
-  test.prop([clusterScenario, hungryRequest], { numRuns: runs(250) })(
+  test.prop([clusterScenario, hungryRequest], { numRuns: runs(175) })(
     'a failure gives the ECS reason and rejection of the closest matching instance, the earliest registered of those that passed the most checks',
     (scenario, request) => {
       const { before, result } = placeFailing(scenarioCluster(scenario, engine), request);
@@ -53,7 +53,7 @@ describe.each(ENGINES)('failures on the %s engine', (engine) => {
     },
   );
 
-  test.prop([clusterScenario, hungryRequest], { numRuns: runs(250) })(
+  test.prop([clusterScenario, hungryRequest], { numRuns: runs(175) })(
     'the diagnosis counts every instance once, by its first failed check, and none as available',
     (scenario, request) => {
       const { before, result } = placeFailing(scenarioCluster(scenario, engine), request);
@@ -70,7 +70,7 @@ describe.each(ENGINES)('failures on the %s engine', (engine) => {
     },
   );
 
-  test.prop([clusterScenario, hungryRequest], { numRuns: runs(250) })(
+  test.prop([clusterScenario, hungryRequest], { numRuns: runs(175) })(
     'resolvable is true exactly for an exhausted resource and for a port a task holds',
     (scenario, request) => {
       const { result, outcomes } = placeFailing(scenarioCluster(scenario, engine), request);

@@ -22,7 +22,7 @@ const withConstraints = (request: PlacementRequest, constraints: PlacementReques
 };
 
 describe.each(ENGINES)('memberOf on the %s engine', (engine) => {
-  test.prop([roomyScenario, memberOfRequests, fc.nat(2)], { numRuns: runs(500) })(
+  test.prop([roomyScenario, memberOfRequests, fc.nat(2)], { numRuns: runs(300) })(
     'places each task only where every memberOf holds on the state just before it, earlier tasks of the request included',
     (scenario, request, warmUps) => {
       const cluster = scenarioCluster(scenario, engine);
@@ -41,7 +41,7 @@ describe.each(ENGINES)('memberOf on the %s engine', (engine) => {
     },
   );
 
-  test.prop([fc.oneof(clusterScenario, roomyScenario), placementRequest, fc.nat(2)], { numRuns: runs(300) })(
+  test.prop([fc.oneof(clusterScenario, roomyScenario), placementRequest, fc.nat(2)], { numRuns: runs(200) })(
     'not(task:group == G) on a request of group G places exactly as distinctInstance does',
     (scenario, request, warmUps) => {
       // Every group the arbitraries produce can be written bare in an expression.
@@ -58,7 +58,7 @@ describe.each(ENGINES)('memberOf on the %s engine', (engine) => {
     },
   );
 
-  test.prop([clusterScenario, requestArbitrary({ task: taskSpec, constraints: fc.constant(undefined) }), memberOfConstraint], { numRuns: runs(300) })(
+  test.prop([clusterScenario, requestArbitrary({ task: taskSpec, constraints: fc.constant(undefined) }), memberOfConstraint], { numRuns: runs(200) })(
     "a task definition's memberOf binds exactly like the same memberOf in the request",
     (scenario, request, memberOf) => {
       const inTask = scenarioCluster(scenario, engine);

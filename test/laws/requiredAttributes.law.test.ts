@@ -16,7 +16,7 @@ function requirementsOf(request: PlacementRequest): [string, string | undefined]
 }
 
 describe.each(ENGINES)('required attributes on the %s engine', (engine) => {
-  test.prop([roomyScenario, requests, fc.nat(2)], { numRuns: runs(400) })(
+  test.prop([roomyScenario, requests, fc.nat(2)], { numRuns: runs(250) })(
     'places a task that requires attribute value v only on instances whose attribute is v, and one that requires a name only where it is',
     (scenario, request, warmUps) => {
       const cluster = scenarioCluster(scenario, engine);
@@ -53,7 +53,7 @@ describe.each(ENGINES)('required attributes on the %s engine', (engine) => {
           expect(values).toContainEqual([failure.rejection.attribute, failure.rejection.value]);
         }
       }),
-      { numRuns: runs(300) },
+      { numRuns: runs(200) },
     );
     expect({ placed: placedWithValue > 0, refused: refusedForValue > 0 }).toEqual({ placed: true, refused: true });
   });

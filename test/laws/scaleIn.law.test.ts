@@ -43,7 +43,7 @@ function bucketCounts(snapshot: ClusterSnapshot, group: string, field: string): 
 const skew = (counts: Map<string, number>): number => Math.max(...counts.values()) - Math.min(...counts.values());
 
 describe.each(ENGINES)('scale-in on the %s engine', (engine) => {
-  test.prop([roomyScenario, serviceRequest, fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 12 }), scaleInChain, fc.array(fc.nat(), { maxLength: 4 })], { numRuns: runs(300) })(
+  test.prop([roomyScenario, serviceRequest, fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 12 }), scaleInChain, fc.array(fc.nat(), { maxLength: 4 })], { numRuns: runs(200) })(
     'chooses distinct unprotected tasks of the group: count of them, or every one when fewer, and says which',
     (scenario, request, rounds, count, chain, picks) => {
       const { cluster } = story(scenario, engine, request, rounds);
@@ -65,7 +65,7 @@ describe.each(ENGINES)('scale-in on the %s engine', (engine) => {
     },
   );
 
-  test.prop([roomyScenario, serviceRequest, fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 8 }), scaleInChain], { numRuns: runs(300) })(
+  test.prop([roomyScenario, serviceRequest, fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 8 }), scaleInChain], { numRuns: runs(200) })(
     'stopping the choice leaves a valid state, and placing as many back is a valid placement',
     (scenario, request, rounds, count, chain) => {
       const { cluster } = story(scenario, engine, request, rounds);
@@ -84,7 +84,7 @@ describe.each(ENGINES)('scale-in on the %s engine', (engine) => {
     },
   );
 
-  test.prop([roomyScenario, serviceRequest, fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 8 }), spreadStrategy, fc.array(placementStrategy, { maxLength: 2 })], { numRuns: runs(300) })(
+  test.prop([roomyScenario, serviceRequest, fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 8 }), spreadStrategy, fc.array(placementStrategy, { maxLength: 2 })], { numRuns: runs(200) })(
     'spread first: each task comes from a bucket holding the most, so the max-min of the bucket counts never grows, except from 0 to 1',
     (scenario, request, rounds, count, first, rest) => {
       const { cluster } = story(scenario, engine, request, rounds);
@@ -103,7 +103,7 @@ describe.each(ENGINES)('scale-in on the %s engine', (engine) => {
     },
   );
 
-  test.prop([roomyScenario, serviceRequest, fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 8 }), scaleInChain], { numRuns: runs(200) })(
+  test.prop([roomyScenario, serviceRequest, fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 8 }), scaleInChain], { numRuns: runs(150) })(
     'gives the same choice for the same state and seed, on either engine',
     (scenario, request, rounds, count, chain) => {
       const here = story(scenario, engine, request, rounds).cluster;

@@ -20,7 +20,7 @@ function bucketOf(field: string, instance: InstanceSpec): string {
 }
 
 describe.each(ENGINES)('spread on the %s engine', (engine) => {
-  test.prop([roomyScenario, spreadFirst, fc.nat(3)], { numRuns: runs(500) })(
+  test.prop([roomyScenario, spreadFirst, fc.nat(3)], { numRuns: runs(300) })(
     'spread picks a candidate in a bucket with the fewest tasks of the group, counted over every instance, at every step',
     (scenario, request, warmUps) => {
       const cluster = scenarioCluster(scenario, engine);
@@ -30,7 +30,7 @@ describe.each(ENGINES)('spread on the %s engine', (engine) => {
     },
   );
 
-  test.prop([roomyScenario, spreadFirst, fc.integer({ min: 1, max: 3 }), fc.nat(), fc.constantFrom<InstancePatch>({ status: 'DRAINING' }, { agentConnected: false })], { numRuns: runs(300) })(
+  test.prop([roomyScenario, spreadFirst, fc.integer({ min: 1, max: 3 }), fc.nat(), fc.constantFrom<InstancePatch>({ status: 'DRAINING' }, { agentConnected: false })], { numRuns: runs(200) })(
     'spread still counts the tasks of an instance that can no longer take any, such as a DRAINING one',
     (scenario, request, warmUps, pick, patch) => {
       const cluster = scenarioCluster(scenario, engine);
@@ -44,7 +44,7 @@ describe.each(ENGINES)('spread on the %s engine', (engine) => {
     },
   );
 
-  test.prop([openFleet, fc.constantFrom(...SPREAD_FIELDS), fc.integer({ min: 1, max: 24 }), fc.nat()], { numRuns: runs(300) })(
+  test.prop([openFleet, fc.constantFrom(...SPREAD_FIELDS), fc.integer({ min: 1, max: 24 }), fc.nat()], { numRuns: runs(200) })(
     'spread alone keeps the buckets within one task of each other when every instance can take every task',
     (instances, field, count, seed) => {
       const cluster = new Cluster({ instances, seed, engine });

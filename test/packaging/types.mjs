@@ -33,8 +33,9 @@ try {
     { moduleResolution: ts.ModuleResolutionKind.Bundler, module: ts.ModuleKind.ESNext, skipLibCheck: false },
   ];
   for (const setting of settings) {
-    // preserveSymlinks keeps the package under node_modules, where a consumer finds it.
-    const options = { ...setting, strict: true, noEmit: true, types: [], target: ts.ScriptTarget.ES2022, preserveSymlinks: true, lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'] };
+    // preserveSymlinks keeps the package under node_modules, where a consumer finds it; skipDefaultLibCheck leaves
+    // TypeScript's own lib files unchecked (the DOM's took half the time) while this package's declarations still are.
+    const options = { ...setting, strict: true, noEmit: true, skipDefaultLibCheck: true, types: [], target: ts.ScriptTarget.ES2022, preserveSymlinks: true, lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'] };
     const diagnostics = ts.getPreEmitDiagnostics(ts.createProgram([file], options));
     const messages = diagnostics.map((diagnostic) => ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
     assert.deepEqual(messages, [], `moduleResolution ${ts.ModuleResolutionKind[setting.moduleResolution]}`);
