@@ -206,10 +206,34 @@ export class AttributeClasses {
  * What stands for a class when its verdicts are decided: its first instance
  * with the attributes it had then. The instance itself would not do: an
  * update gives it other attributes (another class), and a verdict decided
- * after that would be the new class's, cached for the old one.
+ * after that would be the new class's, cached for the old one. Every other
+ * field is read from the instance as it is now.
+ *
+ * @remarks
+ * A view that delegates, not `Object.create(instance)`: an object used as a
+ * prototype gets a map of its own in V8, and the instance records that stood
+ * for classes then made every property read of a record megamorphic.
  */
 function standIn(instance: InstanceState): InstanceState {
-  return Object.create(instance, { attributes: { value: instance.attributes, enumerable: true } }) as InstanceState;
+  return new ClassStandIn(instance, instance.attributes);
+}
+
+/** The {@link standIn} of a class: the attributes it was made with, and the instance's other fields as they are. */
+class ClassStandIn implements InstanceState {
+  constructor(private readonly instance: InstanceState, readonly attributes: ReadonlyMap<string, string | null>) {}
+  get id(): string { return this.instance.id; }
+  get ec2InstanceId(): string | undefined { return this.instance.ec2InstanceId; }
+  get agentConnected(): boolean { return this.instance.agentConnected; }
+  get agentVersion(): string | undefined { return this.instance.agentVersion; }
+  get registeredAt(): number | undefined { return this.instance.registeredAt; }
+  get runningTasksCount(): number { return this.instance.runningTasksCount; }
+  get taskGroups(): ReadonlyMap<string, number> { return this.instance.taskGroups; }
+  get status(): InstanceState['status'] { return this.instance.status; }
+  get registeredResources(): Readonly<Record<string, number>> { return this.instance.registeredResources; }
+  get remainingResources(): Readonly<Record<string, number>> { return this.instance.remainingResources; }
+  get reservedPorts(): InstanceState['reservedPorts'] { return this.instance.reservedPorts; }
+  get portsInUse(): InstanceState['portsInUse'] { return this.instance.portsInUse; }
+  get registrationOrder(): number { return this.instance.registrationOrder; }
 }
 
 function bitFor(attributes: ReadonlyMap<string, string | null>, classId: number): number {
