@@ -6,6 +6,7 @@
  * @module
  */
 import type { ClusterSnapshot } from '../../cluster/Cluster';
+import type { InstanceInfo } from '../../model/InstanceInfo';
 import type { Rejection } from '../../model/Rejection';
 import { evaluateQuery } from '../../query/evaluateQuery';
 import { ModelInstance } from './ModelInstance';
@@ -39,7 +40,11 @@ export interface Narrowing {
  * registered and the tasks it lists, not from the engine's running totals.
  */
 export class ModelCluster {
-  readonly instances: readonly ModelInstance[];
+  /** The snapshot's instances, in registration order. */
+  private readonly infos: readonly InstanceInfo[];
+  /** The model of each, by position, made when first needed: a check that names few instances makes few. */
+  private readonly made: (ModelInstance | undefined)[];
+  private every: readonly ModelInstance[] | undefined;
   /**
    * The instances looked up by id so far: those that run tasks and those
    * named when the model was built. Every instance of a large fleet by id
@@ -62,18 +67,36 @@ export class ModelCluster {
    * @param wanted - ids that will be looked up, such as those a result placed on
    */
   constructor(snapshot: ClusterSnapshot, tasksOf = tasksByInstance(snapshot.tasks), wanted: Iterable<string> = []) {
-    this.instances = snapshot.instances.map((info) => new ModelInstance(info));
+    this.infos = snapshot.instances;
+    this.made = new Array<ModelInstance | undefined>(this.infos.length);
     const asked = new Set(wanted);
-    for (const instance of this.instances) {
-      const tasks = tasksOf.get(instance.id);
-      if (tasks === undefined && !asked.has(instance.id)) continue;
+    // Index loops: this runs once per check, too seldom to be optimized, and an unoptimized for...of allocates a result per step.
+    for (let index = 0; index < this.infos.length; index += 1) {
+      const info = this.infos[index] as InstanceInfo;
+      if (!tasksOf.has(info.id) && !asked.has(info.id)) continue;
+      const instance = new ModelInstance(info);
+      this.made[index] = instance;
       // A repeated id is the later instance's, as a map of every id would have it.
-      this.known.set(instance.id, instance);
+      this.known.set(info.id, instance);
     }
     for (const [id, tasks] of tasksOf) {
       const instance = this.known.get(id);
       if (instance !== undefined) for (const task of tasks) instance.hold(Object.entries(task.resources), task.ports, task.group);
     }
+  }
+
+  /**
+   * Every instance, in registration order. Made on first need: a model of
+   * every instance of a large fleet costs several times what placing a
+   * random chain does, and checking one needs only the instances it names.
+   */
+  get instances(): readonly ModelInstance[] {
+    if (this.every === undefined) {
+      const made = this.made;
+      for (let index = 0; index < made.length; index += 1) made[index] ??= new ModelInstance(this.infos[index] as InstanceInfo);
+      this.every = made as readonly ModelInstance[];
+    }
+    return this.every;
   }
 
   /** The instance with this id, if registered. */
