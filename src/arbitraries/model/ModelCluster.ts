@@ -13,6 +13,8 @@ import { ModelInstance } from './ModelInstance';
 import { tasksByInstance } from './tasksByInstance';
 import type { ModelConstraint, ModelRequest, ModelStrategy } from './modelRequest';
 
+/** Every instance is checked for every task: one list of protocols rather than a new one per check. */
+const PROTOCOLS = ['tcp', 'udp'] as const;
 /** The host ports ECS lets one container instance reserve, written here apart from the engine's constant. */
 const MAX_RESERVED_PORTS = 100;
 
@@ -110,27 +112,26 @@ export class ModelCluster {
   /** The checks of design §2 steps 1-4 for one instance, in order, stopping at the first that fails. */
   check(instance: ModelInstance, request: ModelRequest): ModelOutcome {
     let passed = 0;
-    const outcome = (rejection: Rejection | undefined): ModelOutcome => ({ instance, rejection, passed });
-    if (instance.info.status !== 'ACTIVE') return outcome({ code: 'not_active', status: instance.info.status });
+    if (instance.info.status !== 'ACTIVE') return { instance, rejection: { code: 'not_active', status: instance.info.status }, passed };
     passed += 1;
-    if (!instance.info.agentConnected) return outcome({ code: 'agent_disconnected' });
+    if (!instance.info.agentConnected) return { instance, rejection: { code: 'agent_disconnected' }, passed };
     passed += 1;
     for (const { name, value } of request.task.requiresAttributes) {
       // With a value, the instance's attribute must have exactly it; one without a value has none.
-      if (value === undefined && instance.attribute(name) === undefined) return outcome({ code: 'missing_attribute', attribute: name });
-      if (value !== undefined && instance.attribute(name) !== value) return outcome({ code: 'missing_attribute', attribute: name, value });
+      if (value === undefined && instance.attribute(name) === undefined) return { instance, rejection: { code: 'missing_attribute', attribute: name }, passed };
+      if (value !== undefined && instance.attribute(name) !== value) return { instance, rejection: { code: 'missing_attribute', attribute: name, value }, passed };
       passed += 1;
     }
     for (const [resource, requested] of request.task.resources) {
       const remaining = instance.remainingOf(resource);
-      if (requested > remaining) return outcome({ code: 'insufficient_resource', resource, requested, remaining });
+      if (requested > remaining) return { instance, rejection: { code: 'insufficient_resource', resource, requested, remaining }, passed };
       passed += 1;
     }
-    for (const protocol of ['tcp', 'udp'] as const) {
+    for (const protocol of PROTOCOLS) {
       const inUse = protocol === 'tcp' ? instance.tcpInUse : instance.udpInUse;
       for (const port of request.task[protocol]) {
         const reserved = instance.reserves(protocol, port);
-        if (reserved || inUse.has(port)) return outcome({ code: 'port_in_use', protocol, port, reserved });
+        if (reserved || inUse.has(port)) return { instance, rejection: { code: 'port_in_use', protocol, port, reserved }, passed };
         passed += 1;
       }
     }
@@ -139,15 +140,15 @@ export class ModelCluster {
       // ECS lets an instance reserve at most 100 host ports: the agent's and its tasks' static ones, TCP and UDP together.
       const reserved = instance.info.reservedPorts.tcp.length + instance.info.reservedPorts.udp.length;
       const bound = instance.tcpInUse.size + instance.udpInUse.size;
-      if (reserved + bound + requested > MAX_RESERVED_PORTS) return outcome({ code: 'too_many_ports', requested, reserved, bound });
+      if (reserved + bound + requested > MAX_RESERVED_PORTS) return { instance, rejection: { code: 'too_many_ports', requested, reserved, bound }, passed };
       passed += 1;
     }
     for (const constraint of request.constraints) {
       const rejection = this.violates(instance, constraint, request.group);
-      if (rejection !== undefined) return outcome(rejection);
+      if (rejection !== undefined) return { instance, rejection: rejection, passed };
       passed += 1;
     }
-    return outcome(undefined);
+    return { instance, rejection: undefined, passed };
   }
 
   private violates(instance: ModelInstance, constraint: ModelConstraint, group: string): Rejection | undefined {
