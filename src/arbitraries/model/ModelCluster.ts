@@ -207,11 +207,18 @@ export class ModelCluster {
     for (const strategy of strategies) {
       if (survivors.length <= 1) break;
       if (strategy.kind === 'random' || strategy.kind === 'custom') return { survivors, stoppedAt: strategy, stages };
-      const keys = survivors.map((instance) => this.key(strategy, instance, group));
-      // A loop rather than Math.min(...keys): a fleet of many thousand candidates would overflow the call's arguments.
+      // Plain loops: every task of a ranked chain runs this over every candidate, and in code that runs a few times a
+      // property, closures and iterators are allocations the collector then spends as long on as the ranking.
+      const keys = new Float64Array(survivors.length);
       let best = Infinity;
-      for (const key of keys) if (key < best) best = key;
-      survivors = survivors.filter((_, index) => keys[index] === best);
+      for (let index = 0; index < survivors.length; index += 1) {
+        const key = this.key(strategy, survivors[index] as ModelInstance, group);
+        keys[index] = key;
+        if (key < best) best = key;
+      }
+      const kept: ModelInstance[] = [];
+      for (let index = 0; index < survivors.length; index += 1) if (keys[index] === best) kept.push(survivors[index] as ModelInstance);
+      survivors = kept;
       stages.push({ strategy, best, kept: survivors });
     }
     return { survivors, stages };
