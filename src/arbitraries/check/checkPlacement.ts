@@ -59,8 +59,8 @@ import { explainRejection, lawOf } from './rejectionWords';
  *
  * Cost: linear in the fleet per request plus, per task, linear in the
  * instances that can take it (a spread's buckets are counted once and kept
- * as tasks start). On 10,000 instances a 20-task request checks in 2 to
- * 45 ms: 4 to 9 times `place` for binpack and spread chains, about 7 times
+ * as tasks start). On 10,000 instances a 20-task request checks in 3 to
+ * 35 ms: 3 to 8 times `place` for binpack and spread chains, about 7 times
  * for a random one (`npm run bench` measures it; docs/testing.md has the
  * figures).
  *
