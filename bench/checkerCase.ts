@@ -7,6 +7,7 @@ import { checkPlacement } from '../src/arbitraries/check/checkPlacement';
 import { Cluster, type ClusterSnapshot } from '../src/cluster/Cluster';
 import type { PlacementRequest } from '../src/model/PlacementRequest';
 import { streamFleet } from '../src/sim/streamFleet';
+import { collect } from './heapMiB';
 
 /** One chain's place and check on one fleet. */
 export interface CheckerRow {
@@ -40,8 +41,8 @@ const CHECKED_CHAINS: readonly { readonly name: string; readonly strategies: Non
  * @param repeats - runs per chain
  */
 export function runCheckerCase(size: number, tasks: number, repeats: number): CheckerRow[] {
-  // What earlier cases left for the collector (npm run bench exposes gc) is not the checker's cost.
-  (globalThis as { gc?: () => void }).gc?.();
+  // What earlier cases left for the collector is not the checker's cost.
+  collect();
   const fleet = new Cluster();
   for (const spec of streamFleet({ size, seed: 11, zones: 3 })) fleet.registerInstance(spec);
   // Earlier tasks of the group give the spreads uneven buckets to rank.

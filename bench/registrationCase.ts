@@ -6,6 +6,7 @@ import { Cluster } from '../src/cluster/Cluster';
 import type { InstanceSpec } from '../src/model/InstanceSpec';
 import type { TaskInfo } from '../src/model/TaskInfo';
 import { streamFleet } from '../src/sim/streamFleet';
+import { collect } from './heapMiB';
 
 /** Time per registration and per deregistration on a fleet of `size`. */
 export interface RegistrationRow {
@@ -49,10 +50,6 @@ export function runRegistrationCase(cluster: Cluster, size: number, count: numbe
 }
 
 /** Time to restore a cluster with its tasks. */
-function collect(): void {
-  (globalThis as { gc?: () => void }).gc?.();
-}
-
 export interface RestoreRow {
   readonly instances: number;
   readonly tasks: number;

@@ -12,6 +12,7 @@ import { tasksByInstance } from '../model/tasksByInstance';
 import { otherViolation, type PlacementViolation } from './PlacementViolation';
 
 const STATE = -1;
+const NO_TASKS: readonly TaskInfo[] = Object.freeze([]);
 
 /**
  * Checks a cluster's state against itself: every task runs on a registered
@@ -43,12 +44,12 @@ export function checkSnapshotOf(snapshot: ClusterSnapshot, tasksOf: ReadonlyMap<
   // An index loop: this runs once per check, too seldom to be optimized, and an unoptimized for...of allocates a result per step.
   for (let index = 0; index < snapshot.instances.length; index += 1) {
     const instance = snapshot.instances[index] as InstanceInfo;
-    const tasks = tasksOf.get(instance.id);
-    if (tasks !== undefined) running.add(instance.id);
+    const tasks = tasksOf.get(instance.id) ?? NO_TASKS;
+    if (tasks !== NO_TASKS) running.add(instance.id);
     // Most instances of a large fleet run nothing or a few portless tasks of one group; checking those without building
     // the sets and tallies keeps the check light. Anything else, and any doubt, takes the full checks, which explain.
-    if (tasks === undefined ? idleAsReported(instance) : plainAsReported(instance, tasks)) continue;
-    perInstance.push(...checkResources(instance, tasks ?? []), ...checkPorts(instance, tasks ?? []), ...checkCounts(instance, tasks ?? []));
+    if (plainAsReported(instance, tasks)) continue;
+    perInstance.push(...checkResources(instance, tasks), ...checkPorts(instance, tasks), ...checkCounts(instance, tasks));
   }
   const violations: PlacementViolation[] = [];
   const taskIds = new Set<string>();
@@ -61,20 +62,12 @@ export function checkSnapshotOf(snapshot: ClusterSnapshot, tasksOf: ReadonlyMap<
   return violations;
 }
 
-/** Whether an instance without tasks reports itself so: everything registered remains, no port is bound, no task runs but its untracked ones. */
-function idleAsReported(instance: InstanceInfo): boolean {
-  const { registeredResources: registered, remainingResources: remaining } = instance;
-  for (const resource in remaining) if (!Object.hasOwn(registered, resource) && remaining[resource] !== 0) return false;
-  for (const resource in registered) if ((registered[resource] ?? 0) < 0 || (Object.hasOwn(remaining, resource) ? remaining[resource] : 0) !== registered[resource]) return false;
-  for (const _group in instance.taskGroups) return false;
-  return instance.portsInUse.tcp.length === 0 && instance.portsInUse.udp.length === 0 && instance.runningTasksCount === (instance.untrackedTasks ?? 0);
-}
-
 /**
- * Whether an instance whose tasks bind no static port and share one group
- * reports itself so: each resource it registered less what they hold is
- * what remains, and nothing is over-committed; no port is in use; the group
- * and task counts are theirs. Anything else is left to the full checks.
+ * Whether an instance whose tasks (if any) bind no static port and share one
+ * group reports itself so: each resource it registered less what they hold
+ * is what remains, nothing is over-committed and nothing unregistered
+ * remains; no port is in use; the group and task counts are theirs. Anything
+ * else is left to the full checks.
  */
 function plainAsReported(instance: InstanceInfo, tasks: readonly TaskInfo[]): boolean {
   const { registeredResources: registered, remainingResources: remaining } = instance;
@@ -83,7 +76,7 @@ function plainAsReported(instance: InstanceInfo, tasks: readonly TaskInfo[]): bo
     if (task.group !== group || task.ports.tcp.length > 0 || task.ports.udp.length > 0) return false;
     for (const resource in task.resources) if (!Object.hasOwn(registered, resource)) return false;
   }
-  for (const resource in remaining) if (!Object.hasOwn(registered, resource)) return false;
+  for (const resource in remaining) if (!Object.hasOwn(registered, resource) && remaining[resource] !== 0) return false;
   for (const resource in registered) {
     let held = 0;
     for (const task of tasks) held += task.resources[resource] ?? 0;
@@ -96,7 +89,7 @@ function plainAsReported(instance: InstanceInfo, tasks: readonly TaskInfo[]): bo
     if (name !== group || instance.taskGroups[name] !== tasks.length) return false;
   }
   const portsFree = instance.portsInUse.tcp.length === 0 && instance.portsInUse.udp.length === 0;
-  return groups === 1 && portsFree && instance.runningTasksCount === tasks.length + (instance.untrackedTasks ?? 0);
+  return groups === (tasks.length === 0 ? 0 : 1) && portsFree && instance.runningTasksCount === tasks.length + (instance.untrackedTasks ?? 0);
 }
 
 function checkResources(instance: InstanceInfo, tasks: readonly TaskInfo[]): PlacementViolation[] {

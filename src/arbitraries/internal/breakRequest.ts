@@ -5,6 +5,7 @@
  * @module
  */
 import type { InstanceSpec } from '../../model/InstanceSpec';
+import { expectedReason } from '../check/rejectionWords';
 import type { InfeasibleReason } from '../InfeasibleReason';
 import type { GeneratedPlacementRequest } from '../placementRequest';
 import { taskWith } from './fitRequest';
@@ -13,19 +14,10 @@ import { taskWith } from './fitRequest';
 const ABSENT_CAPABILITIES = ['ecs.capability.fsxWindowsFileServer', 'ecs.capability.efsAuth', 'ecs.capability.gpu-driver-version'];
 /** Every generated instance has a zone, so no instance satisfies this. */
 const UNSATISFIABLE = 'attribute:ecs.availability-zone !exists';
-/** The ECS reason each infeasible reason gives. */
-const ECS_WORDS: Readonly<Record<InfeasibleReason, string>> = {
-  AGENT: 'AGENT',
-  ATTRIBUTE: 'ATTRIBUTE',
-  'RESOURCE:CPU': 'RESOURCE:CPU',
-  'RESOURCE:MEMORY': 'RESOURCE:MEMORY',
-  'RESOURCE:PORTS': 'RESOURCE:PORTS',
-  MEMBER_OF: 'MemberOf placement constraint unsatisfied.',
-};
 
-/** The reason a failure gives for an infeasible reason, in ECS's words. */
+/** The reason a failure gives for an infeasible reason, in ECS's words: each is its own but MEMBER_OF, whose words are a sentence. */
 export function ecsWordsOf(reason: InfeasibleReason): string {
-  return ECS_WORDS[reason];
+  return reason === 'MEMBER_OF' ? expectedReason({ code: 'member_of', expression: UNSATISFIABLE }) : reason;
 }
 
 /** An attribute name no instance of the fleet has. */

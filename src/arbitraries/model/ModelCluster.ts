@@ -112,26 +112,26 @@ export class ModelCluster {
   /** The checks of design §2 steps 1-4 for one instance, in order, stopping at the first that fails. */
   check(instance: ModelInstance, request: ModelRequest): ModelOutcome {
     let passed = 0;
-    if (instance.info.status !== 'ACTIVE') return { instance, rejection: { code: 'not_active', status: instance.info.status }, passed };
+    if (instance.info.status !== 'ACTIVE') return outcome(instance, { code: 'not_active', status: instance.info.status }, passed);
     passed += 1;
-    if (!instance.info.agentConnected) return { instance, rejection: { code: 'agent_disconnected' }, passed };
+    if (!instance.info.agentConnected) return outcome(instance, { code: 'agent_disconnected' }, passed);
     passed += 1;
     for (const { name, value } of request.task.requiresAttributes) {
       // With a value, the instance's attribute must have exactly it; one without a value has none.
-      if (value === undefined && instance.attribute(name) === undefined) return { instance, rejection: { code: 'missing_attribute', attribute: name }, passed };
-      if (value !== undefined && instance.attribute(name) !== value) return { instance, rejection: { code: 'missing_attribute', attribute: name, value }, passed };
+      if (value === undefined && instance.attribute(name) === undefined) return outcome(instance, { code: 'missing_attribute', attribute: name }, passed);
+      if (value !== undefined && instance.attribute(name) !== value) return outcome(instance, { code: 'missing_attribute', attribute: name, value }, passed);
       passed += 1;
     }
     for (const [resource, requested] of request.task.resources) {
       const remaining = instance.remainingOf(resource);
-      if (requested > remaining) return { instance, rejection: { code: 'insufficient_resource', resource, requested, remaining }, passed };
+      if (requested > remaining) return outcome(instance, { code: 'insufficient_resource', resource, requested, remaining }, passed);
       passed += 1;
     }
     for (const protocol of PROTOCOLS) {
       const inUse = protocol === 'tcp' ? instance.tcpInUse : instance.udpInUse;
       for (const port of request.task[protocol]) {
         const reserved = instance.reserves(protocol, port);
-        if (reserved || inUse.has(port)) return { instance, rejection: { code: 'port_in_use', protocol, port, reserved }, passed };
+        if (reserved || inUse.has(port)) return outcome(instance, { code: 'port_in_use', protocol, port, reserved }, passed);
         passed += 1;
       }
     }
@@ -140,15 +140,15 @@ export class ModelCluster {
       // ECS lets an instance reserve at most 100 host ports: the agent's and its tasks' static ones, TCP and UDP together.
       const reserved = instance.info.reservedPorts.tcp.length + instance.info.reservedPorts.udp.length;
       const bound = instance.tcpInUse.size + instance.udpInUse.size;
-      if (reserved + bound + requested > MAX_RESERVED_PORTS) return { instance, rejection: { code: 'too_many_ports', requested, reserved, bound }, passed };
+      if (reserved + bound + requested > MAX_RESERVED_PORTS) return outcome(instance, { code: 'too_many_ports', requested, reserved, bound }, passed);
       passed += 1;
     }
     for (const constraint of request.constraints) {
       const rejection = this.violates(instance, constraint, request.group);
-      if (rejection !== undefined) return { instance, rejection: rejection, passed };
+      if (rejection !== undefined) return outcome(instance, rejection, passed);
       passed += 1;
     }
-    return { instance, rejection: undefined, passed };
+    return outcome(instance, undefined, passed);
   }
 
   private violates(instance: ModelInstance, constraint: ModelConstraint, group: string): Rejection | undefined {
@@ -240,4 +240,9 @@ function valueOf(field: string, instance: ModelInstance): string | undefined {
   const value = instance.attribute(field.slice('attribute:'.length));
   // Absent and valueless share one bucket.
   return value === null ? undefined : value;
+}
+
+/** A check's outcome; a function of the module, not a closure per check, since every instance is checked for every task. */
+function outcome(instance: ModelInstance, rejection: Rejection | undefined, passed: number): ModelOutcome {
+  return { instance, rejection, passed };
 }
