@@ -12,6 +12,7 @@ import { InstanceRecord } from './InstanceRecord';
 import type { StateListener } from './StateListener';
 import type { TaskInfo } from '../model/TaskInfo';
 import { TaskRecord } from './TaskRecord';
+import { numberOfTaskId, TaskTable } from './TaskTable';
 
 /**
  * Registration positions may run this far ahead of twice the instances
@@ -24,7 +25,7 @@ const RENUMBER_SLACK = 1024;
 export class ClusterState {
   private readonly records = new Map<string, InstanceRecord>();
   private ordered: InstanceRecord[] | undefined;
-  private readonly taskRecords = new Map<string, TaskRecord>();
+  private readonly taskRecords = new TaskTable();
   private nextOrder = 0;
   private taskNumber: number;
   /** Tasks started since the innermost open {@link ClusterState.tentatively}, when one is open. */
@@ -137,7 +138,7 @@ export class ClusterState {
     const taskId = `task-${this.taskNumber}`;
     this.taskNumber += 1;
     const info = new TaskRecord(taskId, record, group, task.family, task.resources, task.ports);
-    this.taskRecords.set(taskId, info);
+    this.taskRecords.add(info);
     record.addTask(info);
     this.journal?.push(info);
     this.listener?.taskStarted(info, record);
@@ -152,7 +153,7 @@ export class ClusterState {
   restoreTask(info: TaskInfo): void {
     const record = this.records.get(info.instanceId) as InstanceRecord;
     const task = new TaskRecord(info.taskId, record, info.group, info.family, info.resources, info.ports);
-    this.taskRecords.set(task.taskId, task);
+    this.taskRecords.add(task);
     record.addTask(task);
     const numbered = numberOfTaskId(task.taskId);
     // Numbers past 2^53 round, and are never given: such an id cannot come again, and must not stall the numbering.
@@ -162,7 +163,7 @@ export class ClusterState {
 
   /** Stops a running task, given by its record from {@link ClusterState.task}. */
   stopTask(info: TaskRecord): TaskRecord {
-    this.taskRecords.delete(info.taskId);
+    this.taskRecords.delete(info);
     const record = info.instance as InstanceRecord;
     if (this.dryRunGroups !== undefined && !this.dryRunGroups.has(record)) this.dryRunGroups.set(record, new Map(record.taskGroups));
     record.removeTask(info);
@@ -233,7 +234,7 @@ export class ClusterState {
     if (touched.size === 0) return;
     this.taskRecords.clear();
     for (const task of before) {
-      this.taskRecords.set(task.taskId, task);
+      this.taskRecords.add(task);
       touched.get(task.instance as InstanceRecord)?.push(task);
     }
     // A task put back is linked last on its instance: relink the instance's tasks in placement order, which changes no amount, and its groups in their order.
@@ -255,20 +256,4 @@ function inOrderOf(groups: ReadonlyMap<string, number>, order: ReadonlyMap<strin
   }
   for (const [group, count] of groups) if (!ordered.has(group)) ordered.set(group, count);
   return ordered;
-}
-
-/**
- * N of an id `task-N` as this cluster gives them (N from 1, without leading
- * zeros, at most 16 digits), else 0. Read digit by digit rather than with a
- * regular expression: a restore reads one per task, and a match allocates.
- */
-function numberOfTaskId(taskId: string): number {
-  if (taskId.length < 6 || taskId.length > 21 || !taskId.startsWith('task-') || taskId.charCodeAt(5) === 48) return 0;
-  let number = 0;
-  for (let at = 5; at < taskId.length; at += 1) {
-    const digit = taskId.charCodeAt(at) - 48;
-    if (digit < 0 || digit > 9) return 0;
-    number = number * 10 + digit;
-  }
-  return number;
 }

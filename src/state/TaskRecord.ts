@@ -11,7 +11,7 @@ import type { PortLists } from '../model/TaskRequirements';
  * One running task, linked to the other tasks of its instance.
  *
  * @remarks
- * The links let a forced deregistration stop an instance's tasks without
+ * The links on the instance let a forced deregistration stop an instance's tasks without
  * looking at any other task, at the price of two fields per task rather
  * than a list per instance: a million idle instances then cost nothing.
  * Every record has the same fields (`family` may be undefined), so that the
@@ -23,6 +23,8 @@ export class TaskRecord {
   previousOnInstance: TaskRecord | undefined = undefined;
   /** The instance's task started just after this one that is still running. */
   nextOnInstance: TaskRecord | undefined = undefined;
+  /** Its place in the cluster's table of tasks, -1 when not in one. */
+  position = -1;
 
   /**
    * @param taskId - its id
