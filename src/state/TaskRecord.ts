@@ -23,8 +23,6 @@ export class TaskRecord {
   previousOnInstance: TaskRecord | undefined = undefined;
   /** The instance's task started just after this one that is still running. */
   nextOnInstance: TaskRecord | undefined = undefined;
-  /** Its place in the cluster's table of tasks, -1 when not in one. */
-  position = -1;
 
   /**
    * @param taskId - its id

@@ -52,7 +52,6 @@ describe('TaskTable', () => {
             held.pop();
             table.delete(task);
             model.delete(task.taskId);
-            if (task.position !== -1) return false;
           } else {
             table.clear();
             model.clear();
@@ -82,6 +81,18 @@ describe('TaskTable', () => {
     expect([...table.values()].map((task) => task.taskId)).toEqual(tasks.slice(4990).map((task) => task.taskId));
     for (const task of tasks.slice(4990)) expect(table.get(task.taskId)).toBe(task);
     expect(table.get('task-1')).toBeUndefined();
+  });
+
+  it('holds every task added after room was reserved for them, and those it held before', () => {
+    const table = new TaskTable();
+    const earlier = record('task-3');
+    table.add(earlier);
+    table.reserve(3000);
+    const tasks = Array.from({ length: 3000 }, (_, index) => record(`task-${index + 10}`));
+    for (const task of tasks) table.add(task);
+    expect(table.get('task-3')).toBe(earlier);
+    for (const task of tasks) expect(table.get(task.taskId)).toBe(task);
+    expect(table.size).toBe(3001);
   });
 
   it('lets tasks stop while its tasks are read, and skips them', () => {

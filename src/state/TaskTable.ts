@@ -30,7 +30,8 @@ export class TaskTable {
   private entries = new Float64Array(2 * MIN_CAPACITY);
   private shift = 32 - Math.log2(MIN_CAPACITY);
   private numbered = 0;
-  private readonly otherIds = new Map<string, TaskRecord>();
+  /** Positions in {@link TaskTable.order} of tasks whose ids are not numbered. */
+  private readonly otherIds = new Map<string, number>();
   private order: (TaskRecord | undefined)[] = [];
   private holes = 0;
 
@@ -42,9 +43,8 @@ export class TaskTable {
   /** The task with this id, if held. */
   get(taskId: string): TaskRecord | undefined {
     const number = numberOfTaskId(taskId);
-    if (number === 0) return this.otherIds.get(taskId);
-    const at = this.find(number);
-    return at < 0 ? undefined : this.order[this.entries[at + 1] as number];
+    const position = number === 0 ? this.otherIds.get(taskId) : this.positionOf(number);
+    return position === undefined ? undefined : this.order[position];
   }
 
   /** Whether a task with this id is held. */
@@ -55,31 +55,41 @@ export class TaskTable {
   /** Adds a task whose id the table does not hold, last in order. */
   add(task: TaskRecord): void {
     if (this.holes > 32 && 2 * this.holes > this.order.length) this.closeHoles();
-    task.position = this.order.length;
+    const position = this.order.length;
     this.order.push(task);
     const number = numberOfTaskId(task.taskId);
     if (number === 0) {
-      this.otherIds.set(task.taskId, task);
+      this.otherIds.set(task.taskId, position);
       return;
     }
     if (4 * (this.numbered + 1) > this.entries.length) this.resize(this.entries.length);
-    this.put(number, task.position);
+    this.put(number, position);
     this.numbered += 1;
+  }
+
+  /** Makes room for `count` tasks in all, so that adding them grows nothing. */
+  reserve(count: number): void {
+    let pairs = this.entries.length / 2;
+    while (2 * count > pairs) pairs *= 2;
+    if (2 * pairs > this.entries.length) this.resize(pairs);
   }
 
   /** Takes out a task the table holds. */
   delete(task: TaskRecord): void {
     const number = numberOfTaskId(task.taskId);
-    if (number === 0) this.otherIds.delete(task.taskId);
-    else this.deleteNumber(number);
-    this.order[task.position] = undefined;
-    task.position = -1;
+    let position: number;
+    if (number === 0) {
+      position = this.otherIds.get(task.taskId) as number;
+      this.otherIds.delete(task.taskId);
+    } else {
+      position = this.deleteNumber(number);
+    }
+    this.order[position] = undefined;
     this.holes += 1;
   }
 
   /** Empties the table. */
   clear(): void {
-    for (const task of this.order) if (task !== undefined) task.position = -1;
     this.entries = new Float64Array(2 * MIN_CAPACITY);
     this.shift = 32 - Math.log2(MIN_CAPACITY);
     this.numbered = 0;
@@ -95,6 +105,12 @@ export class TaskTable {
       const task = order[at];
       if (task !== undefined) yield task;
     }
+  }
+
+  /** The position of the task with this number, if held. */
+  private positionOf(number: number): number | undefined {
+    const at = this.find(number);
+    return at < 0 ? undefined : (this.entries[at + 1] as number);
   }
 
   /** The entry index of a number in the table, or -1. */
@@ -117,10 +133,12 @@ export class TaskTable {
     entries[at + 1] = position;
   }
 
-  private deleteNumber(number: number): void {
+  /** Takes a number out of the table; returns its task's position. */
+  private deleteNumber(number: number): number {
     const entries = this.entries;
     const mask = entries.length - 1;
     let hole = this.find(number);
+    const position = entries[hole + 1] as number;
     // Shift back every entry of the run after the hole that may sit there, so that no search stops early at the hole.
     for (let at = (hole + 2) & mask; entries[at] !== 0; at = (at + 2) & mask) {
       if (((at - hole) & mask) <= ((at - this.home(entries[at] as number)) & mask)) {
@@ -132,6 +150,7 @@ export class TaskTable {
     entries[hole] = 0;
     this.numbered -= 1;
     if (entries.length > 2 * MIN_CAPACITY && 16 * this.numbered < entries.length) this.resize(entries.length / 4);
+    return position;
   }
 
   /** Where a number's probe starts: Fibonacci hashing of its low 32 bits, to an even index. */
@@ -150,21 +169,26 @@ export class TaskTable {
     }
   }
 
-  /** Moves every task down over the holes before it, keeping the order. */
+  /**
+   * Moves every task down over the holes before it, keeping the order, and
+   * rewrites the positions the table keeps: the records themselves are not
+   * touched, so closing the holes reads no task that the caller did not.
+   */
   private closeHoles(): void {
     const before = this.order;
+    const moved = new Int32Array(before.length);
     const order: TaskRecord[] = [];
-    for (const task of before) {
+    for (let at = 0; at < before.length; at += 1) {
+      const task = before[at];
       if (task === undefined) continue;
-      task.position = order.length;
+      moved[at] = order.length;
       order.push(task);
     }
     this.order = order;
     this.holes = 0;
     const entries = this.entries;
-    for (let at = 0; at < entries.length; at += 2) {
-      if (entries[at] !== 0) entries[at + 1] = (before[entries[at + 1] as number] as TaskRecord).position;
-    }
+    for (let at = 0; at < entries.length; at += 2) if (entries[at] !== 0) entries[at + 1] = moved[entries[at + 1] as number] as number;
+    for (const [taskId, position] of this.otherIds) this.otherIds.set(taskId, moved[position] as number);
   }
 }
 
