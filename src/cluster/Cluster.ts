@@ -178,6 +178,7 @@ export class Cluster {
     const state = new ClusterState(seed, nextTaskNumber);
     this.state = state;
     for (const { instance } of instances) state.register(instance);
+    state.expectTasks(tasks.length);
     checkRestoredTasks(instances, 'options.instances', tasks, 'options.tasks', {
       hasTask: (taskId) => state.task(taskId) !== undefined,
       instance: (id) => state.instance(id),

@@ -145,6 +145,11 @@ export class ClusterState {
     return info;
   }
 
+  /** Makes room for a snapshot's `count` tasks before they are restored one by one. */
+  expectTasks(count: number): void {
+    this.taskRecords.reserve(this.taskRecords.size + count);
+  }
+
   /**
    * Puts back a task of a snapshot on its instance, as it was: validation
    * has checked that the instance exists and has room and ports for it. New

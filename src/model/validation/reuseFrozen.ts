@@ -20,6 +20,8 @@
  * @param depth - how many levels of nested objects must be frozen too (1: those directly inside)
  */
 export function reuseFrozen<T>(cache: WeakMap<object, T>, value: unknown, normalize: () => T, depth = 1): T {
+  const known = knownFrozen(cache, value);
+  if (known !== undefined) return known;
   return isFrozenDown(value, depth) ? remembered(cache, value, normalize) : normalize();
 }
 
@@ -33,7 +35,18 @@ export function reuseFrozen<T>(cache: WeakMap<object, T>, value: unknown, normal
  * @param depth - how many levels of nested objects must be frozen too
  */
 export function reuseIfFrozen<T>(cache: WeakMap<object, T>, value: unknown, normalize: () => T, depth = 1): { readonly value: T; readonly frozen: boolean } {
+  const known = knownFrozen(cache, value);
+  if (known !== undefined) return { value: known, frozen: true };
   return isFrozenDown(value, depth) ? { value: remembered(cache, value, normalize), frozen: true } : { value: normalize(), frozen: false };
+}
+
+/**
+ * What was normalized from this very object before, if anything. Only
+ * objects found frozen all the way down are kept, and what is frozen stays
+ * so (down to every object it holds), so a kept object is not walked again.
+ */
+function knownFrozen<T>(cache: WeakMap<object, T>, value: unknown): T | undefined {
+  return typeof value === 'object' && value !== null ? cache.get(value) : undefined;
 }
 
 function remembered<T>(cache: WeakMap<object, T>, value: object, normalize: () => T): T {
