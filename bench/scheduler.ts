@@ -7,7 +7,7 @@
  * copied into a checkout of an earlier version to measure it the same way.
  */
 import { FULL_SCHEDULER, runSchedulerWorkload, type SchedulerRow } from './schedulerWorkload';
-import { schedulerTable } from './tables';
+import { schedulerChainTable, schedulerTable } from './tables';
 
 const sizes = process.argv.slice(2).map(Number);
 if (sizes.length === 0 || sizes.some((size) => !Number.isInteger(size) || size < 1)) {
@@ -16,3 +16,4 @@ if (sizes.length === 0 || sizes.some((size) => !Number.isInteger(size) || size <
 }
 const rows: SchedulerRow[] = sizes.map((size) => runSchedulerWorkload(size, FULL_SCHEDULER));
 console.log(schedulerTable(rows));
+for (const row of rows) console.log(`\n${row.size.toLocaleString('en-US')} instances, by chain:\n\n${schedulerChainTable(row)}`);

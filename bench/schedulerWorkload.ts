@@ -120,6 +120,18 @@ export interface SchedulerRow {
   readonly full: number;
   /** Time to fill the fleet before measuring. */
   readonly warmupSeconds: number;
+  /** The measured window by chain, the chains that took most first; stops on their own. */
+  readonly byChain: readonly ChainShare[];
+}
+
+/** One chain's share of a measured window, or the stops'. */
+interface ChainShare {
+  /** The chain's name, or `stopTask`. */
+  readonly chain: string;
+  /** Tasks placed, or stopped. */
+  readonly calls: number;
+  /** Time inside those calls. */
+  readonly seconds: number;
 }
 
 /** The workload in words, for the report. */
@@ -168,12 +180,21 @@ export function runSchedulerWorkload(size: number, plan: SchedulerPlan): Schedul
   let stops = 0;
   // Time inside place() and stopTask() only: the workload's own bookkeeping is not the library's.
   let inCalls = 0;
+  let byChain = new Map<string, { calls: number; milliseconds: number }>();
+  const count = (chain: string, calls: number, milliseconds: number): void => {
+    const share = byChain.get(chain) ?? { calls: 0, milliseconds: 0 };
+    share.calls += calls;
+    share.milliseconds += milliseconds;
+    byChain.set(chain, share);
+  };
   const request = (): void => {
     const service = services[Math.floor(next() * services.length)] as Service;
     const sent = service.request(1 + Math.floor(next() * 5));
     const started = performance.now();
     const result = cluster.place(sent);
-    inCalls += performance.now() - started;
+    const took = performance.now() - started;
+    inCalls += took;
+    count(service.chain, result.placements.length, took);
     for (const placement of result.placements) running.push({ taskId: placement.taskId, service });
     used.cpu += result.placements.length * service.cpu;
     used.memory += result.placements.length * service.memory;
@@ -187,7 +208,9 @@ export function runSchedulerWorkload(size: number, plan: SchedulerPlan): Schedul
     running.pop();
     const started = performance.now();
     cluster.stopTask(task.taskId);
-    inCalls += performance.now() - started;
+    const took = performance.now() - started;
+    inCalls += took;
+    count('stopTask', 1, took);
     used.cpu -= task.service.cpu;
     used.memory -= task.service.memory;
     stops += 1;
@@ -199,6 +222,7 @@ export function runSchedulerWorkload(size: number, plan: SchedulerPlan): Schedul
   failures = 0;
   stops = 0;
   inCalls = 0;
+  byChain = new Map();
   let requests = 0;
   const measuredFrom = performance.now();
   while (requests < plan.requests && performance.now() - measuredFrom < plan.budgetMs) {
@@ -218,5 +242,8 @@ export function runSchedulerWorkload(size: number, plan: SchedulerPlan): Schedul
     nanosecondsPerPlacement: (seconds * 1e9) / placements,
     full: full(),
     warmupSeconds,
+    byChain: [...byChain]
+      .map(([chain, share]) => ({ chain, calls: share.calls, seconds: share.milliseconds / 1000 }))
+      .sort((a, b) => b.seconds - a.seconds),
   };
 }

@@ -76,6 +76,15 @@ export function schedulerTable(rows: readonly SchedulerRow[]): string {
   ].join('\n');
 }
 
+/** Where one run's measured time went, chain by chain, with the stops on their own. */
+export function schedulerChainTable(row: SchedulerRow): string {
+  return [
+    '| chain | placed (or stopped) | seconds | share of the time | ns each |',
+    '| --- | ---: | ---: | ---: | ---: |',
+    ...row.byChain.map((share) => `| ${share.chain} | ${fixed(share.calls)} | ${fixed(share.seconds, 2)} | ${fixed((100 * share.seconds) / row.seconds)}% | ${share.calls === 0 ? '-' : fixed((share.seconds * 1e9) / share.calls)} |`),
+  ].join('\n');
+}
+
 /** One task per request against one request of as many, per chain and size. */
 export function singleShapeTable(rows: readonly SingleShapeRow[]): string {
   return [

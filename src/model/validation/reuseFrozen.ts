@@ -46,7 +46,14 @@ export function reuseIfFrozen<T>(cache: WeakMap<object, T>, value: unknown, norm
  * so (down to every object it holds), so a kept object is not walked again.
  */
 function knownFrozen<T>(cache: WeakMap<object, T>, value: unknown): T | undefined {
-  return typeof value === 'object' && value !== null ? cache.get(value) : undefined;
+  if (typeof value !== 'object' || value === null) return undefined;
+  try {
+    // Only frozen objects are kept, and asking whether one is frozen costs less than a missed lookup.
+    return Object.isFrozen(value) ? cache.get(value) : undefined;
+  } catch {
+    // A proxy that cannot be asked is never kept; validating it names where it fails.
+    return undefined;
+  }
 }
 
 function remembered<T>(cache: WeakMap<object, T>, value: object, normalize: () => T): T {
