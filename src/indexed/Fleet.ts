@@ -6,7 +6,7 @@
  */
 import type { InstanceRecord } from '../state/InstanceRecord';
 import { AttributeClasses } from './AttributeClasses';
-import type { SlotFacts } from './OrderedTree';
+import { FACT_CLASS_BIT, FACT_COLUMNS, FACT_ELIGIBLE, type SlotFacts } from './OrderedTree';
 
 /**
  * MiB of memory per CPU unit of the ratio columns. A task that needs c CPU
@@ -22,7 +22,8 @@ export const RATIOS: readonly number[] = [1, 2, 4, 8];
 /**
  * Every registered instance by slot: its record, its remaining resources in
  * one column per resource name (after one column per ratio of memory to
- * CPU), whether it can take tasks at all, and its class of attributes.
+ * CPU), whether it can take tasks at all, and its class of attributes; the
+ * facts a search reads side by side, a slot's in a cache line or two.
  *
  * @remarks
  * A slot is an array index, reused after a deregistration, so that every
@@ -33,10 +34,14 @@ export const RATIOS: readonly number[] = [1, 2, 4, 8];
  */
 export class Fleet implements SlotFacts {
   readonly classes = new AttributeClasses();
-  /** By column then slot: min(ratio x CPU, memory) for each of {@link RATIOS}, then the remaining amount of each resource. */
-  columns: Float64Array[] = RATIOS.map(() => new Float64Array(0));
-  eligible = new Uint8Array(0);
-  classBits = new Int32Array(0);
+  /**
+   * By slot then fact: eligible, class bit, then the columns: min(ratio x
+   * CPU, memory) for each of {@link RATIOS}, then the remaining amount of
+   * each resource.
+   */
+  facts = new Float64Array(0);
+  /** Facts per slot. */
+  stride = FACT_COLUMNS + RATIOS.length;
   /** Class id by slot. */
   classIds = new Int32Array(0);
   /** The record in each slot; undefined for a free slot. */
@@ -56,6 +61,11 @@ export class Fleet implements SlotFacts {
   /** How many instances are registered. */
   get size(): number {
     return this.used - this.freeSlots.length;
+  }
+
+  /** How many slots the per-slot arrays hold now. */
+  get slotCapacity(): number {
+    return this.capacity;
   }
 
   /** One past the highest slot ever used: every slot below is free or taken. */
@@ -95,7 +105,7 @@ export class Fleet implements SlotFacts {
     this.slotByOrder[record.registrationOrder] = -1;
     this.records[slot] = undefined;
     this.attributeMaps[slot] = undefined;
-    this.eligible[slot] = 0;
+    this.facts[slot * this.stride + FACT_ELIGIBLE] = 0;
     this.freeSlots.push(slot);
   }
 
@@ -103,16 +113,17 @@ export class Fleet implements SlotFacts {
   refresh(slot: number): void {
     const record = this.records[slot] as InstanceRecord;
     const remaining = record.remainingResources;
-    for (let column = RATIOS.length; column < this.columns.length; column += 1) {
-      (this.columns[column] as Float64Array)[slot] = remaining[this.columnNames[column] as string] ?? 0;
+    const base = slot * this.stride;
+    for (let column = RATIOS.length; column < this.columnNames.length; column += 1) {
+      this.facts[base + FACT_COLUMNS + column] = remaining[this.columnNames[column] as string] ?? 0;
     }
     this.readRatios(slot, remaining);
-    this.eligible[slot] = record.status === 'ACTIVE' && record.agentConnected ? 1 : 0;
+    this.facts[base + FACT_ELIGIBLE] = record.status === 'ACTIVE' && record.agentConnected ? 1 : 0;
     if (this.attributeMaps[slot] === record.attributes) return;
     this.attributeMaps[slot] = record.attributes;
     const classId = this.classes.classOf(record);
     this.classIds[slot] = classId;
-    this.classBits[slot] = this.classes.bitOf(classId);
+    this.facts[base + FACT_CLASS_BIT] = this.classes.bitOf(classId);
   }
 
   /**
@@ -128,7 +139,7 @@ export class Fleet implements SlotFacts {
     for (let index = 0; index < names.length; index += 1) {
       const name = names[index] as string;
       const column = this.columnOf.get(name);
-      if (column !== undefined) (this.columns[column] as Float64Array)[slot] = remaining[name] ?? 0;
+      if (column !== undefined) this.facts[slot * this.stride + FACT_COLUMNS + column] = remaining[name] ?? 0;
     }
     this.readRatios(slot, remaining);
   }
@@ -145,7 +156,8 @@ export class Fleet implements SlotFacts {
   private readRatios(slot: number, remaining: Readonly<Record<string, number>>): void {
     const cpu = remaining['cpu'] ?? 0;
     const memory = remaining['memory'] ?? 0;
-    for (let index = 0; index < RATIOS.length; index += 1) (this.columns[index] as Float64Array)[slot] = Math.min((RATIOS[index] as number) * cpu, memory);
+    const base = slot * this.stride + FACT_COLUMNS;
+    for (let index = 0; index < RATIOS.length; index += 1) this.facts[base + index] = Math.min((RATIOS[index] as number) * cpu, memory);
   }
 
   private placeOrder(order: number, slot: number): void {
@@ -157,28 +169,27 @@ export class Fleet implements SlotFacts {
     this.slotByOrder[order] = slot;
   }
 
+  /** Widens every slot's facts by one column, in a new array: a new resource name is rare, and searches read the facts through this object. */
   private addColumn(name: string): void {
-    const values = new Float64Array(this.capacity);
-    for (let slot = 0; slot < this.used; slot += 1) values[slot] = this.records[slot]?.remainingResources[name] ?? 0;
-    this.columnOf.set(name, this.columns.length);
+    const column = this.columnNames.length;
+    const stride = this.stride + 1;
+    const facts = new Float64Array(this.capacity * stride);
+    for (let slot = 0; slot < this.capacity; slot += 1) {
+      facts.set(this.facts.subarray(slot * this.stride, (slot + 1) * this.stride), slot * stride);
+      facts[slot * stride + FACT_COLUMNS + column] = this.records[slot]?.remainingResources[name] ?? 0;
+    }
+    this.facts = facts;
+    this.stride = stride;
+    this.columnOf.set(name, column);
     this.columnNames.push(name);
-    this.columns.push(values);
     this.onColumnAdded?.();
   }
 
   private grow(minimum: number): void {
     const capacity = Math.max(minimum, this.capacity * 2, 64);
-    this.columns = this.columns.map((column) => {
-      const grown = new Float64Array(capacity);
-      grown.set(column);
-      return grown;
-    });
-    const eligible = new Uint8Array(capacity);
-    eligible.set(this.eligible);
-    this.eligible = eligible;
-    const classBits = new Int32Array(capacity);
-    classBits.set(this.classBits);
-    this.classBits = classBits;
+    const facts = new Float64Array(capacity * this.stride);
+    facts.set(this.facts);
+    this.facts = facts;
     const classIds = new Int32Array(capacity);
     classIds.set(this.classIds);
     this.classIds = classIds;

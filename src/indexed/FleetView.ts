@@ -199,7 +199,7 @@ export class FleetView {
     this.failure = undefined;
     this.badKeys.clear();
     // As large as the fleet's own arrays: registrations then grow the view only when they grow the fleet.
-    this.grow(Math.max(this.fleet.slotSpan, this.fleet.eligible.length));
+    this.grow(Math.max(this.fleet.slotSpan, this.fleet.slotCapacity));
     this.dirty = [];
     this.isDirty.fill(0);
     this.partitionOfSlot.fill(-1);

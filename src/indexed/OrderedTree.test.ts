@@ -1,6 +1,6 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { OrderedTree, type SlotFacts, type TreeQuery } from './OrderedTree';
+import { FACT_CLASS_BIT, FACT_COLUMNS, FACT_ELIGIBLE, OrderedTree, type SlotFacts, type TreeQuery } from './OrderedTree';
 import { runs } from '../../test/support/runs';
 
 const SLOTS = 400;
@@ -14,11 +14,85 @@ const CLASS_BITS = [1, 2, 4, 1 << 31];
 /** Small steps for one key, so that moved entries land near where they were: between their neighbours, elsewhere in their leaf, or a few leaves away. */
 const NUDGES = [-1.5, -0.5, -0.25, 0.25, 0.5, 1.5];
 
-/** Facts the test can replace wholesale, as the engine does when the fleet grows. */
-interface MutableFacts {
-  columns: Float64Array[];
-  eligible: Uint8Array;
-  classBits: Int32Array;
+/** Facts laid out as the fleet lays them out, which the test can change slot by slot or replace wholesale, as the engine does when the fleet grows. */
+class TestFacts implements SlotFacts {
+  private array: Float64Array;
+  stride: number;
+  /** How many times the tree has read the array: a search reads it once per leaf it searches or recomputes. */
+  reads = 0;
+
+  constructor(
+    readonly slots: number,
+    columns: readonly ArrayLike<number>[],
+    eligible = 1,
+    classBit = 1,
+  ) {
+    this.stride = FACT_COLUMNS + columns.length;
+    this.array = new Float64Array(slots * this.stride);
+    for (let slot = 0; slot < slots; slot += 1) {
+      this.setEligible(slot, eligible);
+      this.setClassBit(slot, classBit);
+      columns.forEach((column, index) => this.setAmount(slot, index, column[slot] as number));
+    }
+  }
+
+  get facts(): Float64Array {
+    this.reads += 1;
+    return this.array;
+  }
+
+  get columnCount(): number {
+    return this.stride - FACT_COLUMNS;
+  }
+
+  isEligible(slot: number): boolean {
+    return this.array[slot * this.stride + FACT_ELIGIBLE] === 1;
+  }
+
+  setEligible(slot: number, eligible: number): void {
+    this.array[slot * this.stride + FACT_ELIGIBLE] = eligible;
+  }
+
+  classBit(slot: number): number {
+    return (this.array[slot * this.stride + FACT_CLASS_BIT] as number) | 0;
+  }
+
+  setClassBit(slot: number, bit: number): void {
+    this.array[slot * this.stride + FACT_CLASS_BIT] = bit;
+  }
+
+  amount(slot: number, column: number): number {
+    return this.array[slot * this.stride + FACT_COLUMNS + column] as number;
+  }
+
+  setAmount(slot: number, column: number, amount: number): void {
+    this.array[slot * this.stride + FACT_COLUMNS + column] = amount;
+  }
+
+  fillColumn(column: number, amount: number, from = 0, to = this.slots): void {
+    for (let slot = from; slot < to; slot += 1) this.setAmount(slot, column, amount);
+  }
+
+  fillEligible(eligible: number): void {
+    for (let slot = 0; slot < this.slots; slot += 1) this.setEligible(slot, eligible);
+  }
+
+  /** Widens every slot by a column, in a new array, as the fleet does for a new resource. */
+  addColumn(amounts: ArrayLike<number>): void {
+    const stride = this.stride + 1;
+    const array = new Float64Array(this.slots * stride);
+    for (let slot = 0; slot < this.slots; slot += 1) {
+      array.set(this.array.subarray(slot * this.stride, (slot + 1) * this.stride), slot * stride);
+      array[slot * stride + stride - 1] = amounts[slot] as number;
+    }
+    this.array = array;
+    this.stride = stride;
+  }
+
+  /** The same facts in a new array: the tree must read facts through this object. */
+  replaceArray(): void {
+    this.array = Float64Array.from(this.array);
+  }
 }
 
 /** A deterministic hash, so that commands can draw many values from one seed. */
@@ -33,12 +107,11 @@ function pickFrom<T>(values: readonly T[], a: number, b: number): T {
   return values[hash(a, b) % values.length] as T;
 }
 
-function randomFacts(seed: number, columnCount: number): MutableFacts {
-  const facts: MutableFacts = { columns: [], eligible: new Uint8Array(SLOTS), classBits: new Int32Array(SLOTS) };
-  for (let column = 0; column < columnCount; column += 1) facts.columns.push(randomColumn(seed + column + 1));
+function randomFacts(seed: number, columnCount: number): TestFacts {
+  const facts = new TestFacts(SLOTS, Array.from({ length: columnCount }, (_, column) => randomColumn(seed + column + 1)));
   for (let slot = 0; slot < SLOTS; slot += 1) {
-    facts.eligible[slot] = hash(seed, slot) % 5 === 0 ? 0 : 1;
-    facts.classBits[slot] = pickFrom(CLASS_BITS, seed + 17, slot);
+    facts.setEligible(slot, hash(seed, slot) % 5 === 0 ? 0 : 1);
+    facts.setClassBit(slot, pickFrom(CLASS_BITS, seed + 17, slot));
   }
   return facts;
 }
@@ -71,7 +144,7 @@ class NaiveTree {
 
   constructor(
     readonly keyCount: number,
-    readonly facts: MutableFacts,
+    readonly facts: TestFacts,
   ) {}
 
   sorted(): ModelEntry[] {
@@ -84,9 +157,9 @@ class NaiveTree {
   }
 
   passesCheapTests(slot: number, query: TreeQuery): boolean {
-    if (this.facts.eligible[slot] !== 1 || ((this.facts.classBits[slot] as number) & query.allowedBits) === 0) return false;
+    if (!this.facts.isEligible(slot) || (this.facts.classBit(slot) & query.allowedBits) === 0) return false;
     for (let d = 0; d < query.demandCount; d += 1) {
-      if (((this.facts.columns[query.demandColumns[d] as number] as Float64Array)[slot] as number) < (query.demandAmounts[d] as number)) return false;
+      if (this.facts.amount(slot, query.demandColumns[d] as number) < (query.demandAmounts[d] as number)) return false;
     }
     return true;
   }
@@ -196,7 +269,7 @@ const commandArbitrary: fc.Arbitrary<Command> = fc.oneof(
 
 /** A tree and its model side by side, with the bookkeeping commands need. */
 class Harness {
-  readonly facts: MutableFacts;
+  readonly facts: TestFacts;
   readonly model: NaiveTree;
   readonly tree: OrderedTree;
   time = 0;
@@ -228,7 +301,7 @@ class Harness {
     const fromKeys = spec.orderMode === 'at' && sorted.length > 0 ? (sorted[spec.orderPick % sorted.length] as ModelEntry).keys : spec.fromKeys;
     const prefixLength = Math.min(spec.prefixLength, this.keyCount);
     const prefix = spec.prefixFromStart ? fromKeys.map((key, level) => (level < spec.fromKeyCount ? key : (spec.prefixKeys[level] as number))) : spec.prefixKeys;
-    const columnCount = this.facts.columns.length;
+    const columnCount = this.facts.columnCount;
     return {
       fromKeys,
       fromKeyCount: Math.min(spec.fromKeyCount, this.keyCount),
@@ -319,9 +392,9 @@ class Harness {
         const candidates = Array.from({ length: SLOTS }, (_, slot) => slot).filter((slot) => model.entries.has(slot) === inTree);
         if (candidates.length === 0) return;
         const slot = candidates[command.pick % candidates.length] as number;
-        (facts.columns[command.column % facts.columns.length] as Float64Array)[slot] = command.amount;
-        facts.eligible[slot] = command.eligible ? 1 : 0;
-        facts.classBits[slot] = command.classBit;
+        facts.setAmount(slot, command.column % facts.columnCount, command.amount);
+        facts.setEligible(slot, command.eligible ? 1 : 0);
+        facts.setClassBit(slot, command.classBit);
         if (!inTree) return;
         this.time += 1;
         tree.touch(slot, this.time);
@@ -353,16 +426,13 @@ class Harness {
         return;
       }
       case 'addColumn': {
-        if (facts.columns.length >= MAX_COLUMNS) return;
-        facts.columns = [...facts.columns, randomColumn(command.seed)];
+        if (facts.columnCount >= MAX_COLUMNS) return;
+        facts.addColumn(randomColumn(command.seed));
         tree.columnsChanged();
         return;
       }
       case 'growFacts': {
-        // The tree must read facts through the object: these arrays replace the old ones.
-        facts.columns = facts.columns.map((column) => Float64Array.from(column));
-        facts.eligible = Uint8Array.from(facts.eligible);
-        facts.classBits = Int32Array.from(facts.classBits);
+        facts.replaceArray();
         return;
       }
       case 'first': {
@@ -443,7 +513,7 @@ describe('OrderedTree', () => {
   });
 
   describe('edge cases', () => {
-    const facts = (): MutableFacts => ({ columns: [new Float64Array([4, 4, 4, 4]), new Float64Array([8, 8, 8, 8])], eligible: new Uint8Array([1, 1, 1, 1]), classBits: new Int32Array([1, 1, 1, 1]) });
+    const facts = (): TestFacts => new TestFacts(4, [[4, 4, 4, 4], [8, 8, 8, 8]]);
     const query = (overrides: Partial<TreeQuery> = {}): TreeQuery => ({
       fromKeys: [],
       fromKeyCount: 0,
@@ -478,7 +548,7 @@ describe('OrderedTree', () => {
       expect(tree.first(query({ allowedBits: 2 }))).toBe(-1);
       expect(tree.first(query({ fromKeys: [5], fromKeyCount: 1, fromOrder: 1 }))).toBe(-1);
       expect(tree.keyOf(2, 0)).toBe(5);
-      slotFacts.columns[0]?.fill(0);
+      slotFacts.fillColumn(0, 0);
       tree.touch(2, 2);
       expect(tree.first(query({ demandColumns: [0], demandAmounts: [1], demandCount: 1 }))).toBe(-1);
       expect(tree.changedBefore([Infinity], Infinity, 1, () => true)).toBe(2);
@@ -492,13 +562,13 @@ describe('OrderedTree', () => {
 
     it('never asks about ineligible entries', () => {
       const slotFacts = facts();
-      slotFacts.eligible.fill(0);
+      slotFacts.fillEligible(0);
       const tree = new OrderedTree(0, slotFacts, { nodeCapacity: 4 });
       tree.build([3, 1, 0, 2], () => 0, (slot) => slot, 1);
       const asked: number[] = [];
       expect(tree.first(query({ accept: (slot) => (asked.push(slot), true) }))).toBe(-1);
       expect(asked).toEqual([]);
-      slotFacts.eligible[1] = 1;
+      slotFacts.setEligible(1, 1);
       tree.touch(1, 2);
       expect(tree.first(query())).toBe(1);
     });
@@ -540,68 +610,59 @@ describe('OrderedTree', () => {
 
     it('keeps registration order with no keys, through appends that split every level', () => {
       const count = 200;
-      const slotFacts: MutableFacts = { columns: [new Float64Array(count).fill(1)], eligible: new Uint8Array(count).fill(1), classBits: new Int32Array(count).fill(1) };
+      const slotFacts = new TestFacts(count, [new Float64Array(count).fill(1)]);
       const tree = new OrderedTree(0, slotFacts, { nodeCapacity: 4 });
       for (let slot = 0; slot < count; slot += 1) tree.insert(count - 1 - slot, [], slot, slot);
       const inOrder: number[] = [];
       tree.changedBefore([], Infinity, -Infinity, (slot) => (inOrder.push(slot), false));
       expect(inOrder).toEqual(Array.from({ length: count }, (_, k) => count - 1 - k));
-      slotFacts.columns[0]?.fill(0, 0, count - 1);
+      slotFacts.fillColumn(0, 0, 0, count - 1);
       for (let slot = 0; slot < count - 1; slot += 1) tree.touch(slot, count);
       expect(tree.first(query({ demandColumns: [0], demandAmounts: [1], demandCount: 1 }))).toBe(count - 1);
     });
 
     /**
      * 2,000 entries keyed by slot in nodes of 4, of which only slot 1500 fits a
-     * demand of 1 in column 0, and a count of the times the tree reads
-     * `columns`: it does once per leaf it searches or recomputes, a proxy for
-     * the leaves it visits.
+     * demand of 1 in column 0; the facts count the times the tree reads
+     * them: it does once per leaf it searches or recomputes, a proxy for the
+     * leaves it visits.
      */
-    function oneFitTree(): { count: number; columns: Float64Array[]; slotFacts: SlotFacts; tree: OrderedTree; leafReads: { count: number } } {
+    function oneFitTree(): { count: number; slotFacts: TestFacts; tree: OrderedTree } {
       const count = 2000;
-      const columns = [new Float64Array(count).fill(1)];
-      const leafReads = { count: 0 };
-      const slotFacts: SlotFacts = {
-        get columns() {
-          leafReads.count += 1;
-          return columns;
-        },
-        eligible: new Uint8Array(count).fill(1),
-        classBits: new Int32Array(count).fill(1),
-      };
+      const slotFacts = new TestFacts(count, [new Float64Array(count).fill(1)]);
       const tree = new OrderedTree(1, slotFacts, { nodeCapacity: 4 });
       tree.build(Array.from({ length: count }, (_, slot) => slot), (slot) => slot, (slot) => slot, 0);
-      columns[0]?.fill(0);
-      columns[0]?.fill(1, 1500, 1501);
+      slotFacts.fillColumn(0, 0);
+      slotFacts.setAmount(1500, 0, 1);
       for (let slot = 0; slot < count; slot += 1) tree.touch(slot, 1);
-      return { count, columns, slotFacts, tree, leafReads };
+      return { count, slotFacts, tree };
     }
 
     it('skips subtrees that cannot qualify, once a search has tightened bounds left too high', () => {
-      const { count, slotFacts, tree, leafReads } = oneFitTree();
+      const { count, slotFacts, tree } = oneFitTree();
       const demand = query({ demandColumns: [0], demandAmounts: [1], demandCount: 1 });
-      leafReads.count = 0;
+      slotFacts.reads = 0;
       expect(tree.first(demand)).toBe(1500);
-      expect(leafReads.count).toBeGreaterThan(300);
-      leafReads.count = 0;
+      expect(slotFacts.reads).toBeGreaterThan(300);
+      slotFacts.reads = 0;
       expect(tree.first(demand)).toBe(1500);
-      expect(leafReads.count).toBeLessThan(5);
-      slotFacts.eligible.fill(0);
+      expect(slotFacts.reads).toBeLessThan(5);
+      slotFacts.fillEligible(0);
       for (let slot = 0; slot < count; slot += 1) tree.touch(slot, 2);
       expect(tree.first(query())).toBe(-1);
-      leafReads.count = 0;
+      slotFacts.reads = 0;
       expect(tree.first(query())).toBe(-1);
-      expect(leafReads.count).toBe(0);
+      expect(slotFacts.reads).toBe(0);
     });
 
     it('keeps order at its default capacities, which differ between leaves and inner nodes, through splits, short moves and long ones', () => {
       const count = 6000;
-      const slotFacts: MutableFacts = { columns: [new Float64Array(count), new Float64Array(count)], eligible: new Uint8Array(count).fill(1), classBits: new Int32Array(count).fill(1) };
+      const slotFacts = new TestFacts(count, [new Float64Array(count), new Float64Array(count)]);
       const tree = new OrderedTree(2, slotFacts);
       const keys = new Map<number, number[]>();
       const place = (slot: number, entryKeys: number[]): void => {
         keys.set(slot, entryKeys);
-        (slotFacts.columns[1] as Float64Array)[slot] = entryKeys[1] as number;
+        slotFacts.setAmount(slot, 1, entryKeys[1] as number);
       };
       // In a scrambled order, so that inserts split leaves and inner nodes all over the tree.
       for (let k = 0; k < count; k += 1) {
@@ -632,27 +693,27 @@ describe('OrderedTree', () => {
     });
 
     it('tightens a subtree a search entered partway in only when what it skipped cannot pass', () => {
-      const { columns, tree, leafReads } = oneFitTree();
+      const { slotFacts, tree } = oneFitTree();
       // 701 is inside a leaf, and so inside every node above it.
       const demand = query({ fromKeys: [701], fromKeyCount: 1, demandColumns: [0], demandAmounts: [1], demandCount: 1 });
       expect(tree.first(demand)).toBe(1500);
-      leafReads.count = 0;
+      slotFacts.reads = 0;
       expect(tree.first(demand)).toBe(1500);
       // Only the leaf of the answer: every leaf and node before it, the ones entered partway included, now fails on its bounds.
-      expect(leafReads.count).toBe(1);
+      expect(slotFacts.reads).toBe(1);
       // Now an entry before the start passes: the leaf and nodes the search enters partway keep bounds that pass, and answers stay right.
-      (columns[0] as Float64Array)[700] = 1;
+      slotFacts.setAmount(700, 0, 1);
       tree.touch(700, 2);
       expect(tree.first(demand)).toBe(1500);
       expect(tree.first(demand)).toBe(1500);
       expect(tree.first(query({ demandColumns: [0], demandAmounts: [1], demandCount: 1 }))).toBe(700);
-      (columns[0] as Float64Array)[1500] = 0;
+      slotFacts.setAmount(1500, 0, 0);
       tree.touch(1500, 3);
       expect(tree.first(demand)).toBe(-1);
     });
 
     it('forgets the old content on build', () => {
-      const slotFacts: MutableFacts = { columns: [new Float64Array(20).fill(1)], eligible: new Uint8Array(20).fill(1), classBits: new Int32Array(20).fill(1) };
+      const slotFacts = new TestFacts(20, [new Float64Array(20).fill(1)]);
       const tree = new OrderedTree(1, slotFacts, { nodeCapacity: 4 });
       for (let slot = 0; slot < 10; slot += 1) tree.insert(slot, [slot], slot, 1);
       tree.build([14, 5, 12, 6, 13, 7, 11, 8, 10, 9], (slot) => -slot, (slot) => slot, 2);
@@ -668,7 +729,7 @@ describe('OrderedTree', () => {
       const tree = new OrderedTree(0, slotFacts);
       tree.insert(0, [], 0, 1);
       expect(() => tree.first(query({ demandColumns: [2], demandAmounts: [1], demandCount: 1 }))).toThrow(RangeError);
-      slotFacts.columns.push(new Float64Array([3, 3, 3, 3]));
+      slotFacts.addColumn([3, 3, 3, 3]);
       tree.columnsChanged();
       expect(tree.first(query({ demandColumns: [2], demandAmounts: [3], demandCount: 1 }))).toBe(0);
       expect(tree.first(query({ demandColumns: [2], demandAmounts: [4], demandCount: 1 }))).toBe(-1);

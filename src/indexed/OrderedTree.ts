@@ -96,14 +96,25 @@ const BOUND_TIME = 0;
 const BOUND_MASK = 1;
 const BOUND_COLUMNS = 2;
 
+/** In a slot's facts: 1 when the instance can take tasks at all, 0 when not. An entry whose slot is not eligible never qualifies and contributes nothing to bounds. */
+export const FACT_ELIGIBLE = 0;
+/** In a slot's facts: its class bit, a 32-bit integer with one bit set. */
+export const FACT_CLASS_BIT = 1;
+/** In a slot's facts: where the remaining amount of each resource column starts (0 = cpu, 1 = memory, ...). */
+export const FACT_COLUMNS = 2;
+
 /** What an ordered tree reads about each instance, by slot, to bound its subtrees. */
 export interface SlotFacts {
-  /** Remaining amount of each resource column (0 = cpu, 1 = memory, ...), by slot. The arrays may be replaced by larger ones when the fleet grows, and columns may be added: always read them through this object. */
-  readonly columns: readonly Float64Array[];
-  /** 1 when the instance can take tasks at all, 0 when not; by slot. An entry whose slot is not eligible never qualifies and contributes nothing to bounds. */
-  readonly eligible: Uint8Array;
-  /** The class bit of each slot: a 32-bit integer with one bit set; by slot. */
-  readonly classBits: Int32Array;
+  /**
+   * `stride` numbers per slot, side by side ({@link FACT_ELIGIBLE},
+   * {@link FACT_CLASS_BIT}, then the columns from {@link FACT_COLUMNS}), so
+   * that reading an instance's facts costs a cache line or two rather than
+   * one per column. The array is replaced by a larger one when the fleet
+   * grows or a column is added: always read it through this object.
+   */
+  readonly facts: Float64Array;
+  /** Numbers per slot: {@link FACT_COLUMNS} plus one per column. */
+  readonly stride: number;
 }
 
 /** One question to {@link OrderedTree.first}: where to start, where to stop, and what an entry must offer. */
@@ -246,7 +257,7 @@ export class OrderedTree {
     this.entryStride = keyCount + 2;
     this.separatorStride = keyCount + 1;
     this.tuple = new Float64Array(keyCount + 1);
-    this.columnCount = facts.columns.length;
+    this.columnCount = facts.stride - FACT_COLUMNS;
     this.boundStride = BOUND_COLUMNS + this.columnCount;
     this.growLeaves(4);
     this.growInner(4);
@@ -372,9 +383,9 @@ export class OrderedTree {
     this.refreshSeparators(this.root);
   }
 
-  /** Makes the bounds cover the columns added to `facts.columns` since the tree last looked. */
+  /** Makes the bounds cover the columns added to the facts since the tree last looked. */
   columnsChanged(): void {
-    const columns = this.facts.columns.length;
+    const columns = this.facts.stride - FACT_COLUMNS;
     if (columns <= this.columnCount) return;
     // Widen every bound record; the new columns are filled in below.
     const stride = BOUND_COLUMNS + columns;
@@ -438,7 +449,7 @@ export class OrderedTree {
       entries.records[record + keyCount + 1] = time;
     }
     // Sized as the fleet's arrays are, so that registrations grow them all at the same moments rather than this one at the next.
-    this.ensureSlot(Math.max(largest, this.facts.eligible.length - 1));
+    this.ensureSlot(Math.max(largest, this.facts.facts.length / this.facts.stride - 1));
     this.forgetSlots(this.root);
     this.load(entries);
   }
@@ -580,7 +591,7 @@ export class OrderedTree {
     const first = this.leafStarts[leaf] as number;
     const end = first + (this.leafSizes[leaf] as number);
     const query = this.query;
-    const { columns, eligible, classBits } = this.facts;
+    const { facts, stride } = this.facts;
     const allowedBits = this.allowedBits;
     const demandCount = this.demandCount;
     const demandColumns = query.demandColumns;
@@ -590,11 +601,12 @@ export class OrderedTree {
     const start = seek ? this.entryAtOrAfter(leaf) : first;
     entries: for (let entry = start; entry < end; entry += 1) {
       if (this.prefixLength > 0 && this.entryOutsidePrefix(entry)) return STOP;
-      const slot = slots[entry] as number;
-      if (eligible[slot] !== 1 || ((classBits[slot] as number) & allowedBits) === 0) continue;
+      const base = (slots[entry] as number) * stride;
+      if (facts[base + FACT_ELIGIBLE] !== 1 || ((facts[base + FACT_CLASS_BIT] as number) & allowedBits) === 0) continue;
       for (let d = 0; d < demandCount; d += 1) {
-        if (((columns[demandColumns[d] as number] as Float64Array)[slot] as number) < (demandAmounts[d] as number)) continue entries;
+        if ((facts[base + FACT_COLUMNS + (demandColumns[d] as number)] as number) < (demandAmounts[d] as number)) continue entries;
       }
+      const slot = slots[entry] as number;
       this.passes += 1;
       if (query.accept(slot)) return slot;
     }
@@ -611,13 +623,13 @@ export class OrderedTree {
 
   /** @returns whether any entry in [from, to) passes the cheap tests */
   private anyEntryPasses(from: number, to: number): boolean {
-    const { columns, eligible, classBits } = this.facts;
+    const { facts, stride } = this.facts;
     const query = this.query;
     entries: for (let entry = from; entry < to; entry += 1) {
-      const slot = this.leafSlots[entry] as number;
-      if (eligible[slot] !== 1 || ((classBits[slot] as number) & this.allowedBits) === 0) continue;
+      const base = (this.leafSlots[entry] as number) * stride;
+      if (facts[base + FACT_ELIGIBLE] !== 1 || ((facts[base + FACT_CLASS_BIT] as number) & this.allowedBits) === 0) continue;
       for (let d = 0; d < this.demandCount; d += 1) {
-        if (((columns[query.demandColumns[d] as number] as Float64Array)[slot] as number) < (query.demandAmounts[d] as number)) continue entries;
+        if ((facts[base + FACT_COLUMNS + (query.demandColumns[d] as number)] as number) < (query.demandAmounts[d] as number)) continue entries;
       }
       return true;
     }
@@ -723,9 +735,10 @@ export class OrderedTree {
     const stride = this.boundStride;
     const bounds = this.bounds;
     const columnCount = this.columnCount;
-    const { columns, eligible, classBits } = this.facts;
-    const isEligible = eligible[slot] === 1;
-    const bit = classBits[slot] as number;
+    const { facts, stride: factStride } = this.facts;
+    const base = slot * factStride;
+    const isEligible = facts[base + FACT_ELIGIBLE] === 1;
+    const bit = (facts[base + FACT_CLASS_BIT] as number) | 0;
     let parent = this.leafParents[leaf] as number;
     let index = this.leafIndexes[leaf] as number;
     // Once a node's bounds cover the facts, its ancestors' do too; only the time may still rise above it.
@@ -745,7 +758,7 @@ export class OrderedTree {
           factsRise = true;
         }
         for (let column = 0; column < columnCount; column += 1) {
-          const value = (columns[column] as Float64Array)[slot] as number;
+          const value = facts[base + FACT_COLUMNS + column] as number;
           if (value > (bounds[record + BOUND_COLUMNS + column] as number)) {
             bounds[record + BOUND_COLUMNS + column] = value;
             factsRise = true;
@@ -761,10 +774,10 @@ export class OrderedTree {
 
   /** Reads a slot's facts ahead of `raise`, so that in a large fleet their cache misses overlap the work before it rather than follow it. */
   private warmFacts(slot: number): void {
-    const { columns, eligible, classBits } = this.facts;
-    let sum = (eligible[slot] as number) + (classBits[slot] as number);
-    for (let column = 0; column < this.columnCount; column += 1) sum += (columns[column] as Float64Array)[slot] as number;
-    this.warmth = sum;
+    const { facts, stride } = this.facts;
+    const base = slot * stride;
+    // One number from each cache line the slot's facts may span.
+    this.warmth = (facts[base] as number) + (facts[base + stride - 1] as number);
   }
 
   /** Reads one number from each cache line of a leaf and its bounds, so that in a large fleet the misses of a binary search, a shift and a raise overlap rather than follow one another. */
@@ -785,7 +798,8 @@ export class OrderedTree {
     const record = this.positionOfLeaf(leaf) * this.boundStride;
     const base = this.leafStarts[leaf] as number;
     const end = base + (this.leafSizes[leaf] as number);
-    const { columns, eligible, classBits } = this.facts;
+    const { facts, stride: factStride } = this.facts;
+    const columnCount = this.columnCount;
     const slots = this.leafSlots;
     const records = this.leafRecords;
     const stride = this.entryStride;
@@ -793,24 +807,21 @@ export class OrderedTree {
     const bounds = this.bounds;
     let mask = 0;
     let time = -Infinity;
+    for (let column = 0; column < columnCount; column += 1) bounds[record + BOUND_COLUMNS + column] = -Infinity;
+    // Entry by entry, so that each slot's facts are read in one go.
     for (let entry = base; entry < end; entry += 1) {
-      const slot = slots[entry] as number;
-      if (eligible[slot] === 1) mask |= classBits[slot] as number;
       const changed = records[entry * stride + timeAt] as number;
       if (changed > time) time = changed;
+      const at = (slots[entry] as number) * factStride;
+      if (facts[at + FACT_ELIGIBLE] !== 1) continue;
+      mask |= facts[at + FACT_CLASS_BIT] as number;
+      for (let column = 0; column < columnCount; column += 1) {
+        const amount = facts[at + FACT_COLUMNS + column] as number;
+        if (amount > (bounds[record + BOUND_COLUMNS + column] as number)) bounds[record + BOUND_COLUMNS + column] = amount;
+      }
     }
     bounds[record + BOUND_MASK] = mask;
     bounds[record + BOUND_TIME] = time;
-    for (let column = 0; column < this.columnCount; column += 1) {
-      const amounts = columns[column] as Float64Array;
-      let max = -Infinity;
-      for (let entry = base; entry < end; entry += 1) {
-        const slot = slots[entry] as number;
-        const amount = amounts[slot] as number;
-        if (eligible[slot] === 1 && amount > max) max = amount;
-      }
-      bounds[record + BOUND_COLUMNS + column] = max;
-    }
   }
 
   /** Sets an inner node's bounds (in its parent's row) from its children's. */
