@@ -16,9 +16,9 @@ const SPREAD = 0x9e3779b1;
  * @remarks
  * A cluster gives ids `task-1`, `task-2`, ... and a scheduler starts and
  * stops them all the time. A `Map` keyed by those strings hashes every new
- * id and leaves a tombstone behind every stop, which together cost as much
- * as the rest of starting a task. So an id of that form is kept by its
- * number, in an open-addressing table on a typed array (linear probing,
+ * id and leaves a tombstone behind every stop, which together were the
+ * largest single cost of placing a task of a batch. So an id of that form
+ * is kept by its number, in an open-addressing table on a typed array (linear probing,
  * deletion by shifting back, no tombstones), beside the task's position in
  * an array in the order tasks were added; any other id (a restored ARN,
  * `task-007`) goes to a `Map`. A stop leaves a hole in the array, and an
