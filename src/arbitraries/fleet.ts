@@ -88,7 +88,7 @@ export function fleetDraws({ minInstances, maxInstances, size, everyZone, instan
       // Placing by construction rather than filtering: a fleet that lacks a zone is never drawn, so none is thrown away.
       return { n, key, draw: zone === undefined ? draw : { ...draw, zone, status: 'ACTIVE' as const, agentConnected: true } };
     });
-    return numbered.sort((a, b) => a.key - b.key).map(({ n: number, draw }) => ({ n: number, draw }));
+    return numbered.sort((a, b) => a.key - b.key).map(({ n, draw }) => ({ n, draw }));
   });
 }
 

@@ -601,12 +601,12 @@ export class OrderedTree {
     const start = seek ? this.entryAtOrAfter(leaf) : first;
     entries: for (let entry = start; entry < end; entry += 1) {
       if (this.prefixLength > 0 && this.entryOutsidePrefix(entry)) return STOP;
-      const base = (slots[entry] as number) * stride;
+      const slot = slots[entry] as number;
+      const base = slot * stride;
       if (facts[base + FACT_ELIGIBLE] !== 1 || ((facts[base + FACT_CLASS_BIT] as number) & allowedBits) === 0) continue;
       for (let d = 0; d < demandCount; d += 1) {
         if ((facts[base + FACT_COLUMNS + (demandColumns[d] as number)] as number) < (demandAmounts[d] as number)) continue entries;
       }
-      const slot = slots[entry] as number;
       this.passes += 1;
       if (query.accept(slot)) return slot;
     }

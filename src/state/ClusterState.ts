@@ -135,10 +135,11 @@ export class ClusterState {
     // Every task of a request shares its resources and ports, which
     // validation froze, so no caller can change one task's books.
     // Restoring moved the numbering past every restored task-N it could give, so the id is new.
-    const taskId = `task-${this.taskNumber}`;
+    const number = this.taskNumber;
     this.taskNumber += 1;
-    const info = new TaskRecord(taskId, record, group, task.family, task.resources, task.ports);
-    this.taskRecords.add(info);
+    const info = new TaskRecord(`task-${number}`, record, group, task.family, task.resources, task.ports);
+    // The table keys the id by its number, which is known here; past 2^53 an id is not read as one.
+    this.taskRecords.add(info, Number.isSafeInteger(number) ? number : 0);
     record.addTask(info);
     this.journal?.push(info);
     this.listener?.taskStarted(info, record);
@@ -158,9 +159,9 @@ export class ClusterState {
   restoreTask(info: TaskInfo): void {
     const record = this.records.get(info.instanceId) as InstanceRecord;
     const task = new TaskRecord(info.taskId, record, info.group, info.family, info.resources, info.ports);
-    this.taskRecords.add(task);
-    record.addTask(task);
     const numbered = numberOfTaskId(task.taskId);
+    this.taskRecords.add(task, numbered);
+    record.addTask(task);
     // Numbers past 2^53 round, and are never given: such an id cannot come again, and must not stall the numbering.
     if (Number.isSafeInteger(numbered + 1)) this.taskNumber = Math.max(this.taskNumber, numbered + 1);
     this.listener?.taskStarted(task, record);

@@ -52,12 +52,16 @@ export class TaskTable {
     return this.get(taskId) !== undefined;
   }
 
-  /** Adds a task whose id the table does not hold, last in order. */
-  add(task: TaskRecord): void {
+  /**
+   * Adds a task whose id the table does not hold, last in order.
+   *
+   * @param task - the task
+   * @param number - {@link numberOfTaskId} of its id, when the caller has it already
+   */
+  add(task: TaskRecord, number = numberOfTaskId(task.taskId)): void {
     if (this.holes > 32 && 2 * this.holes > this.order.length) this.closeHoles();
     const position = this.order.length;
     this.order.push(task);
-    const number = numberOfTaskId(task.taskId);
     if (number === 0) {
       this.otherIds.set(task.taskId, position);
       return;
