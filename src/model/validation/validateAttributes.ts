@@ -9,11 +9,20 @@ import { PlacementInputError } from '../PlacementInputError';
 import type { RequiredAttribute } from '../RequiredAttribute';
 import { describeValue, quote } from './describeValue';
 import { expectArray, isRecord, optionalField, readEntries, readObject, requireField } from './fields';
-import { interned } from './interned';
 import { indexPath, keyPath } from './paths';
 
-/** Attribute maps by content: many instances share one. Nothing writes an instance's attributes in place. */
-const sharedAttributes = new Map<string, ReadonlyMap<string, string | null>>();
+/**
+ * Attribute maps by a hash of their content (names and values, in order),
+ * each hash with the maps that have it: many instances share one map. A
+ * hash, rather than a string of the whole content, because a fleet's
+ * attribute sets are long (a dozen or more entries) and a million
+ * registrations would build and hash a string each.
+ */
+const sharedAttributes = new Map<number, ReadonlyMap<string, string | null>[]>();
+/** Small numbers for the names and values seen lately, which the hash combines. */
+const tokens = new Map<string | null, number>();
+/** Distinct attribute sets, and names and values, kept before both caches are emptied: fleets have few. */
+const MAX_SHARED = 4096;
 /** Names and values found valid lately, up to {@link MAX_REMEMBERED} of each: they repeat across a fleet, and their patterns cost more than a look-up. */
 const validNames = new Set<string>();
 const validValues = new Set<string>();
@@ -32,19 +41,48 @@ const ATTRIBUTE_VALUE = /^[A-Za-z0-9_.@/\\: -]{1,128}$/;
  */
 export function validateAttributes(value: unknown, path: string): ReadonlyMap<string, string | null> {
   const entries = readEntries(value, path);
-  // Names and values hold no control characters (checked), so these separators cannot be forged.
-  let content = '';
+  let hash = entries.length;
   for (const [name, attributeValue] of entries) {
     if (!validNames.has(name)) checkName(name, keyPath(path, name));
-    if (attributeValue === null) {
-      content += `${name}\u0001\u0000`;
-      continue;
-    }
-    if (typeof attributeValue !== 'string' || !validValues.has(attributeValue)) validateAttributeValue(attributeValue, keyPath(path, name));
-    content += `${name}\u0002${attributeValue as string}\u0000`;
+    if (attributeValue !== null && (typeof attributeValue !== 'string' || !validValues.has(attributeValue))) validateAttributeValue(attributeValue, keyPath(path, name));
+    hash = Math.imul(hash ^ token(name), 0x9e3779b1);
+    hash = Math.imul(hash ^ token(attributeValue as string | null), 0x85ebca6b);
   }
-  const known = sharedAttributes.get(content);
-  return known ?? interned(sharedAttributes, content, new Map(entries as [string, string | null][]));
+  const alike = sharedAttributes.get(hash);
+  if (alike !== undefined) for (const known of alike) if (sameEntries(known, entries)) return known;
+  const attributes = new Map(entries as [string, string | null][]);
+  if (sharedAttributes.size >= MAX_SHARED) forgetShared();
+  if (alike === undefined) sharedAttributes.set(hash, [attributes]);
+  else alike.push(attributes);
+  return attributes;
+}
+
+/** The number standing for a name or value in hashes, given on first sight. */
+function token(text: string | null): number {
+  const known = tokens.get(text);
+  if (known !== undefined) return known;
+  // Emptying the tokens changes hashes, so the maps filed under the old ones go too.
+  if (tokens.size >= MAX_SHARED * 4) forgetShared();
+  const next = tokens.size + 1;
+  tokens.set(text, next);
+  return next;
+}
+
+function forgetShared(): void {
+  sharedAttributes.clear();
+  tokens.clear();
+}
+
+/** Whether a map holds exactly these entries, in this order. */
+function sameEntries(map: ReadonlyMap<string, string | null>, entries: readonly [string, unknown][]): boolean {
+  if (map.size !== entries.length) return false;
+  let index = 0;
+  for (const name of map.keys()) {
+    const entry = entries[index] as [string, unknown];
+    if (entry[0] !== name || map.get(name) !== entry[1]) return false;
+    index += 1;
+  }
+  return true;
 }
 
 
