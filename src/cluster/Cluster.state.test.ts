@@ -113,6 +113,31 @@ describe('Cluster bookkeeping', () => {
     expect(cluster.instances()[2]?.registeredAt).toBe('2024-01-02T03:04:05.000Z');
   });
 
+  it('shows what instances share as one frozen object each, and copies what their tasks change', () => {
+    // Registered from one frozen object, the reserved ports are one value; equal attributes are one value however given.
+    const reservedPorts = Object.freeze({ tcp: Object.freeze([22]) });
+    const cluster = new Cluster({
+      instances: [
+        makeInstanceSpec('a', { reservedPorts }),
+        makeInstanceSpec('b', { reservedPorts }),
+        makeInstanceSpec('c', { zone: 'us-east-1b', resources: { memory: 8192 } }),
+      ],
+    });
+    const [a, b, c] = cluster.instances();
+    if (a === undefined || b === undefined || c === undefined) throw new Error('three instances');
+    expect(b.attributes).toBe(a.attributes);
+    expect(b.registeredResources).toBe(a.registeredResources);
+    expect(b.reservedPorts).toBe(a.reservedPorts);
+    expect(c.attributes).not.toBe(a.attributes);
+    expect(c.registeredResources).toEqual({ cpu: 2048, memory: 8192 });
+    for (const shared of [a.attributes, a.registeredResources, a.reservedPorts, a.reservedPorts.tcp]) expect(Object.isFrozen(shared)).toBe(true);
+    expect(b.remainingResources).not.toBe(a.remainingResources);
+    expect(Object.isFrozen(a.remainingResources)).toBe(false);
+    const updated = cluster.updateInstance('b', { attributes: { stack: 'prod' } });
+    expect(updated.attributes).toEqual({ ...a.attributes, stack: 'prod' });
+    expect(cluster.instances()[0]?.attributes).toBe(a.attributes);
+  });
+
   it('throws a QueryError for a filter that does not parse', () => {
     expect(() => threeZones().listInstances('attribute:stack ==')).toThrow(QueryError);
   });

@@ -9,6 +9,14 @@ import type { PortLists } from './TaskRequirements';
 /**
  * A registered instance at one moment: plain, JSON-friendly data that later placements do not change.
  *
+ * @remarks
+ * What tasks change (remaining resources, ports in use, counts, groups) is
+ * copied for each snapshot. What instances share and nothing changes in
+ * place (attributes, registered resources, reserved ports) is shown as one
+ * frozen object per value, the same for every instance and every snapshot
+ * that shows it: a snapshot of a million instances then holds a few dozen
+ * of each, and restoring a cluster from it validates each once.
+ *
  * @category Cluster
  */
 export interface InstanceInfo {

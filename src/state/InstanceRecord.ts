@@ -14,6 +14,15 @@ import type { TaskRecord } from './TaskRecord';
 const NO_PORTS: PortSets = Object.freeze({ tcp: new Set<number>(), udp: new Set<number>() });
 const NO_GROUPS: ReadonlyMap<string, number> = new Map();
 const portSets = new WeakMap<PortLists, PortSets>();
+/**
+ * What snapshots show of the values instances share and nobody writes
+ * (attributes, registered resources, reserved ports): one frozen object per
+ * value, so that a snapshot of a large fleet holds a few dozen of each
+ * rather than one per instance, and restoring from it validates each once.
+ */
+const shownAttributes = new WeakMap<ReadonlyMap<string, string | null>, Readonly<Record<string, string | null>>>();
+const shownResources = new WeakMap<Readonly<Record<string, number>>, Readonly<Record<string, number>>>();
+const shownPorts = new WeakMap<PortSets, PortLists>();
 
 /**
  * One instance's state, kept current as tasks start and stop. Placement reads
@@ -140,17 +149,17 @@ export class InstanceRecord implements InstanceState {
     }
   }
 
-  /** A snapshot for callers. */
+  /** A snapshot for callers: what tasks change is copied; attributes, registered resources and reserved ports are frozen objects shared by every snapshot of instances that share them. */
   toInfo(): InstanceInfo {
     // Assigned rather than spread: spreads are slow, and snapshots copy every instance.
     const info: { -readonly [K in keyof InstanceInfo]: InstanceInfo[K] } = {
       id: this.id,
       status: this.status,
       agentConnected: this.agentConnected,
-      attributes: Object.fromEntries(this.attributes),
-      registeredResources: Object.assign({}, this.registeredResources),
+      attributes: shown(shownAttributes, this.attributes, () => Object.fromEntries(this.attributes)),
+      registeredResources: shown(shownResources, this.registeredResources, () => Object.assign({}, this.registeredResources)),
       remainingResources: Object.assign({}, this.remainingResources),
-      reservedPorts: { tcp: sorted(this.reservedPorts.tcp), udp: sorted(this.reservedPorts.udp) },
+      reservedPorts: shown(shownPorts, this.reservedPorts, () => ({ tcp: Object.freeze(sorted(this.reservedPorts.tcp)), udp: Object.freeze(sorted(this.reservedPorts.udp)) })),
       portsInUse: { tcp: sorted(this.portsInUse.tcp), udp: sorted(this.portsInUse.udp) },
       runningTasksCount: this.runningTasksCount,
       taskGroups: Object.fromEntries(this.taskGroups),
@@ -181,6 +190,16 @@ function sharedPortSets(lists: PortLists): PortSets {
     portSets.set(lists, sets);
   }
   return sets;
+}
+
+/** The frozen object shown for a shared value, made on first need. */
+function shown<K extends object, V extends object>(cache: WeakMap<K, V>, value: K, show: () => V): V {
+  let object = cache.get(value);
+  if (object === undefined) {
+    object = Object.freeze(show());
+    cache.set(value, object);
+  }
+  return object;
 }
 
 function sorted(ports: ReadonlySet<number>): number[] {
