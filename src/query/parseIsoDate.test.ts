@@ -1,5 +1,7 @@
+import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { parseIsoDate } from './parseIsoDate';
+import { runs } from '../../test/support/runs';
 
 describe('parseIsoDate', () => {
   it.each<[string, number]>([
@@ -18,6 +20,22 @@ describe('parseIsoDate', () => {
   ])('reads %s', (text, expected) => {
     expect(parseIsoDate(text)).toBe(expected);
   });
+
+  test.prop([fc.date({ min: new Date('0000-01-01T00:00:00.000Z'), max: new Date('9999-12-31T23:59:59.999Z'), noInvalidDate: true })], { numRuns: runs(300) })(
+    'reads what toISOString writes, alike in its own form and with the zone written out',
+    (date) => {
+      const text = date.toISOString();
+      expect(parseIsoDate(text)).toBe(date.getTime());
+      expect(parseIsoDate(text.replace('Z', '+00:00'))).toBe(date.getTime());
+    },
+  );
+
+  it.each(['2018-06-18T22:28:28.123+', '2018-02-29T00:00:00.000Z', '2018-06-18T24:00:00.000Z', '2018-06-18T22:28:28.12xZ', '2018-06-18 22:28:28.123Z'])(
+    'refuses %j, which has the length of toISOString\'s form',
+    (text) => {
+      expect(parseIsoDate(text)).toBeUndefined();
+    },
+  );
 
   it.each([
     '', '2018', '2018-06', '2018-6-18', '18-06-18', '2018-06-18T', '2018-06-18T22', '2018-06-18T22:28:28.',
