@@ -122,27 +122,37 @@ function portPath(tasksPath: string, index: number, protocol: 'tcp' | 'udp', at:
 }
 
 function compare(instance: InstanceState, untracked: number, recorded: RecordedUse, instancesPath: string, index: number): void {
-  const fix = 'give the instances and the tasks of one snapshot, or leave out what the tasks say';
-  const mismatch = (field: string, said: string, found: string): PlacementInputError =>
-    new PlacementInputError('inconsistent_snapshot', keyPath(indexPath(instancesPath, index), field), `Instance ${instance.id} is said to have ${said}, but its tasks leave ${found}; ${fix}.`);
   if (recorded.remainingResources !== undefined && !sameAmounts(recorded.remainingResources, instance.remainingResources)) {
-    throw mismatch('remainingResources', describeAmounts(recorded.remainingResources), describeAmounts(instance.remainingResources));
+    throw mismatch(instance, instancesPath, index, 'remainingResources', describeAmounts(recorded.remainingResources), describeAmounts(instance.remainingResources));
   }
   if (recorded.portsInUse !== undefined) {
     for (const protocol of PROTOCOLS) {
+      if (samePorts(recorded.portsInUse[protocol], instance.portsInUse[protocol])) continue;
       const said = [...recorded.portsInUse[protocol]].sort((a, b) => a - b);
       const found = [...instance.portsInUse[protocol]].sort((a, b) => a - b);
-      if (said.join() !== found.join()) throw mismatch('portsInUse', `${protocol.toUpperCase()} ports [${said.join(', ')}] in use`, `[${found.join(', ')}]`);
+      throw mismatch(instance, instancesPath, index, 'portsInUse', `${protocol.toUpperCase()} ports [${said.join(', ')}] in use`, `[${found.join(', ')}]`);
     }
   }
   if (recorded.runningTasksCount !== undefined && recorded.runningTasksCount !== instance.runningTasksCount) {
     // The count holds the untracked tasks too; without saying so, a count above the tasks given would read as a fault of the library.
     const found = untracked === 0 ? `${instance.runningTasksCount}` : `${instance.runningTasksCount} (${instance.runningTasksCount - untracked} given and ${untracked} untracked)`;
-    throw mismatch('runningTasksCount', `${recorded.runningTasksCount} running tasks`, found);
+    throw mismatch(instance, instancesPath, index, 'runningTasksCount', `${recorded.runningTasksCount} running tasks`, found);
   }
   if (recorded.taskGroups !== undefined && !sameGroups(recorded.taskGroups, instance.taskGroups)) {
-    throw mismatch('taskGroups', `the task groups ${describeAmounts(Object.fromEntries(recorded.taskGroups))}`, describeAmounts(Object.fromEntries(instance.taskGroups)));
+    throw mismatch(instance, instancesPath, index, 'taskGroups', `the task groups ${describeAmounts(Object.fromEntries(recorded.taskGroups))}`, describeAmounts(Object.fromEntries(instance.taskGroups)));
   }
+}
+
+function mismatch(instance: InstanceState, instancesPath: string, index: number, field: string, said: string, found: string): PlacementInputError {
+  const fix = 'give the instances and the tasks of one snapshot, or leave out what the tasks say';
+  return new PlacementInputError('inconsistent_snapshot', keyPath(indexPath(instancesPath, index), field), `Instance ${instance.id} is said to have ${said}, but its tasks leave ${found}; ${fix}.`);
+}
+
+/** Whether a list names exactly the ports of a set, each once; most instances have none, and are answered without a copy. */
+function samePorts(said: readonly number[], found: ReadonlySet<number>): boolean {
+  if (said.length !== found.size) return false;
+  if (said.length === 0) return true;
+  return new Set(said).size === said.length && said.every((port) => found.has(port));
 }
 
 function sameAmounts(a: Readonly<Record<string, number>>, b: Readonly<Record<string, number>>): boolean {
