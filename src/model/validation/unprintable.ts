@@ -5,6 +5,8 @@
  * @module
  */
 
+/** Printable ASCII only, as nearly every id and name is: one scan answers for both tests below. */
+const PRINTABLE_ASCII = /^[\u0020-\u007e]*$/;
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 /** Half of a UTF-16 surrogate pair without the other half: not a character. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
@@ -17,6 +19,7 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
  * @returns a sentence that says what to remove, or `undefined` when the text prints as itself
  */
 export function unprintableProblem(text: string, what: string): string | undefined {
+  if (PRINTABLE_ASCII.test(text)) return undefined;
   if (CONTROL.test(text)) return `Remove the control characters from this ${what}.`;
   if (LONE_SURROGATE.test(text)) return `Remove the broken character from this ${what}: it holds half of a UTF-16 surrogate pair.`;
   return undefined;

@@ -8,6 +8,10 @@ import { PlacementInputError } from '../PlacementInputError';
 import { quote } from './describeValue';
 import { expectString } from './fields';
 
+/** Versions found valid lately, up to {@link MAX_REMEMBERED}: a fleet runs a few agent versions, and parsing one costs more than a look-up. */
+const validVersions = new Set<string>();
+const MAX_REMEMBERED = 1024;
+
 /**
  * Validates an agent version, so that `agentVersion` queries can compare it.
  *
@@ -19,8 +23,12 @@ import { expectString } from './fields';
  */
 export function validateAgentVersion(value: unknown, path: string): string {
   const text = expectString(value, path);
+  if (validVersions.has(text)) return text;
   if (parseVersion(text) === undefined) {
     throw new PlacementInputError('invalid_version', path, `Write the version ${quote(text)} as dotted numbers, such as '1.70.2'.`);
   }
+  // Emptied when full rather than frozen, so that what is remembered follows what is validated now.
+  if (validVersions.size >= MAX_REMEMBERED) validVersions.clear();
+  validVersions.add(text);
   return text;
 }
