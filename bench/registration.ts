@@ -5,6 +5,12 @@
  *
  *   node --expose-gc --import tsx bench/registration.ts 100000 1000000
  *
+ * With `--beside N`, N snapshots of the fleet and N lists of specs as large
+ * are kept alive while it is measured: the heap the full run's earlier
+ * cases leave, whose collections registering then pays for (add
+ * `--max-old-space-size=12288` for N above 1 at 1,000,000, and
+ * `--trace-gc` to see them).
+ *
  * Four rounds of 1,000 registrations and as many deregistrations each; the
  * first round also warms the code. It uses only the public API, so this file
  * and registrationCase.ts can be copied into a checkout of an earlier
@@ -15,9 +21,12 @@ import type { PlacementRequest } from '../src/model/PlacementRequest';
 import { streamFleet } from '../src/sim/streamFleet';
 import { runRegistrationCase } from './registrationCase';
 
-const sizes = process.argv.slice(2).map(Number);
-if (sizes.length === 0 || sizes.some((size) => !Number.isInteger(size) || size < 1)) {
-  console.error('Give fleet sizes, as whole numbers: node --expose-gc --import tsx bench/registration.ts 100000');
+const args = process.argv.slice(2);
+const besideAt = args.indexOf('--beside');
+const beside = besideAt < 0 ? 0 : Number(args[besideAt + 1]);
+const sizes = (besideAt < 0 ? args : [...args.slice(0, besideAt), ...args.slice(besideAt + 2)]).map(Number);
+if (sizes.length === 0 || sizes.some((size) => !Number.isInteger(size) || size < 1) || !Number.isInteger(beside) || beside < 0) {
+  console.error('Give fleet sizes, as whole numbers, and optionally --beside N: node --expose-gc --import tsx bench/registration.ts 100000 --beside 1');
   process.exit(2);
 }
 const TASK = Object.freeze({ family: 'probe', resources: Object.freeze({ memory: 64 }) });
@@ -31,7 +40,8 @@ for (const size of sizes) {
   const cluster = new Cluster({ seed: 1 });
   for (const spec of streamFleet({ size, seed: 3, zones: 3 })) cluster.registerInstance(spec);
   for (const chain of CHAINS) cluster.place({ task: TASK, placementStrategy: chain, count: 100 });
+  const kept = Array.from({ length: beside }, (_, copy) => [cluster.snapshot(), [...streamFleet({ size, seed: 9 + copy, zones: 3 })]]);
   const rows = [0, 1, 2, 3].map(() => runRegistrationCase(cluster, size, 1_000));
   const list = (pick: (row: (typeof rows)[number]) => number): string => rows.map((row) => pick(row).toFixed(1)).join(', ');
-  console.log(`${size.toLocaleString('en-US')} instances, µs each, by round: register ${list((row) => row.registerMicroseconds)}; deregister ${list((row) => row.deregisterMicroseconds)}`);
+  console.log(`${size.toLocaleString('en-US')} instances, µs each, by round: register ${list((row) => row.registerMicroseconds)}; deregister ${list((row) => row.deregisterMicroseconds)}${kept.length > 0 ? ` (${kept.length} copies of the fleet kept beside it)` : ''}`);
 }
