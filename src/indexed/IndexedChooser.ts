@@ -34,7 +34,7 @@ import type { StaticFilter } from './AttributeClasses';
 import { RATIOS, type Fleet } from './Fleet';
 import type { FleetView, Partition } from './FleetView';
 import type { GroupTally, GroupTasks } from './GroupTasks';
-import { FACT_CLASS_BIT, FACT_COLUMNS, FACT_ELIGIBLE, type OrderedTree, type TreeQuery } from './OrderedTree';
+import { passesCheapTests, type OrderedTree, type TreeQuery } from './OrderedTree';
 
 /** One level of an indexed chain. */
 type ChainLevel =
@@ -350,13 +350,7 @@ export class IndexedChooser {
 
   /** The tree's cheap tests and then {@link IndexedChooser.passes}, for entries a memo brings back. */
   private qualifies(slot: number, query: TreeQuery): boolean {
-    const { facts, stride } = this.fleet;
-    const base = slot * stride;
-    if (facts[base + FACT_ELIGIBLE] !== 1 || ((facts[base + FACT_CLASS_BIT] as number) & query.allowedBits) === 0) return false;
-    for (let index = 0; index < query.demandCount; index += 1) {
-      if ((facts[base + FACT_COLUMNS + (query.demandColumns[index] as number)] as number) < (query.demandAmounts[index] as number)) return false;
-    }
-    return query.accept(slot);
+    return passesCheapTests(this.fleet, slot, query) && query.accept(slot);
   }
 
   private inPrefix(view: FleetView, slot: number, prefixLength: number): boolean {

@@ -117,6 +117,25 @@ export interface SlotFacts {
   readonly stride: number;
 }
 
+/**
+ * The tests a tree can bound, for one slot: eligible, of a class the query
+ * allows, with every demanded amount remaining. What passes them is then
+ * put to the query's `accept`.
+ *
+ * @param facts - the per-slot facts
+ * @param slot - the slot
+ * @param query - the allowed class bits and the demands
+ */
+export function passesCheapTests(facts: SlotFacts, slot: number, query: TreeQuery): boolean {
+  const numbers = facts.facts;
+  const base = slot * facts.stride;
+  if (numbers[base + FACT_ELIGIBLE] !== 1 || ((numbers[base + FACT_CLASS_BIT] as number) & query.allowedBits) === 0) return false;
+  for (let d = 0; d < query.demandCount; d += 1) {
+    if ((numbers[base + FACT_COLUMNS + (query.demandColumns[d] as number)] as number) < (query.demandAmounts[d] as number)) return false;
+  }
+  return true;
+}
+
 /** One question to {@link OrderedTree.first}: where to start, where to stop, and what an entry must offer. */
 export interface TreeQuery {
   /** Start at the first entry at or after (fromKeys[0..fromKeyCount), fromOrder): missing key levels count as -Infinity; fromOrder -Infinity starts at the first entry with that key prefix. */
@@ -591,22 +610,14 @@ export class OrderedTree {
     const first = this.leafStarts[leaf] as number;
     const end = first + (this.leafSizes[leaf] as number);
     const query = this.query;
-    const { facts, stride } = this.facts;
-    const allowedBits = this.allowedBits;
-    const demandCount = this.demandCount;
-    const demandColumns = query.demandColumns;
-    const demandAmounts = query.demandAmounts;
+    const facts = this.facts;
     const slots = this.leafSlots;
     const passes = this.passes;
     const start = seek ? this.entryAtOrAfter(leaf) : first;
-    entries: for (let entry = start; entry < end; entry += 1) {
+    for (let entry = start; entry < end; entry += 1) {
       if (this.prefixLength > 0 && this.entryOutsidePrefix(entry)) return STOP;
       const slot = slots[entry] as number;
-      const base = slot * stride;
-      if (facts[base + FACT_ELIGIBLE] !== 1 || ((facts[base + FACT_CLASS_BIT] as number) & allowedBits) === 0) continue;
-      for (let d = 0; d < demandCount; d += 1) {
-        if ((facts[base + FACT_COLUMNS + (demandColumns[d] as number)] as number) < (demandAmounts[d] as number)) continue entries;
-      }
+      if (!passesCheapTests(facts, slot, query)) continue;
       this.passes += 1;
       if (query.accept(slot)) return slot;
     }
@@ -623,16 +634,7 @@ export class OrderedTree {
 
   /** @returns whether any entry in [from, to) passes the cheap tests */
   private anyEntryPasses(from: number, to: number): boolean {
-    const { facts, stride } = this.facts;
-    const query = this.query;
-    entries: for (let entry = from; entry < to; entry += 1) {
-      const base = (this.leafSlots[entry] as number) * stride;
-      if (facts[base + FACT_ELIGIBLE] !== 1 || ((facts[base + FACT_CLASS_BIT] as number) & this.allowedBits) === 0) continue;
-      for (let d = 0; d < this.demandCount; d += 1) {
-        if ((facts[base + FACT_COLUMNS + (query.demandColumns[d] as number)] as number) < (query.demandAmounts[d] as number)) continue entries;
-      }
-      return true;
-    }
+    for (let entry = from; entry < to; entry += 1) if (passesCheapTests(this.facts, this.leafSlots[entry] as number, this.query)) return true;
     return false;
   }
 

@@ -19,23 +19,17 @@ const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
  *   in that form or names a date or time that does not exist
  */
 export function parseIsoDate(text: string): number | undefined {
-  const canonical = text.length === CANONICAL_LENGTH ? parseCanonical(text) : undefined;
-  if (canonical !== undefined) return canonical;
+  if (isCanonical(text)) {
+    return epochMilliseconds(digits(text, 0, 4), digits(text, 5, 2), digits(text, 8, 2), digits(text, 11, 2), digits(text, 14, 2), digits(text, 17, 2), digits(text, 20, 3), 0);
+  }
   const match = FORM.exec(text);
   if (match === null) return undefined;
   const [year, month, day, hour, minute, second] = match.slice(1, 7).map((part) => Number(part ?? 0)) as [
     number, number, number, number, number, number,
   ];
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
-  if (hour > 23 || minute > 59 || second > 59) return undefined;
   const offset = offsetMinutes(match[8]);
   if (offset === undefined) return undefined;
-  const milliseconds = Number((match[7] ?? '').padEnd(3, '0').slice(0, 3));
-  const date = new Date(0);
-  // setUTCFullYear, unlike Date.UTC, does not map years 0-99 to 1900-1999.
-  date.setUTCFullYear(year, month - 1, day);
-  date.setUTCHours(hour, minute, second, milliseconds);
-  return date.getTime() - offset * 60_000;
+  return epochMilliseconds(year, month, day, hour, minute, second, Number((match[7] ?? '').padEnd(3, '0').slice(0, 3)), offset);
 }
 
 /** The length of `toISOString`'s own form, `YYYY-MM-DDTHH:MM:SS.sssZ`. */
@@ -45,26 +39,18 @@ const CANONICAL_DIGITS = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18, 20, 21
 const CANONICAL_SEPARATORS: readonly [number, string][] = [[4, '-'], [7, '-'], [10, 'T'], [13, ':'], [16, ':'], [19, '.'], [23, 'Z']];
 
 /**
- * Reads `toISOString`'s own form digit by digit, with no match arrays:
- * snapshots and ECS descriptions carry one date per instance. Anything else,
- * and years before 100 (which `Date.UTC` would move), is left to the general
- * form: `undefined` here means only "not this form".
+ * Whether a text has `toISOString`'s own form, which is then read digit by
+ * digit, with no match arrays: snapshots and ECS descriptions carry one date
+ * per instance.
  */
-function parseCanonical(text: string): number | undefined {
+function isCanonical(text: string): boolean {
+  if (text.length !== CANONICAL_LENGTH) return false;
   for (const at of CANONICAL_DIGITS) {
     const code = text.charCodeAt(at);
-    if (code < 48 || code > 57) return undefined;
+    if (code < 48 || code > 57) return false;
   }
-  for (const [at, separator] of CANONICAL_SEPARATORS) if (text[at] !== separator) return undefined;
-  const year = digits(text, 0, 4);
-  const month = digits(text, 5, 2);
-  const day = digits(text, 8, 2);
-  const hour = digits(text, 11, 2);
-  const minute = digits(text, 14, 2);
-  const second = digits(text, 17, 2);
-  if (year < 100 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
-  if (hour > 23 || minute > 59 || second > 59) return undefined;
-  return Date.UTC(year, month - 1, day, hour, minute, second, digits(text, 20, 3));
+  for (const [at, separator] of CANONICAL_SEPARATORS) if (text[at] !== separator) return false;
+  return true;
 }
 
 /** The number written by `count` decimal digits from `at`, known to be digits. */
@@ -72,6 +58,18 @@ function digits(text: string, at: number, count: number): number {
   let value = 0;
   for (let k = at; k < at + count; k += 1) value = value * 10 + text.charCodeAt(k) - 48;
   return value;
+}
+
+/** Milliseconds since the epoch of a date and time at an offset in minutes east of UTC; `undefined` for one that does not exist. */
+function epochMilliseconds(year: number, month: number, day: number, hour: number, minute: number, second: number, milliseconds: number, offset: number): number | undefined {
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  if (hour > 23 || minute > 59 || second > 59) return undefined;
+  // Date.UTC maps years 0-99 to 1900-1999; setUTCFullYear does not.
+  if (year >= 100) return Date.UTC(year, month - 1, day, hour, minute, second, milliseconds) - offset * 60_000;
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  date.setUTCHours(hour, minute, second, milliseconds);
+  return date.getTime() - offset * 60_000;
 }
 
 function daysInMonth(year: number, month: number): number {

@@ -156,10 +156,10 @@ export class InstanceRecord implements InstanceState {
       id: this.id,
       status: this.status,
       agentConnected: this.agentConnected,
-      attributes: shown(shownAttributes, this.attributes, () => Object.fromEntries(this.attributes)),
-      registeredResources: shown(shownResources, this.registeredResources, () => Object.assign({}, this.registeredResources)),
+      attributes: frozenFor(shownAttributes, this.attributes, () => Object.fromEntries(this.attributes)),
+      registeredResources: frozenFor(shownResources, this.registeredResources, () => Object.assign({}, this.registeredResources)),
       remainingResources: Object.assign({}, this.remainingResources),
-      reservedPorts: shown(shownPorts, this.reservedPorts, () => ({ tcp: Object.freeze(sorted(this.reservedPorts.tcp)), udp: Object.freeze(sorted(this.reservedPorts.udp)) })),
+      reservedPorts: frozenFor(shownPorts, this.reservedPorts, () => ({ tcp: Object.freeze(sorted(this.reservedPorts.tcp)), udp: Object.freeze(sorted(this.reservedPorts.udp)) })),
       portsInUse: { tcp: sorted(this.portsInUse.tcp), udp: sorted(this.portsInUse.udp) },
       runningTasksCount: this.runningTasksCount,
       taskGroups: Object.fromEntries(this.taskGroups),
@@ -184,19 +184,14 @@ export class InstanceRecord implements InstanceState {
 
 /** One set pair per distinct port lists object, shared like the lists themselves. */
 function sharedPortSets(lists: PortLists): PortSets {
-  let sets = portSets.get(lists);
-  if (sets === undefined) {
-    sets = Object.freeze({ tcp: new Set(lists.tcp), udp: new Set(lists.udp) });
-    portSets.set(lists, sets);
-  }
-  return sets;
+  return frozenFor(portSets, lists, () => ({ tcp: new Set(lists.tcp), udp: new Set(lists.udp) }));
 }
 
-/** The frozen object shown for a shared value, made on first need. */
-function shown<K extends object, V extends object>(cache: WeakMap<K, V>, value: K, show: () => V): V {
+/** The frozen object kept for a shared value, made on first need. */
+function frozenFor<K extends object, V extends object>(cache: WeakMap<K, V>, value: K, make: () => V): V {
   let object = cache.get(value);
   if (object === undefined) {
-    object = Object.freeze(show());
+    object = Object.freeze(make());
     cache.set(value, object);
   }
   return object;

@@ -7,10 +7,10 @@ import { parseVersion } from '../../query/parseVersion';
 import { PlacementInputError } from '../PlacementInputError';
 import { quote } from './describeValue';
 import { expectString } from './fields';
+import { rememberValid } from './rememberValid';
 
-/** Versions found valid lately, up to {@link MAX_REMEMBERED}: a fleet runs a few agent versions, and parsing one costs more than a look-up. */
+/** Versions found valid lately: a fleet runs a few agent versions, and parsing one costs more than a look-up. */
 const validVersions = new Set<string>();
-const MAX_REMEMBERED = 1024;
 
 /**
  * Validates an agent version, so that `agentVersion` queries can compare it.
@@ -27,8 +27,6 @@ export function validateAgentVersion(value: unknown, path: string): string {
   if (parseVersion(text) === undefined) {
     throw new PlacementInputError('invalid_version', path, `Write the version ${quote(text)} as dotted numbers, such as '1.70.2'.`);
   }
-  // Emptied when full rather than frozen, so that what is remembered follows what is validated now.
-  if (validVersions.size >= MAX_REMEMBERED) validVersions.clear();
-  validVersions.add(text);
+  rememberValid(validVersions, text);
   return text;
 }

@@ -10,6 +10,7 @@ import type { RequiredAttribute } from '../RequiredAttribute';
 import { describeValue, quote } from './describeValue';
 import { expectArray, isRecord, optionalField, readEntries, readObject, requireField } from './fields';
 import { indexPath, keyPath } from './paths';
+import { rememberValid } from './rememberValid';
 
 /**
  * Attribute maps by a hash of their content (names and values, in order),
@@ -23,10 +24,9 @@ const sharedAttributes = new Map<number, ReadonlyMap<string, string | null>[]>()
 const tokens = new Map<string | null, number>();
 /** Distinct attribute sets, and names and values, kept before both caches are emptied: fleets have few. */
 const MAX_SHARED = 4096;
-/** Names and values found valid lately, up to {@link MAX_REMEMBERED} of each: they repeat across a fleet, and their patterns cost more than a look-up. */
+/** Names and values found valid lately ({@link rememberValid}): they repeat across a fleet, and their patterns cost more than a look-up. */
 const validNames = new Set<string>();
 const validValues = new Set<string>();
-const MAX_REMEMBERED = 4096;
 /** ECS's rule for an attribute value; leading and trailing spaces are refused separately. */
 const ATTRIBUTE_VALUE = /^[A-Za-z0-9_.@/\\: -]{1,128}$/;
 
@@ -84,7 +84,6 @@ function sameEntries(map: ReadonlyMap<string, string | null>, entries: readonly 
   }
   return true;
 }
-
 
 /**
  * Validates one attribute name.
@@ -180,7 +179,7 @@ function checkName(name: string, path: string): void {
   if (!ATTRIBUTE_NAME.test(name)) {
     throw new PlacementInputError('invalid_attribute', path, `Rename the attribute ${quote(name)}: ECS allows 1 to 128 letters, digits, '-', '_', '/', '\\' or '.'.`);
   }
-  remember(validNames, name);
+  rememberValid(validNames, name);
 }
 
 function validateAttributeValue(value: unknown, path: string): string | null {
@@ -191,12 +190,7 @@ function validateAttributeValue(value: unknown, path: string): string | null {
   if (!ATTRIBUTE_VALUE.test(value) || value.startsWith(' ') || value.endsWith(' ')) {
     throw new PlacementInputError('invalid_attribute', path, `Change the value ${quote(value)}: ECS allows 1 to 128 letters, digits, '-', '_', '.', '@', '/', '\\', ':' or spaces, with no space at either end.`);
   }
-  remember(validValues, value);
+  rememberValid(validValues, value);
   return value;
 }
 
-function remember(valid: Set<string>, text: string): void {
-  // Emptied when full rather than frozen, so that what is remembered follows what is validated now.
-  if (valid.size >= MAX_REMEMBERED) valid.clear();
-  valid.add(text);
-}
