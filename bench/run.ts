@@ -12,9 +12,10 @@ import { CHAINS, FULL_PLAN, QUICK_PLAN } from './placementMatrix';
 import { runRegistrationRounds, runRestoreCase, type RegistrationRounds } from './registrationCase';
 import { FULL_SCHEDULER, QUICK_SCHEDULER, runSchedulerWorkload, SCHEDULER_DESCRIPTION, type SchedulerRow } from './schedulerWorkload';
 import { runSingleShapeCase, type SingleShapeRow } from './singleShapeCase';
+import { runStateFloor } from './stateFloorCase';
 import { runQueryBench } from './query.bench';
 import { runPlacementMatrix, type FleetRow, type MatrixRow } from './runPlacementMatrix';
-import { checkerTable, fleetTable, growthTable, matrixTable, registrationTable, schedulerChainTable, schedulerTable, singleShapeTable, speedupTable } from './tables';
+import { checkerTable, fleetTable, growthTable, matrixTable, registrationTable, schedulerChainTable, schedulerTable, singleShapeTable, speedupTable, stateFloorTable } from './tables';
 
 const quick = process.argv.includes('--quick');
 const plan = quick ? QUICK_PLAN : FULL_PLAN;
@@ -52,6 +53,15 @@ if (shown !== undefined) {
   console.log('Each chain\'s placements pay for keeping the views they search current: every change since the view was last used, made by any chain or stop, is applied then.\n');
   console.log(schedulerChainTable(shown));
 }
+
+const floor = plan.sizes.map((size) => {
+  const row = runStateFloor(size, quick ? 2_000 : 100_000);
+  progress(`the records alone at ${size.toLocaleString('en-US')} instances`);
+  return row;
+});
+console.log('\n### The floor: the cluster\'s records alone\n');
+console.log('Starting and stopping tasks on the records every engine places on, with no engine listening (no view, no search, no validation, no result objects): three tasks an instance, tasks stopped in random order and started on random instances, the fastest of three rounds. No placement of the workload above costs less than a start plus its share of stops here.\n');
+console.log(stateFloorTable(floor, scheduler));
 
 const fleets: FleetRow[] = [];
 const cases: MatrixRow[] = [];
@@ -101,7 +111,7 @@ console.log(checkerTable(checker));
 
 const results = join(import.meta.dirname, 'results');
 mkdirSync(results, { recursive: true });
-writeFileSync(join(results, quick ? 'quick.json' : 'latest.json'), `${JSON.stringify({ date: new Date().toISOString(), quick, machine, queries, scheduler, fleets, cases, singles, registrations, restore, memory, checker }, null, 2)}\n`);
+writeFileSync(join(results, quick ? 'quick.json' : 'latest.json'), `${JSON.stringify({ date: new Date().toISOString(), quick, machine, queries, scheduler, floor, fleets, cases, singles, registrations, restore, memory, checker }, null, 2)}\n`);
 
 function progress(message: string): void {
   if (process.stderr.isTTY) process.stderr.write(`\r\u001b[K${message}`);

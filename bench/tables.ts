@@ -6,6 +6,7 @@ import type { RegistrationRounds } from './registrationCase';
 import type { FleetRow, MatrixRow } from './runPlacementMatrix';
 import type { SchedulerRow } from './schedulerWorkload';
 import type { SingleShapeRow } from './singleShapeCase';
+import type { StateFloorRow } from './stateFloorCase';
 
 const fixed = (value: number, digits = 0): string => value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
@@ -82,6 +83,33 @@ export function schedulerChainTable(row: SchedulerRow): string {
     '| chain | placed (or stopped) | seconds | share of the time | ns each |',
     '| --- | ---: | ---: | ---: | ---: |',
     ...row.byChain.map((share) => `| ${share.chain} | ${fixed(share.calls)} | ${fixed(share.seconds, 2)} | ${fixed((100 * share.seconds) / row.seconds)}% | ${share.calls === 0 ? '-' : fixed((share.seconds * 1e9) / share.calls)} |`),
+  ].join('\n');
+}
+
+/**
+ * What a start and a stop cost on the records alone, and, beside the
+ * scheduler workload of the same run, how much of each of its placements
+ * that is: a start plus the workload's stops per placement.
+ */
+export function stateFloorTable(rows: readonly StateFloorRow[], scheduler: readonly SchedulerRow[] = []): string {
+  if (scheduler.length === 0) {
+    return [
+      '| instances | start (µs) | stop (µs) |',
+      '| ---: | ---: | ---: |',
+      ...rows.map((row) => `| ${fixed(row.size)} | ${fixed(row.startMicroseconds, 2)} | ${fixed(row.stopMicroseconds, 2)} |`),
+    ].join('\n');
+  }
+  return [
+    '| instances | start (µs) | stop (µs) | workload: stops per placement | records per placement (µs) | workload per placement (µs) | the records\' share |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...rows.map((row) => {
+      const workload = scheduler.find((candidate) => candidate.size === row.size);
+      if (workload === undefined) return `| ${fixed(row.size)} | ${fixed(row.startMicroseconds, 2)} | ${fixed(row.stopMicroseconds, 2)} | - | - | - | - |`;
+      const stopsPerPlacement = workload.stops / workload.placements;
+      const records = row.startMicroseconds + stopsPerPlacement * row.stopMicroseconds;
+      const perPlacement = workload.nanosecondsPerPlacement / 1000;
+      return `| ${fixed(row.size)} | ${fixed(row.startMicroseconds, 2)} | ${fixed(row.stopMicroseconds, 2)} | ${fixed(stopsPerPlacement, 2)} | ${fixed(records, 2)} | ${fixed(perPlacement, 1)} | ${fixed((100 * records) / perPlacement)}% |`;
+    }),
   ].join('\n');
 }
 
