@@ -35,6 +35,7 @@ export { PlacementInputError, type PlacementInputErrorCode } from './model/Place
 export type {
   DistinctInstanceConstraint, PlacementConstraint, PlacementRequest, PlacementStrategy, PlacementStrategyType,
 } from './model/PlacementRequest';
+export { PACK_SCORERS, type PackScorer, type PackStrategy } from './model/PackStrategy';
 export type { PortLists, TaskRequirements } from './model/TaskRequirements';
 export type { MemberOfConstraint, TaskSpec } from './model/TaskSpec';
 export type { CapacityProviderStrategyItem } from './model/CapacityProviderStrategyItem';

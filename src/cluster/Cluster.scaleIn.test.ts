@@ -116,6 +116,8 @@ describe.each(['reference', 'indexed'] as const)('scale-in on the %s engine', (e
     expect(inputErrorOf(() => cluster.chooseTasksToStop({ service: 'web', count: 1, protectedTasks: ['task-42'] }))).toEqual({ code: 'unknown_task', path: 'request.protectedTasks[0]' });
     expect(inputErrorOf(() => cluster.chooseTasksToStop({ service: 'web', count: 1, placementStrategy: [{ type: 'spread', field: 'instanceId' }, ranked] }))).toEqual({ code: 'invalid_strategy', path: 'request.placementStrategy[1]' });
     expect(inputErrorOf(() => cluster.chooseTasksToStop({ service: 'web', count: 1, protectedTask: [] } as never))).toEqual({ code: 'unknown_field', path: 'request.protectedTask' });
+    // pack scores instances for a task to place, which choosing tasks to stop has not.
+    expect(inputErrorOf(() => cluster.chooseTasksToStop({ service: 'web', count: 1, placementStrategy: [{ type: 'pack', resources: ['cpu'], scorer: 'bestFit' }] } as never))).toEqual({ code: 'invalid_strategy', path: 'request.placementStrategy[0]' });
   });
 
   it("a caller's instance strategy reads the instance as it would be once the task stops", () => {

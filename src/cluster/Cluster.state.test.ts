@@ -147,7 +147,7 @@ describe('Cluster refuses bad input and changes nothing', () => {
   const snapshot = (cluster: Cluster) => JSON.stringify({ instances: cluster.instances(), tasks: cluster.tasks() });
 
   it.each([
-    ['an unknown strategy type', (c: Cluster) => c.place({ task: web, placementStrategy: [{ type: 'pack' as 'binpack', field: 'memory' }] }), 'unknown_strategy_type'],
+    ['an unknown strategy type', (c: Cluster) => c.place({ task: web, placementStrategy: [{ type: 'firstFit' as 'binpack', field: 'memory' }] }), 'unknown_strategy_type'],
     ['six strategies', (c: Cluster) => c.place({ task: web, placementStrategy: Array(6).fill({ type: 'random' }) }), 'too_many_strategies'],
     ['an expression on distinctInstance', (c: Cluster) => c.place({ task: web, placementConstraints: [{ type: 'distinctInstance', expression: '' } as never] }), 'unexpected_expression'],
     ['an expression that does not parse', (c: Cluster) => c.place({ task: web, placementConstraints: [{ type: 'memberOf', expression: 'runningTasksCount =~ 1' }] }), 'invalid_expression'],
@@ -172,7 +172,7 @@ describe('Cluster refuses bad input and changes nothing', () => {
     ['a port out of range', (c: Cluster) => c.place({ task: { resources: {}, ports: { tcp: [70000] } } }), 'invalid_port'],
     ['a port given twice', (c: Cluster) => c.place({ task: { resources: {}, ports: { udp: [53, 53] } } }), 'duplicate_port'],
     ['a custom strategy without rank', (c: Cluster) => c.place({ task: web, placementStrategy: [{ name: 'mine' } as never] }), 'invalid_strategy'],
-    ['a bad request to explain', (c: Cluster) => c.explain({ task: web, placementStrategy: [{ type: 'pack' as 'binpack' }] }), 'unknown_strategy_type'],
+    ['a bad request to explain', (c: Cluster) => c.explain({ task: web, placementStrategy: [{ type: 'firstFit' as 'binpack' }] }), 'unknown_strategy_type'],
     ['deregistering an unknown instance', (c: Cluster) => c.deregisterInstance('zz'), 'unknown_instance'],
     ['deregistering an instance with tasks', (c: Cluster) => c.deregisterInstance(c.tasks()[0]?.instanceId ?? ''), 'instance_has_tasks'],
     ['a task id that is not a string', (c: Cluster) => c.stopTask(7 as never), 'invalid_type'],

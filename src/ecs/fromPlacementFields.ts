@@ -9,6 +9,7 @@ import type { PlacementConstraint, PlacementStrategy } from '../model/PlacementR
 import { indexPath } from '../model/validation/paths';
 import { validateConstraints } from '../model/validation/validateConstraints';
 import { validateStrategies } from '../model/validation/validateStrategies';
+import { refuseExtensionStrategies } from './refuseExtensionStrategies';
 
 /**
  * The placement fields of an ECS request as the AWS SDK for JavaScript v3
@@ -80,8 +81,9 @@ export function fromPlacementFields(fields: EcsPlacementFields): {
 }
 
 function checkedStrategies(list: unknown): PlacementStrategy[] {
+  refuseExtensionStrategies(list, 'placementStrategy');
   return validateStrategies(list, 'placementStrategy').map((strategy, index) => {
-    if (!('type' in strategy)) {
+    if (!('type' in strategy) || strategy.type === 'pack') {
       throw new PlacementInputError('invalid_strategy', indexPath('placementStrategy', index), "Give ECS's { type, field } here; a Strategy object goes to Cluster.place as it is.");
     }
     return strategy.type === 'random' ? { type: 'random' } : { type: strategy.type, field: strategy.field };

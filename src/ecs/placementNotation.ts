@@ -10,6 +10,7 @@ import type { PlacementConstraint, PlacementStrategy } from '../model/PlacementR
 import { validateConstraints } from '../model/validation/validateConstraints';
 import { validateStrategies } from '../model/validation/validateStrategies';
 import { rethrowAt } from './json';
+import { refuseExtensionStrategies } from './refuseExtensionStrategies';
 
 const ITEM = /^\s*([A-Za-z]+)\s*(?:\((.*)\))?\s*$/s;
 
@@ -36,6 +37,7 @@ export function parseStrategyNotation(text: string): PlacementStrategy[] {
     if (type !== 'random' && (field === undefined || field.trim() === '')) throw notation(`[${index}]`, `expected a field in parentheses, such as ${type}(memory)`);
     return { type: type as PlacementStrategy['type'], ...(field === undefined ? {} : { field: field.trim() }) };
   });
+  refuseExtensionStrategies(strategies, '');
   validateStrategies(strategies, '');
   return strategies;
 }

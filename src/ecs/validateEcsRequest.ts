@@ -6,7 +6,9 @@
  */
 import type { PlacementRequest } from '../model/PlacementRequest';
 import { isRecord } from '../model/validation/fields';
+import { keyPath } from '../model/validation/paths';
 import { validatePlacementRequest } from '../model/validation/validatePlacementRequest';
+import { refuseExtensionStrategies } from './refuseExtensionStrategies';
 
 /**
  * Validates a request by `Cluster.place`'s rules, but for a service whose
@@ -17,13 +19,15 @@ import { validatePlacementRequest } from '../model/validation/validatePlacementR
  * read it as such: a request with nothing to place, which `Cluster.place`
  * refuses (it places at least one task) and {@link toRunTaskResponse}
  * answers with no task and no failure. Everything else about it is checked
- * as for any request, so that a bad service is refused all the same.
+ * as for any request, so that a bad service is refused all the same, and
+ * the library's own strategy types are refused, as ECS refuses them.
  *
  * @param request - the request, untrusted
  * @param path - how the caller names it
  * @throws {@link task-placement!PlacementInputError} as `Cluster.place` would
  */
 export function validateEcsRequest(request: unknown, path: string): void {
+  if (isRecord(request)) refuseExtensionStrategies(request['placementStrategy'], keyPath(path, 'placementStrategy'));
   if (isRecord(request) && request.count === 0 && request.service !== undefined) {
     const { count: _count, ...rest } = request as unknown as PlacementRequest;
     validatePlacementRequest(rest, path);

@@ -5,6 +5,7 @@
  * @module
  */
 import type { PlacementConstraint, PlacementStrategy } from './PlacementRequest';
+import type { PackStrategy } from './PackStrategy';
 import type { Strategy } from './Strategy';
 import type { TaskSpec } from './TaskSpec';
 
@@ -25,7 +26,7 @@ export interface DeploymentRevision {
    * kind `anything` take no part in that choice). Without any, ECS's default
    * chain for a service.
    */
-  readonly placementStrategy?: readonly (PlacementStrategy | Strategy)[];
+  readonly placementStrategy?: readonly (PlacementStrategy | PackStrategy | Strategy)[];
   /** The service's constraints; with the task definition's, at most 10. */
   readonly placementConstraints?: readonly PlacementConstraint[];
 }

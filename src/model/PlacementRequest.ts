@@ -4,6 +4,7 @@
  * @module
  */
 import type { CapacityProviderStrategyItem } from './CapacityProviderStrategyItem';
+import type { PackStrategy } from './PackStrategy';
 import type { Strategy } from './Strategy';
 import type { MemberOfConstraint, TaskSpec } from './TaskSpec';
 
@@ -88,10 +89,10 @@ export interface PlacementRequest {
   /**
    * At most 5 strategies, applied in order. Without any, a service spreads
    * over `attribute:ecs.availability-zone` then `instanceId`, and a
-   * standalone request is `random`. A {@link Strategy} object may stand in
-   * any position.
+   * standalone request is `random`. A {@link PackStrategy} (this library's
+   * extension) or a {@link Strategy} object may stand in any position.
    */
-  readonly placementStrategy?: readonly (PlacementStrategy | Strategy)[];
+  readonly placementStrategy?: readonly (PlacementStrategy | PackStrategy | Strategy)[];
   /** Constraints; with the task definition's, at most 10 in all. */
   readonly placementConstraints?: readonly PlacementConstraint[];
   /**

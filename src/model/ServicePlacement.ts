@@ -5,6 +5,7 @@
  * @module
  */
 import type { PlacementConstraint, PlacementStrategy } from './PlacementRequest';
+import type { PackStrategy } from './PackStrategy';
 import type { Strategy } from './Strategy';
 import type { TaskSpec } from './TaskSpec';
 
@@ -33,7 +34,7 @@ export interface ServicePlacement {
   /** The task definition a moved task is started from (its resources and ports may differ from the running task's). */
   readonly task: TaskSpec;
   /** The group's strategies, at most 5; ECS's default chain when absent. */
-  readonly placementStrategy?: readonly (PlacementStrategy | Strategy)[];
+  readonly placementStrategy?: readonly (PlacementStrategy | PackStrategy | Strategy)[];
   /** The group's constraints; with the task definition's, at most 10 (9 for consolidation, which adds one). */
   readonly placementConstraints?: readonly PlacementConstraint[];
 }

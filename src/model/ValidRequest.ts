@@ -5,6 +5,7 @@
  *
  * @module
  */
+import type { PackScorer } from './PackStrategy';
 import type { Strategy } from './Strategy';
 import type { TaskRequirements } from './TaskRequirements';
 import type { QueryNode } from '../query/ast';
@@ -14,6 +15,7 @@ export type ValidStrategy =
   | { readonly type: 'binpack'; readonly field: string }
   | { readonly type: 'spread'; readonly field: string }
   | { readonly type: 'random' }
+  | { readonly type: 'pack'; readonly resources: readonly string[]; readonly scorer: PackScorer; readonly weights: readonly number[] }
   | Strategy;
 
 /** A constraint as ECS writes it, checked; a memberOf expression comes parsed. */

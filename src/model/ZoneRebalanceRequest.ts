@@ -5,6 +5,7 @@
  * @module
  */
 import type { PlacementConstraint, PlacementStrategy } from './PlacementRequest';
+import type { PackStrategy } from './PackStrategy';
 import type { Strategy } from './Strategy';
 import type { TaskSpec } from './TaskSpec';
 
@@ -35,7 +36,7 @@ export interface ZoneRebalanceRequest {
    * first strategy is `spread` on `attribute:ecs.availability-zone`, or that
    * names none (ECS's default chain starts with it).
    */
-  readonly placementStrategy?: readonly (PlacementStrategy | Strategy)[];
+  readonly placementStrategy?: readonly (PlacementStrategy | PackStrategy | Strategy)[];
   /**
    * The service's constraints; with the task definition's, at most 9, since
    * each start adds one that keeps it in the zones short of their target.

@@ -9,8 +9,10 @@ import type { Constraint } from '../constraints/Constraint';
 import { distinctInstance } from '../constraints/distinctInstance';
 import { memberOf } from '../constraints/memberOf';
 import type { Strategy } from '../model/Strategy';
+import type { TaskRequirements } from '../model/TaskRequirements';
 import type { ValidConstraint, ValidRequest, ValidStrategy } from '../model/ValidRequest';
 import { binpack } from '../strategies/binpack';
+import { pack } from '../strategies/pack';
 import { random } from '../strategies/random';
 import { spread } from '../strategies/spread';
 import type { CheckOutcome, CheckPlan } from './checkInstance';
@@ -87,7 +89,7 @@ function keptPipeline(request: ValidRequest): Pipeline {
  * the outcome of an instance that passes them all.
  */
 function buildPipeline(request: ValidRequest, kept: boolean): Pipeline {
-  const strategies = planStrategies(request.strategies, request.service !== undefined);
+  const strategies = planStrategies(request.strategies, request.service !== undefined, request.task);
   const constraints = Object.freeze(request.constraints.map(buildConstraint));
   const { task } = request;
   const names = Object.keys(task.resources);
@@ -108,17 +110,20 @@ function buildPipeline(request: ValidRequest, kept: boolean): Pipeline {
  *
  * @param specs - the validated chain, as the caller wrote it
  * @param service - whether a service's tasks are concerned (its default chain differs)
+ * @param task - the task to place; without one (choosing tasks to stop), `pack` is a rank, which a task to place needs
  * @returns the chain; never empty
  */
-export function planStrategies(specs: readonly ValidStrategy[], service: boolean): readonly Strategy[] {
-  if (specs.length > 0) return Object.freeze(specs.map(buildStrategy));
+export function planStrategies(specs: readonly ValidStrategy[], service: boolean, task?: TaskRequirements): readonly Strategy[] {
+  if (specs.length > 0) return Object.freeze(specs.map((spec) => buildStrategy(spec, task)));
   return service ? SERVICE_DEFAULT : STANDALONE_DEFAULT;
 }
 
-function buildStrategy(spec: ValidStrategy): Strategy {
-  // Specs carry only `type` and `field`; anything with a name is a caller's own strategy.
+function buildStrategy(spec: ValidStrategy, task: TaskRequirements | undefined): Strategy {
+  // Specs carry a `type`; anything with a name is a caller's own strategy.
   if ('name' in spec) return spec;
   switch (spec.type) {
+    case 'pack':
+      return pack(spec, task);
     case 'binpack':
       return binpack(spec.field);
     case 'spread':

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import type { PackStrategy } from '../model/PackStrategy';
 import type { PlacementConstraint, PlacementStrategy } from '../model/PlacementRequest';
 import type { TaskSpec } from '../model/TaskSpec';
 
@@ -54,8 +55,8 @@ export interface ServiceScenario {
   readonly desiredCount: number;
   /** The task definition. */
   readonly task: TaskSpec;
-  /** ECS strategies; without any, ECS's service default applies. */
-  readonly placementStrategy?: readonly PlacementStrategy[];
+  /** ECS strategies, and the library's pack; without any, ECS's service default applies. */
+  readonly placementStrategy?: readonly (PlacementStrategy | PackStrategy)[];
   /** ECS constraints. */
   readonly placementConstraints?: readonly PlacementConstraint[];
 }

@@ -50,7 +50,7 @@ const MALFORMED: [string, unknown, string, string][] = [
   ['a negative memory', withService({ task: { resources: { memory: -512 } } }), 'invalid_resource', 'scenario.services[1].task.resources.memory'],
   ['a misspelt task field', withService({ task: { resources: {}, port: { tcp: [80] } } }), 'unknown_field', 'scenario.services[1].task.port'],
   ['a host port out of range', withService({ task: { resources: {}, ports: { tcp: [70_000] } } }), 'invalid_port', 'scenario.services[1].task.ports.tcp[0]'],
-  ['an unknown strategy type', withService({ placementStrategy: [{ type: 'pack', field: 'memory' }] }), 'unknown_strategy_type', 'scenario.services[1].placementStrategy[0].type'],
+  ['an unknown strategy type', withService({ placementStrategy: [{ type: 'firstFit', field: 'memory' }] }), 'unknown_strategy_type', 'scenario.services[1].placementStrategy[0].type'],
   ['a spread by a bad field', withService({ placementStrategy: [{ type: 'binpack', field: 'memory' }, { type: 'spread', field: 'zone' }] }), 'invalid_strategy_field', 'scenario.services[1].placementStrategy[1].field'],
   ['six strategies', withService({ placementStrategy: Array.from({ length: 6 }, () => ({ type: 'random' })) }), 'too_many_strategies', 'scenario.services[1].placementStrategy'],
   ['a memberOf that does not parse', withService({ placementConstraints: [{ type: 'memberOf', expression: 'attribute:stack ==' }] }), 'invalid_expression', 'scenario.services[1].placementConstraints[0].expression'],
@@ -79,6 +79,11 @@ describe('validateScenario', () => {
       churn: { rounds: 0, stopFraction: 1 },
     };
     expect(validateScenario(JSON.parse(JSON.stringify(scenario)))).toEqual(scenario);
+  });
+
+  it("accepts the library's pack strategy beside ECS's, as place does, and keeps it as written", () => {
+    const packed = withService({ placementStrategy: [{ type: 'spread', field: 'attribute:ecs.availability-zone' }, { type: 'pack', resources: ['cpu', 'memory'], scorer: 'dotProduct' }] });
+    expect(validateScenario(packed)).toEqual(packed);
   });
 
   it('drops fields set to undefined, as JSON would', () => {

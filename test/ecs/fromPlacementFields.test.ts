@@ -46,6 +46,7 @@ describe('fromPlacementFields', () => {
     ['binpack on a spread field', { placementStrategy: [{ type: 'spread', field: 'host' }, { type: 'binpack', field: 'host name' }] }, 'invalid_strategy_field', 'placementStrategy[1].field'],
     ['spread on HOST', { placementStrategy: [{ type: 'spread', field: 'HOST' }] }, 'invalid_strategy_field', 'placementStrategy[0].field'],
     ['a strategy type in upper case', { placementStrategy: [{ type: 'BINPACK', field: 'memory' }] }, 'unknown_strategy_type', 'placementStrategy[0].type'],
+    ["the library's own pack, which ECS refuses", { placementStrategy: [{ type: 'spread', field: 'instanceId' }, { type: 'pack', resources: ['cpu', 'memory'], scorer: 'bestFit' }] }, 'unknown_strategy_type', 'placementStrategy[1].type'],
     ['a Strategy object', { placementStrategy: [{ name: 'mine', rank: () => () => 0 }] }, 'invalid_strategy', 'placementStrategy[0]'],
     ['a memberOf without an expression', { placementConstraints: [{ type: 'memberOf', expression: undefined }] }, 'missing_field', 'placementConstraints[0].expression'],
     ['six strategies', { placementStrategy: Array.from({ length: 6 }, () => ({ type: 'random' })) }, 'too_many_strategies', 'placementStrategy'],

@@ -77,6 +77,8 @@ describe('fromCreateServiceRequest', () => {
     expect(fromCreateServiceRequest({ service: 'web', desiredCount: 0 }, web).count).toBe(0);
     expect(fromCreateServiceRequest(scaledToZero, web, { count: 2 }).count).toBe(2);
     expect(inputErrorOf(() => fromCreateServiceRequest({ ...scaledToZero, placementStrategy: [{ type: 'pack' }] }, web))).toEqual({ code: 'unknown_strategy_type', path: 'placementStrategy[0].type' });
+    // A pack spec the library itself would take is still not ECS's.
+    expect(inputErrorOf(() => fromCreateServiceRequest({ ...scaledToZero, placementStrategy: [{ type: 'pack', resources: ['cpu'], scorer: 'bestFit' }] }, web))).toEqual({ code: 'unknown_strategy_type', path: 'placementStrategy[0].type' });
     expect(inputErrorOf(() => fromCreateServiceRequest(scaledToZero, web, { count: 0 }))).toEqual({ code: 'invalid_count', path: 'count' });
   });
 

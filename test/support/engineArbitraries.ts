@@ -4,9 +4,10 @@
  * instances lack or have without a value, memberOf on task groups and task
  * counts, distinctInstance, static ports and the port limit, required
  * attribute values, custom resources, counts that fill the fleet and fail,
- * and chains with a caller's own Strategy object.
+ * chains with pack, and chains with a caller's own Strategy object.
  */
 import fc from 'fast-check';
+import { PACK_SCORERS, type PackStrategy } from '../../src/model/PackStrategy';
 import type { PlacementConstraint, PlacementRequest, PlacementStrategy } from '../../src/model/PlacementRequest';
 import type { MemberOfConstraint } from '../../src/model/TaskSpec';
 import { binpack } from '../../src/strategies/binpack';
@@ -31,8 +32,8 @@ import {
   type Grouping,
 } from './lawArbitraries';
 
-/** A strategy as a request may give it: ECS's form, or a Strategy object. */
-type ChainStrategy = PlacementStrategy | Strategy;
+/** A strategy as a request may give it: ECS's form, the library's pack, or a Strategy object. */
+type ChainStrategy = PlacementStrategy | PackStrategy | Strategy;
 
 /**
  * Spread fields whose buckets are uneven: `rack` is absent, valueless or
@@ -69,6 +70,13 @@ const engineBinpack: fc.Arbitrary<PlacementStrategy> = fc.constantFrom(...ENGINE
 /** spread on any of {@link ENGINE_SPREAD_FIELDS}. */
 const engineSpread: fc.Arbitrary<PlacementStrategy> = fc.constantFrom(...ENGINE_SPREAD_FIELDS).map((field) => ({ type: 'spread', field }));
 const randomSpec: PlacementStrategy = { type: 'random' };
+
+/** pack over one to three of {@link ENGINE_BINPACK_FIELDS} (`widgets`, which no instance lists, counts as full), any scorer, weighted now and then. */
+export const enginePack: fc.Arbitrary<PackStrategy> = fc
+  .tuple(fc.shuffledSubarray([...ENGINE_BINPACK_FIELDS], { minLength: 1, maxLength: 3 }), fc.constantFrom(...PACK_SCORERS), fc.boolean())
+  .chain(([resources, scorer, weighted]) => (weighted
+    ? fc.array(fc.constantFrom(0.5, 1, 2, 3), { minLength: resources.length, maxLength: resources.length }).map((weights): PackStrategy => ({ type: 'pack', resources, scorer, weights }))
+    : fc.constant<PackStrategy>({ type: 'pack', resources, scorer })));
 
 /**
  * A caller's own strategies that declare an instance key, which the indexed
@@ -109,6 +117,7 @@ const rankedStrategy: fc.Arbitrary<ChainStrategy> = fc.oneof(
   { weight: 3, arbitrary: engineBinpack },
   { weight: 4, arbitrary: engineSpread },
   { weight: 1, arbitrary: rankedObject },
+  { weight: 1, arbitrary: enginePack },
 );
 
 /** Any built-in strategy. */

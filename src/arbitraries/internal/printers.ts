@@ -63,8 +63,11 @@ function printTask(task: TaskSpec): string {
 
 /** A request on one line: count, task, group, strategy chain and constraints. */
 export function printRequest(request: PlacementRequest): string {
-  const chain = (request.placementStrategy ?? []).map((strategy) =>
-    ('type' in strategy ? (strategy.field === undefined ? strategy.type : `${strategy.type}(${strategy.field})`) : strategy.name));
+  const chain = (request.placementStrategy ?? []).map((strategy) => {
+    if (!('type' in strategy)) return strategy.name;
+    if (strategy.type === 'pack') return `pack(${strategy.scorer}: ${strategy.resources.join(', ')})`;
+    return strategy.field === undefined ? strategy.type : `${strategy.type}(${strategy.field})`;
+  });
   const constraints = (request.placementConstraints ?? []).map((constraint) => (constraint.type === 'memberOf' ? `memberOf(${constraint.expression})` : constraint.type));
   const parts = [
     `${request.count === undefined ? '' : `${request.count}x `}${printTask(request.task)}`,

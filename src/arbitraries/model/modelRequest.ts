@@ -98,6 +98,8 @@ function modelStrategies(request: PlacementRequest): ModelStrategy[] {
   return given.map((strategy): ModelStrategy => {
     if ('name' in strategy) return builtInValue(strategy) ?? { kind: 'custom', name: strategy.name };
     if (strategy.type === 'random') return { kind: 'random' };
+    // The model does not rank by pack's scores: from there on, any survivor is an acceptable choice, as after a caller's own strategy.
+    if (strategy.type === 'pack') return { kind: 'custom', name: `pack(${strategy.scorer})` };
     if (strategy.type === 'binpack') return { kind: 'binpack', field: binpackResource(strategy.field ?? '') };
     return { kind: strategy.type, field: strategy.field ?? '' };
   });

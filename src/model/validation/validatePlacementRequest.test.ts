@@ -59,6 +59,23 @@ describe('validatePlacementRequest refuses', () => {
     ['spread on InstanceId', strategies({ type: 'spread', field: 'InstanceId' }), 'invalid_strategy_field', 'request.placementStrategy[0].field'],
     ['random with a field', strategies({ type: 'random', field: 'cpu' }), 'invalid_strategy_field', 'request.placementStrategy[0].field'],
     ['random with an empty field', strategies({ type: 'random', field: '' }), 'invalid_strategy_field', 'request.placementStrategy[0].field'],
+    ['pack without resources', strategies({ type: 'pack', scorer: 'bestFit' }), 'missing_field', 'request.placementStrategy[0].resources'],
+    ['pack with resources that are not an array', strategies({ type: 'pack', resources: 'cpu', scorer: 'bestFit' }), 'invalid_type', 'request.placementStrategy[0].resources'],
+    ['pack with no resource', strategies({ type: 'pack', resources: [], scorer: 'bestFit' }), 'invalid_strategy_field', 'request.placementStrategy[0].resources'],
+    ['pack with nine resources', strategies({ type: 'pack', resources: ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i'], scorer: 'bestFit' }), 'invalid_strategy_field', 'request.placementStrategy[0].resources'],
+    ['pack naming a resource twice', strategies({ type: 'pack', resources: ['cpu', 'memory', 'cpu'], scorer: 'bestFit' }), 'invalid_strategy_field', 'request.placementStrategy[0].resources[2]'],
+    ['pack on an invalid resource name', strategies({ type: 'pack', resources: ['cpu', 'disk space'], scorer: 'bestFit' }), 'invalid_strategy_field', 'request.placementStrategy[0].resources[1]'],
+    ['pack on a resource that is a number', strategies({ type: 'pack', resources: [1], scorer: 'bestFit' }), 'invalid_type', 'request.placementStrategy[0].resources[0]'],
+    ['pack with a hole in its resources', strategies({ type: 'pack', resources: ['cpu', , 'memory'], scorer: 'bestFit' }), 'invalid_type', 'request.placementStrategy[0].resources[1]'],
+    ['pack without a scorer', strategies({ type: 'pack', resources: ['cpu'] }), 'missing_field', 'request.placementStrategy[0].scorer'],
+    ['pack with an unknown scorer', strategies({ type: 'pack', resources: ['cpu'], scorer: 'tetris' }), 'invalid_strategy_field', 'request.placementStrategy[0].scorer'],
+    ['pack with a field', strategies({ type: 'pack', resources: ['cpu'], scorer: 'bestFit', field: 'cpu' }), 'unknown_field', 'request.placementStrategy[0].field'],
+    ['pack with a weight of 0', strategies({ type: 'pack', resources: ['cpu', 'memory'], scorer: 'bestFit', weights: [1, 0] }), 'invalid_strategy_field', 'request.placementStrategy[0].weights[1]'],
+    ['pack with a negative weight', strategies({ type: 'pack', resources: ['cpu'], scorer: 'bestFit', weights: [-1] }), 'invalid_strategy_field', 'request.placementStrategy[0].weights[0]'],
+    ['pack with an infinite weight', strategies({ type: 'pack', resources: ['cpu'], scorer: 'bestFit', weights: [Infinity] }), 'invalid_strategy_field', 'request.placementStrategy[0].weights[0]'],
+    ['pack with a weight that is NaN', strategies({ type: 'pack', resources: ['cpu'], scorer: 'bestFit', weights: [Number.NaN] }), 'invalid_strategy_field', 'request.placementStrategy[0].weights[0]'],
+    ['pack with a weight that is a string', strategies({ type: 'pack', resources: ['cpu'], scorer: 'bestFit', weights: ['2'] }), 'invalid_type', 'request.placementStrategy[0].weights[0]'],
+    ['pack with fewer weights than resources', strategies({ type: 'pack', resources: ['cpu', 'memory'], scorer: 'bestFit', weights: [2] }), 'invalid_strategy_field', 'request.placementStrategy[0].weights'],
     ['a custom strategy with an empty name', strategies({ name: '', rank: () => () => 0 }), 'invalid_strategy', 'request.placementStrategy[0].name'],
     ['a custom strategy without a name', strategies({ rank: () => () => 0 }), 'invalid_strategy', 'request.placementStrategy[0].name'],
     ['a custom strategy whose rank is not a function', strategies({ name: 'mine', rank: 1 }), 'invalid_strategy', 'request.placementStrategy[0].rank'],
@@ -139,6 +156,13 @@ describe('validatePlacementRequest resolves', () => {
       { name: 'quiet', dependsOn: 'anything', rank: () => () => 0 },
     ];
     expect(validatePlacementRequest(strategies(...own)).strategies).toEqual(own);
+  });
+
+  it('fills in pack\'s weights, 1 for each resource, and keeps the ones given', () => {
+    expect(validatePlacementRequest(strategies({ type: 'pack', resources: ['cpu', 'memory'], scorer: 'dotProduct' })).strategies)
+      .toEqual([{ type: 'pack', resources: ['cpu', 'memory'], scorer: 'dotProduct', weights: [1, 1] }]);
+    expect(validatePlacementRequest(strategies({ type: 'pack', resources: ['gpu', 'memory'], scorer: 'balanced', weights: [3, 0.5] }), 'r').strategies)
+      .toEqual([{ type: 'pack', resources: ['gpu', 'memory'], scorer: 'balanced', weights: [3, 0.5] }]);
   });
 
   it('reads binpack\'s cpu and memory in any case, as ECS does, and gives them in lower case', () => {

@@ -6,15 +6,19 @@
  */
 import { ATTRIBUTE_NAME } from '../../query/subjects';
 import { binpackResource } from '../binpackResource';
+import { PACK_SCORERS, type PackScorer } from '../PackStrategy';
 import { PlacementInputError } from '../PlacementInputError';
 import type { Strategy } from '../Strategy';
 import type { ValidStrategy } from '../ValidRequest';
 import { describeValue, quote } from './describeValue';
-import { expectString, isRecord, readObject, requireField, type Fields } from './fields';
-import { keyPath } from './paths';
+import { expectArray, expectNumber, expectString, isRecord, readObject, requireField, type Fields } from './fields';
+import { indexPath, keyPath } from './paths';
 import { resourceNameProblem } from './validateResources';
 
 const SPEC_KEYS = ['type', 'field'] as const;
+const PACK_KEYS = ['type', 'resources', 'scorer', 'weights'] as const;
+/** Enough for every resource a fleet is likely to register; a longer list is more likely a mistake. */
+const MAX_PACK_RESOURCES = 8;
 const ATTRIBUTE_PREFIX = 'attribute:';
 
 /**
@@ -23,10 +27,14 @@ const ATTRIBUTE_PREFIX = 'attribute:';
  * @param value - the untrusted strategy
  * @param path - where it is, such as `request.placementStrategy[0]`
  * @returns the spec with its field (binpack's `cpu` or `memory` in lower case,
- *   however the request wrote it, as ECS reads them in any case), or the
- *   caller's object itself
+ *   however the request wrote it, as ECS reads them in any case), a `pack`
+ *   spec with its weights filled in (1 each by default), or the caller's
+ *   object itself
  * @throws {@link PlacementInputError} `invalid_type`, `unknown_field`,
- *   `missing_field`, `unknown_strategy_type`, `invalid_strategy_field`, or
+ *   `missing_field`, `unknown_strategy_type`, `invalid_strategy_field` (for
+ *   `pack`: a resource that is not a resource name or is named twice, none
+ *   or more than 8, an unknown scorer, a weight not above 0 and finite, or
+ *   not one weight per resource), or
  *   `invalid_strategy` for a caller's strategy without a name, with an
  *   unknown `dependsOn`, or without the function or attribute its kind needs
  */
@@ -36,6 +44,7 @@ export function validateStrategy(value: unknown, path: string): ValidStrategy {
   }
   // `in`, not own keys: a strategy written as a class has its members on its prototype.
   if ('rank' in value || 'key' in value || 'dependsOn' in value || ('name' in value && !('type' in value))) return checkCustomStrategy(value, path);
+  if (value['type'] === 'pack') return packSpec(readObject(value, path, PACK_KEYS), path);
   const fields = readObject(value, path, SPEC_KEYS);
   const type = expectString(requireField(fields, 'type', path), keyPath(path, 'type'));
   switch (type) {
@@ -47,8 +56,48 @@ export function validateStrategy(value: unknown, path: string): ValidStrategy {
       if (fields.field !== undefined) throw new PlacementInputError('invalid_strategy_field', keyPath(path, 'field'), 'Remove the field: random takes none.');
       return { type };
     default:
-      throw new PlacementInputError('unknown_strategy_type', keyPath(path, 'type'), `Use the strategy type 'binpack', 'spread' or 'random' instead of ${quote(type)}.`);
+      throw new PlacementInputError('unknown_strategy_type', keyPath(path, 'type'), `Use the strategy type 'binpack', 'spread' or 'random' (ECS's), or 'pack' (this library's), instead of ${quote(type)}.`);
   }
+}
+
+/** The pack extension: its resources, each once and each a resource name; its scorer; a positive weight per resource. */
+function packSpec(fields: Fields<(typeof PACK_KEYS)[number]>, path: string): ValidStrategy {
+  const resourcesPath = keyPath(path, 'resources');
+  // Array.from rather than map, which would skip the holes of a sparse array unchecked.
+  const resources = Array.from(expectArray(requireField(fields, 'resources', path), resourcesPath), (given, index) => {
+    const at = indexPath(resourcesPath, index);
+    const resource = expectString(given, at);
+    const problem = resourceNameProblem(resource);
+    if (problem !== undefined) throw new PlacementInputError('invalid_strategy_field', at, problem);
+    return resource;
+  });
+  if (resources.length === 0 || resources.length > MAX_PACK_RESOURCES) {
+    throw new PlacementInputError('invalid_strategy_field', resourcesPath, `Give pack 1 to ${MAX_PACK_RESOURCES} resource names to score, such as ['cpu', 'memory']; this lists ${resources.length}.`);
+  }
+  const repeated = resources.findIndex((resource, index) => resources.indexOf(resource) !== index);
+  if (repeated >= 0) {
+    throw new PlacementInputError('invalid_strategy_field', indexPath(resourcesPath, repeated), `Name ${quote(resources[repeated] as string)} once; give it a weight to count it more.`);
+  }
+  const scorerPath = keyPath(path, 'scorer');
+  const scorer = expectString(requireField(fields, 'scorer', path), scorerPath);
+  if (!(PACK_SCORERS as readonly string[]).includes(scorer)) {
+    throw new PlacementInputError('invalid_strategy_field', scorerPath, `Use one of the scorers ${PACK_SCORERS.slice(0, -1).map((name) => `'${name}'`).join(', ')} or '${PACK_SCORERS[PACK_SCORERS.length - 1] as string}', not ${quote(scorer)}.`);
+  }
+  const weights = fields.weights === undefined ? resources.map(() => 1) : packWeights(fields.weights, keyPath(path, 'weights'), resources.length);
+  return { type: 'pack', resources: Object.freeze(resources), scorer: scorer as PackScorer, weights: Object.freeze(weights) };
+}
+
+function packWeights(value: unknown, path: string, count: number): number[] {
+  const weights = Array.from(expectArray(value, path), (given, index) => {
+    const at = indexPath(path, index);
+    const weight = expectNumber(given, at);
+    if (!(weight > 0 && Number.isFinite(weight))) throw new PlacementInputError('invalid_strategy_field', at, `Give each weight as a finite number above 0, not ${String(weight)}.`);
+    return weight;
+  });
+  if (weights.length !== count) {
+    throw new PlacementInputError('invalid_strategy_field', path, `Give one weight per resource, ${count} in the order of resources; this lists ${weights.length}.`);
+  }
+  return weights;
 }
 
 /** What each kind of caller's strategy must have besides its name. */

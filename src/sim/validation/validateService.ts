@@ -8,6 +8,7 @@ import { keyPath } from '../../model/validation/paths';
 import { validateCount } from '../../model/validation/validateCount';
 import { validateName } from '../../model/validation/validateName';
 import { validatePlacementRequest } from '../../model/validation/validatePlacementRequest';
+import type { PackStrategy } from '../../model/PackStrategy';
 import type { PlacementConstraint, PlacementStrategy } from '../../model/PlacementRequest';
 import type { TaskSpec } from '../../model/TaskSpec';
 import type { ServiceScenario } from '../Scenario';
@@ -44,7 +45,7 @@ export function validateService(value: unknown, path: string): ServiceScenario {
     name,
     desiredCount,
     task: task as TaskSpec,
-    ...(placementStrategy === undefined ? {} : { placementStrategy: placementStrategy as readonly PlacementStrategy[] }),
+    ...(placementStrategy === undefined ? {} : { placementStrategy: placementStrategy as readonly (PlacementStrategy | PackStrategy)[] }),
     ...(placementConstraints === undefined ? {} : { placementConstraints: placementConstraints as readonly PlacementConstraint[] }),
   };
   validatePlacementRequest(serviceRequest(service), path);
@@ -59,7 +60,7 @@ export function validateService(value: unknown, path: string): ServiceScenario {
  * @returns `{ task, count, service: name, placementStrategy?, placementConstraints? }`
  */
 export function serviceRequest(service: ServiceScenario, count = service.desiredCount): {
-  task: TaskSpec; count: number; service: string; placementStrategy?: readonly PlacementStrategy[]; placementConstraints?: readonly PlacementConstraint[];
+  task: TaskSpec; count: number; service: string; placementStrategy?: readonly (PlacementStrategy | PackStrategy)[]; placementConstraints?: readonly PlacementConstraint[];
 } {
   return {
     task: service.task,

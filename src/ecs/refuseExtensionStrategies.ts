@@ -1,0 +1,29 @@
+/**
+ * ECS's JSON keeps ECS's meaning: the library's own strategy types are
+ * refused where ECS's are read.
+ *
+ * @module
+ */
+import { PlacementInputError } from '../model/PlacementInputError';
+import { isRecord } from '../model/validation/fields';
+import { indexPath, keyPath } from '../model/validation/paths';
+
+/**
+ * Refuses a `pack` strategy in a list read as ECS's: ECS would refuse the
+ * call, so a reader that took it would mean something ECS does not.
+ *
+ * @param strategies - the list as given, untrusted (anything but an array is left to validation)
+ * @param path - where it is, such as `placementStrategy`
+ * @throws {@link task-placement!PlacementInputError} `unknown_strategy_type` at the strategy's `type`
+ */
+export function refuseExtensionStrategies(strategies: unknown, path: string): void {
+  if (!Array.isArray(strategies)) return;
+  strategies.forEach((strategy: unknown, index) => {
+    if (isRecord(strategy) && strategy['type'] === 'pack') {
+      throw new PlacementInputError(
+        'unknown_strategy_type', keyPath(indexPath(path, index), 'type'),
+        "Use ECS's strategy types here, binpack, spread or random: pack is this library's own, for Cluster.place, and ECS refuses it.",
+      );
+    }
+  });
+}

@@ -1,0 +1,58 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Cluster, type PackScorer } from '../../src/index';
+
+const DOC = readFileSync(join(import.meta.dirname, '../../docs/packing.md'), 'utf8');
+
+/** The example's cluster, as the page builds it. */
+function exampleCluster(engine: 'indexed' | 'reference'): Cluster {
+  const ports = { tcp: [], udp: [] };
+  return new Cluster({
+    engine,
+    instances: [
+      { id: 'i-a', resources: { cpu: 2048, memory: 4096 } },
+      { id: 'i-b', resources: { cpu: 4096, memory: 16384 } },
+      { id: 'i-c', resources: { cpu: 8192, memory: 8192 } },
+    ],
+    tasks: [
+      { taskId: 'batch-1', instanceId: 'i-c', group: 'family:batch', resources: { cpu: 6144, memory: 2048 }, ports },
+      { taskId: 'batch-2', instanceId: 'i-b', group: 'family:batch', resources: { cpu: 1024, memory: 8192 }, ports },
+    ],
+  });
+}
+const web = { family: 'web', resources: { cpu: 1024, memory: 2048 } };
+
+/** The rows of the example's table: scorer, the three keys, the instance chosen. */
+const rows = [...DOC.matchAll(/^\| `(\w+)` \| (-?[\d.]+) \| (-?[\d.]+) \| (-?[\d.]+) \| (i-\w) \|$/gm)].map((match) => ({
+  scorer: match[1] as PackScorer,
+  keys: [Number(match[2]), Number(match[3]), Number(match[4])],
+  chosen: match[5],
+}));
+
+describe('docs/packing.md', () => {
+  it('shows the cluster, the task and the call this test runs, and a row for each of the five scorers', () => {
+    const example = [...DOC.matchAll(/^```ts\n([\s\S]*?)^```$/gm)].map((match) => match[1] ?? '').find((block) => block.includes('batch-1')) ?? '';
+    for (const line of [
+      "    { id: 'i-a', resources: { cpu: 2048, memory: 4096 } },",
+      "    { id: 'i-b', resources: { cpu: 4096, memory: 16384 } },",
+      "    { id: 'i-c', resources: { cpu: 8192, memory: 8192 } },",
+      "    { taskId: 'batch-1', instanceId: 'i-c', group: 'family:batch', resources: { cpu: 6144, memory: 2048 }, ports },",
+      "    { taskId: 'batch-2', instanceId: 'i-b', group: 'family:batch', resources: { cpu: 1024, memory: 8192 }, ports },",
+      "const web = { family: 'web', resources: { cpu: 1024, memory: 2048 } };",
+    ]) expect(example).toContain(line);
+    expect(rows.map((row) => row.scorer)).toEqual(['dotProduct', 'bestFit', 'mostAllocated', 'leastAllocated', 'balanced']);
+  });
+
+  it.each(['indexed', 'reference'] as const)('gives the keys and the choices of the table (%s engine)', (engine) => {
+    for (const row of rows) {
+      const explanation = exampleCluster(engine).explain({ task: web, placementStrategy: [{ type: 'pack', resources: ['cpu', 'memory'], scorer: row.scorer }] });
+      const keys = explanation.instances.map((instance) => instance.keys[0] ?? Number.NaN);
+      // The page rounds to four places.
+      keys.forEach((key, index) => expect(Math.abs(key - (row.keys[index] as number)), `${row.scorer} on ${explanation.instances[index]?.instanceId ?? ''}`).toBeLessThan(5e-5));
+      expect(explanation.chosenInstanceId).toBe(row.chosen);
+      const placed = exampleCluster(engine).place({ task: web, placementStrategy: [{ type: 'pack', resources: ['cpu', 'memory'], scorer: row.scorer }] });
+      expect(placed.placements.map((placement) => placement.instanceId)).toEqual([row.chosen]);
+    }
+  });
+});
