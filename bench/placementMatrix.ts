@@ -4,11 +4,12 @@
  */
 import type { PlacementConstraint, PlacementStrategy } from '../src/model/PlacementRequest';
 import type { EngineName } from '../src/model/EngineName';
+import { PACK_SCORERS, type PackStrategy } from '../src/model/PackStrategy';
 
 /** A strategy chain of the matrix, by the name the tables show. */
 export interface ChainCase {
   readonly name: string;
-  readonly strategies: readonly PlacementStrategy[];
+  readonly strategies: readonly (PlacementStrategy | PackStrategy)[];
   /** The field whose skew the tables report. */
   readonly skewField: string;
 }
@@ -28,6 +29,13 @@ export const CHAINS: readonly ChainCase[] = [
   { name: 'spread(instanceId)', strategies: [{ type: 'spread', field: 'instanceId' }], skewField: 'instanceId' },
   { name: 'random', strategies: [{ type: 'random' }], skewField: ZONE },
 ];
+
+/** pack on CPU and memory with each scorer: the library's multi-resource strategies, measured beside ECS's chains. */
+export const PACK_CHAINS: readonly ChainCase[] = PACK_SCORERS.map((scorer) => ({
+  name: `pack(${scorer}: cpu, memory)`,
+  strategies: [{ type: 'pack', resources: ['cpu', 'memory'], scorer }],
+  skewField: ZONE,
+}));
 
 const MEMBER_OF: PlacementConstraint = { type: 'memberOf', expression: "attribute:ecs.instance-type =~ '(m5|m6i|c5|c6i|r5|r6i)\\..*'" };
 const DISTINCT_INSTANCE: PlacementConstraint = { type: 'distinctInstance' };

@@ -8,7 +8,7 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { runCheckerCase, type CheckerRow } from './checkerCase';
 import { runMemoryCase } from './memoryCase';
-import { CHAINS, FULL_PLAN, QUICK_PLAN } from './placementMatrix';
+import { CHAINS, FULL_PLAN, PACK_CHAINS, QUICK_PLAN } from './placementMatrix';
 import { runRegistrationRounds, runRestoreCase, type RegistrationRounds } from './registrationCase';
 import { FULL_SCHEDULER, QUICK_SCHEDULER, runSchedulerWorkload, SCHEDULER_DESCRIPTION, type SchedulerRow } from './schedulerWorkload';
 import { runSingleShapeCase, type SingleShapeRow } from './singleShapeCase';
@@ -66,6 +66,7 @@ console.log(stateFloorTable(floor, scheduler));
 const fleets: FleetRow[] = [];
 const cases: MatrixRow[] = [];
 const singles: SingleShapeRow[] = [];
+const packs: SingleShapeRow[] = [];
 const registrations: RegistrationRounds[] = [];
 runPlacementMatrix(plan, (row) => {
   if ('buildMs' in row) fleets.push(row);
@@ -75,6 +76,7 @@ runPlacementMatrix(plan, (row) => {
   if (engine !== 'indexed') return;
   // Ten tasks per instance at most: a small fleet that fills up would measure failures (each diagnosed over the whole fleet), not placements.
   for (const chain of CHAINS) singles.push(runSingleShapeCase(cluster, size, chain, Math.min(plan.maxPlacements, size * 10)));
+  for (const chain of PACK_CHAINS) packs.push(runSingleShapeCase(cluster, size, chain, Math.min(plan.maxPlacements, size * 10)));
   registrations.push(runRegistrationRounds(cluster, size, quick ? 100 : 1000, 3));
 });
 progress('');
@@ -87,6 +89,8 @@ console.log(`\n### Default engine against the reference engine\n\n${speedupTable
 console.log(`\n### Time per placement from the smallest fleet to the largest (default engine)\n\n${growthTable(cases)}`);
 console.log(`\n## One task per request: up to ${plan.maxPlacements.toLocaleString('en-US')} requests of one shape (ten per instance at most) against one request of as many tasks\n`);
 console.log(singleShapeTable(singles));
+console.log(`\n## pack: each scorer on CPU and memory, one task per request against one request of as many (the same cases as above)\n`);
+console.log(singleShapeTable(packs));
 console.log(`\n## Registering and deregistering ${registrations[0]?.instances.toLocaleString('en-US') ?? 0} instances, one by one, on an indexed fleet, after the placement cases: the fastest of ${registrations[0]?.rounds ?? 0} rounds, and the first\n`);
 console.log(registrationTable(registrations));
 
@@ -111,7 +115,7 @@ console.log(checkerTable(checker));
 
 const results = join(import.meta.dirname, 'results');
 mkdirSync(results, { recursive: true });
-writeFileSync(join(results, quick ? 'quick.json' : 'latest.json'), `${JSON.stringify({ date: new Date().toISOString(), quick, machine, queries, scheduler, floor, fleets, cases, singles, registrations, restore, memory, checker }, null, 2)}\n`);
+writeFileSync(join(results, quick ? 'quick.json' : 'latest.json'), `${JSON.stringify({ date: new Date().toISOString(), quick, machine, queries, scheduler, floor, fleets, cases, singles, packs, registrations, restore, memory, checker }, null, 2)}\n`);
 
 function progress(message: string): void {
   if (process.stderr.isTTY) process.stderr.write(`\r\u001b[K${message}`);
