@@ -2,12 +2,15 @@
  * `npm run bench`: measures the library and prints markdown tables, and
  * writes them as JSON to bench/results/latest.json.
  * `npm run bench -- --quick` runs a small version of the same cases.
+ * `npm run bench -- --packing DIR` packs every bin packing file under DIR
+ * (BPPLIB's .bpp or .txt, VPSolver's .vbp) and prints that table alone.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { runCheckerCase, type CheckerRow } from './checkerCase';
 import { runMemoryCase } from './memoryCase';
+import { FULL_PACKING_SIZES, generatedPackingSets, readPackingFolder, runPackingCase } from './packingCase';
 import { CHAINS, FULL_PLAN, PACK_CHAINS, QUICK_PLAN } from './placementMatrix';
 import { runRegistrationRounds, runRestoreCase, type RegistrationRounds } from './registrationCase';
 import { FULL_SCHEDULER, QUICK_SCHEDULER, runSchedulerWorkload, SCHEDULER_DESCRIPTION, type SchedulerRow } from './schedulerWorkload';
@@ -15,7 +18,20 @@ import { runSingleShapeCase, type SingleShapeRow } from './singleShapeCase';
 import { runStateFloor } from './stateFloorCase';
 import { runQueryBench } from './query.bench';
 import { runPlacementMatrix, type FleetRow, type MatrixRow } from './runPlacementMatrix';
-import { checkerTable, fleetTable, growthTable, matrixTable, registrationTable, schedulerChainTable, schedulerTable, singleShapeTable, speedupTable, stateFloorTable } from './tables';
+import { checkerTable, fleetTable, growthTable, matrixTable, packingTable, registrationTable, schedulerChainTable, schedulerTable, singleShapeTable, speedupTable, stateFloorTable } from './tables';
+
+const PACKING_INTRO = 'Each problem packed online, task by task in its order, on as many empty instances as it has tasks, by ECS\'s binpack on memory (Best Fit on one resource) and by pack with each scorer on every resource of the problem. Each cell is the mean, over the set, of instances used divided by Martello and Toth\'s L2 bound (largest over resources), and in brackets divided by the optimum where every problem of the set states it.';
+
+const packingAt = process.argv.indexOf('--packing');
+if (packingAt >= 0) {
+  const folder = process.argv[packingAt + 1];
+  if (folder === undefined || folder.startsWith('--')) {
+    console.error('Give the folder of packing files: npm run bench -- --packing DIR');
+    process.exit(2);
+  }
+  console.log(`## Packing: ${folder}\n\n${PACKING_INTRO}\n\n${packingTable(runPackingCase(readPackingFolder(folder)))}`);
+  process.exit(0);
+}
 
 const quick = process.argv.includes('--quick');
 const plan = quick ? QUICK_PLAN : FULL_PLAN;
@@ -113,9 +129,15 @@ console.log(`\n## Checking a placement: checkPlacement against place, ${checkerS
 console.log('A request of 20 tasks placed on a cluster just restored from a snapshot of a fleet already running tasks of its group (500, or one per instance on a smaller fleet), as a property test builds a cluster and places once, then checked; the fastest of the runs.\n');
 console.log(checkerTable(checker));
 
+// The quick run packs the small sets shipped with the bench; the full run draws the public sets' sizes, five problems each.
+const packingProblems = quick ? readPackingFolder(join(import.meta.dirname, 'packing')) : generatedPackingSets(FULL_PACKING_SIZES, 5);
+const packing = runPackingCase(packingProblems);
+console.log(`\n## Packing: ${quick ? 'the sets in bench/packing' : 'generated problems at the sizes of the public sets'}\n\n${PACKING_INTRO}\n`);
+console.log(packingTable(packing));
+
 const results = join(import.meta.dirname, 'results');
 mkdirSync(results, { recursive: true });
-writeFileSync(join(results, quick ? 'quick.json' : 'latest.json'), `${JSON.stringify({ date: new Date().toISOString(), quick, machine, queries, scheduler, floor, fleets, cases, singles, packs, registrations, restore, memory, checker }, null, 2)}\n`);
+writeFileSync(join(results, quick ? 'quick.json' : 'latest.json'), `${JSON.stringify({ date: new Date().toISOString(), quick, machine, queries, scheduler, floor, fleets, cases, singles, packs, registrations, restore, memory, checker, packing }, null, 2)}\n`);
 
 function progress(message: string): void {
   if (process.stderr.isTTY) process.stderr.write(`\r\u001b[K${message}`);

@@ -2,6 +2,7 @@
  * Markdown tables of the placement benchmark.
  */
 import type { CheckerRow } from './checkerCase';
+import type { PackingRow } from './packingCase';
 import type { RegistrationRounds } from './registrationCase';
 import type { FleetRow, MatrixRow } from './runPlacementMatrix';
 import type { SchedulerRow } from './schedulerWorkload';
@@ -137,5 +138,22 @@ export function checkerTable(rows: readonly CheckerRow[]): string {
     '| instances | chain | tasks | place (ms) | checkPlacement (ms) | check / place |',
     '| ---: | --- | ---: | ---: | ---: | ---: |',
     ...rows.map((row) => `| ${fixed(row.size)} | ${row.chain} | ${row.tasks} | ${fixed(row.placeMs, 1)} | ${fixed(row.checkMs, 1)} | ${fixed(row.checkMs / row.placeMs, 1)}x |`),
+  ].join('\n');
+}
+
+/**
+ * Instances used over the L2 bound, set by set and chain by chain (and over
+ * the optimum, in brackets, where every problem of the set states it), with
+ * the mean over every set last.
+ */
+export function packingTable(rows: readonly PackingRow[]): string {
+  const chains = rows[0]?.chains.map((chain) => chain.chain) ?? [];
+  const cell = (overL2: number, overOptimum: number | undefined): string => `${fixed(overL2, 3)}${overOptimum === undefined ? '' : ` (${fixed(overOptimum, 3)})`}`;
+  const mean = (pick: (row: PackingRow) => number): number => rows.reduce((sum, row) => sum + pick(row), 0) / Math.max(1, rows.length);
+  return [
+    `| set | problems | tasks | ${chains.join(' | ')} |`,
+    `| --- | ---: | ---: | ${chains.map(() => '---:').join(' | ')} |`,
+    ...rows.map((row) => `| ${row.set} | ${fixed(row.problems)} | ${fixed(row.tasks)} | ${row.chains.map((chain) => cell(chain.overL2, chain.overOptimum)).join(' | ')} |`),
+    `| every set | ${fixed(rows.reduce((sum, row) => sum + row.problems, 0))} | ${fixed(rows.reduce((sum, row) => sum + row.tasks, 0))} | ${chains.map((_, index) => fixed(mean((row) => row.chains[index]?.overL2 ?? 0), 3)).join(' | ')} |`,
   ].join('\n');
 }

@@ -57,6 +57,7 @@ export type PlacementInputErrorCode =
   | 'ambiguous_service'
   | 'no_container_instances'
   | 'invalid_notation'
+  | 'invalid_packing_file'
   | 'reentrant_call';
 
 /**

@@ -1,6 +1,7 @@
 /**
  * task-placement/sim: seeded simulated fleets and workloads, packing and
- * spread metrics, and whole simulation runs with their reports.
+ * spread metrics, whole simulation runs with their reports, and the public
+ * bin packing formats with their lower bounds.
  *
  * @module task-placement/sim
  */
@@ -25,6 +26,13 @@ export { lowerBound } from './metrics/lowerBound';
 export { spreadSkew } from './metrics/spreadSkew';
 export { strandedCapacity } from './metrics/strandedCapacity';
 export { utilization } from './metrics/utilization';
+
+export type { PackingProblem } from './packing/PackingProblem';
+export { readPackingFile } from './packing/readPackingFile';
+export { packingBounds, type PackingBounds } from './packing/packingBounds';
+export { packOnline } from './packing/packOnline';
+export { generatePackingProblem, PACKING_KINDS, type PackingKind } from './packing/generatePackingProblem';
+export { writePackingFile } from './packing/writePackingFile';
 
 export { runSimulation } from './runSimulation';
 export type { RunOptions, SimulationPhase } from './run/RunOptions';

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readPackingFolder, runPackingCase } from '../../bench/packingCase';
+import { packingTable } from '../../bench/tables';
 import { Cluster, type PackScorer } from '../../src/index';
 
 const DOC = readFileSync(join(import.meta.dirname, '../../docs/packing.md'), 'utf8');
@@ -54,5 +56,9 @@ describe('docs/packing.md', () => {
       const placed = exampleCluster(engine).place({ task: web, placementStrategy: [{ type: 'pack', resources: ['cpu', 'memory'], scorer: row.scorer }] });
       expect(placed.placements.map((placement) => placement.instanceId)).toEqual([row.chosen]);
     }
+  });
+
+  it('shows the table that the bench prints for the sets in bench/packing', () => {
+    expect(DOC).toContain(packingTable(runPackingCase(readPackingFolder(join(import.meta.dirname, '../../bench/packing')))));
   });
 });

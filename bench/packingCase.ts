@@ -1,0 +1,104 @@
+/**
+ * Packing bin packing problems with ECS's binpack and with each of pack's
+ * scorers, online in the problems' order, against their lower bounds.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
+import { PACK_SCORERS, type PackStrategy } from '../src/model/PackStrategy';
+import type { PlacementStrategy } from '../src/model/PlacementRequest';
+import { generatePackingProblem, type PackingKind } from '../src/sim/packing/generatePackingProblem';
+import type { PackingProblem } from '../src/sim/packing/PackingProblem';
+import { packingBounds } from '../src/sim/packing/packingBounds';
+import { packOnline } from '../src/sim/packing/packOnline';
+import { readPackingFile } from '../src/sim/packing/readPackingFile';
+
+/** A problem and the set it belongs to. */
+export interface SetProblem {
+  readonly set: string;
+  readonly problem: PackingProblem;
+}
+
+/** One set's problems packed by each chain. */
+export interface PackingRow {
+  readonly set: string;
+  readonly problems: number;
+  readonly tasks: number;
+  /** Problems whose optimum is known. */
+  readonly withOptimum: number;
+  /** Per chain, in {@link packingChains} order: the mean of instances used over L2, and over the optimum where known. */
+  readonly chains: readonly { readonly chain: string; readonly overL2: number; readonly overOptimum: number | undefined }[];
+}
+
+/** ECS's binpack on memory, then each scorer on every resource of the problem. */
+function packingChains(problem: PackingProblem): { readonly name: string; readonly chain: readonly (PlacementStrategy | PackStrategy)[] }[] {
+  return [
+    { name: 'binpack(memory)', chain: [{ type: 'binpack', field: 'memory' }] },
+    ...PACK_SCORERS.map((scorer) => ({ name: `pack(${scorer})`, chain: [{ type: 'pack', resources: problem.resources, scorer } as const] })),
+  ];
+}
+
+/**
+ * Packs every problem with every chain and averages the ratios by set.
+ *
+ * @param problems - the problems, each with its set
+ */
+export function runPackingCase(problems: readonly SetProblem[]): PackingRow[] {
+  const sets = new Map<string, PackingProblem[]>();
+  for (const { set, problem } of problems) sets.set(set, [...(sets.get(set) ?? []), problem]);
+  return [...sets].map(([set, members]) => {
+    const sums = new Map<string, { overL2: number; overOptimum: number }>();
+    let withOptimum = 0;
+    for (const problem of members) {
+      const { l2 } = packingBounds(problem);
+      if (problem.optimum !== undefined) withOptimum += 1;
+      for (const { name, chain } of packingChains(problem)) {
+        const used = packOnline(problem, chain);
+        const sum = sums.get(name) ?? { overL2: 0, overOptimum: 0 };
+        sum.overL2 += l2 === 0 ? 1 : used / l2;
+        if (problem.optimum !== undefined) sum.overOptimum += problem.optimum === 0 ? 1 : used / problem.optimum;
+        sums.set(name, sum);
+      }
+    }
+    return {
+      set,
+      problems: members.length,
+      tasks: members.reduce((total, problem) => total + problem.tasks.length, 0),
+      withOptimum,
+      chains: [...sums].map(([chain, sum]) => ({
+        chain,
+        overL2: sum.overL2 / members.length,
+        overOptimum: withOptimum === members.length ? sum.overOptimum / withOptimum : undefined,
+      })),
+    };
+  });
+}
+
+/** Every `.bpp`, `.txt` and `.vbp` file under a folder; a file's set is the folder it is in, relative to `root`. */
+export function readPackingFolder(root: string): SetProblem[] {
+  const found: SetProblem[] = [];
+  const visit = (folder: string): void => {
+    for (const entry of readdirSync(folder).sort()) {
+      const path = join(folder, entry);
+      if (statSync(path).isDirectory()) visit(path);
+      else if (/\.(bpp|txt|vbp)$/i.test(entry)) found.push({ set: relative(root, folder) || basename(root), problem: readPackingFile(readFileSync(path, 'utf8'), entry) });
+    }
+  };
+  visit(root);
+  return found;
+}
+
+/** The sizes of the full run: Falkenauer's U (120 to 1,000) and T (60 to 501), and two sizes of each vector kind. */
+export const FULL_PACKING_SIZES: Readonly<Record<PackingKind, readonly number[]>> = {
+  uniform: [120, 250, 500, 1000],
+  triplets: [60, 120, 249, 501],
+  vectorIndependent: [100, 200],
+  vectorCorrelated: [100, 200],
+  vectorAntiCorrelated: [100, 200],
+  vectorTriplets: [99, 201],
+};
+
+/** Problems of each kind at each size, `seeds` of each. */
+export function generatedPackingSets(sizes: Readonly<Record<PackingKind, readonly number[]>>, seeds: number): SetProblem[] {
+  return Object.entries(sizes).flatMap(([kind, counts]) => counts.flatMap((tasks) =>
+    Array.from({ length: seeds }, (_, seed) => ({ set: `${kind} ${tasks}`, problem: generatePackingProblem(kind as PackingKind, tasks, seed + 1) }))));
+}

@@ -1,0 +1,90 @@
+import { fc, test } from '@fast-check/vitest';
+import { describe, expect } from 'vitest';
+import { runs } from '../../../test/support/runs';
+import { PACK_SCORERS } from '../../model/PackStrategy';
+import type { PackingProblem } from './PackingProblem';
+import { packingBounds } from './packingBounds';
+import { packOnline } from './packOnline';
+
+/** One-dimensional problems: capacity 10 to 100, up to `most` tasks no larger than it. */
+const oneDimensional = (most: number): fc.Arbitrary<PackingProblem> => fc.integer({ min: 10, max: 100 }).chain((capacity) =>
+  fc.array(fc.integer({ min: 0, max: capacity }), { maxLength: most }).map((weights) => ({
+    name: 'generated', resources: ['memory'], capacity: { memory: capacity }, tasks: weights.map((memory) => ({ memory })),
+  })));
+
+/** Two-dimensional problems of up to `most` tasks. */
+const twoDimensional = (most: number): fc.Arbitrary<PackingProblem> => fc.tuple(fc.integer({ min: 10, max: 60 }), fc.integer({ min: 10, max: 60 })).chain(([cpu, memory]) =>
+  fc.array(fc.record({ cpu: fc.integer({ min: 0, max: cpu }), memory: fc.integer({ min: 0, max: memory }) }), { maxLength: most }).map((tasks) => ({
+    name: 'generated', resources: ['cpu', 'memory'], capacity: { cpu, memory }, tasks,
+  })));
+
+/** The fewest instances that hold the tasks, by trying every instance for every task (tasks sorted largest first prune the search). */
+function optimum(problem: PackingProblem): number {
+  const [resource] = problem.resources as [string];
+  const capacity = problem.capacity[resource] as number;
+  const weights = problem.tasks.map((task) => task[resource] ?? 0).sort((a, b) => b - a);
+  let best = weights.length;
+  const loads: number[] = [];
+  const place = (index: number): void => {
+    if (loads.length >= best) return;
+    if (index === weights.length) {
+      best = loads.length;
+      return;
+    }
+    const weight = weights[index] as number;
+    const tried = new Set<number>();
+    for (let bin = 0; bin < loads.length; bin += 1) {
+      const load = loads[bin] as number;
+      // Two instances equally full lead to the same packings.
+      if (load + weight > capacity || tried.has(load)) continue;
+      tried.add(load);
+      loads[bin] = load + weight;
+      place(index + 1);
+      loads[bin] = load;
+    }
+    loads.push(weight);
+    place(index + 1);
+    loads.pop();
+  };
+  place(0);
+  return best;
+}
+
+/** Best Fit, written plainly: each task to the fullest instance it fits, the earliest opened among equals, else a new one. */
+function bestFit(problem: PackingProblem): number {
+  const capacity = problem.capacity['memory'] as number;
+  const loads: number[] = [];
+  for (const task of problem.tasks) {
+    const weight = task['memory'] ?? 0;
+    let chosen = -1;
+    for (let bin = 0; bin < loads.length; bin += 1) {
+      if ((loads[bin] as number) + weight <= capacity && (chosen < 0 || (loads[bin] as number) > (loads[chosen] as number))) chosen = bin;
+    }
+    if (chosen < 0) loads.push(weight);
+    else loads[chosen] = (loads[chosen] as number) + weight;
+  }
+  return loads.filter((load) => load > 0).length + (loads.some((load) => load === 0) && loads.every((load) => load === 0) ? 1 : 0);
+}
+
+describe('packingBounds', () => {
+  test.prop([oneDimensional(9)], { numRuns: runs(200) })('L1 <= L2 <= the optimum, found by trying every packing', (problem) => {
+    const { l1, l2 } = packingBounds(problem);
+    expect(l1).toBeLessThanOrEqual(l2);
+    expect(l2).toBeLessThanOrEqual(optimum(problem));
+  });
+
+  test.prop([fc.oneof(oneDimensional(40), twoDimensional(40)), fc.constantFrom(...PACK_SCORERS)], { numRuns: runs(100) })(
+    'no online packing uses fewer instances than L2',
+    (problem, scorer) => {
+      const { l2 } = packingBounds(problem);
+      expect(packOnline(problem, [{ type: 'binpack', field: 'memory' }])).toBeGreaterThanOrEqual(l2);
+      expect(packOnline(problem, [{ type: 'pack', resources: problem.resources, scorer }])).toBeGreaterThanOrEqual(l2);
+    },
+  );
+});
+
+describe('packOnline', () => {
+  test.prop([oneDimensional(60)], { numRuns: runs(150) })('with binpack on memory, uses as many instances as Best Fit written plainly', (problem) => {
+    expect(packOnline(problem, [{ type: 'binpack', field: 'memory' }])).toBe(bestFit(problem));
+  });
+});

@@ -1,0 +1,131 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { SHIPPED_PACKING_SETS } from '../../../bench/packing/shippedSets';
+import { inputErrorOf } from '../../../test/support/inputErrorOf';
+import { generatePackingProblem, PACKING_KINDS } from './generatePackingProblem';
+import { packingBounds } from './packingBounds';
+import { packOnline } from './packOnline';
+import { readPackingFile } from './readPackingFile';
+import { writePackingFile } from './writePackingFile';
+
+describe('readPackingFile', () => {
+  it("reads BPPLIB's format: the count, the capacity, a weight a line", () => {
+    expect(readPackingFile('3\n10\n6\n5\n4\n', 'tiny.bpp')).toEqual({
+      name: 'tiny.bpp', resources: ['memory'], capacity: { memory: 10 }, tasks: [{ memory: 6 }, { memory: 5 }, { memory: 4 }],
+    });
+  });
+
+  it("reads VPSolver's format, each item type as often as its demand says, in order", () => {
+    expect(readPackingFile('2\n100 50\n2\n60 10 2\n30 40 1\n', 'two.vbp')).toEqual({
+      name: 'two.vbp', resources: ['cpu', 'memory'], capacity: { cpu: 100, memory: 50 },
+      tasks: [{ cpu: 60, memory: 10 }, { cpu: 60, memory: 10 }, { cpu: 30, memory: 40 }],
+    });
+    expect(readPackingFile('3\n1 2 3\n1\n1 1 1 1\n', 'three.VBP').resources).toEqual(['cpu', 'memory', 'resource3']);
+  });
+
+  it('takes blank lines, Windows line ends, extra spaces, decimals and exponents, and an optimum from the name', () => {
+    const problem = readPackingFile('\r\n 2 \r\n\r\n1e3\r\n250.5\r\n  .5\r\n\r\n', 't2_00.opt1.txt');
+    expect(problem).toEqual({ name: 't2_00.opt1.txt', resources: ['memory'], capacity: { memory: 1000 }, tasks: [{ memory: 250.5 }, { memory: 0.5 }], optimum: 1 });
+    expect(readPackingFile('0\n10\n', 'none.bpp').tasks).toEqual([]);
+    expect(readPackingFile('1\n10\n1\n', 'noopt42.bpp')).not.toHaveProperty('optimum');
+  });
+
+  it.each<[string, string, string, string]>([
+    ['an empty file', '', 'empty.bpp', 'empty.bpp:1'],
+    ['a count that is not a whole number', '2.5\n10\n1\n1\n', 'a.bpp', 'a.bpp:1'],
+    ['a negative count', '-1\n10\n', 'a.bpp', 'a.bpp:1'],
+    ['a capacity of 0', '1\n0\n0\n', 'a.bpp', 'a.bpp:2'],
+    ['two numbers where one belongs', '1\n10 20\n5\n', 'a.bpp', 'a.bpp:2'],
+    ['a word', '2\n10\n5\nfive\n', 'a.bpp', 'a.bpp:4'],
+    ['a hexadecimal weight', '1\n10\n0x5\n', 'a.bpp', 'a.bpp:3'],
+    ['a negative weight', '1\n10\n-5\n', 'a.bpp', 'a.bpp:3'],
+    ['fewer weights than the count', '3\n10\n5\n5\n', 'a.bpp', 'a.bpp:5'],
+    ['fewer weights than the count, without a final line end', '3\n10\n5\n5', 'a.bpp', 'a.bpp:5'],
+    ['more weights than the count', '1\n10\n5\n5\n', 'a.bpp', 'a.bpp:4'],
+    ['a weight above the capacity', '2\n10\n5\n11\n', 'a.bpp', 'a.bpp:4'],
+    ['no dimensions', '0\n\n0\n', 'v.vbp', 'v.vbp:1'],
+    ['fewer capacities than dimensions', '2\n10\n0\n', 'v.vbp', 'v.vbp:2'],
+    ['an item type without its demand', '2\n10 10\n1\n5 5\n', 'v.vbp', 'v.vbp:4'],
+    ['a demand that is not whole', '2\n10 10\n1\n5 5 1.5\n', 'v.vbp', 'v.vbp:4'],
+    ['an item type above a capacity', '2\n10 10\n1\n5 11 1\n', 'v.vbp', 'v.vbp:4'],
+  ])('refuses %s, naming the file and the line', (_name, text, name, path) => {
+    expect(inputErrorOf(() => readPackingFile(text, name))).toEqual({ code: 'invalid_packing_file', path });
+  });
+
+  it('says what it expected and what it found', () => {
+    expect(() => readPackingFile('2\n10\n5\nfive\n', 'a.bpp')).toThrow('Line 4 of a.bpp: expected the weight of item 2, as a number of at least 0, found "five".');
+    expect(() => readPackingFile('1\n10\n11\n', 'a.bpp')).toThrow('item 1 weighs 11, more than the capacity 10');
+  });
+});
+
+describe('writePackingFile', () => {
+  it.each(PACKING_KINDS)('writes a %s problem that reads back as the same tasks in the same order', (kind) => {
+    const problem = generatePackingProblem(kind, 30, 5, 'p');
+    const name = `p${problem.resources.length === 1 ? '.bpp' : '.vbp'}`;
+    const { optimum: _optimum, ...rest } = problem;
+    expect(readPackingFile(writePackingFile(problem), name)).toEqual({ ...rest, name });
+  });
+});
+
+describe('packingBounds', () => {
+  it('gives L1, the volume bound, and L2, which counts the tasks too large to share an instance', () => {
+    expect(packingBounds(readPackingFile('4\n10\n6\n6\n6\n2\n', 'four.bpp'))).toEqual({ l1: 2, l2: 3 });
+    expect(packingBounds(readPackingFile('0\n10\n', 'none.bpp'))).toEqual({ l1: 0, l2: 0 });
+  });
+
+  it("counts J3's overflow past what J2's instances leave, at the threshold that gives most", () => {
+    // c = 10; a = 4: J1 = {7} (> 6), J2 = {6} (in (5, 6]), J3 = {5, 4, 4} (in [4, 5]); 13 - (10 - 6) = 9 fills one more: 1 + 1 + 1 = 3.
+    // L1 = ceil(26 / 10) = 3, and a = 0 gives 2 + ceil((13 - 7) / 10) = 3: each way 3.
+    expect(packingBounds(readPackingFile('5\n10\n7\n6\n5\n4\n4\n', 'mt.bpp'))).toEqual({ l1: 3, l2: 3 });
+    // c = 10; a = 3: J1 = {8, 8, 8}, and the 3 (in J3, which starts at a itself) fits beside none of them: 3 + 1 = 4, though L1 = ceil(27 / 10) = 3.
+    expect(packingBounds(readPackingFile('4\n10\n8\n8\n8\n3\n', 'eights.bpp'))).toEqual({ l1: 3, l2: 4 });
+    // Five tasks of 6 and one of 1: L1 = ceil(31 / 10) = 4, but no two 6s share an instance: 5.
+    expect(packingBounds(readPackingFile('6\n10\n6\n6\n6\n6\n6\n1\n', 'sixes.bpp'))).toEqual({ l1: 4, l2: 5 });
+  });
+
+  it('takes the largest over resources', () => {
+    expect(packingBounds(readPackingFile('2\n10 10\n2\n6 1 3\n1 6 1\n', 'two.vbp'))).toEqual({ l1: 2, l2: 3 });
+  });
+});
+
+describe('generatePackingProblem', () => {
+  it('draws triplets that fill 1000 exactly, each above 250, with the optimum n/3', () => {
+    const problem = generatePackingProblem('triplets', 300, 3);
+    const weights = problem.tasks.map((task) => task['memory'] ?? 0);
+    expect(problem.optimum).toBe(100);
+    expect(weights.reduce((sum, weight) => sum + weight, 0)).toBe(100_000);
+    expect(weights.every((weight) => weight > 250 && weight < 500)).toBe(true);
+    expect(packingBounds(problem)).toEqual({ l1: 100, l2: 100 });
+  });
+
+  it('draws the same problem for the same seed, and another for another', () => {
+    expect(generatePackingProblem('uniform', 50, 9)).toEqual(generatePackingProblem('uniform', 50, 9));
+    expect(generatePackingProblem('uniform', 50, 9).tasks).not.toEqual(generatePackingProblem('uniform', 50, 10).tasks);
+  });
+
+  it('refuses a count it cannot draw', () => {
+    expect(() => generatePackingProblem('triplets', 10, 1)).toThrow(RangeError);
+    expect(() => generatePackingProblem('uniform', -1, 1)).toThrow(RangeError);
+    expect(() => generatePackingProblem('uniform', 1.5, 1)).toThrow(RangeError);
+  });
+});
+
+describe('packOnline', () => {
+  it('packs with the chain given, ties going to the lowest-numbered instance', () => {
+    const problem = readPackingFile('4\n10\n6\n6\n4\n4\n', 'four.bpp');
+    expect(packOnline(problem, [{ type: 'binpack', field: 'memory' }])).toBe(2);
+    // Worst fit spreads the second 6 and the 4s over fresh instances while any is emptier.
+    expect(packOnline(problem, [{ type: 'pack', resources: ['memory'], scorer: 'leastAllocated' }])).toBe(4);
+  });
+});
+
+describe('the packing sets shipped in bench/packing', () => {
+  it('are what bench/packing/generate.ts writes, and each reads', () => {
+    for (const { folder, file, problem } of SHIPPED_PACKING_SETS) {
+      const text = readFileSync(join(import.meta.dirname, '../../../bench/packing', folder, file), 'utf8');
+      expect(text, `${folder}/${file}`).toBe(problem.text);
+      expect(readPackingFile(text, file).tasks.length).toBeGreaterThan(0);
+    }
+  });
+});

@@ -1,0 +1,105 @@
+/**
+ * Lower bounds on the instances a bin packing problem needs: L1, the
+ * volume bound, and Martello and Toth's L2, per resource.
+ *
+ * L2 (Martello and Toth, "Lower bounds and reduction procedures for the bin
+ * packing problem", Discrete Applied Mathematics 28, 1990), for weights w
+ * and capacity c: for each threshold a in {0} and the distinct weights up to
+ * c/2, split the tasks into J1 (w > c - a), J2 (c/2 < w <= c - a) and J3
+ * (a <= w <= c/2). No two tasks of J1 and J2 share an instance, and the
+ * tasks of J3 fill at most what J2's instances leave, so at least
+ *
+ *   L(a) = |J1| + |J2| + max(0, ceil((sum J3 - (|J2| c - sum J2)) / c))
+ *
+ * instances are needed; L2 is the largest L(a). With a = 0 it is L1, so
+ * L2 >= L1. Sorted weights and prefix sums make it O(n log n).
+ *
+ * @module
+ */
+import type { PackingProblem } from './PackingProblem';
+
+/**
+ * Lower bounds of a {@link PackingProblem}.
+ */
+export interface PackingBounds {
+  /** The volume bound: the largest, over resources, of ceil(total demand / capacity). */
+  readonly l1: number;
+  /** Martello and Toth's L2: the largest, over resources, of its bound on that resource alone; at least `l1`. */
+  readonly l2: number;
+}
+
+/**
+ * The L1 and L2 lower bounds of a problem: no placement holds its tasks on
+ * fewer instances. Each resource alone is a one-dimensional problem whose
+ * bound holds for the whole, so the largest over resources is taken.
+ *
+ * @param problem - the problem
+ * @returns both bounds
+ *
+ * @example
+ * ```ts
+ * packingBounds(readPackingFile('4\n10\n6\n6\n6\n2\n', 'four.bpp'));
+ * // { l1: 2, l2: 3 }: three tasks of 6 need an instance each
+ * ```
+ */
+export function packingBounds(problem: PackingProblem): PackingBounds {
+  let l1 = 0;
+  let l2 = 0;
+  for (const resource of problem.resources) {
+    const capacity = problem.capacity[resource] ?? 0;
+    const weights = problem.tasks.map((task) => task[resource] ?? 0);
+    l1 = Math.max(l1, volumeBound(weights, capacity));
+    l2 = Math.max(l2, martelloTothBound(weights, capacity));
+  }
+  return { l1, l2 };
+}
+
+function volumeBound(weights: readonly number[], capacity: number): number {
+  return Math.max(0, Math.ceil(weights.reduce((sum, weight) => sum + weight, 0) / capacity));
+}
+
+function martelloTothBound(weights: readonly number[], capacity: number): number {
+  // Largest first, with sums of every prefix: a split by weight is then two binary searches.
+  const sorted = [...weights].sort((a, b) => b - a);
+  const prefix = new Float64Array(sorted.length + 1);
+  sorted.forEach((weight, index) => {
+    prefix[index + 1] = (prefix[index] as number) + weight;
+  });
+  /** How many weights are above `limit`: a prefix of the sorted weights. */
+  const above = (limit: number): number => {
+    let low = 0;
+    let high = sorted.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if ((sorted[middle] as number) > limit) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  };
+  /** How many weights are at least `limit`. */
+  const atLeast = (limit: number): number => {
+    let low = 0;
+    let high = sorted.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if ((sorted[middle] as number) >= limit) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  };
+  const half = capacity / 2;
+  const thresholds = new Set<number>([0]);
+  for (const weight of sorted) if (weight <= half) thresholds.add(weight);
+  let best = 0;
+  for (const threshold of thresholds) {
+    const j1 = above(capacity - threshold);
+    const j12 = above(half);
+    const j123 = atLeast(threshold);
+    const j2 = j12 - j1;
+    const sumJ2 = (prefix[j12] as number) - (prefix[j1] as number);
+    const sumJ3 = (prefix[j123] as number) - (prefix[j12] as number);
+    const overflow = Math.max(0, Math.ceil((sumJ3 - (j2 * capacity - sumJ2)) / capacity));
+    best = Math.max(best, j1 + j2 + overflow);
+  }
+  return best;
+}
