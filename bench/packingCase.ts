@@ -1,6 +1,7 @@
 /**
  * Packing bin packing problems with ECS's binpack and with each of pack's
- * scorers, online in the problems' order, against their lower bounds.
+ * scorers, online in the problems' order, and as one batch, against their
+ * lower bounds.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
@@ -9,7 +10,7 @@ import type { PlacementStrategy } from '../src/model/PlacementRequest';
 import { generatePackingProblem, type PackingKind } from '../src/sim/packing/generatePackingProblem';
 import type { PackingProblem } from '../src/sim/packing/PackingProblem';
 import { packingBounds } from '../src/sim/packing/packingBounds';
-import { packOnline } from '../src/sim/packing/packOnline';
+import { packProblem, type PackProblemOptions } from '../src/sim/packing/packProblem';
 import { readPackingFile } from '../src/sim/packing/readPackingFile';
 
 /** A problem and the set it belongs to. */
@@ -29,11 +30,15 @@ export interface PackingRow {
   readonly chains: readonly { readonly chain: string; readonly overL2: number; readonly overOptimum: number | undefined }[];
 }
 
-/** ECS's binpack on memory, then each scorer on every resource of the problem. */
-function packingChains(problem: PackingProblem): { readonly name: string; readonly chain: readonly (PlacementStrategy | PackStrategy)[] }[] {
+/** ECS's binpack on memory, then each scorer on every resource of the problem, online; then placeBatch, largest first, with binpack and with pack's bestFit. */
+function packingChains(problem: PackingProblem): { readonly name: string; readonly chain: readonly (PlacementStrategy | PackStrategy)[]; readonly options?: PackProblemOptions }[] {
+  const binpack = [{ type: 'binpack', field: 'memory' } as const];
+  const bestFit = [{ type: 'pack', resources: problem.resources, scorer: 'bestFit' } as const];
   return [
-    { name: 'binpack(memory)', chain: [{ type: 'binpack', field: 'memory' }] },
+    { name: 'binpack(memory)', chain: binpack },
     ...PACK_SCORERS.map((scorer) => ({ name: `pack(${scorer})`, chain: [{ type: 'pack', resources: problem.resources, scorer } as const] })),
+    { name: 'placeBatch binpack(memory)', chain: binpack, options: { batch: 'largestFirst' } },
+    { name: 'placeBatch pack(bestFit)', chain: bestFit, options: { batch: 'largestFirst' } },
   ];
 }
 
@@ -51,8 +56,8 @@ export function runPackingCase(problems: readonly SetProblem[]): PackingRow[] {
     for (const problem of members) {
       const { l2 } = packingBounds(problem);
       if (problem.optimum !== undefined) withOptimum += 1;
-      for (const { name, chain } of packingChains(problem)) {
-        const used = packOnline(problem, chain);
+      for (const { name, chain, options } of packingChains(problem)) {
+        const used = packProblem(problem, chain, options);
         const sum = sums.get(name) ?? { overL2: 0, overOptimum: 0 };
         sum.overL2 += l2 === 0 ? 1 : used / l2;
         if (problem.optimum !== undefined) sum.overOptimum += problem.optimum === 0 ? 1 : used / problem.optimum;

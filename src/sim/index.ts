@@ -30,7 +30,7 @@ export { utilization } from './metrics/utilization';
 export type { PackingProblem } from './packing/PackingProblem';
 export { readPackingFile } from './packing/readPackingFile';
 export { packingBounds, type PackingBounds } from './packing/packingBounds';
-export { packOnline } from './packing/packOnline';
+export { packProblem, type PackProblemOptions } from './packing/packProblem';
 export { generatePackingProblem, PACKING_KINDS, type PackingKind } from './packing/generatePackingProblem';
 export { writePackingFile } from './packing/writePackingFile';
 

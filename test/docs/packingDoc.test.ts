@@ -61,4 +61,19 @@ describe('docs/packing.md', () => {
   it('shows the table that the bench prints for the sets in bench/packing', () => {
     expect(DOC).toContain(packingTable(runPackingCase(readPackingFolder(join(import.meta.dirname, '../../bench/packing')))));
   });
+
+  it.each(['indexed', 'reference'] as const)('gives what the batch example says (%s engine)', (engine) => {
+    for (const line of [
+      "const bins = [1, 2, 3, 4].map((n) => ({ id: `bin-${n}`, resources: { cpu: 0, memory: 10 } }));",
+      "  ({ task: { resources: { memory } }, count, group: 'items', placementStrategy: [{ type: 'binpack', field: 'memory' }] });",
+      "new Cluster({ instances: bins }).placeBatch([item(3, 2), item(7, 2)], { order: 'given' });",
+      '// instancesUsed: 3 (3+3, 7, 7), lowerBound: 2',
+      '// instancesUsed: 2 (7+3, 7+3), lowerBound: 2, order: \'largestFirst\'',
+    ]) expect(DOC).toContain(line);
+    const bins = [1, 2, 3, 4].map((n) => ({ id: `bin-${n}`, resources: { cpu: 0, memory: 10 } }));
+    const item = (memory: number, count: number) =>
+      ({ task: { resources: { memory } }, count, group: 'items', placementStrategy: [{ type: 'binpack' as const, field: 'memory' }] });
+    expect(new Cluster({ instances: bins, engine }).placeBatch([item(3, 2), item(7, 2)], { order: 'given' })).toMatchObject({ instancesUsed: 3, lowerBound: 2, order: 'given' });
+    expect(new Cluster({ instances: bins, engine }).placeBatch([item(3, 2), item(7, 2)])).toMatchObject({ instancesUsed: 2, lowerBound: 2, order: 'largestFirst' });
+  });
 });

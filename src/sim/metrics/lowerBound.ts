@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { fewestInstances } from '../../model/fewestInstances';
 import type { InstanceInfo } from '../../model/InstanceInfo';
 import type { TaskInfo } from '../../model/TaskInfo';
 import type { LowerBound } from '../SimulationReport';
@@ -50,7 +51,7 @@ export function lowerBound(instances: readonly InstanceInfo[], tasks: readonly T
   const byResource: Record<string, number> = {};
   for (const resource of resources) {
     const demand = tasks.reduce((sum, task) => sum + (task.resources[resource] ?? 0), 0);
-    byResource[resource] = fewestInstances(capacityCounts(pool, resource), demand);
+    byResource[resource] = fewestInstances(pool.map((instance) => capacity(instance, resource)), demand);
   }
   return { instances: Math.max(0, ...Object.values(byResource)), byResource, method };
 }
@@ -63,28 +64,4 @@ function isHomogeneous(pool: readonly InstanceInfo[], resources: readonly string
 
 function capacity(instance: InstanceInfo, resource: string): number {
   return instance.registeredResources[resource] ?? 0;
-}
-
-/** Capacities and how many instances have each, largest first; fleets have few distinct sizes, so this beats sorting every instance. */
-function capacityCounts(pool: readonly InstanceInfo[], resource: string): [number, number][] {
-  const counts = new Map<number, number>();
-  for (const instance of pool) {
-    const amount = capacity(instance, resource);
-    counts.set(amount, (counts.get(amount) ?? 0) + 1);
-  }
-  return [...counts].sort((a, b) => b[0] - a[0]);
-}
-
-/** The fewest instances, largest capacities first, that hold `demand`; for one capacity C this is ceil(demand / C). */
-function fewestInstances(capacities: readonly [number, number][], demand: number): number {
-  let left = demand;
-  let used = 0;
-  for (const [amount, count] of capacities) {
-    if (left <= 0 || amount <= 0) break;
-    const take = Math.min(count, Math.ceil(left / amount));
-    used += take;
-    left -= take * amount;
-  }
-  const largest = capacities[0]?.[0] ?? 0;
-  return left > 0 && largest > 0 ? used + Math.ceil(left / largest) : used;
 }

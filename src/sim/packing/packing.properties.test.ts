@@ -4,7 +4,7 @@ import { runs } from '../../../test/support/runs';
 import { PACK_SCORERS } from '../../model/PackStrategy';
 import type { PackingProblem } from './PackingProblem';
 import { packingBounds } from './packingBounds';
-import { packOnline } from './packOnline';
+import { packProblem } from './packProblem';
 
 /** One-dimensional problems: capacity 10 to 100, up to `most` tasks no larger than it. */
 const oneDimensional = (most: number): fc.Arbitrary<PackingProblem> => fc.integer({ min: 10, max: 100 }).chain((capacity) =>
@@ -77,14 +77,14 @@ describe('packingBounds', () => {
     'no online packing uses fewer instances than L2',
     (problem, scorer) => {
       const { l2 } = packingBounds(problem);
-      expect(packOnline(problem, [{ type: 'binpack', field: 'memory' }])).toBeGreaterThanOrEqual(l2);
-      expect(packOnline(problem, [{ type: 'pack', resources: problem.resources, scorer }])).toBeGreaterThanOrEqual(l2);
+      expect(packProblem(problem, [{ type: 'binpack', field: 'memory' }])).toBeGreaterThanOrEqual(l2);
+      expect(packProblem(problem, [{ type: 'pack', resources: problem.resources, scorer }])).toBeGreaterThanOrEqual(l2);
     },
   );
 });
 
-describe('packOnline', () => {
+describe('packProblem', () => {
   test.prop([oneDimensional(60)], { numRuns: runs(150) })('with binpack on memory, uses as many instances as Best Fit written plainly', (problem) => {
-    expect(packOnline(problem, [{ type: 'binpack', field: 'memory' }])).toBe(bestFit(problem));
+    expect(packProblem(problem, [{ type: 'binpack', field: 'memory' }])).toBe(bestFit(problem));
   });
 });

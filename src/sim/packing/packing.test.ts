@@ -5,7 +5,7 @@ import { SHIPPED_PACKING_SETS } from '../../../bench/packing/shippedSets';
 import { inputErrorOf } from '../../../test/support/inputErrorOf';
 import { generatePackingProblem, PACKING_KINDS } from './generatePackingProblem';
 import { packingBounds } from './packingBounds';
-import { packOnline } from './packOnline';
+import { packProblem } from './packProblem';
 import { readPackingFile } from './readPackingFile';
 import { writePackingFile } from './writePackingFile';
 
@@ -111,12 +111,12 @@ describe('generatePackingProblem', () => {
   });
 });
 
-describe('packOnline', () => {
+describe('packProblem', () => {
   it('packs with the chain given, ties going to the lowest-numbered instance', () => {
     const problem = readPackingFile('4\n10\n6\n6\n4\n4\n', 'four.bpp');
-    expect(packOnline(problem, [{ type: 'binpack', field: 'memory' }])).toBe(2);
+    expect(packProblem(problem, [{ type: 'binpack', field: 'memory' }])).toBe(2);
     // Worst fit spreads the second 6 and the 4s over fresh instances while any is emptier.
-    expect(packOnline(problem, [{ type: 'pack', resources: ['memory'], scorer: 'leastAllocated' }])).toBe(4);
+    expect(packProblem(problem, [{ type: 'pack', resources: ['memory'], scorer: 'leastAllocated' }])).toBe(4);
   });
 });
 

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { inputErrorOf } from '../../test/support/inputErrorOf';
+import { Cluster } from './Cluster';
+
+const bins = (count: number, memory: number): { id: string; resources: { cpu: number; memory: number } }[] =>
+  Array.from({ length: count }, (_, index) => ({ id: `bin-${index + 1}`, resources: { cpu: 0, memory } }));
+const item = (memory: number, count = 1): { task: { resources: { memory: number } }; count: number; group: string; placementStrategy: { type: 'binpack'; field: 'memory' }[] } =>
+  ({ task: { resources: { memory } }, count, group: 'items', placementStrategy: [{ type: 'binpack', field: 'memory' }] });
+
+describe.each(['indexed', 'reference'] as const)('Cluster.placeBatch (%s engine)', (engine) => {
+  it('places the largest tasks first, and so packs onto fewer instances than the given order', () => {
+    // Given order, Best Fit: 3 and 3 share bin 1, then each 7 needs its own: 3 instances. Largest first: 7+3, 7+3: 2.
+    const requests = [item(3, 2), item(7, 2)];
+    const given = new Cluster({ instances: bins(4, 10), engine }).placeBatch(requests, { order: 'given' });
+    expect(given).toMatchObject({ instancesUsed: 3, lowerBound: 2, order: 'given' });
+    const cluster = new Cluster({ instances: bins(4, 10), engine });
+    const batch = cluster.placeBatch(requests);
+    expect(batch).toMatchObject({ instancesUsed: 2, lowerBound: 2, order: 'largestFirst' });
+    // Results per request, in the order given; the 7s were placed first, so their task ids come first.
+    expect(batch.results).toEqual([
+      { placements: [{ taskId: 'task-3', instanceId: 'bin-1' }, { taskId: 'task-4', instanceId: 'bin-2' }], failures: [] },
+      { placements: [{ taskId: 'task-1', instanceId: 'bin-1' }, { taskId: 'task-2', instanceId: 'bin-2' }], failures: [] },
+    ]);
+    expect(cluster.tasks()).toHaveLength(4);
+  });
+
+  it('keeps the given order when largest first does no better, and reports failures per request', () => {
+    const cluster = new Cluster({ instances: bins(1, 10), engine });
+    const batch = cluster.placeBatch([item(5), item(6), item(5)]);
+    expect(batch.order).toBe('given');
+    expect(batch.results.map((result) => [result.placements.length, result.failures.map((failure) => failure.reason)])).toEqual([[1, []], [0, ['RESOURCE:MEMORY']], [1, []]]);
+  });
+
+  it('places nothing for an empty batch', () => {
+    const cluster = new Cluster({ instances: bins(2, 10), engine });
+    expect(cluster.placeBatch([])).toEqual({ results: [], instancesUsed: 0, lowerBound: 0, order: 'given' });
+  });
+
+  it('refuses bad input with a code and a path, and changes nothing', () => {
+    const cluster = new Cluster({ instances: bins(2, 10), engine });
+    expect(inputErrorOf(() => cluster.placeBatch('items' as never))).toEqual({ code: 'invalid_type', path: 'requests' });
+    expect(inputErrorOf(() => cluster.placeBatch([item(1), { task: { resources: { memory: -1 } } }]))).toEqual({ code: 'invalid_resource', path: 'requests[1].task.resources.memory' });
+    expect(inputErrorOf(() => cluster.placeBatch([{ ...item(1), capacityProviderStrategy: [{ capacityProvider: 'spot', weight: 1 }] }]))).toEqual({ code: 'invalid_option', path: 'requests[0].capacityProviderStrategy' });
+    expect(inputErrorOf(() => cluster.placeBatch([item(1)], { order: 'smallestFirst' } as never))).toEqual({ code: 'invalid_option', path: 'options.order' });
+    expect(inputErrorOf(() => cluster.placeBatch([item(1)], { ordre: 'given' } as never))).toEqual({ code: 'unknown_field', path: 'options.ordre' });
+    expect(inputErrorOf(() => cluster.placeBatch(Array.from({ length: 10_001 }, () => item(1))))).toEqual({ code: 'invalid_count', path: 'requests' });
+    expect(cluster.tasks()).toEqual([]);
+  });
+
+  it('undoes the whole batch when a strategy of the caller throws half-way', () => {
+    const cluster = new Cluster({ instances: bins(2, 10), engine });
+    let calls = 0;
+    const failing = { name: 'failsLater', rank: () => { calls += 1; if (calls > 1) throw new Error('no more'); return () => 0; } };
+    expect(() => cluster.placeBatch([item(1, 2), { ...item(1, 2), placementStrategy: [failing] }], { order: 'given' })).toThrow('no more');
+    expect(cluster.tasks()).toEqual([]);
+  });
+});

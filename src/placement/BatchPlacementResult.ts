@@ -1,0 +1,30 @@
+/**
+ * What a batch placement returns.
+ *
+ * @module
+ */
+import type { BatchOrder } from '../model/BatchPlacementOptions';
+import type { PlacementResult } from './PlacementResult';
+
+/**
+ * The result of {@link Cluster.placeBatch}: each request's result, as
+ * {@link Cluster.place} would give it, and how well the cluster is packed
+ * afterwards.
+ *
+ * @category Results
+ */
+export interface BatchPlacementResult {
+  /** One result per request, in the order the requests were given; each request's tasks in the order they were placed. */
+  readonly results: readonly PlacementResult[];
+  /** Instances running at least one task after the batch. */
+  readonly instancesUsed: number;
+  /**
+   * No placement of every task running after the batch fits them on fewer
+   * instances: per resource, the fewest instances (that can take tasks, or
+   * hold one) whose capacities, largest first, add up to the tasks' demand;
+   * the largest over resources.
+   */
+  readonly lowerBound: number;
+  /** The order the batch was placed in: the one asked for, or `given` when that used fewer instances. */
+  readonly order: BatchOrder;
+}
