@@ -36,7 +36,7 @@ export type {
   DistinctInstanceConstraint, PlacementConstraint, PlacementRequest, PlacementStrategy, PlacementStrategyType,
 } from './model/PlacementRequest';
 export { PACK_SCORERS, type PackScorer, type PackStrategy } from './model/PackStrategy';
-export { BATCH_ORDERS, type BatchOrder, type BatchPlacementOptions } from './model/BatchPlacementOptions';
+export { BATCH_ORDERS, type BatchMethod, type BatchOrder, type BatchPlacementOptions } from './model/BatchPlacementOptions';
 export type { BatchPlacementResult } from './placement/BatchPlacementResult';
 export type { PortLists, TaskRequirements } from './model/TaskRequirements';
 export type { MemberOfConstraint, TaskSpec } from './model/TaskSpec';

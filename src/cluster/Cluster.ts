@@ -250,32 +250,35 @@ export class Cluster {
   }
 
   /**
-   * Places many requests together, in an order that packs their tasks onto
-   * fewer instances: an extension beside ECS, which places one request at a
-   * time.
+   * Places many requests together, so that their tasks pack onto fewer
+   * instances: an extension beside ECS, which places one request at a time.
    *
    * @remarks
-   * Each task goes through its own request's pipeline, checks, constraints
-   * and chain, exactly as {@link Cluster.place} places one task of that
-   * request; only the order of the tasks changes. With `order:
-   * 'largestFirst'` (the default), the largest task by its dominant share
-   * goes first, then the next, whatever its request; the given order is
-   * tried as well, and the batch keeps whichever places more tasks, then
-   * uses fewer instances (the given order on a tie), so it never uses more
-   * instances than placing the requests one after another would. Trying
-   * changes nothing, so the result is what that order gives, for the
-   * cluster's seed. A request that holds a capacity provider strategy is
-   * refused: place it with `place`.
+   * Every task passes its own request's checks and constraints, exactly as
+   * with {@link Cluster.place}; only the order changes, and, for the fill,
+   * who chooses the instance. The ways tried: the given order (the requests
+   * one after another, as `place` would); with `order: 'largestFirst'` (the
+   * default), every task largest first by its dominant share, each placed
+   * by its request's chain; and with `fill` (the default unless the order
+   * is `'given'`), one instance at a time filled with the tasks left that
+   * fill it most (minimum bin slack), the chains not consulted. The batch
+   * keeps the way that places the most tasks, then uses the fewest
+   * instances (on a tie the given order, then largest first), so it never
+   * uses more instances than placing the requests one after another. Trying
+   * changes nothing, so the result depends only on the cluster and its
+   * seed, unless the fill is cut short by `timeLimitMs` (the result then
+   * says it is not complete). A request with a capacity provider strategy
+   * is refused: place it with `place`. docs/packing.md says more.
    *
    * @param requests - up to 10,000 requests, as {@link Cluster.place} takes them
-   * @param options - the order
-   * @returns one result per request, in order, the instances used and a lower bound on them
+   * @param options - the order, the fill and its time limit
+   * @returns one result per request, in order, the instances used, a lower bound on them, and how the batch was placed
    * @throws {@link PlacementInputError} when a request or an option is
    *   invalid (nothing is placed), or `reentrant_call` as `place` does
    *
    * @example
    * ```ts
-   * const { results, instancesUsed, lowerBound } = cluster.placeBatch([
+   * const { results, instancesUsed, lowerBound, method } = cluster.placeBatch([
    *   { task: { family: 'web', resources: { cpu: 256, memory: 512 } }, count: 6, service: 'web' },
    *   { task: { family: 'db', resources: { cpu: 2048, memory: 4096 } }, count: 2, service: 'db' },
    * ]);

@@ -34,4 +34,26 @@ export interface BatchPlacementOptions {
    * @defaultValue 'largestFirst'
    */
   readonly order?: BatchOrder;
+  /**
+   * Also try filling one instance at a time with the tasks left that fill
+   * it most (minimum bin slack), every check and constraint still applied
+   * but the chains not consulted, and keep it when it uses fewer instances.
+   * @defaultValue true, unless `order` is `'given'`
+   */
+  readonly fill?: boolean;
+  /**
+   * How long the fill may search, in milliseconds, from 0 to 600,000. A
+   * fill cut short keeps what it found, and the result says so; only then
+   * may the result differ from one machine to another.
+   * @defaultValue 1000
+   */
+  readonly timeLimitMs?: number;
 }
+
+/**
+ * How {@link Cluster.placeBatch} placed a batch: in the given order, largest
+ * first, or by filling one instance at a time.
+ *
+ * @category Results
+ */
+export type BatchMethod = BatchOrder | 'fill';

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import type { BatchOrder } from '../model/BatchPlacementOptions';
+import type { BatchMethod } from '../model/BatchPlacementOptions';
 import type { PlacementResult } from './PlacementResult';
 
 /**
@@ -25,6 +25,8 @@ export interface BatchPlacementResult {
    * the largest over resources.
    */
   readonly lowerBound: number;
-  /** The order the batch was placed in: the one asked for, or `given` when that used fewer instances. */
-  readonly order: BatchOrder;
+  /** How the batch was placed: the way that placed the most tasks, then used the fewest instances, of those tried (on a tie, the given order, then largest first). */
+  readonly method: BatchMethod;
+  /** False when the fill was cut short by the time limit: only then may the result differ from one machine to another. */
+  readonly complete: boolean;
 }

@@ -68,12 +68,12 @@ describe('docs/packing.md', () => {
       "  ({ task: { resources: { memory } }, count, group: 'items', placementStrategy: [{ type: 'binpack', field: 'memory' }] });",
       "new Cluster({ instances: bins }).placeBatch([item(3, 2), item(7, 2)], { order: 'given' });",
       '// instancesUsed: 3 (3+3, 7, 7), lowerBound: 2',
-      '// instancesUsed: 2 (7+3, 7+3), lowerBound: 2, order: \'largestFirst\'',
+      '// instancesUsed: 2 (7+3, 7+3), lowerBound: 2, method: \'largestFirst\'',
     ]) expect(DOC).toContain(line);
     const bins = [1, 2, 3, 4].map((n) => ({ id: `bin-${n}`, resources: { cpu: 0, memory: 10 } }));
     const item = (memory: number, count: number) =>
       ({ task: { resources: { memory } }, count, group: 'items', placementStrategy: [{ type: 'binpack' as const, field: 'memory' }] });
-    expect(new Cluster({ instances: bins, engine }).placeBatch([item(3, 2), item(7, 2)], { order: 'given' })).toMatchObject({ instancesUsed: 3, lowerBound: 2, order: 'given' });
-    expect(new Cluster({ instances: bins, engine }).placeBatch([item(3, 2), item(7, 2)])).toMatchObject({ instancesUsed: 2, lowerBound: 2, order: 'largestFirst' });
+    expect(new Cluster({ instances: bins, engine }).placeBatch([item(3, 2), item(7, 2)], { order: 'given' })).toMatchObject({ instancesUsed: 3, lowerBound: 2, method: 'given' });
+    expect(new Cluster({ instances: bins, engine }).placeBatch([item(3, 2), item(7, 2)])).toMatchObject({ instancesUsed: 2, lowerBound: 2, method: 'largestFirst' });
   });
 });
