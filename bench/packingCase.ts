@@ -26,8 +26,8 @@ export interface PackingRow {
   readonly tasks: number;
   /** Problems whose optimum is known. */
   readonly withOptimum: number;
-  /** Per chain, in {@link packingChains} order: the mean of instances used over L2, and over the optimum where known. */
-  readonly chains: readonly { readonly chain: string; readonly overL2: number; readonly overOptimum: number | undefined }[];
+  /** Per chain, in {@link packingChains} order: the mean of instances used over the best lower bound, and over the optimum where known. */
+  readonly chains: readonly { readonly chain: string; readonly overBound: number; readonly overOptimum: number | undefined }[];
 }
 
 /** ECS's binpack on memory, then each scorer on every resource of the problem, online; then placeBatch, largest first, with binpack and with pack's bestFit. */
@@ -51,15 +51,15 @@ export function runPackingCase(problems: readonly SetProblem[]): PackingRow[] {
   const sets = new Map<string, PackingProblem[]>();
   for (const { set, problem } of problems) sets.set(set, [...(sets.get(set) ?? []), problem]);
   return [...sets].map(([set, members]) => {
-    const sums = new Map<string, { overL2: number; overOptimum: number }>();
+    const sums = new Map<string, { overBound: number; overOptimum: number }>();
     let withOptimum = 0;
     for (const problem of members) {
-      const { l2 } = packingBounds(problem);
+      const { best } = packingBounds(problem);
       if (problem.optimum !== undefined) withOptimum += 1;
       for (const { name, chain, options } of packingChains(problem)) {
         const used = packProblem(problem, chain, options);
-        const sum = sums.get(name) ?? { overL2: 0, overOptimum: 0 };
-        sum.overL2 += l2 === 0 ? 1 : used / l2;
+        const sum = sums.get(name) ?? { overBound: 0, overOptimum: 0 };
+        sum.overBound += best === 0 ? 1 : used / best;
         if (problem.optimum !== undefined) sum.overOptimum += problem.optimum === 0 ? 1 : used / problem.optimum;
         sums.set(name, sum);
       }
@@ -71,7 +71,7 @@ export function runPackingCase(problems: readonly SetProblem[]): PackingRow[] {
       withOptimum,
       chains: [...sums].map(([chain, sum]) => ({
         chain,
-        overL2: sum.overL2 / members.length,
+        overBound: sum.overBound / members.length,
         overOptimum: withOptimum === members.length ? sum.overOptimum / withOptimum : undefined,
       })),
     };

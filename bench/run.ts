@@ -3,7 +3,8 @@
  * writes them as JSON to bench/results/latest.json.
  * `npm run bench -- --quick` runs a small version of the same cases.
  * `npm run bench -- --packing DIR` packs every bin packing file under DIR
- * (BPPLIB's .bpp or .txt, VPSolver's .vbp) and prints that table alone.
+ * (BPPLIB's .bpp or .txt, VPSolver's .vbp) and prints that table alone;
+ * `--packing` alone, the generated problems of the full run.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -20,16 +21,15 @@ import { runQueryBench } from './query.bench';
 import { runPlacementMatrix, type FleetRow, type MatrixRow } from './runPlacementMatrix';
 import { checkerTable, fleetTable, growthTable, matrixTable, packingTable, registrationTable, schedulerChainTable, schedulerTable, singleShapeTable, speedupTable, stateFloorTable } from './tables';
 
-const PACKING_INTRO = 'Each problem packed online, task by task in its order, on as many empty instances as it has tasks, by ECS\'s binpack on memory (Best Fit on one resource) and by pack with each scorer on every resource of the problem. Each cell is the mean, over the set, of instances used divided by Martello and Toth\'s L2 bound (largest over resources), and in brackets divided by the optimum where every problem of the set states it.';
+const PACKING_INTRO = 'Each problem packed on as many empty instances as it has tasks: online, task by task in its order, by ECS\'s binpack on memory (Best Fit on one resource) and by pack with each scorer on every resource of the problem; then as one batch (placeBatch, largest first, with its fill) with binpack and with pack\'s bestFit. Each cell is the mean, over the set, of instances used divided by the best lower bound (the larger of Martello and Toth\'s L2 and the cardinality bound), and in brackets divided by the optimum where every problem of the set states it.';
 
 const packingAt = process.argv.indexOf('--packing');
 if (packingAt >= 0) {
+  // A folder after the flag packs its files; the flag alone packs the generated problems the full run packs.
   const folder = process.argv[packingAt + 1];
-  if (folder === undefined || folder.startsWith('--')) {
-    console.error('Give the folder of packing files: npm run bench -- --packing DIR');
-    process.exit(2);
-  }
-  console.log(`## Packing: ${folder}\n\n${PACKING_INTRO}\n\n${packingTable(runPackingCase(readPackingFolder(folder)))}`);
+  const generated = folder === undefined || folder.startsWith('--');
+  const problems = generated ? generatedPackingSets(FULL_PACKING_SIZES, 5) : readPackingFolder(folder);
+  console.log(`## Packing: ${generated ? 'generated problems at the sizes of the public sets' : folder}\n\n${PACKING_INTRO}\n\n${packingTable(runPackingCase(problems))}`);
   process.exit(0);
 }
 

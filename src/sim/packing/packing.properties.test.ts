@@ -67,18 +67,22 @@ function bestFit(problem: PackingProblem): number {
 }
 
 describe('packingBounds', () => {
-  test.prop([oneDimensional(9)], { numRuns: runs(200) })('L1 <= L2 <= the optimum, found by trying every packing', (problem) => {
-    const { l1, l2 } = packingBounds(problem);
+  test.prop([oneDimensional(9)], { numRuns: runs(200) })('L1 <= L2 <= the optimum, found by trying every packing, and so is the cardinality bound', (problem) => {
+    const { l1, l2, cardinality, best } = packingBounds(problem);
+    const fewest = optimum(problem);
     expect(l1).toBeLessThanOrEqual(l2);
-    expect(l2).toBeLessThanOrEqual(optimum(problem));
+    expect(l2).toBeLessThanOrEqual(fewest);
+    expect(cardinality).toBeLessThanOrEqual(fewest);
+    expect(best).toBe(Math.max(l2, cardinality));
   });
 
   test.prop([fc.oneof(oneDimensional(40), twoDimensional(40)), fc.constantFrom(...PACK_SCORERS)], { numRuns: runs(100) })(
-    'no online packing uses fewer instances than L2',
+    'no packing, online or in a batch, uses fewer instances than the best bound',
     (problem, scorer) => {
-      const { l2 } = packingBounds(problem);
-      expect(packProblem(problem, [{ type: 'binpack', field: 'memory' }])).toBeGreaterThanOrEqual(l2);
-      expect(packProblem(problem, [{ type: 'pack', resources: problem.resources, scorer }])).toBeGreaterThanOrEqual(l2);
+      const { best } = packingBounds(problem);
+      expect(packProblem(problem, [{ type: 'binpack', field: 'memory' }])).toBeGreaterThanOrEqual(best);
+      expect(packProblem(problem, [{ type: 'pack', resources: problem.resources, scorer }])).toBeGreaterThanOrEqual(best);
+      expect(packProblem(problem, [{ type: 'pack', resources: problem.resources, scorer }], { batch: 'largestFirst' })).toBeGreaterThanOrEqual(best);
     },
   );
 });

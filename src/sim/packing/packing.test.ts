@@ -70,22 +70,29 @@ describe('writePackingFile', () => {
 
 describe('packingBounds', () => {
   it('gives L1, the volume bound, and L2, which counts the tasks too large to share an instance', () => {
-    expect(packingBounds(readPackingFile('4\n10\n6\n6\n6\n2\n', 'four.bpp'))).toEqual({ l1: 2, l2: 3 });
-    expect(packingBounds(readPackingFile('0\n10\n', 'none.bpp'))).toEqual({ l1: 0, l2: 0 });
+    expect(packingBounds(readPackingFile('4\n10\n6\n6\n6\n2\n', 'four.bpp'))).toEqual({ l1: 2, l2: 3, cardinality: 2, best: 3 });
+    expect(packingBounds(readPackingFile('0\n10\n', 'none.bpp'))).toEqual({ l1: 0, l2: 0, cardinality: 0, best: 0 });
   });
 
   it("counts J3's overflow past what J2's instances leave, at the threshold that gives most", () => {
     // c = 10; a = 4: J1 = {7} (> 6), J2 = {6} (in (5, 6]), J3 = {5, 4, 4} (in [4, 5]); 13 - (10 - 6) = 9 fills one more: 1 + 1 + 1 = 3.
     // L1 = ceil(26 / 10) = 3, and a = 0 gives 2 + ceil((13 - 7) / 10) = 3: each way 3.
-    expect(packingBounds(readPackingFile('5\n10\n7\n6\n5\n4\n4\n', 'mt.bpp'))).toEqual({ l1: 3, l2: 3 });
+    expect(packingBounds(readPackingFile('5\n10\n7\n6\n5\n4\n4\n', 'mt.bpp'))).toMatchObject({ l1: 3, l2: 3 });
     // c = 10; a = 3: J1 = {8, 8, 8}, and the 3 (in J3, which starts at a itself) fits beside none of them: 3 + 1 = 4, though L1 = ceil(27 / 10) = 3.
-    expect(packingBounds(readPackingFile('4\n10\n8\n8\n8\n3\n', 'eights.bpp'))).toEqual({ l1: 3, l2: 4 });
+    expect(packingBounds(readPackingFile('4\n10\n8\n8\n8\n3\n', 'eights.bpp'))).toMatchObject({ l1: 3, l2: 4 });
     // Five tasks of 6 and one of 1: L1 = ceil(31 / 10) = 4, but no two 6s share an instance: 5.
-    expect(packingBounds(readPackingFile('6\n10\n6\n6\n6\n6\n6\n1\n', 'sixes.bpp'))).toEqual({ l1: 4, l2: 5 });
+    expect(packingBounds(readPackingFile('6\n10\n6\n6\n6\n6\n6\n1\n', 'sixes.bpp'))).toMatchObject({ l1: 4, l2: 5 });
+  });
+
+  it('counts how many tasks one instance can hold, reading every resource at once', () => {
+    // Ten tasks of 50 CPU and 70 MiB, or 70 and 50, on instances of 150 and 150: three fit on neither resource alone
+    // (a share of 0.8 each, 2.4 of 2), so at most two an instance: 5, where L1 and L2 on each resource alone say 4.
+    const tasks = Array.from({ length: 10 }, (_, index) => (index % 2 === 0 ? '50 70 1' : '70 50 1'));
+    expect(packingBounds(readPackingFile(`2\n150 150\n10\n${tasks.join('\n')}\n`, 'apart.vbp'))).toEqual({ l1: 4, l2: 4, cardinality: 5, best: 5 });
   });
 
   it('takes the largest over resources', () => {
-    expect(packingBounds(readPackingFile('2\n10 10\n2\n6 1 3\n1 6 1\n', 'two.vbp'))).toEqual({ l1: 2, l2: 3 });
+    expect(packingBounds(readPackingFile('2\n10 10\n2\n6 1 3\n1 6 1\n', 'two.vbp'))).toMatchObject({ l1: 2, l2: 3 });
   });
 });
 
@@ -96,7 +103,7 @@ describe('generatePackingProblem', () => {
     expect(problem.optimum).toBe(100);
     expect(weights.reduce((sum, weight) => sum + weight, 0)).toBe(100_000);
     expect(weights.every((weight) => weight > 250 && weight < 500)).toBe(true);
-    expect(packingBounds(problem)).toEqual({ l1: 100, l2: 100 });
+    expect(packingBounds(problem)).toEqual({ l1: 100, l2: 100, cardinality: 100, best: 100 });
   });
 
   it('draws the same problem for the same seed, and another for another', () => {

@@ -1,6 +1,7 @@
 /**
  * Lower bounds on the instances a bin packing problem needs: L1, the
- * volume bound, and Martello and Toth's L2, per resource.
+ * volume bound, and Martello and Toth's L2, per resource, and a bound on
+ * how many tasks one instance can hold.
  *
  * L2 (Martello and Toth, "Lower bounds and reduction procedures for the bin
  * packing problem", Discrete Applied Mathematics 28, 1990), for weights w
@@ -14,6 +15,15 @@
  * instances are needed; L2 is the largest L(a). With a = 0 it is L1, so
  * L2 >= L1. Sorted weights and prefix sums make it O(n log n).
  *
+ * The cardinality bound: k tasks fit on one instance only if, for every
+ * resource, their demands add up to at most its capacity, and so only if
+ * their sums of shares (demand over capacity, over every resource) add up
+ * to at most the number of resources. The k tasks smallest on each count
+ * are the likeliest to fit, so the largest k for which they would is the
+ * most any instance holds, and ceil(n / k) instances are needed. It is what
+ * bounds two resources that pull apart (a task heavy on one is light on the
+ * other: no three fit, though L2 on each resource alone counts on more).
+ *
  * @module
  */
 import type { PackingProblem } from './PackingProblem';
@@ -26,20 +36,25 @@ export interface PackingBounds {
   readonly l1: number;
   /** Martello and Toth's L2: the largest, over resources, of its bound on that resource alone; at least `l1`. */
   readonly l2: number;
+  /** ceil(tasks / the most tasks one instance can hold). */
+  readonly cardinality: number;
+  /** The largest of the bounds. */
+  readonly best: number;
 }
 
 /**
- * The L1 and L2 lower bounds of a problem: no placement holds its tasks on
- * fewer instances. Each resource alone is a one-dimensional problem whose
- * bound holds for the whole, so the largest over resources is taken.
+ * Lower bounds of a problem: no placement holds its tasks on fewer
+ * instances. Each resource alone is a one-dimensional problem whose bound
+ * holds for the whole, so L1 and L2 take the largest over resources; the
+ * cardinality bound reads every resource at once.
  *
  * @param problem - the problem
- * @returns both bounds
+ * @returns the bounds, and the best of them
  *
  * @example
  * ```ts
  * packingBounds(readPackingFile('4\n10\n6\n6\n6\n2\n', 'four.bpp'));
- * // { l1: 2, l2: 3 }: three tasks of 6 need an instance each
+ * // { l1: 2, l2: 3, cardinality: 2, best: 3 }: three tasks of 6 need an instance each
  * ```
  */
 export function packingBounds(problem: PackingProblem): PackingBounds {
@@ -51,7 +66,33 @@ export function packingBounds(problem: PackingProblem): PackingBounds {
     l1 = Math.max(l1, volumeBound(weights, capacity));
     l2 = Math.max(l2, martelloTothBound(weights, capacity));
   }
-  return { l1, l2 };
+  const cardinality = cardinalityBound(problem);
+  return { l1, l2, cardinality, best: Math.max(l2, cardinality) };
+}
+
+function cardinalityBound({ resources, capacity, tasks }: PackingProblem): number {
+  if (tasks.length === 0) return 0;
+  const capacities = resources.map((resource) => capacity[resource] ?? 0);
+  const shares = tasks.map((task) => resources.reduce((sum, resource, r) => sum + (task[resource] ?? 0) / (capacities[r] as number), 0)).sort((a, b) => a - b);
+  let most = countWithin(shares, resources.length);
+  resources.forEach((resource, r) => {
+    most = Math.min(most, countWithin(tasks.map((task) => task[resource] ?? 0).sort((a, b) => a - b), capacities[r] as number));
+  });
+  // Every task fits an instance on its own, so an instance holds at least one.
+  return Math.ceil(tasks.length / Math.max(1, most));
+}
+
+/** How many of the smallest values (sorted ascending) add up to at most `limit`. */
+function countWithin(sorted: readonly number[], limit: number): number {
+  let sum = 0;
+  let count = 0;
+  for (const value of sorted) {
+    sum += value;
+    // Shares add up in floating point: a sum within a rounding error of the limit is within it.
+    if (sum > limit * (1 + 1e-12)) break;
+    count += 1;
+  }
+  return count;
 }
 
 function volumeBound(weights: readonly number[], capacity: number): number {
