@@ -38,6 +38,8 @@ export type {
 export { PACK_SCORERS, type PackScorer, type PackStrategy } from './model/PackStrategy';
 export { BATCH_ORDERS, type BatchMethod, type BatchOrder, type BatchPlacementOptions } from './model/BatchPlacementOptions';
 export type { BatchPlacementResult } from './placement/BatchPlacementResult';
+export type { CapacityOptions } from './model/CapacityOptions';
+export type { AttributeCapacity, CapacityAnswer, InstanceTypeCapacity } from './cluster/CapacityAnswer';
 export type { PortLists, TaskRequirements } from './model/TaskRequirements';
 export type { MemberOfConstraint, TaskSpec } from './model/TaskSpec';
 export type { CapacityProviderStrategyItem } from './model/CapacityProviderStrategyItem';

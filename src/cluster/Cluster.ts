@@ -18,6 +18,11 @@ import { validateBatchRequests } from '../model/validation/validateBatchRequests
 import type { BatchPlacementOptions } from '../model/BatchPlacementOptions';
 import type { BatchPlacementResult } from '../placement/BatchPlacementResult';
 import { placeBatch } from './placeBatch';
+import { validateCapacityRequest } from '../model/validation/validateCapacityRequest';
+import type { CapacityOptions } from '../model/CapacityOptions';
+import type { TaskSpec } from '../model/TaskSpec';
+import type { CapacityAnswer } from './CapacityAnswer';
+import { countCapacity } from './countCapacity';
 import { validateScaleInRequest } from '../model/validation/validateScaleInRequest';
 import { unreadableInput } from '../model/validation/fields';
 import type { ScaleInRequest } from '../model/ScaleInRequest';
@@ -56,7 +61,7 @@ import { planDrain } from './planDrain';
 import type { TaskRecord } from '../state/TaskRecord';
 
 /** The methods that run a caller's strategy while the cluster must stay as it is. */
-type ReadingMethod = 'place' | 'placeBatch' | 'explain' | 'chooseTasksToStop' | 'planZoneRebalance' | 'planDrain' | 'planConsolidation' | 'planDeployment';
+type ReadingMethod = 'place' | 'placeBatch' | 'capacity' | 'explain' | 'chooseTasksToStop' | 'planZoneRebalance' | 'planDrain' | 'planConsolidation' | 'planDeployment';
 
 /**
  * Options of a new {@link Cluster}.
@@ -291,6 +296,41 @@ export class Cluster {
       const order = validateBatchOptions(options);
       // A strategy of the caller's may throw half-way; then nothing is kept.
       return this.state.tentatively(() => placeBatch(this.state, this.placer, batch, order), () => true);
+    });
+  }
+
+  /**
+   * How many more copies of a task fit on the cluster as it stands: in all,
+   * by instance type and by the value of an attribute (the Availability Zone
+   * unless `options.attribute` names another). An extension beside ECS.
+   *
+   * @remarks
+   * Every check a placement makes is honoured: status and agent, required
+   * attributes, resources, static ports and the port limit, memberOf
+   * (including expressions on task groups and task counts, which each copy
+   * changes) and distinctInstance (at most one copy an instance, none where
+   * the group already runs a task). The answer is exact: placing `total`
+   * copies with any strategy succeeds, and one more fails. Nothing changes.
+   *
+   * @param task - the task, as a request gives it; it must reserve some resource
+   * @param options - the copies' service or group, their constraints, and the attribute to count by
+   * @returns the copies that fit, in all and by group of instances
+   * @throws {@link PlacementInputError} when the task or an option is invalid,
+   *   `invalid_resource` for a task that reserves nothing (its copies have
+   *   no limit), or `reentrant_call` as `place` does
+   *
+   * @example
+   * ```ts
+   * const { total, byAttribute } = cluster.capacity(
+   *   { family: 'web', resources: { cpu: 256, memory: 512 } },
+   *   { service: 'web', placementConstraints: [{ type: 'distinctInstance' }] },
+   * );
+   * ```
+   */
+  capacity(task: TaskSpec, options?: CapacityOptions): CapacityAnswer {
+    return this.reading('capacity', () => {
+      const { request, attribute } = validateCapacityRequest(task, options);
+      return countCapacity(this.state, planPlacement(request), attribute);
     });
   }
 

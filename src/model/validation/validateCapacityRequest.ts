@@ -1,0 +1,62 @@
+/**
+ * A task and the options of a capacity question.
+ *
+ * @module
+ */
+import { ATTRIBUTE_NAME } from '../../query/subjects';
+import { PlacementInputError } from '../PlacementInputError';
+import type { ValidRequest } from '../ValidRequest';
+import { describeValue } from './describeValue';
+import { expectString, optionalField, readObject, unreadableInput } from './fields';
+import { resolveGroup } from './resolveGroup';
+import { validateConstraints } from './validateConstraints';
+import { validateName } from './validateName';
+import { validateTaskSpec } from './validateTaskSpec';
+
+const KEYS = ['service', 'group', 'placementConstraints', 'attribute'] as const;
+const DEFAULT_ATTRIBUTE = 'ecs.availability-zone';
+
+/** A capacity question, checked: one copy's request and the attribute to count by. */
+export interface ValidCapacityRequest {
+  readonly request: ValidRequest;
+  readonly attribute: string;
+}
+
+/**
+ * Validates `capacity`'s task and options into the request of one copy.
+ *
+ * @param task - the untrusted task spec
+ * @param options - the untrusted options (undefined for none)
+ * @returns one copy's request (no strategies: they choose among instances, and every instance is counted) and the attribute
+ * @throws {@link PlacementInputError} as `place` does for the task (at
+ *   `task`) and the constraints (at `options.placementConstraints`),
+ *   `conflicting_group` for both a service and a group, `invalid_attribute`
+ *   for an attribute that is not an attribute name, and `invalid_resource`
+ *   for a task that reserves nothing, whose copies have no limit
+ */
+export function validateCapacityRequest(task: unknown, options: unknown): ValidCapacityRequest {
+  const { task: requirements, memberOf } = validateTaskSpec(task, 'task');
+  if (Object.keys(requirements.resources).length === 0) {
+    throw new PlacementInputError('invalid_resource', 'task.resources', 'Give the task at least one resource above 0: copies that reserve nothing have no limit to count.');
+  }
+  try {
+    const fields = readObject(options ?? {}, 'options', KEYS);
+    const service = optionalField(fields, 'service', 'options', (given, at) => validateName(given, at, 'service'));
+    const group = optionalField(fields, 'group', 'options', (given, at) => validateName(given, at, 'group'));
+    if (service !== undefined && group !== undefined) {
+      throw new PlacementInputError('conflicting_group', 'options.group', `Remove the group: a service's tasks are always in the group service:${service}.`);
+    }
+    const constraints = optionalField(fields, 'placementConstraints', 'options', (list, at) =>
+      validateConstraints(list, at, { allowDistinctInstance: true, alreadyCounted: memberOf.length })) ?? [];
+    const attribute = optionalField(fields, 'attribute', 'options', (given, at) => {
+      const name = expectString(given, at);
+      if (!ATTRIBUTE_NAME.test(name)) throw new PlacementInputError('invalid_attribute', at, `Name the attribute to count by as an attribute name, such as 'ecs.availability-zone', not ${describeValue(name)}.`);
+      return name;
+    }) ?? DEFAULT_ATTRIBUTE;
+    const groupName = resolveGroup({ service, group, family: requirements.family });
+    const base = { task: requirements, count: 1, group: groupName, strategies: [], constraints: [...memberOf, ...constraints], stable: false };
+    return { request: service === undefined ? base : { ...base, service }, attribute };
+  } catch (error) {
+    throw unreadableInput(error, 'options');
+  }
+}
