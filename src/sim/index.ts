@@ -33,6 +33,7 @@ export { packingBounds, type PackingBounds } from './packing/packingBounds';
 export { packProblem, type PackProblemOptions } from './packing/packProblem';
 export { generatePackingProblem, PACKING_KINDS, type PackingKind } from './packing/generatePackingProblem';
 export { writePackingFile } from './packing/writePackingFile';
+export { planFleet, type FleetPlanAnswer, type PlanFleetOptions, type TypePlan } from './packing/planFleet';
 
 export { runSimulation } from './runSimulation';
 export type { RunOptions, SimulationPhase } from './run/RunOptions';

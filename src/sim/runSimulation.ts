@@ -5,7 +5,7 @@
  * @module
  */
 import { Cluster } from '../cluster/Cluster';
-import { planFleet } from './fleet/planFleet';
+import { resolveFleetOptions } from './fleet/resolveFleetOptions';
 import { streamFleet } from './streamFleet';
 import { fleetMetrics } from './metrics/fleetMetrics';
 import type { FleetOptions, Scenario } from './Scenario';
@@ -53,7 +53,7 @@ export function runSimulation(scenario: Scenario, options: RunOptions = {}): Sim
   const valid = validateScenario(scenario);
   const { engine, now = defaultClock(), heapUsed, onProgress } = validateRunOptions(options, 'options');
   const seed = valid.seed ?? 1;
-  const zones = planFleet(valid.fleet, 'scenario.fleet').zones;
+  const zones = resolveFleetOptions(valid.fleet, 'scenario.fleet').zones;
   const meter = new Meter(now, heapUsed);
   const cluster = registerFleet(valid.fleet, new Cluster({ seed, ...(engine === undefined ? {} : { engine }) }), onProgress);
   meter.sampleHeap();

@@ -6,7 +6,7 @@
 import type { InstanceSpec } from '../model/InstanceSpec';
 import type { FleetOptions } from './Scenario';
 import { InstanceDrawer } from './fleet/InstanceDrawer';
-import { planFleet, type FleetPlan } from './fleet/planFleet';
+import { resolveFleetOptions, type FleetPlan } from './fleet/resolveFleetOptions';
 
 /**
  * The instances of a seeded fleet, made lazily: the same sequence as
@@ -29,7 +29,7 @@ import { planFleet, type FleetPlan } from './fleet/planFleet';
  * ```
  */
 export function streamFleet(options: FleetOptions): IterableIterator<InstanceSpec> {
-  return drawAll(planFleet(options, 'options'));
+  return drawAll(resolveFleetOptions(options, 'options'));
 }
 
 function* drawAll(plan: FleetPlan): IterableIterator<InstanceSpec> {

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { readPackingFolder, runPackingCase } from '../../bench/packingCase';
 import { packingTable } from '../../bench/tables';
 import { Cluster, type PackScorer } from '../../src/index';
+import { INSTANCE_TYPES, planFleet } from '../../src/sim/index';
 
 const DOC = readFileSync(join(import.meta.dirname, '../../docs/packing.md'), 'utf8');
 
@@ -75,5 +76,17 @@ describe('docs/packing.md', () => {
       ({ task: { resources: { memory } }, count, group: 'items', placementStrategy: [{ type: 'binpack' as const, field: 'memory' }] });
     expect(new Cluster({ instances: bins, engine }).placeBatch([item(3, 2), item(7, 2)], { order: 'given' })).toMatchObject({ instancesUsed: 3, lowerBound: 2, method: 'given' });
     expect(new Cluster({ instances: bins, engine }).placeBatch([item(3, 2), item(7, 2)])).toMatchObject({ instancesUsed: 2, lowerBound: 2, method: 'largestFirst' });
+  });
+
+  it('gives what the fleet example says', () => {
+    for (const line of [
+      "const types = INSTANCE_TYPES.filter((type) => ['m5.large', 'm5.xlarge'].includes(type.name));",
+      "planFleet([{ task: { resources: { cpu: 512, memory: 3072 } }, count: 40, service: 'api' }], types);",
+      '// m5.large: 20 instances, bound 20 (two tasks fit its 7,608 MiB); m5.xlarge: 8, bound 8 (five fit its 15,472 MiB): best m5.xlarge',
+    ]) expect(DOC).toContain(line);
+    const types = INSTANCE_TYPES.filter((type) => ['m5.large', 'm5.xlarge'].includes(type.name));
+    const plan = planFleet([{ task: { resources: { cpu: 512, memory: 3072 } }, count: 40, service: 'api' }], types);
+    expect(plan.byType.map(({ instanceType, instances, lowerBound }) => [instanceType, instances, lowerBound])).toEqual([['m5.large', 20, 20], ['m5.xlarge', 8, 8]]);
+    expect(plan.best?.instanceType).toBe('m5.xlarge');
   });
 });

@@ -19,7 +19,7 @@ function question(candidate: PlacementRequest): Parameters<ReturnType<typeof sce
 }
 
 describe.each(ENGINES)('capacity on the %s engine', (engine) => {
-  test.prop([scenario, request, fc.nat(2)], { numRuns: runs(200) })(
+  test.prop([scenario, request, fc.nat(2)], { numRuns: runs(120) })(
     'is exact: placing that many copies, by any chain, succeeds, and one more fails; and it changes nothing',
     (history, candidate, warmUps) => {
       const cluster = scenarioCluster(history, engine);
@@ -33,7 +33,7 @@ describe.each(ENGINES)('capacity on the %s engine', (engine) => {
     },
   );
 
-  test.prop([scenario, request], { numRuns: runs(150) })('counts every copy once by instance type and once by attribute value, where placing them puts them', (history, candidate) => {
+  test.prop([scenario, request], { numRuns: runs(60) })('counts every copy once by instance type and once by attribute value, where placing them puts them', (history, candidate) => {
     const cluster = scenarioCluster(history, engine);
     const answer = cluster.capacity(...question(candidate));
     const sum = (counts: readonly { readonly copies: number }[]): number => counts.reduce((total, { copies }) => total + copies, 0);
@@ -51,7 +51,7 @@ describe.each(ENGINES)('capacity on the %s engine', (engine) => {
 });
 
 describe('capacity on both engines', () => {
-  test.prop([scenario, request], { numRuns: runs(100) })('gives the same answer', (history, candidate) => {
+  test.prop([scenario, request], { numRuns: runs(60) })('gives the same answer', (history, candidate) => {
     expect(scenarioCluster(history, 'indexed').capacity(...question(candidate))).toEqual(scenarioCluster(history, 'reference').capacity(...question(candidate)));
   });
 });

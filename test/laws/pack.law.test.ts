@@ -52,7 +52,7 @@ const packAnywhere = fc
   .map(([request, before, pack, after]): PlacementRequest => ({ ...request, placementStrategy: [...before, pack, ...after] }));
 
 describe.each(ENGINES)('pack on the %s engine', (engine) => {
-  test.prop([roomyScenario, packFirst, fc.nat(2)], { numRuns: runs(200) })(
+  test.prop([roomyScenario, packFirst, fc.nat(2)], { numRuns: runs(120) })(
     'pack first picks, at every step, a candidate whose score, as its source computes it, is the best of all candidates',
     (scenario, request, warmUps) => {
       const cluster = scenarioCluster(scenario, engine);
@@ -77,7 +77,7 @@ describe.each(ENGINES)('pack on the %s engine', (engine) => {
     },
   );
 
-  test.prop([fc.oneof(clusterScenario, roomyScenario), packAnywhere], { numRuns: runs(150) })(
+  test.prop([fc.oneof(clusterScenario, roomyScenario), packAnywhere], { numRuns: runs(100) })(
     'pack anywhere in a chain only orders the candidates: every task goes where the checks allow, after the strategies before it, and a task fails only when no instance can take it',
     (scenario, request) => {
       const cluster = scenarioCluster(scenario, engine);

@@ -17,7 +17,7 @@ const batch: fc.Arbitrary<PlacementRequest[]> = fc.array(
 const scenario = fc.oneof(clusterScenario, roomyScenario);
 
 describe.each(ENGINES)('placeBatch on the %s engine', (engine) => {
-  test.prop([scenario, batch], { numRuns: runs(120) })(
+  test.prop([scenario, batch], { numRuns: runs(80) })(
     'in the given order, gives exactly what placing the requests one after another gives, and leaves the same cluster',
     (history, requests) => {
       const batched = scenarioCluster(history, engine);
@@ -29,7 +29,7 @@ describe.each(ENGINES)('placeBatch on the %s engine', (engine) => {
     },
   );
 
-  test.prop([scenario, batch], { numRuns: runs(120) })(
+  test.prop([scenario, batch], { numRuns: runs(80) })(
     'largest first places at least as many tasks as the given order and, placing as many, uses no more instances; the cluster it leaves is consistent',
     (history, requests) => {
       const batched = scenarioCluster(history, engine);
@@ -49,13 +49,13 @@ describe.each(ENGINES)('placeBatch on the %s engine', (engine) => {
     },
   );
 
-  test.prop([scenario, batch], { numRuns: runs(60) })('gives the same result on the same cluster and seed', (history, requests) => {
+  test.prop([scenario, batch], { numRuns: runs(40) })('gives the same result on the same cluster and seed', (history, requests) => {
     expect(scenarioCluster(history, engine).placeBatch(requests)).toEqual(scenarioCluster(history, engine).placeBatch(requests));
   });
 });
 
 describe('placeBatch on both engines', () => {
-  test.prop([scenario, batch], { numRuns: runs(100) })('gives the same result', (history, requests) => {
+  test.prop([scenario, batch], { numRuns: runs(60) })('gives the same result', (history, requests) => {
     expect(scenarioCluster(history, 'indexed').placeBatch(requests)).toEqual(scenarioCluster(history, 'reference').placeBatch(requests));
   });
 });

@@ -14,7 +14,7 @@ import {
 } from './fleetVocabulary';
 import { isoSeconds } from './isoSeconds';
 import { hex8, permute32 } from './permute32';
-import type { FleetPlan } from './planFleet';
+import type { FleetPlan } from './resolveFleetOptions';
 
 type Attributes = Readonly<Record<string, string | null>>;
 

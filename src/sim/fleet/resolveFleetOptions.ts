@@ -40,7 +40,7 @@ export interface FleetPlan {
  * @returns the plan
  * @throws `PlacementInputError` as {@link validateFleetOptions} does
  */
-export function planFleet(options: FleetOptions, path: string): FleetPlan {
+export function resolveFleetOptions(options: FleetOptions, path: string): FleetPlan {
   const valid = validateFleetOptions(options, path);
   const region = valid.region ?? 'us-east-1';
   const families = valid.families ?? DEFAULT_FAMILY_WEIGHTS;
