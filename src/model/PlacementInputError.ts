@@ -58,6 +58,7 @@ export type PlacementInputErrorCode =
   | 'no_container_instances'
   | 'invalid_notation'
   | 'invalid_packing_file'
+  | 'invalid_trace_file'
   | 'reentrant_call';
 
 /**

@@ -35,6 +35,9 @@ export { generatePackingProblem, PACKING_KINDS, type PackingKind } from './packi
 export { writePackingFile } from './packing/writePackingFile';
 export { planFleet, type FleetPlanAnswer, type PlanFleetOptions, type TypePlan } from './packing/planFleet';
 
+export { readNodeListFile, readTraceFile, type TraceTask } from './trace/readTraceFile';
+export { replayTrace, type TraceReplay, type TraceReplayOptions, type TraceSample } from './trace/replayTrace';
+
 export { runSimulation } from './runSimulation';
 export type { RunOptions, SimulationPhase } from './run/RunOptions';
 
