@@ -14,6 +14,7 @@ import { UsageError, type CliIo } from './CliIo';
 import type { Command } from './Command';
 import { fileFailure } from './fileFailure';
 import { formatSimulation } from './formatSimulation';
+import { simulateTrace } from './simulateTrace';
 import { packageVersion } from './packageVersion';
 import { parseOptions, wholeNumberOption } from './parseOptions';
 import { readJsonFile } from './readJsonFile';
@@ -40,6 +41,18 @@ Options:
   --report FILE      also write a self-contained HTML page with charts
   -h, --help         show this help
 
+Replaying a cluster trace instead of a scenario:
+  --trace FILE       a trace: a CSV with arrival, duration or end, and a
+                     column per resource, or Alibaba's openb_pod_list CSV
+  --fleet FILE       the instances: Alibaba's openb_node_list CSV, or a JSON
+                     array of instance specs
+  --strategy LIST    the chain each task is placed with, as in place
+                     (default 'binpack(memory)')
+  --samples N        moments to sample, from 2 to 10,000 (default 24)
+  --json             print the replay as JSON instead of a table
+The replay prints, over time, the tasks running and waiting, the share of
+each resource in use, and the capacity stranded where no waiting task fits.
+
 Tables wrap to the terminal's width (100 columns when the output is not a
 terminal).
 
@@ -53,6 +66,10 @@ const OPTIONS = {
   engine: { type: 'string' },
   json: { type: 'boolean' },
   report: { type: 'string' },
+  trace: { type: 'string' },
+  fleet: { type: 'string' },
+  strategy: { type: 'string' },
+  samples: { type: 'string' },
 } as const;
 
 /** The simulate command. */
@@ -61,6 +78,14 @@ export const simulateCommand: Command = {
   help: HELP,
   run(args, io) {
     const { values, positionals } = parseOptions('simulate', args, OPTIONS);
+    if (values.trace !== undefined) {
+      const mixed = [positionals.length > 0 ? 'the scenario file' : '', ...(['instances', 'seed', 'engine', 'report'] as const).filter((name) => values[name] !== undefined).map((name) => `--${name}`)].filter((part) => part !== '');
+      const report = values.report === undefined ? '' : ' The HTML report does not chart a replay yet.';
+      if (mixed.length > 0) throw new UsageError(`--trace replays a trace on its --fleet: leave out ${mixed.join(', ')}.${report}`);
+      return simulateTrace({ trace: values.trace, fleet: values.fleet, strategy: values.strategy, samples: values.samples, json: values.json }, io);
+    }
+    const strayed = (['fleet', 'strategy', 'samples'] as const).filter((name) => values[name] !== undefined);
+    if (strayed.length > 0) throw new UsageError(`${strayed.map((name) => `--${name}`).join(', ')} ${strayed.length === 1 ? 'goes' : 'go'} with --trace: a scenario names its own fleet and strategies.`);
     const given = loadScenario(positionals, io);
     const scenario = applyOverrides(given, values);
     // Before the run, which can be long, rather than after it.
