@@ -50,6 +50,7 @@ Replaying a cluster trace instead of a scenario:
                      (default 'binpack(memory)')
   --samples N        moments to sample, from 2 to 10,000 (default 24)
   --json             print the replay as JSON instead of a table
+  --report FILE      also write an HTML page charting the replay
 The replay prints, over time, the tasks running and waiting, the share of
 each resource in use, and the capacity stranded where no waiting task fits.
 
@@ -79,10 +80,9 @@ export const simulateCommand: Command = {
   run(args, io) {
     const { values, positionals } = parseOptions('simulate', args, OPTIONS);
     if (values.trace !== undefined) {
-      const mixed = [positionals.length > 0 ? 'the scenario file' : '', ...(['instances', 'seed', 'engine', 'report'] as const).filter((name) => values[name] !== undefined).map((name) => `--${name}`)].filter((part) => part !== '');
-      const report = values.report === undefined ? '' : ' The HTML report does not chart a replay yet.';
-      if (mixed.length > 0) throw new UsageError(`--trace replays a trace on its --fleet: leave out ${mixed.join(', ')}.${report}`);
-      return simulateTrace({ trace: values.trace, fleet: values.fleet, strategy: values.strategy, samples: values.samples, json: values.json }, io);
+      const mixed = [positionals.length > 0 ? 'the scenario file' : '', ...(['instances', 'seed', 'engine'] as const).filter((name) => values[name] !== undefined).map((name) => `--${name}`)].filter((part) => part !== '');
+      if (mixed.length > 0) throw new UsageError(`--trace replays a trace on its --fleet: leave out ${mixed.join(', ')}.`);
+      return simulateTrace({ trace: values.trace, fleet: values.fleet, strategy: values.strategy, samples: values.samples, json: values.json, report: values.report, commandLine: ['task-placement', 'simulate', ...args] }, io);
     }
     const strayed = (['fleet', 'strategy', 'samples'] as const).filter((name) => values[name] !== undefined);
     if (strayed.length > 0) throw new UsageError(`${strayed.map((name) => `--${name}`).join(', ')} ${strayed.length === 1 ? 'goes' : 'go'} with --trace: a scenario names its own fleet and strategies.`);

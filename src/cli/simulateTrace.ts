@@ -6,11 +6,13 @@
  */
 import { parseStrategyNotation } from '../ecs/placementNotation';
 import type { InstanceSpec } from '../model/InstanceSpec';
+import { renderReplayHtml } from '../sim/report/renderReplayHtml';
 import { readNodeListFile, readTraceFile } from '../sim/trace/readTraceFile';
 import { replayTrace, type TraceReplay } from '../sim/trace/replayTrace';
 import { UsageError, type CliIo } from './CliIo';
 import { fileFailure } from './fileFailure';
 import { formatTable } from './formatTable';
+import { packageVersion } from './packageVersion';
 import { wholeNumberOption } from './parseOptions';
 import { readJsonFile } from './readJsonFile';
 import { reportedAt } from './reportedAt';
@@ -24,6 +26,9 @@ export interface TraceOptions {
   readonly strategy?: string | undefined;
   readonly samples?: string | undefined;
   readonly json?: boolean | undefined;
+  readonly report?: string | undefined;
+  /** The command's words, for the report's footer. */
+  readonly commandLine: readonly string[];
 }
 
 /**
@@ -41,8 +46,18 @@ export function simulateTrace(options: TraceOptions, io: CliIo): number {
   const strategy = options.strategy ?? 'binpack(memory)';
   const placementStrategy = reportedAt('--strategy', () => parseStrategyNotation(strategy));
   const samples = options.samples === undefined ? 24 : wholeNumberOption('--samples', options.samples, 2, 10_000);
+  if (options.report === '') throw fileFailure('write', 'the --report file', '', undefined);
   const replay = replayTrace(instances, tasks, { placementStrategy, samples });
+  if (options.report !== undefined) {
+    const html = renderReplayHtml(replay, { version: packageVersion(), generatedAt: new Date(), commandLine: options.commandLine }, options.trace);
+    try {
+      io.writeFile(options.report, html);
+    } catch (error) {
+      throw fileFailure('write', 'the --report file', options.report, error);
+    }
+  }
   io.out(options.json === true ? visibleJson(replay) : `${formatReplay(replay, { trace: options.trace, fleet: options.fleet, instances: instances.length, strategy }, io.columns)}\n`);
+  if (options.report !== undefined && options.json !== true) io.out(`\nReport written to ${visible(options.report)}\n`);
   return 0;
 }
 

@@ -44,3 +44,4 @@ export type { RunOptions, SimulationPhase } from './run/RunOptions';
 export { validateScenario } from './validateScenario';
 export { DEFAULT_SCENARIO } from './defaultScenario';
 export { renderReportHtml } from './report/renderReportHtml';
+export { renderReplayHtml } from './report/renderReplayHtml';

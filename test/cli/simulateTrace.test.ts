@@ -37,10 +37,20 @@ describe('task-placement simulate --trace', () => {
     expect(replay.samples).toHaveLength(24);
   });
 
+  it('writes an HTML page charting the replay with --report', () => {
+    const io = fakeIo({ 'trace.csv': TRACE, 'fleet.json': FLEET });
+    expect(main(['simulate', '--trace', 'trace.csv', '--fleet', 'fleet.json', '--report', 'replay.html'], io)).toBe(0);
+    expect(io.stdout()).toContain('Report written to replay.html');
+    const page = io.files.get('replay.html') ?? '';
+    for (const chart of ['replay-utilization', 'replay-tasks', 'replay-stranded']) expect(page).toContain(`data-chart="${chart}"`);
+    expect(page).toContain('task-placement simulate --trace trace.csv --fleet fleet.json --report replay.html');
+  });
+
   it.each<[string, string[], RegExp]>([
     ['without --fleet', ['--trace', 'trace.csv'], /--trace needs --fleet FILE/],
     ['with a scenario file', ['scenario.json', '--trace', 'trace.csv', '--fleet', 'fleet.json'], /--trace replays a trace on its --fleet: leave out the scenario file\./],
-    ['with --report', ['--trace', 'trace.csv', '--fleet', 'fleet.json', '--report', 'r.html'], /leave out --report\. The HTML report does not chart a replay yet\./],
+    ['with --seed', ['--trace', 'trace.csv', '--fleet', 'fleet.json', '--seed', '3'], /leave out --seed\./],
+    ['with an empty --report name', ['--trace', 'trace.csv', '--fleet', 'fleet.json', '--report', ''], /Cannot write the --report file: the file name is empty/],
     ['--fleet without --trace', ['--fleet', 'fleet.json'], /--fleet goes with --trace/],
     ['a trace file that is not there', ['--trace', 'missing.csv', '--fleet', 'fleet.json'], /Cannot read the --trace file missing\.csv/],
     ['a malformed trace', ['--trace', 'bad.csv', '--fleet', 'fleet.json'], /Line 2 of bad\.csv: expected arrival as a number of at least 0, found "soon"/],

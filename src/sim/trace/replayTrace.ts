@@ -67,6 +67,8 @@ export interface TraceReplay {
   readonly neverStarted: number;
   /** The resources sampled: every resource the instances that can take tasks register. */
   readonly resources: readonly string[];
+  /** What those instances register of each resource, in all. */
+  readonly capacity: Readonly<Record<string, number>>;
   /** The samples, in time order. */
   readonly samples: readonly TraceSample[];
 }
@@ -175,7 +177,7 @@ export function replayTrace(instances: readonly InstanceSpec[], tasks: readonly 
   }
   // Tasks that started late may end after the trace's last time, and free room for the tasks still waiting.
   for (let ending = endings.pop(); ending !== undefined; ending = endings.pop()) end(ending);
-  return { tasks: tasks.length, started, startedLate, neverStarted: waiting.length, resources, samples };
+  return { tasks: tasks.length, started, startedLate, neverStarted: waiting.length, resources, capacity, samples };
 }
 
 function fits(room: Readonly<Record<string, number>>, demand: Readonly<Record<string, number>>): boolean {
