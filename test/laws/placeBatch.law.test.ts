@@ -2,6 +2,7 @@ import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import { Cluster } from '../../src/cluster/Cluster';
 import type { PlacementRequest } from '../../src/model/PlacementRequest';
+import { resolveGroup } from '../../src/model/validation/resolveGroup';
 import { enginePack } from '../support/engineArbitraries';
 import { clusterScenario, requestArbitrary, roomyScenario } from '../support/lawArbitraries';
 import { runs } from '../support/runs';
@@ -46,6 +47,36 @@ describe.each(ENGINES)('placeBatch on the %s engine', (engine) => {
       expect(result.lowerBound).toBeLessThanOrEqual(result.instancesUsed);
       // Restoring checks that no instance holds more than it registered and that no port is bound twice.
       expect(() => new Cluster(snapshot)).not.toThrow();
+    },
+  );
+
+  test.prop([scenario, batch], { numRuns: runs(80) })(
+    'keeps every constraint, whichever way it keeps: distinctInstance tasks each on an instance of their own, memberOf on attributes met',
+    (history, requests) => {
+      const cluster = scenarioCluster(history, engine);
+      const before = cluster.snapshot();
+      const result = cluster.placeBatch(requests);
+      const groupOf = (request: PlacementRequest): string => resolveGroup({ service: request.service, group: request.group, family: request.task.family });
+      const held = new Map<string, Set<string>>();
+      for (const task of before.tasks) held.set(task.group, (held.get(task.group) ?? new Set()).add(task.instanceId));
+      // Instances a distinctInstance task of each group went to: none twice, none that ran a task of the group before.
+      const distinct = new Map<string, string[]>();
+      result.results.forEach((one, index) => {
+        const request = requests[index] as PlacementRequest;
+        const constraints = [...(request.placementConstraints ?? []), ...(request.task.placementConstraints ?? [])];
+        const where = one.placements.map((placement) => placement.instanceId);
+        if (constraints.some((constraint) => constraint.type === 'distinctInstance')) distinct.set(groupOf(request), [...(distinct.get(groupOf(request)) ?? []), ...where]);
+        for (const constraint of constraints) {
+          // Expressions on task counts and groups read what the batch changes as it goes: their verdict at the end says nothing of the moment the task started.
+          if (constraint.type !== 'memberOf' || /runningTasksCount|task:group/.test(constraint.expression)) continue;
+          const members = new Set(cluster.listInstances(constraint.expression).map((instance) => instance.id));
+          for (const id of where) expect(members.has(id), `${id} is not in ${constraint.expression}`).toBe(true);
+        }
+      });
+      for (const [group, instances] of distinct) {
+        expect(new Set(instances).size).toBe(instances.length);
+        for (const id of instances) expect(held.get(group)?.has(id) ?? false).toBe(false);
+      }
     },
   );
 
