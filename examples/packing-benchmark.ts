@@ -1,6 +1,7 @@
 /**
  * How tightly each placement strategy packs one simulated workload: the
- * instances it uses against the fewest any placement could use.
+ * instances it uses against the fewest any placement could use, and what
+ * placing the whole workload in one batch saves.
  *
  * Run it: `npm run build`, then `node --import tsx examples/packing-benchmark.ts`.
  */
@@ -33,8 +34,11 @@ type Chain = NonNullable<PlacementRequest['placementStrategy']>;
 const zone = { type: 'spread', field: 'attribute:ecs.availability-zone' } as const;
 
 // `undefined` leaves each service its own chain from the workload, or ECS's default when it has none.
-const contenders: readonly (readonly [string, Chain | undefined])[] = [
+// A third element, true, places every service in one placeBatch call instead of one place call each.
+const contenders: readonly (readonly [string, Chain | undefined, boolean?])[] = [
   ['binpack(memory)', [{ type: 'binpack', field: 'memory' }]],
+  ['pack(bestFit: cpu, memory)', [{ type: 'pack', resources: ['cpu', 'memory'], scorer: 'bestFit' }]],
+  ['placeBatch, binpack(memory)', [{ type: 'binpack', field: 'memory' }], true],
   ['binpack(cpu)', [{ type: 'binpack', field: 'cpu' }]],
   ['dominantFit (own)', [dominantFit]],
   ['spread(zone) > binpack(memory)', [zone, { type: 'binpack', field: 'memory' }]],
@@ -44,19 +48,21 @@ const contenders: readonly (readonly [string, Chain | undefined])[] = [
   ["the workload's own chains", undefined],
 ];
 
-function run(fleet: readonly InstanceSpec[], chain: Chain | undefined) {
+function run(fleet: readonly InstanceSpec[], chain: Chain | undefined, batch = false) {
   const cluster = new Cluster({ instances: fleet, seed: 11 });
-  let placed = 0;
-  for (const service of services) {
+  const requests = services.map((service): PlacementRequest => {
     const placementStrategy = chain ?? service.placementStrategy;
-    placed += cluster.place({
+    return {
       task: service.task,
       count: service.desiredCount,
       service: service.name,
       ...(placementStrategy === undefined ? {} : { placementStrategy }),
       ...(service.placementConstraints === undefined ? {} : { placementConstraints: service.placementConstraints }),
-    }).placements.length;
-  }
+    };
+  });
+  // placeBatch places the services' tasks together, largest first or filling one instance at a time, whichever uses fewer instances.
+  const results = batch ? cluster.placeBatch(requests).results : requests.map((request) => cluster.place(request));
+  const placed = results.reduce((sum, result) => sum + result.placements.length, 0);
   const instances = cluster.instances();
   return { placed, used: instancesUsed(instances), bound: lowerBound(instances, cluster.tasks()).instances, share: utilization(instances) };
 }
@@ -66,8 +72,8 @@ const header = ['strategy', 'placed', 'instances used', 'lower bound', 'ratio', 
 const tasks = services.reduce((sum, service) => sum + service.desiredCount, 0);
 
 function table(title: string, fleet: readonly InstanceSpec[]): void {
-  const rows = contenders.map(([name, chain]) => {
-    const { placed, used, bound, share } = run(fleet, chain);
+  const rows = contenders.map(([name, chain, batch]) => {
+    const { placed, used, bound, share } = run(fleet, chain, batch);
     return [name, String(placed), String(used), String(bound), bound === 0 ? '-' : (used / bound).toFixed(2), percent(share.cpu), percent(share.memory)];
   });
   const widths = header.map((cell, column) => Math.max(cell.length, ...rows.map((row) => (row[column] ?? '').length)));
