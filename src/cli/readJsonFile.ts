@@ -5,12 +5,12 @@
  */
 import { documentKind } from '../ecs/documentKind';
 import { UsageError, type CliIo } from './CliIo';
-import { fileFailure } from './fileFailure';
+import { readTextFile } from './readTextFile';
 import { visible } from './visible';
 
 /**
- * Reads and parses a JSON file. One leading byte order mark is dropped, as
- * editors on Windows write one and JSON.parse refuses it.
+ * Reads and parses a JSON file (one leading byte order mark dropped, as
+ * {@link readTextFile} does: JSON.parse would refuse it).
  *
  * @param io - the outside world
  * @param file - the file's path, as the user gave it
@@ -19,15 +19,7 @@ import { visible } from './visible';
  * @throws {@link UsageError} when the file cannot be read or is not JSON
  */
 export function readJsonFile(io: CliIo, file: string, label: string): unknown {
-  // An empty name is a slip on the command line, whatever a file system would make of it.
-  if (file === '') throw fileFailure('read', label, file, undefined);
-  let text: string;
-  try {
-    text = io.readFile(file);
-  } catch (error) {
-    throw fileFailure('read', label, file, error);
-  }
-  const json = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  const json = readTextFile(io, file, label);
   try {
     return JSON.parse(json) as unknown;
   } catch (error) {

@@ -14,6 +14,7 @@ import { UsageError, type CliIo } from './CliIo';
 import type { Command } from './Command';
 import { fileFailure } from './fileFailure';
 import { formatSimulation } from './formatSimulation';
+import { writeReport } from './writeReport';
 import { simulateTrace } from './simulateTrace';
 import { packageVersion } from './packageVersion';
 import { parseOptions, wholeNumberOption } from './parseOptions';
@@ -165,13 +166,6 @@ function engineName(text: string): 'indexed' | 'reference' {
   throw new UsageError(`--engine is 'indexed' or 'reference', not '${visible(text)}'.`);
 }
 
-function writeReport(io: CliIo, file: string, html: string): void {
-  try {
-    io.writeFile(file, html);
-  } catch (error) {
-    throw fileFailure('write', 'the --report file', file, error);
-  }
-}
 
 /** Rewrites one stderr line as the run goes, so a long simulation shows it is alive. */
 function progressLine(io: CliIo): (done: number, total: number, phase: string) => void {

@@ -15,9 +15,11 @@ import { formatTable } from './formatTable';
 import { packageVersion } from './packageVersion';
 import { wholeNumberOption } from './parseOptions';
 import { readJsonFile } from './readJsonFile';
+import { readTextFile } from './readTextFile';
 import { reportedAt } from './reportedAt';
 import { visible, visibleJson } from './visible';
 import { wrapText } from './wrapText';
+import { writeReport } from './writeReport';
 
 /** The options a replay reads. */
 export interface TraceOptions {
@@ -42,19 +44,14 @@ export interface TraceOptions {
 export function simulateTrace(options: TraceOptions, io: CliIo): number {
   if (options.fleet === undefined) throw new UsageError("--trace needs --fleet FILE: the instances to replay it on (Alibaba's openb_node_list CSV, or a JSON array of instance specs).");
   const instances = readFleet(io, options.fleet);
-  const tasks = readTraceFile(readText(io, options.trace, 'the --trace file'), options.trace);
+  const tasks = readTraceFile(readTextFile(io, options.trace, 'the --trace file'), options.trace);
   const strategy = options.strategy ?? 'binpack(memory)';
   const placementStrategy = reportedAt('--strategy', () => parseStrategyNotation(strategy));
   const samples = options.samples === undefined ? 24 : wholeNumberOption('--samples', options.samples, 2, 10_000);
   if (options.report === '') throw fileFailure('write', 'the --report file', '', undefined);
   const replay = replayTrace(instances, tasks, { placementStrategy, samples });
   if (options.report !== undefined) {
-    const html = renderReplayHtml(replay, { version: packageVersion(), generatedAt: new Date(), commandLine: options.commandLine }, options.trace);
-    try {
-      io.writeFile(options.report, html);
-    } catch (error) {
-      throw fileFailure('write', 'the --report file', options.report, error);
-    }
+    writeReport(io, options.report, renderReplayHtml(replay, { version: packageVersion(), generatedAt: new Date(), commandLine: options.commandLine }, options.trace));
   }
   io.out(options.json === true ? visibleJson(replay) : `${formatReplay(replay, { trace: options.trace, fleet: options.fleet, instances: instances.length, strategy }, io.columns)}\n`);
   if (options.report !== undefined && options.json !== true) io.out(`\nReport written to ${visible(options.report)}\n`);
@@ -67,17 +64,7 @@ function readFleet(io: CliIo, file: string): InstanceSpec[] {
     if (!Array.isArray(json)) throw new UsageError(`The --fleet file ${visible(file)} holds JSON that is not an array of instance specs.`);
     return json as InstanceSpec[];
   }
-  return readNodeListFile(readText(io, file, 'the --fleet file'), file);
-}
-
-function readText(io: CliIo, file: string, label: string): string {
-  if (file === '') throw fileFailure('read', label, file, undefined);
-  try {
-    const text = io.readFile(file);
-    return text.startsWith('\uFEFF') ? text.slice(1) : text;
-  } catch (error) {
-    throw fileFailure('read', label, file, error);
-  }
+  return readNodeListFile(readTextFile(io, file, 'the --fleet file'), file);
 }
 
 /** The summary, then one row a sample: the time, tasks running and waiting, each resource's utilisation and stranded amount. */

@@ -33,7 +33,8 @@
  * @module
  */
 import type { BatchMethod, BatchOrder } from '../model/BatchPlacementOptions';
-import { fewestInstances } from '../model/fewestInstances';
+import { takesTasks } from '../model/takesTasks';
+import { boundPool, volumeBounds } from '../model/volumeBound';
 import type { ValidBatchOptions } from '../model/validation/validateBatchOptions';
 import type { BatchPlacementResult } from '../placement/BatchPlacementResult';
 import { checkInstance } from '../placement/checkInstance';
@@ -135,7 +136,7 @@ function taskOrder(state: ClusterState, requests: readonly BatchRequest[], order
   const tasks = requests.flatMap(({ count }, index) => new Array<number>(count).fill(index));
   if (order === 'given') return tasks;
   const shares = dominantShares(state, requests);
-  // Array.prototype.sort is stable: ties keep the given order.
+  // Array.prototype.sort is stable: ties keep the given order (two tasks no instance takes, Infinity - Infinity, tie too).
   return tasks.sort((a, b) => (shares[b] as number) - (shares[a] as number) || 0);
 }
 
@@ -168,7 +169,7 @@ function fillInstances(state: ClusterState, placer: PlacementEngine, requests: r
   let leftCount = tasks.length;
   const search = new FillSearch(resources.length, deadline);
   // Instances already running tasks first, to fill what they have left; then the others in registration order.
-  const instances = state.instances().filter((instance) => instance.status === 'ACTIVE' && instance.agentConnected);
+  const instances = state.instances().filter(takesTasks);
   const ordered = [...instances.filter((instance) => instance.runningTasksCount > 0), ...instances.filter((instance) => instance.runningTasksCount === 0)];
   for (const record of ordered) {
     if (leftCount === 0 || search.outOfTime) break;
@@ -300,16 +301,11 @@ class FillSearch {
 
 /**
  * The volume bound on the instances that hold every running task: per
- * resource, the fewest instances (that can take tasks, or already run one)
- * whose capacities, largest first, hold the tasks' demand.
+ * resource a task reserves, the fewest instances (that can take tasks, or
+ * already run one) whose capacities, largest first, hold the tasks' demand.
  */
 function lowerBound(state: ClusterState): number {
-  const demand = new Map<string, number>();
-  for (const task of state.tasks()) {
-    for (const [resource, amount] of Object.entries(task.resources)) demand.set(resource, (demand.get(resource) ?? 0) + amount);
-  }
-  const pool = state.instances().filter((instance) => (instance.status === 'ACTIVE' && instance.agentConnected) || instance.firstTask !== undefined);
-  let bound = 0;
-  for (const [resource, total] of demand) bound = Math.max(bound, fewestInstances(pool.map((instance) => instance.registeredResources[resource] ?? 0), total));
-  return bound;
+  const tasks = [...state.tasks()];
+  const resources = [...new Set(tasks.flatMap((task) => Object.keys(task.resources)))];
+  return Math.max(0, ...Object.values(volumeBounds(boundPool(state.instances(), tasks), tasks, resources)));
 }

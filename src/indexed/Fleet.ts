@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { takesTasks } from '../model/takesTasks';
 import type { InstanceRecord } from '../state/InstanceRecord';
 import { AttributeClasses } from './AttributeClasses';
 import { FACT_CLASS_BIT, FACT_COLUMNS, FACT_ELIGIBLE, type SlotFacts } from './OrderedTree';
@@ -118,7 +119,7 @@ export class Fleet implements SlotFacts {
       this.facts[base + FACT_COLUMNS + column] = remaining[this.columnNames[column] as string] ?? 0;
     }
     this.readRatios(slot, remaining);
-    this.facts[base + FACT_ELIGIBLE] = record.status === 'ACTIVE' && record.agentConnected ? 1 : 0;
+    this.facts[base + FACT_ELIGIBLE] = takesTasks(record) ? 1 : 0;
     if (this.attributeMaps[slot] === record.attributes) return;
     this.attributeMaps[slot] = record.attributes;
     const classId = this.classes.classOf(record);

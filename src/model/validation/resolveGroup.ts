@@ -4,6 +4,8 @@
  * @module
  */
 
+import { PlacementInputError } from '../PlacementInputError';
+
 /** What decides a request's group. */
 export interface GroupSource {
   /** The service, when the request places a service's tasks. */
@@ -27,4 +29,19 @@ export function resolveGroup({ service, group, family }: GroupSource): string {
   if (service !== undefined) return `service:${service}`;
   if (group !== undefined) return group;
   return `family:${family ?? 'default'}`;
+}
+
+/**
+ * Refuses a request that names both a service and a group: a service's
+ * tasks are always in the group `service:<service>`.
+ *
+ * @param service - the service named, if any
+ * @param group - the group named, if any
+ * @param groupPath - where the group is, such as `request.group`
+ * @throws {@link PlacementInputError} `conflicting_group` at `groupPath` when both are named
+ */
+export function refuseGroupBesideService(service: string | undefined, group: string | undefined, groupPath: string): void {
+  if (service !== undefined && group !== undefined) {
+    throw new PlacementInputError('conflicting_group', groupPath, `Remove the group: a service's tasks are always in the group service:${service}.`);
+  }
 }

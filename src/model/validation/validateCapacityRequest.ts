@@ -8,7 +8,7 @@ import { PlacementInputError } from '../PlacementInputError';
 import type { ValidRequest } from '../ValidRequest';
 import { describeValue } from './describeValue';
 import { expectString, optionalField, readObject, unreadableInput } from './fields';
-import { resolveGroup } from './resolveGroup';
+import { refuseGroupBesideService, resolveGroup } from './resolveGroup';
 import { validateConstraints } from './validateConstraints';
 import { validateName } from './validateName';
 import { validateTaskSpec } from './validateTaskSpec';
@@ -43,9 +43,7 @@ export function validateCapacityRequest(task: unknown, options: unknown): ValidC
     const fields = readObject(options ?? {}, 'options', KEYS);
     const service = optionalField(fields, 'service', 'options', (given, at) => validateName(given, at, 'service'));
     const group = optionalField(fields, 'group', 'options', (given, at) => validateName(given, at, 'group'));
-    if (service !== undefined && group !== undefined) {
-      throw new PlacementInputError('conflicting_group', 'options.group', `Remove the group: a service's tasks are always in the group service:${service}.`);
-    }
+    refuseGroupBesideService(service, group, 'options.group');
     const constraints = optionalField(fields, 'placementConstraints', 'options', (list, at) =>
       validateConstraints(list, at, { allowDistinctInstance: true, alreadyCounted: memberOf.length })) ?? [];
     const attribute = optionalField(fields, 'attribute', 'options', (given, at) => {

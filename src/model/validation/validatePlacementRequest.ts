@@ -4,11 +4,10 @@
  *
  * @module
  */
-import { PlacementInputError } from '../PlacementInputError';
 import type { ValidConstraint, ValidRequest, ValidStrategy } from '../ValidRequest';
 import { expectArray, optionalField, readObject, requireField, unreadableInput } from './fields';
 import { keyPath } from './paths';
-import { resolveGroup } from './resolveGroup';
+import { refuseGroupBesideService, resolveGroup } from './resolveGroup';
 import { checkConstraintCount, validateConstraints } from './validateConstraints';
 import { reuseIfFrozen } from './reuseFrozen';
 import { validateCapacityProviderStrategy } from './validateCapacityProviderStrategy';
@@ -52,9 +51,7 @@ export function validatePlacementRequest(value: unknown, path = 'request'): Vali
     const count = optionalField(fields, 'count', path, validateCount) ?? 1;
     const service = optionalField(fields, 'service', path, (given, at) => validateName(given, at, 'service'));
     const group = optionalField(fields, 'group', path, (given, at) => validateName(given, at, 'group'));
-    if (service !== undefined && group !== undefined) {
-      throw new PlacementInputError('conflicting_group', keyPath(path, 'group'), `Remove the group: a service's tasks are always in the group service:${service}.`);
-    }
+    refuseGroupBesideService(service, group, keyPath(path, 'group'));
     const chain = optionalField(fields, 'placementStrategy', path, (list, at) => reuseIfFrozen(frozenChains, list, () => validateStrategies(list, at))) ?? NO_CHAIN;
     const requestConstraints = optionalField(fields, 'placementConstraints', path, (list, at) => {
       checkConstraintCount(expectArray(list, at).length, taskConstraints.length, at);

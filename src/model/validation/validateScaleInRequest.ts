@@ -7,7 +7,7 @@ import { PlacementInputError } from '../PlacementInputError';
 import type { ValidStrategy } from '../ValidRequest';
 import { expectArray, expectString, optionalField, readObject, requireField, unreadableInput } from './fields';
 import { indexPath, keyPath } from './paths';
-import { resolveGroup } from './resolveGroup';
+import { refuseGroupBesideService, resolveGroup } from './resolveGroup';
 import { validateCount } from './validateCount';
 import { validateName } from './validateName';
 import { validateStrategies } from './validateStrategies';
@@ -43,9 +43,7 @@ export function validateScaleInRequest(value: unknown, path = 'request'): ValidS
     const fields = readObject(value, path, KEYS);
     const service = optionalField(fields, 'service', path, (given, at) => validateName(given, at, 'service'));
     const group = optionalField(fields, 'group', path, (given, at) => validateName(given, at, 'group'));
-    if (service !== undefined && group !== undefined) {
-      throw new PlacementInputError('conflicting_group', keyPath(path, 'group'), `Remove the group: a service's tasks are always in the group service:${service}.`);
-    }
+    refuseGroupBesideService(service, group, keyPath(path, 'group'));
     if (service === undefined && group === undefined) {
       throw new PlacementInputError('missing_field', keyPath(path, 'service'), 'Give the service to scale in (or the group, for tasks that are not a service\'s).');
     }

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { fewestInstances } from '../../model/fewestInstances';
+import { boundPool, volumeBounds } from '../../model/volumeBound';
 import type { InstanceInfo } from '../../model/InstanceInfo';
 import type { TaskInfo } from '../../model/TaskInfo';
 import type { LowerBound } from '../SimulationReport';
@@ -44,15 +44,10 @@ import type { LowerBound } from '../SimulationReport';
  * ```
  */
 export function lowerBound(instances: readonly InstanceInfo[], tasks: readonly TaskInfo[]): LowerBound {
-  const holding = new Set(tasks.map((task) => task.instanceId));
-  const pool = instances.filter((instance) => (instance.status === 'ACTIVE' && instance.agentConnected) || holding.has(instance.id));
+  const pool = boundPool(instances, tasks);
   const resources = tasks.some((task) => (task.resources['gpu'] ?? 0) > 0) ? ['cpu', 'memory', 'gpu'] : ['cpu', 'memory'];
   const method = isHomogeneous(pool, resources) ? 'homogeneous' : 'fractional';
-  const byResource: Record<string, number> = {};
-  for (const resource of resources) {
-    const demand = tasks.reduce((sum, task) => sum + (task.resources[resource] ?? 0), 0);
-    byResource[resource] = fewestInstances(pool.map((instance) => capacity(instance, resource)), demand);
-  }
+  const byResource = volumeBounds(pool, tasks, resources);
   return { instances: Math.max(0, ...Object.values(byResource)), byResource, method };
 }
 

@@ -106,35 +106,27 @@ function martelloTothBound(weights: readonly number[], capacity: number): number
   sorted.forEach((weight, index) => {
     prefix[index + 1] = (prefix[index] as number) + weight;
   });
-  /** How many weights are above `limit`: a prefix of the sorted weights. */
-  const above = (limit: number): number => {
+  // The weights that pass a test are a prefix of the sorted weights when the test holds for the larger ones.
+  const prefixWhere = (holds: (weight: number) => boolean): number => {
     let low = 0;
     let high = sorted.length;
     while (low < high) {
       const middle = (low + high) >> 1;
-      if ((sorted[middle] as number) > limit) low = middle + 1;
+      if (holds(sorted[middle] as number)) low = middle + 1;
       else high = middle;
     }
     return low;
   };
-  /** How many weights are at least `limit`. */
-  const atLeast = (limit: number): number => {
-    let low = 0;
-    let high = sorted.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if ((sorted[middle] as number) >= limit) low = middle + 1;
-      else high = middle;
-    }
-    return low;
-  };
+  const above = (limit: number): number => prefixWhere((weight) => weight > limit);
+  const atLeast = (limit: number): number => prefixWhere((weight) => weight >= limit);
   const half = capacity / 2;
+  // J1 and J2 together are the weights above half the capacity, whatever the threshold.
+  const j12 = above(half);
   const thresholds = new Set<number>([0]);
   for (const weight of sorted) if (weight <= half) thresholds.add(weight);
   let best = 0;
   for (const threshold of thresholds) {
     const j1 = above(capacity - threshold);
-    const j12 = above(half);
     const j123 = atLeast(threshold);
     const j2 = j12 - j1;
     const sumJ2 = (prefix[j12] as number) - (prefix[j1] as number);

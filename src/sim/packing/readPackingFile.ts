@@ -16,6 +16,7 @@
  * @module
  */
 import { PlacementInputError } from '../../model/PlacementInputError';
+import { parseDecimal } from '../validation/numbers';
 import type { PackingProblem } from './PackingProblem';
 
 /** The resources a problem of each number of dimensions is placed as. */
@@ -116,7 +117,7 @@ class Lines {
     const fields = line.trim().split(/\s+/);
     if (fields.length !== count) this.fail(`expected ${what} (${count === 1 ? 'one number' : `${count} numbers`}), found ${JSON.stringify(line.trim())}`);
     return fields.map((field) => {
-      const value = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(field) ? Number(field) : Number.NaN;
+      const value = parseDecimal(field);
       if (!valid(value)) this.fail(`expected ${what}, as ${expected}, found ${JSON.stringify(field)}`);
       return value;
     });

@@ -10,6 +10,7 @@ import { escapeHtml } from './escapeHtml';
 import { renderFigure } from './figure';
 import { formatCount } from './format';
 import { renderFooter } from './reportFooter';
+import { swatchLegend } from './swatchLegend';
 import { REPORT_CSS } from './styles';
 import { renderTimeSeriesChart, type TimeSeries } from './timeSeriesChart';
 import { validateReportOptions } from './validateReportOptions';
@@ -63,7 +64,7 @@ export function renderReplayHtml(
     id,
     title: heading,
     description,
-    legend: legend(series),
+    legend: swatchLegend(series, 'Lines'),
     chart: renderTimeSeriesChart({ chart: id, label: `Line chart: ${heading.toLowerCase()}, ${formatCount(times.length)} samples.`, times, series, valueTitle, integers }),
   });
   return (
@@ -85,9 +86,4 @@ export function renderReplayHtml(
     renderFooter(checked) +
     '\n</main>\n</body>\n</html>\n'
   );
-}
-
-function legend(series: readonly TimeSeries[]): string {
-  const items = series.map(({ name, color }) => `<li><span class="swatch" style="background:${color}"></span>${escapeHtml(name)}</li>`);
-  return `<ul class="legend" aria-label="Lines">${items.join('')}</ul>`;
 }

@@ -11,6 +11,7 @@ import { escapeHtml } from './escapeHtml';
 import { renderFigure } from './figure';
 import { formatCount } from './format';
 import { orderZones } from './orderZones';
+import { swatchLegend } from './swatchLegend';
 import { linearAxis } from './scale';
 import { CHART_WIDTH, chartSvg, element, FLUID_MIN_WIDTH, fitText, text, title } from './svg';
 
@@ -40,8 +41,7 @@ function chartZones(report: SimulationReport): string[] {
  */
 function zoneLegend(zones: readonly string[]): string {
   if (zones.length === 0) return '';
-  const items = zones.map((zone, index) => `<li><span class="swatch" style="background:${categoricalColor(index)}"></span>${escapeHtml(zone)}</li>`);
-  return `<ul class="legend" aria-label="Zones">${items.join('')}</ul>`;
+  return swatchLegend(zones.map((zone, index) => ({ name: zone, color: categoricalColor(index) })), 'Zones');
 }
 
 /**

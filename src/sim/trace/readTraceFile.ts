@@ -24,6 +24,7 @@
 import type { InstanceSpec } from '../../model/InstanceSpec';
 import { PlacementInputError } from '../../model/PlacementInputError';
 import { resourceNameProblem } from '../../model/validation/validateResources';
+import { parseDecimal } from '../validation/numbers';
 
 /** One task of a trace. */
 export interface TraceTask {
@@ -154,8 +155,8 @@ function csvRows(text: string): Row[] {
 }
 
 function number(cell: string | undefined, name: string, line: number, column: string): number {
-  const value = cell !== undefined && /^[+]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(cell) ? Number(cell) : Number.NaN;
-  if (!Number.isFinite(value)) throw fail(name, line, `expected ${column} as a number of at least 0, found ${JSON.stringify(cell ?? '')}`);
+  const value = parseDecimal(cell);
+  if (!(value >= 0 && Number.isFinite(value))) throw fail(name, line, `expected ${column} as a number of at least 0, found ${JSON.stringify(cell ?? '')}`);
   return value;
 }
 

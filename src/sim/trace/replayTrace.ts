@@ -18,6 +18,7 @@
  */
 import { Cluster } from '../../cluster/Cluster';
 import type { InstanceSpec } from '../../model/InstanceSpec';
+import { takesTasks } from '../../model/takesTasks';
 import type { PackStrategy } from '../../model/PackStrategy';
 import type { PlacementStrategy } from '../../model/PlacementRequest';
 import type { Strategy } from '../../model/Strategy';
@@ -104,7 +105,7 @@ export function replayTrace(instances: readonly InstanceSpec[], tasks: readonly 
   const cluster = new Cluster({ instances });
   const chain = Object.freeze([...(options.placementStrategy ?? [{ type: 'binpack', field: 'memory' } as const])]);
   // Only instances that can take tasks have room to use, or to strand.
-  const able = cluster.instances().filter((instance) => instance.status === 'ACTIVE' && instance.agentConnected);
+  const able = cluster.instances().filter(takesTasks);
   const free = new Map(able.map((instance) => [instance.id, { ...instance.remainingResources }]));
   const resources = [...new Set(able.flatMap((instance) => Object.keys(instance.registeredResources)))].sort();
   const capacity = Object.fromEntries(resources.map((resource) => [resource, able.reduce((sum, instance) => sum + (instance.registeredResources[resource] ?? 0), 0)]));

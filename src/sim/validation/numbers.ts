@@ -40,3 +40,17 @@ export function expectFraction(value: unknown, path: string): number {
   if (!(number >= 0 && number <= 1)) throw new PlacementInputError('invalid_option', path, 'Give a fraction from 0 to 1, such as 0.02.');
   return number === 0 ? 0 : number;
 }
+
+/** A plain decimal: an optional sign, digits with or without a point, an optional exponent. */
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+/**
+ * Reads a number from a data file's text, as the files write them: a plain
+ * decimal, with an optional sign and exponent.
+ *
+ * @param text - the field, trimmed
+ * @returns the number, or NaN for anything else (hexadecimal, Infinity, an empty field)
+ */
+export function parseDecimal(text: string | undefined): number {
+  return text !== undefined && DECIMAL.test(text) ? Number(text) : Number.NaN;
+}
