@@ -2,7 +2,7 @@
  * The placement benchmark matrix of the design: fleet sizes x strategy chains
  * x constraint mixes, for each engine.
  */
-import type { PlacementConstraint, PlacementStrategy } from '../src/model/PlacementRequest';
+import type { PlacementConstraint, PlacementStrategy, RequestConstraint } from '../src/model/PlacementRequest';
 import type { EngineName } from '../src/model/EngineName';
 import { PACK_SCORERS, type PackStrategy } from '../src/model/PackStrategy';
 
@@ -12,6 +12,8 @@ export interface ChainCase {
   readonly strategies: readonly (PlacementStrategy | PackStrategy)[];
   /** The field whose skew the tables report. */
   readonly skewField: string;
+  /** Constraints every request of the case gives; none when absent. */
+  readonly constraints?: readonly RequestConstraint[];
 }
 
 /** A constraint mix of the matrix. */
@@ -36,6 +38,20 @@ export const PACK_CHAINS: readonly ChainCase[] = PACK_SCORERS.map((scorer) => ({
   strategies: [{ type: 'pack', resources: ['cpu', 'memory'], scorer }],
   skewField: ZONE,
 }));
+
+/**
+ * The constraints beyond ECS, each under the two chains most services use:
+ * none binds before the fleet holds one task per instance (atMost over
+ * zones allows a third of the fleet per zone, and the case places at most
+ * one task per instance), so each measures what its check costs.
+ */
+export const CONSTRAINT_CHAINS: readonly ChainCase[] = ([
+  { name: 'spreadLimit(AZ, maxSkew 1)', constraints: [{ type: 'spreadLimit', field: ZONE, maxSkew: 1 }] },
+  { name: 'spreadLimit(instanceId, maxSkew 1)', constraints: [{ type: 'spreadLimit', field: 'instanceId', maxSkew: 1 }] },
+  { name: 'atMost(2, instanceId)', constraints: [{ type: 'atMost', count: 2, field: 'instanceId' }] },
+  { name: 'atMost(AZ)', constraints: [{ type: 'atMost', count: 1_000_000, field: ZONE }] },
+  { name: 'distinctInstance(groups)', constraints: [{ type: 'distinctInstance', groups: ['service:web', 'service:api'] }] },
+] satisfies { name: string; constraints: RequestConstraint[] }[]).flatMap(({ name, constraints }) => [CHAINS[0], CHAINS[1]].map((chain) => ({ ...(chain as ChainCase), name: `${(chain as ChainCase).name} + ${name}`, constraints })));
 
 const MEMBER_OF: PlacementConstraint = { type: 'memberOf', expression: "attribute:ecs.instance-type =~ '(m5|m6i|c5|c6i|r5|r6i)\\..*'" };
 const DISTINCT_INSTANCE: PlacementConstraint = { type: 'distinctInstance' };

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { runCheckerCase, type CheckerRow } from './checkerCase';
 import { runMemoryCase } from './memoryCase';
 import { FULL_PACKING_SIZES, generatedPackingSets, readPackingFolder, runPackingCase } from './packingCase';
-import { CHAINS, FULL_PLAN, PACK_CHAINS, QUICK_PLAN } from './placementMatrix';
+import { CHAINS, CONSTRAINT_CHAINS, FULL_PLAN, PACK_CHAINS, QUICK_PLAN } from './placementMatrix';
 import { runRegistrationRounds, runRestoreCase, type RegistrationRounds } from './registrationCase';
 import { FULL_SCHEDULER, QUICK_SCHEDULER, runSchedulerWorkload, SCHEDULER_DESCRIPTION, type SchedulerRow } from './schedulerWorkload';
 import { runSingleShapeCase, type SingleShapeRow } from './singleShapeCase';
@@ -83,6 +83,7 @@ const fleets: FleetRow[] = [];
 const cases: MatrixRow[] = [];
 const singles: SingleShapeRow[] = [];
 const packs: SingleShapeRow[] = [];
+const limits: SingleShapeRow[] = [];
 const registrations: RegistrationRounds[] = [];
 runPlacementMatrix(plan, (row) => {
   if ('buildMs' in row) fleets.push(row);
@@ -93,6 +94,8 @@ runPlacementMatrix(plan, (row) => {
   // Ten tasks per instance at most: a small fleet that fills up would measure failures (each diagnosed over the whole fleet), not placements.
   for (const chain of CHAINS) singles.push(runSingleShapeCase(cluster, size, chain, Math.min(plan.maxPlacements, size * 10)));
   for (const chain of PACK_CHAINS) packs.push(runSingleShapeCase(cluster, size, chain, Math.min(plan.maxPlacements, size * 10)));
+  // One task per instance at most: none of these constraints binds before that, so they measure their checks, not failures.
+  for (const chain of CONSTRAINT_CHAINS) limits.push(runSingleShapeCase(cluster, size, chain, Math.min(plan.maxPlacements, size)));
   registrations.push(runRegistrationRounds(cluster, size, quick ? 100 : 1000, 3));
 });
 progress('');
@@ -107,6 +110,8 @@ console.log(`\n## One task per request: up to ${plan.maxPlacements.toLocaleStrin
 console.log(singleShapeTable(singles));
 console.log(`\n## pack: each scorer on CPU and memory, one task per request against one request of as many (the same cases as above)\n`);
 console.log(singleShapeTable(packs));
+console.log(`\n## Constraints beyond ECS: spreadLimit, atMost and distinctInstance over groups, one task per request against one request of as many (up to one task per instance)\n`);
+console.log(singleShapeTable(limits));
 console.log(`\n## Registering and deregistering ${registrations[0]?.instances.toLocaleString('en-US') ?? 0} instances, one by one, on an indexed fleet, after the placement cases: the fastest of ${registrations[0]?.rounds ?? 0} rounds, and the first\n`);
 console.log(registrationTable(registrations));
 

@@ -32,7 +32,10 @@ const TASK = Object.freeze({ family: 'single', resources: Object.freeze({ cpu: 2
  */
 export function runSingleShapeCase(cluster: Cluster, size: number, chain: ChainCase, placements: number): SingleShapeRow {
   const strategies = Object.freeze(chain.strategies.map((strategy) => Object.freeze({ ...strategy })));
-  const request = (count: number): PlacementRequest => ({ task: TASK, count, group: `single:${chain.name}`, placementStrategy: strategies });
+  const constraints = chain.constraints === undefined ? undefined : Object.freeze(chain.constraints.map((constraint) => Object.freeze({ ...constraint })));
+  const request = (count: number): PlacementRequest => ({
+    task: TASK, count, group: `single:${chain.name}`, placementStrategy: strategies, ...(constraints === undefined ? {} : { placementConstraints: constraints }),
+  });
   // Warm up the path one task per request takes, as the matrix takes the fastest of its runs: the steady state is measured.
   const warm: string[] = [];
   for (let placed = 0; placed < Math.min(2_000, placements); placed += 1) for (const { taskId } of cluster.place(request(1)).placements) warm.push(taskId);

@@ -33,13 +33,17 @@ export type { InstanceView } from './query/InstanceView';
 export { toInstanceView } from './model/toInstanceView';
 export { PlacementInputError, type PlacementInputErrorCode } from './model/PlacementInputError';
 export type {
-  DistinctInstanceConstraint, PlacementConstraint, PlacementRequest, PlacementStrategy, PlacementStrategyType,
+  AtMostConstraint, DistinctInstanceConstraint, PlacementConstraint, PlacementRequest, PlacementStrategy, PlacementStrategyType,
+  RequestConstraint, SpreadLimitConstraint,
 } from './model/PlacementRequest';
 export { PACK_SCORERS, type PackScorer, type PackStrategy } from './model/PackStrategy';
+export type { PreferStrategy } from './model/PreferStrategy';
 export { BATCH_ORDERS, type BatchMethod, type BatchOrder, type BatchPlacementOptions } from './model/BatchPlacementOptions';
 export type { BatchPlacementResult } from './placement/BatchPlacementResult';
 export type { CapacityOptions } from './model/CapacityOptions';
 export type { AttributeCapacity, CapacityAnswer, InstanceTypeCapacity } from './cluster/CapacityAnswer';
+export type { DaemonOptions } from './model/DaemonOptions';
+export type { DaemonPlacementResult, DaemonSkip } from './cluster/DaemonPlacementResult';
 export type { PortLists, TaskRequirements } from './model/TaskRequirements';
 export type { MemberOfConstraint, TaskSpec } from './model/TaskSpec';
 export type { CapacityProviderStrategyItem } from './model/CapacityProviderStrategyItem';

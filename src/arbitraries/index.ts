@@ -51,5 +51,5 @@ export { checkSnapshot } from './check/checkSnapshot';
 export { PlacementLawError } from './check/PlacementLawError';
 export {
   formatViolations, type OtherViolation, type Overcommitted, type PlacementLaw, type PlacementViolation, type PortConflict,
-  type RejectedPlacement, type StrategyNotBest, type ViolationFacts,
+  type PreferenceNotBest, type RejectedPlacement, type StrategyNotBest, type ViolationFacts,
 } from './check/PlacementViolation';

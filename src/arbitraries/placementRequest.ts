@@ -4,7 +4,7 @@
  * @module
  */
 import * as fc from 'fast-check';
-import type { PlacementConstraint, PlacementRequest, PlacementStrategy, PlacementStrategyType } from '../model/PlacementRequest';
+import type { PlacementRequest, PlacementStrategy, PlacementStrategyType, RequestConstraint } from '../model/PlacementRequest';
 import type { TaskSpec } from '../model/TaskSpec';
 import { constraintFrom, type ConstraintConstraints } from './constraint';
 import { GROUPS, SERVICES } from './defaults';
@@ -114,7 +114,7 @@ export interface RequestParts {
   readonly count: fc.Arbitrary<number | undefined>;
   readonly grouping: fc.Arbitrary<Grouping>;
   readonly strategies: fc.Arbitrary<readonly PlacementStrategy[] | undefined>;
-  readonly constraints: fc.Arbitrary<readonly PlacementConstraint[] | undefined>;
+  readonly constraints: fc.Arbitrary<readonly RequestConstraint[] | undefined>;
 }
 
 const KEYS = ['task', 'minCount', 'maxCount', 'noCountRate', 'services', 'serviceRate', 'groups', 'groupRate', 'strategies', 'constraint', 'constraintsRate', 'maxConstraints', 'fleet'];

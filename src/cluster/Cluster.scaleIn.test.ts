@@ -127,6 +127,34 @@ describe.each(['reference', 'indexed'] as const)('scale-in on the %s engine', (e
     expect(choice.tasks[0]).toMatchObject({ instanceId: 'i-1', reasons: [{ code: 'highest_key', strategy: 'busiest', key: 3 }, { code: 'newest', candidates: 4 }] });
   });
 
+  it('stops the tasks on the least preferred instances first, then follows the default chain', () => {
+    const cluster = crowded(engine);
+    const zoneB = { type: 'prefer', expression: 'attribute:ecs.availability-zone == us-east-1b', weight: 50 } as const;
+    const choice = cluster.chooseTasksToStop({ service: 'web', count: 8, placementStrategy: [zoneB] });
+    expect(choice.strategies).toEqual(['prefer(attribute:ecs.availability-zone == us-east-1b weight 50)', 'spread(attribute:ecs.availability-zone)', 'spread(instanceId)']);
+    // Zone 1b's two tasks are the last to go.
+    expect(choice.tasks.map((task) => task.taskId)).toEqual(['task-9', 'task-8', 'task-7', 'task-6', 'task-4', 'task-3', 'task-1', 'task-5']);
+    expect(choice.tasks[0]?.reasons[0]).toEqual({ code: 'least_preferred', strategy: 'prefer(attribute:ecs.availability-zone == us-east-1b weight 50)', weight: 0 });
+    expect(describeScaleInReason(choice.tasks[0]?.reasons[0] as never)).toBe('prefer(attribute:ecs.availability-zone == us-east-1b weight 50): its instance would meet preferences weighing 0 once it stops, the least');
+    // A negative weight sends zone 1b's tasks first.
+    const avoided = cluster.chooseTasksToStop({ service: 'web', count: 2, placementStrategy: [{ ...zoneB, weight: -50 }, { type: 'binpack', field: 'memory' }] });
+    expect(avoided.tasks.map((task) => [task.instanceId, task.reasons[0]])).toEqual([
+      ['i-5', { code: 'least_preferred', strategy: 'prefer(attribute:ecs.availability-zone == us-east-1b weight -50)', weight: -50 }],
+      ['i-2', { code: 'least_preferred', strategy: 'prefer(attribute:ecs.availability-zone == us-east-1b weight -50)', weight: -50 }],
+    ]);
+  });
+
+  it('reads a preference on tasks as the instance would be once the task stops', () => {
+    const cluster = crowded(engine);
+    // i-1 runs four of the tasks, every other instance one: once one stops, only i-1 would still run two or more, twice.
+    const quiet = { type: 'prefer', expression: 'runningTasksCount < 2', weight: 20 } as const;
+    const choice = cluster.chooseTasksToStop({ service: 'web', count: 3, placementStrategy: [quiet, { type: 'random' }] });
+    expect(choice.tasks.slice(0, 2).map((task) => task.instanceId)).toEqual(['i-1', 'i-1']);
+    expect(choice.tasks[1]?.reasons[0]).toEqual({ code: 'least_preferred', strategy: 'prefer(runningTasksCount < 2 weight 20)', weight: 0 });
+    // Then i-1 would run one once its next task stops, as every other instance would: the preference ties them all, and random draws.
+    expect(choice.tasks[2]?.reasons.map((reason) => reason.code)).toEqual(['drawn']);
+  });
+
   it('a key function that changes the cluster is refused', () => {
     const cluster = crowded(engine);
     const meddling = { name: 'meddling', dependsOn: 'instance' as const, key: () => cluster.stopTasks(['task-1']).length };

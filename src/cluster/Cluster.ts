@@ -23,6 +23,10 @@ import type { CapacityOptions } from '../model/CapacityOptions';
 import type { TaskSpec } from '../model/TaskSpec';
 import type { CapacityAnswer } from './CapacityAnswer';
 import { countCapacity } from './countCapacity';
+import type { DaemonOptions } from '../model/DaemonOptions';
+import { validateDaemonRequest } from '../model/validation/validateDaemonRequest';
+import type { DaemonPlacementResult } from './DaemonPlacementResult';
+import { placeDaemon } from './placeDaemon';
 import { validateScaleInRequest } from '../model/validation/validateScaleInRequest';
 import { unreadableInput } from '../model/validation/fields';
 import type { ScaleInRequest } from '../model/ScaleInRequest';
@@ -61,7 +65,7 @@ import { planDrain } from './planDrain';
 import type { TaskRecord } from '../state/TaskRecord';
 
 /** The methods that run a caller's strategy while the cluster must stay as it is. */
-type ReadingMethod = 'place' | 'placeBatch' | 'capacity' | 'explain' | 'chooseTasksToStop' | 'planZoneRebalance' | 'planDrain' | 'planConsolidation' | 'planDeployment';
+type ReadingMethod = 'place' | 'placeBatch' | 'capacity' | 'placeDaemon' | 'explain' | 'chooseTasksToStop' | 'planZoneRebalance' | 'planDrain' | 'planConsolidation' | 'planDeployment';
 
 /**
  * Options of a new {@link Cluster}.
@@ -335,6 +339,50 @@ export class Cluster {
   }
 
   /**
+   * Places a daemon: one task of its group on every instance that can take
+   * one, as ECS's DAEMON scheduling strategy runs a service, on the cluster
+   * as it stands.
+   *
+   * @remarks
+   * The instances are taken in registration order. One that already runs a
+   * task of the group (whatever its status) is left as it is: nothing is
+   * stopped. Every other one gets a task if it passes every check a
+   * placement makes (status and agent, required attributes, resources,
+   * static ports and the port limit, the task definition's and the options'
+   * constraints), as the cluster stands once the tasks before it have
+   * started. distinctInstance is implied. A constraint that reads the
+   * group's tasks on other instances (spreadLimit, atMost over an attribute)
+   * may let in an instance it refused once later ones have their task: then
+   * the instances skipped are checked again, pass after pass, until one
+   * places nothing. No strategy is used and the generator is not drawn
+   * from. Placing the daemon again places nothing, unless the cluster has
+   * changed. See the Daemon placement section of docs/placement.md.
+   *
+   * @param task - the daemon's task, as a request gives it
+   * @param options - its service or group, and its constraints
+   * @returns the tasks started, the instances that already ran one, and why
+   *   each other instance has none
+   * @throws {@link PlacementInputError} when the task or an option is invalid
+   *   (nothing is placed), `conflicting_group` for both a service and a
+   *   group, or `reentrant_call` as {@link Cluster.place} does
+   *
+   * @example
+   * ```ts
+   * const { placements, alreadyRunning, skipped } = cluster.placeDaemon(
+   *   { family: 'logs', resources: { cpu: 128, memory: 256 } },
+   *   { service: 'logs', placementConstraints: [{ type: 'memberOf', expression: 'attribute:ecs.os-type == linux' }] },
+   * );
+   * ```
+   */
+  placeDaemon(task: TaskSpec, options?: DaemonOptions): DaemonPlacementResult {
+    return this.reading('placeDaemon', () => {
+      const plan = planPlacement(validateDaemonRequest(task, options));
+      // Nothing of the caller's runs here, but a half-placed daemon must never be kept.
+      return this.state.tentatively(() => placeDaemon(this.state, plan), () => true);
+    });
+  }
+
+  /**
    * Places the tasks of a request, one at a time, as ECS does.
    *
    * @remarks
@@ -404,8 +452,9 @@ export class Cluster {
    * @remarks
    * `spread` stops tasks from the bucket holding the most of the group's
    * tasks, `binpack` the task whose instance would have the most left once
-   * it stops, `random` a task drawn from the cluster's generator; ties go to
-   * the newest task. Protected tasks are never chosen. See the Scale-in
+   * it stops, the chain's preferences (`prefer`) a task on the least
+   * preferred instance, `random` a task drawn from the cluster's generator;
+   * ties go to the newest task. Protected tasks are never chosen. See the Scale-in
    * section of docs/lifecycle.md for ECS's rules and our decisions.
    *
    * @returns the tasks in the order ECS would stop them, each with why

@@ -49,6 +49,14 @@ export type ScaleInReason =
       readonly remaining: number;
     }
   | {
+      /** The chain's preferences (`prefer`) kept the tasks whose instance meets the lowest summed weight once the task stops: the least preferred. */
+      readonly code: 'least_preferred';
+      /** The strategy, such as `prefer(attribute:lifecycle == spot weight 50)`. */
+      readonly strategy: string;
+      /** The summed weight of the preferences the instance meets. */
+      readonly weight: number;
+    }
+  | {
       /** A caller's instance strategy kept the tasks whose instance gives the highest key once the task stops. */
       readonly code: 'highest_key';
       /** The strategy's name. */

@@ -13,6 +13,7 @@ import { planStrategies } from '../placement/planPlacement';
 import type { SeededRandom } from '../random/SeededRandom';
 import type { TaskRecord } from '../state/TaskRecord';
 import { binpackFieldOf } from '../strategies/binpack';
+import { isPreference } from '../strategies/prefer';
 import { bucketOf } from '../strategies/spread';
 import { instanceWithoutTasks } from './instanceWithoutTasks';
 import type { ScaleInChoice, ScaleInReason, TaskToStop } from './ScaleInChoice';
@@ -41,7 +42,9 @@ interface ScaleInPlan {
  * group's tasks (protected ones count, since they run), `binpack` and a
  * caller's instance strategy the tasks whose instance would give the highest
  * key once the task stops (binpack's key is what remains, so this is ECS's
- * "the most available resources left after task termination"), and
+ * "the most available resources left after task termination"; for the
+ * chain's preferences, whose key is minus the summed weight an instance
+ * meets, the tasks on the least preferred instances), and
  * `random` one task drawn uniformly, which ends the chain. Ties left after
  * the chain go to the newest task. Nothing is changed: the draws come from
  * `random`, which the caller gives as a copy of the cluster's generator.
@@ -105,9 +108,10 @@ export function chooseTasksToStop(plan: ScaleInPlan, random: SeededRandom): Scal
         narrowed = keepHighest(left, (task) => checkedKey(strategy.name, strategy.key(withoutTasks(task.instance, task, stoppedOn))));
         if (narrowed.left.length < left.length) {
           const field = binpackFieldOf(strategy);
-          reasons.push(field === undefined
-            ? { code: 'highest_key', strategy: strategy.name, key: narrowed.best }
-            : { code: 'most_remaining', strategy: strategy.name, field, remaining: narrowed.best });
+          // A preference's key is minus the weight the instance meets; 0 - key keeps a weight of 0 from reading -0.
+          if (isPreference(strategy)) reasons.push({ code: 'least_preferred', strategy: strategy.name, weight: 0 - narrowed.best });
+          else if (field === undefined) reasons.push({ code: 'highest_key', strategy: strategy.name, key: narrowed.best });
+          else reasons.push({ code: 'most_remaining', strategy: strategy.name, field, remaining: narrowed.best });
         }
       } else {
         // The caller refuses these before choosing; a rank is for a task to place.

@@ -29,6 +29,8 @@ export function describeScaleInReason(reason: ScaleInReason): string {
       return `${reason.strategy}: instance ${reason.instanceId} held ${reason.tasks} of the group's ${reason.groupTasks} tasks, the most`;
     case 'most_remaining':
       return `${reason.strategy}: its instance would have ${reason.remaining} ${resourceUnit(reason.field)} left once it stops, the most`;
+    case 'least_preferred':
+      return `${reason.strategy}: its instance would meet preferences weighing ${reason.weight} once it stops, the least`;
     case 'highest_key':
       return `${reason.strategy}: its instance would give the key ${reason.key} once it stops, the highest`;
     case 'drawn':

@@ -28,10 +28,13 @@
  * every resource); equal demands are tried once a level, a branch is cut
  * when even filling the instance to the brim would not beat the best, and
  * the search stops at a subset that fills the instance exactly, or after
- * {@link NODES_PER_INSTANCE} steps.
+ * {@link NODES_PER_INSTANCE} steps. Tasks with a spreadLimit, or an atMost
+ * over an attribute, are left to the placement after the fill: their checks
+ * read every instance of a domain, not only the one being filled.
  *
  * @module
  */
+import { isDomainConstraint } from '../constraints/DomainConstraint';
 import type { BatchMethod, BatchOrder } from '../model/BatchPlacementOptions';
 import { takesTasks } from '../model/takesTasks';
 import { boundPool, volumeBounds } from '../model/volumeBound';
@@ -179,7 +182,7 @@ function fillInstances(state: ClusterState, placer: PlacementEngine, requests: r
       if (left[position] === 0) continue;
       const request = tasks[position] as number;
       let can = allowed.get(request);
-      if (can === undefined) allowed.set(request, (can = checkInstance(record, (requests[request] as BatchRequest).plan).rejection === undefined));
+      if (can === undefined) allowed.set(request, (can = fills(record, (requests[request] as BatchRequest).plan)));
       if (can) candidates.push(position);
     }
     if (candidates.length === 0) continue;
@@ -202,6 +205,15 @@ function fillInstances(state: ClusterState, placer: PlacementEngine, requests: r
     collected.add(request, placer.place((requests[request] as BatchRequest).plan));
   }
   return collected.outcome(state, !search.outOfTime);
+}
+
+/**
+ * Whether the fill may put a request's task on an instance: its checks pass,
+ * and it has no domain constraint, whose verdict reads every instance of a
+ * domain; such tasks are placed after the fill, one request at a time.
+ */
+function fills(record: InstanceRecord, plan: PlacementPlan): boolean {
+  return !plan.constraints.some(isDomainConstraint) && checkInstance(record, plan).rejection === undefined;
 }
 
 /** The depth-first search for the subset of tasks that fills one instance most. */

@@ -58,7 +58,14 @@ function buildMemberOf(expression: string, query: QueryNode): Constraint {
   } satisfies Constraint);
 }
 
-function readsOnlyAttributes(node: QueryNode): boolean {
+/**
+ * Whether an expression reads only attributes, so that it holds alike for
+ * every instance with the same attribute map.
+ *
+ * @param node - a parsed expression
+ * @returns true when every condition's subject is an attribute
+ */
+export function readsOnlyAttributes(node: QueryNode): boolean {
   switch (node.kind) {
     case 'condition':
       return node.subject.name === 'attribute';

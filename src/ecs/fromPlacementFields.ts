@@ -9,6 +9,7 @@ import type { PlacementConstraint, PlacementStrategy } from '../model/PlacementR
 import { indexPath } from '../model/validation/paths';
 import { validateConstraints } from '../model/validation/validateConstraints';
 import { validateStrategies } from '../model/validation/validateStrategies';
+import { refuseExtensionConstraints } from './refuseExtensionConstraints';
 import { refuseExtensionStrategies } from './refuseExtensionStrategies';
 
 /**
@@ -83,7 +84,7 @@ export function fromPlacementFields(fields: EcsPlacementFields): {
 function checkedStrategies(list: unknown): PlacementStrategy[] {
   refuseExtensionStrategies(list, 'placementStrategy');
   return validateStrategies(list, 'placementStrategy').map((strategy, index) => {
-    if (!('type' in strategy) || strategy.type === 'pack') {
+    if (!('type' in strategy) || strategy.type === 'pack' || strategy.type === 'prefer') {
       throw new PlacementInputError('invalid_strategy', indexPath('placementStrategy', index), "Give ECS's { type, field } here; a Strategy object goes to Cluster.place as it is.");
     }
     return strategy.type === 'random' ? { type: 'random' } : { type: strategy.type, field: strategy.field };
@@ -91,6 +92,7 @@ function checkedStrategies(list: unknown): PlacementStrategy[] {
 }
 
 function checkedConstraints(list: unknown): PlacementConstraint[] {
+  refuseExtensionConstraints(list, 'placementConstraints');
   return validateConstraints(list, 'placementConstraints', { allowDistinctInstance: true, alreadyCounted: 0 }).map((constraint) =>
     constraint.type === 'memberOf' ? { type: 'memberOf', expression: constraint.expression } : { type: 'distinctInstance' });
 }

@@ -8,9 +8,13 @@ import { PlacementInputError } from '../model/PlacementInputError';
 import { isRecord } from '../model/validation/fields';
 import { indexPath, keyPath } from '../model/validation/paths';
 
+/** The library's own strategy types, which ECS does not have. */
+const EXTENSIONS: readonly unknown[] = ['pack', 'prefer'];
+
 /**
- * Refuses a `pack` strategy in a list read as ECS's: ECS would refuse the
- * call, so a reader that took it would mean something ECS does not.
+ * Refuses a `pack` or `prefer` strategy in a list read as ECS's: ECS would
+ * refuse the call, so a reader that took it would mean something ECS does
+ * not.
  *
  * @param strategies - the list as given, untrusted (anything but an array is left to validation)
  * @param path - where it is, such as `placementStrategy`
@@ -19,10 +23,10 @@ import { indexPath, keyPath } from '../model/validation/paths';
 export function refuseExtensionStrategies(strategies: unknown, path: string): void {
   if (!Array.isArray(strategies)) return;
   strategies.forEach((strategy: unknown, index) => {
-    if (isRecord(strategy) && strategy['type'] === 'pack') {
+    if (isRecord(strategy) && EXTENSIONS.includes(strategy['type'])) {
       throw new PlacementInputError(
         'unknown_strategy_type', keyPath(indexPath(path, index), 'type'),
-        "Use ECS's strategy types here, binpack, spread or random: pack is this library's own, for Cluster.place, and ECS refuses it.",
+        `Use ECS's strategy types here, binpack, spread or random: ${String(strategy['type'])} is this library's own, for Cluster.place, and ECS refuses it.`,
       );
     }
   });

@@ -56,6 +56,13 @@ export class Fleet implements SlotFacts {
   private readonly freeSlots: number[] = [];
   private capacity = 0;
   private used = 0;
+  /**
+   * Grows whenever an instance is added, removed or reread whole (its
+   * status, agent or attributes may have changed), but not when a task
+   * starts or stops: what is derived from who can take tasks is current
+   * while it stays the same.
+   */
+  shapeVersion = 0;
   /** Called when a resource column is added, so that bounds can cover it. */
   onColumnAdded: (() => void) | undefined;
 
@@ -108,6 +115,7 @@ export class Fleet implements SlotFacts {
     this.attributeMaps[slot] = undefined;
     this.facts[slot * this.stride + FACT_ELIGIBLE] = 0;
     this.freeSlots.push(slot);
+    this.shapeVersion += 1;
   }
 
   /** Rereads a slot's facts from its record. */
@@ -120,6 +128,7 @@ export class Fleet implements SlotFacts {
     }
     this.readRatios(slot, remaining);
     this.facts[base + FACT_ELIGIBLE] = takesTasks(record) ? 1 : 0;
+    this.shapeVersion += 1;
     if (this.attributeMaps[slot] === record.attributes) return;
     this.attributeMaps[slot] = record.attributes;
     const classId = this.classes.classOf(record);

@@ -21,9 +21,15 @@
  * else the first with the fewest); the best overall is the lowest of the
  * parts' bests by the whole chain, then registration order.
  *
+ * Domain constraints (spreadLimit, atMost over an attribute) split the view
+ * by their attribute too, and before each task a census refuses whole parts
+ * whose domain may take no more; a spreadLimit over instances becomes a
+ * limit on the group's tasks an instance may run, checked entry by entry.
+ *
  * @module
  */
 import type { Constraint } from '../constraints/Constraint';
+import { isDomainConstraint, type DomainConstraint } from '../constraints/DomainConstraint';
 import { RESERVED_PORT_LIMIT } from '../model/reservedPortLimit';
 import type { InstanceStrategy, Strategy } from '../model/Strategy';
 import type { PlacementPlan } from '../placement/planPlacement';
@@ -56,9 +62,21 @@ export interface IndexedRequest {
   readonly demandAmounts: Float64Array;
   /** False when the task demands a resource no instance has registered: nothing can take it. */
   readonly satisfiable: boolean;
-  /** The constraints checked instance by instance (those that depend on more than attributes). */
+  /** The constraints checked instance by instance (those that depend on the instance). */
   readonly dynamic: readonly Constraint[];
   readonly hasPorts: boolean;
+  /** Domain constraints over an attribute, with the index of their attribute among the view's. */
+  readonly domainLimits: readonly { readonly constraint: DomainConstraint; readonly index: number }[];
+  /** spreadLimits over instances: they limit the group's tasks on the instance chosen. */
+  readonly instanceLimits: readonly DomainConstraint[];
+  /** For the task under way: 1 for each part the census refuses. */
+  refused: Uint8Array;
+  /** For the task under way: the most tasks of the group an instance may run to take one more; Infinity for no limit. */
+  instanceLimit: number;
+  /** The fleet's shape version when `eligible` was counted, and what was counted: domains by constraint, or instances. */
+  eligibleAt: number;
+  eligible: Map<DomainConstraint, readonly string[]>;
+  eligibleInstances: number;
 }
 
 /** Where a search for one group, part and kind of candidate last ended, and when. */
@@ -68,6 +86,8 @@ interface Memo {
   readonly count: number;
   /** The last request that used it: requests alike that are not kept are new objects, and comparing with the last is one test. */
   request: IndexedRequest;
+  /** The request's instance limit when the search ran: entries turned down under one limit may pass under another. */
+  readonly limit: number;
   readonly prefix: Float64Array;
   /** Every entry before (untilKeys, untilOrder) failed the search at `time`, or changed since; an order of Infinity when the search found nothing. */
   untilKeys: Float64Array;
@@ -173,6 +193,18 @@ export class IndexedChooser {
         return undefined;
       }
     }
+    const domainLimits: { constraint: DomainConstraint; index: number }[] = [];
+    const instanceLimits: DomainConstraint[] = [];
+    for (const constraint of plan.constraints) {
+      if (!isDomainConstraint(constraint)) continue;
+      const { attribute } = constraint;
+      if (attribute === undefined) {
+        instanceLimits.push(constraint);
+        continue;
+      }
+      if (!attributes.includes(attribute)) attributes.push(attribute);
+      domainLimits.push({ constraint, index: attributes.indexOf(attribute) });
+    }
     const columns = plan.resources.map((name) => this.fleet.column(name));
     const amounts = plan.resources.map((name) => plan.task.resources[name] ?? 0);
     const cpu = plan.task.resources['cpu'] ?? 0;
@@ -180,7 +212,7 @@ export class IndexedChooser {
     const ratio = cpu > 0 && memory > 0 ? nearestRatio(memory / cpu) : -1;
     return {
       plan,
-      view: levels.length === 0 && draws ? undefined : views.view(attributes, strategies),
+      view: levels.length === 0 && draws && domainLimits.length === 0 ? undefined : views.view(attributes, strategies),
       levels,
       localBeforeGroup,
       draws,
@@ -189,8 +221,15 @@ export class IndexedChooser {
       demandColumns: Int32Array.from(ratio < 0 ? columns : [ratio, ...columns]),
       demandAmounts: Float64Array.from(ratio < 0 ? amounts : [Math.min((RATIOS[ratio] as number) * cpu, memory), ...amounts]),
       satisfiable: columns.every((column) => column >= 0),
-      dynamic: plan.constraints.filter((constraint) => constraint.dependsOn !== 'attributes'),
+      dynamic: plan.constraints.filter((constraint) => constraint.dependsOn === 'instance'),
       hasPorts: plan.task.ports.tcp.length + plan.task.ports.udp.length > 0,
+      domainLimits,
+      instanceLimits,
+      refused: new Uint8Array(domainLimits.length === 0 ? 0 : 8),
+      instanceLimit: Infinity,
+      eligibleAt: -1,
+      eligible: new Map(),
+      eligibleInstances: 0,
     };
   }
 
@@ -207,6 +246,7 @@ export class IndexedChooser {
   choose(request: IndexedRequest, now: number, random: SeededRandom, span: number): number {
     if (!request.satisfiable) return -1;
     const tally = this.groups.get(request.plan.group);
+    if (request.domainLimits.length > 0 || request.instanceLimits.length > 0) this.takeCensus(request, tally);
     if (request.view === undefined) {
       // Every candidate ties: the first in the draw's order is the choice, and no draw is taken when there is none.
       const chosen = this.firstInDrawOrder(request, random.peek(), span);
@@ -222,7 +262,7 @@ export class IndexedChooser {
     for (let position = 0; position < count; position += 1) {
       const index = byFirstBucket === undefined ? position : (byFirstBucket[position] as number);
       const partition = partitions[index] as Partition;
-      if (partition.tree.size === 0 || !request.filter.holdsForAny(partition.classes, partition.classesJoined)) continue;
+      if (partition.tree.size === 0 || request.refused[index] === 1 || !request.filter.holdsForAny(partition.classes, partition.classesJoined)) continue;
       // Parts come lowest count first: once one has a candidate, a part with a higher count cannot win.
       if (byFirstBucket !== undefined && best.slot >= 0 && first?.kind === 'bucket'
         && bucketCount(tally, first, partition) > bucketCount(tally, first, partitions[best.partition] as Partition)) break;
@@ -236,6 +276,112 @@ export class IndexedChooser {
     if (best.slot < 0 || !request.draws) return best.slot;
     this.markTies(request, tally);
     return this.drawAmongTies(request, random.next(), span, best.count);
+  }
+
+  /**
+   * The census of the request's domain constraints for the next task: the
+   * parts whose domain may take no more are marked refused, and a
+   * spreadLimit over instances sets the most tasks of the group an instance
+   * may run. The reference engine's census (`withCensus`) is the
+   * specification; this one reads the group's counts by bucket and asks the
+   * trees which domains hold an instance that could take a task.
+   */
+  private takeCensus(request: IndexedRequest, tally: GroupTally | undefined): void {
+    const { group } = request.plan;
+    if (request.eligibleAt !== this.fleet.shapeVersion) {
+      request.eligibleAt = this.fleet.shapeVersion;
+      request.eligible.clear();
+      request.eligibleInstances = request.instanceLimits.length > 0 ? this.countEligible(request) : 0;
+    }
+    if (request.domainLimits.length > 0) {
+      const { partitions } = request.view as FleetView;
+      if (request.refused.length < partitions.length) request.refused = new Uint8Array(partitions.length * 2);
+      request.refused.fill(0, 0, partitions.length);
+      for (const { constraint, index } of request.domainLimits) {
+        const attribute = constraint.attribute as string;
+        const tasksIn = (domain: string): number => {
+          let tasks = tally?.bucketCount(attribute, domain) ?? 0;
+          for (const other of constraint.groups) if (other !== group) tasks += this.groups.get(other)?.bucketCount(attribute, domain) ?? 0;
+          return tasks;
+        };
+        let minimum = 0;
+        if (constraint.needsMinimum) {
+          const eligible = this.eligibleDomains(request, constraint, index);
+          if (eligible.length >= constraint.minDomains) {
+            minimum = Infinity;
+            for (const domain of eligible) minimum = Math.min(minimum, tasksIn(domain));
+          }
+        }
+        for (let part = 0; part < partitions.length; part += 1) {
+          if (request.refused[part] === 1) continue;
+          const domain = (partitions[part] as Partition).buckets[index];
+          const outside = domain === undefined || (constraint.domains !== undefined && !constraint.domains.includes(domain));
+          if (outside || tasksIn(domain) > constraint.mostTasks(minimum)) request.refused[part] = 1;
+        }
+      }
+    }
+    request.instanceLimit = Infinity;
+    if (request.instanceLimits.length === 0) return;
+    const minimum = this.leastOnAnInstance(request, tally);
+    for (const constraint of request.instanceLimits) {
+      request.instanceLimit = Math.min(request.instanceLimit, constraint.mostTasks(request.eligibleInstances < constraint.minDomains ? 0 : minimum));
+    }
+  }
+
+  /** The values of an attribute whose parts hold an instance that could take a task (or the listed domains), counted once per fleet shape. */
+  private eligibleDomains(request: IndexedRequest, constraint: DomainConstraint, index: number): readonly string[] {
+    if (constraint.domains !== undefined) return constraint.domains;
+    let eligible = request.eligible.get(constraint);
+    if (eligible !== undefined) return eligible;
+    const values = new Set<string>();
+    const query = this.eligibilityQuery(request);
+    for (const partition of (request.view as FleetView).partitions) {
+      const domain = partition.buckets[index];
+      if (domain === undefined || values.has(domain) || partition.tree.size === 0) continue;
+      if (partition.tree.first(query) >= 0) values.add(domain);
+    }
+    eligible = [...values];
+    request.eligible.set(constraint, eligible);
+    return eligible;
+  }
+
+  /** A search for any instance that takes tasks and passes the request's attribute filter, whatever its room. */
+  private eligibilityQuery(request: IndexedRequest): TreeQuery {
+    const { filter } = request;
+    const classIds = this.fleet.classIds;
+    return {
+      fromKeys: this.prefix, fromKeyCount: 0, fromOrder: -Infinity, prefix: this.prefix, prefixLength: 0,
+      demandColumns: new Int32Array(0), demandAmounts: new Float64Array(0), demandCount: 0, allowedBits: filter.allowedBits(),
+      accept: (slot) => filter.holds(classIds[slot] as number),
+    };
+  }
+
+  /** Instances that take tasks and pass the request's attribute filter, counted by walking the fleet. */
+  private countEligible(request: IndexedRequest): number {
+    const query = this.eligibilityQuery(request);
+    let count = 0;
+    for (let slot = 0; slot < this.fleet.slotSpan; slot += 1) if (this.fleet.records[slot] !== undefined && passesCheapTests(this.fleet, slot, query) && query.accept(slot)) count += 1;
+    return count;
+  }
+
+  /**
+   * The fewest tasks of the group on an eligible instance: 0 when eligible
+   * instances outnumber those running any task of the group, else found by
+   * walking the fleet.
+   */
+  private leastOnAnInstance(request: IndexedRequest, tally: GroupTally | undefined): number {
+    if (tally === undefined) return 0;
+    let running = 0;
+    for (const instances of tally.ladder.values()) running += instances;
+    if (request.eligibleInstances > running) return 0;
+    const query = this.eligibilityQuery(request);
+    let least = Infinity;
+    for (let slot = 0; slot < this.fleet.slotSpan; slot += 1) {
+      const record = this.fleet.records[slot];
+      if (record === undefined || !passesCheapTests(this.fleet, slot, query) || !query.accept(slot)) continue;
+      least = Math.min(least, record.taskGroups.get(request.plan.group) ?? 0);
+    }
+    return least === Infinity ? 0 : least;
   }
 
   /** Forgets every memo: registration orders were rewritten. */
@@ -290,7 +436,7 @@ export class IndexedChooser {
    */
   private search(request: IndexedRequest, tree: OrderedTree, tally: GroupTally | undefined, count: number, prefixLength: number, now: number): number {
     const query = this.setQuery(request, count, prefixLength);
-    const needsMemo = tally !== undefined && (count >= 0 || request.dynamic.length > 0 || request.hasPorts || !request.filter.isEmpty);
+    const needsMemo = tally !== undefined && (count >= 0 || request.dynamic.length > 0 || request.hasPorts || !request.filter.isEmpty || request.instanceLimit !== Infinity);
     if (!needsMemo) return tree.first(query);
     const memo = this.memoFor(tally, tree, request, count, prefixLength);
     let found = -1;
@@ -373,6 +519,7 @@ export class IndexedChooser {
     if (!request.filter.holds(this.fleet.classIds[slot] as number)) return false;
     const record = this.fleet.records[slot] as InstanceRecord;
     if (count >= 0 && (record.taskGroups.get(request.plan.group) ?? 0) !== count) return false;
+    if (request.instanceLimit !== Infinity && (record.taskGroups.get(request.plan.group) ?? 0) > request.instanceLimit) return false;
     if (request.hasPorts && !portsFree(record, request.plan)) return false;
     for (const constraint of request.dynamic) if (constraint.check(record, request.plan) !== undefined) return false;
     return true;
@@ -383,7 +530,7 @@ export class IndexedChooser {
     if (memos === undefined) this.memos.set(tally, (memos = []));
     for (let index = 0; index < memos.length; index += 1) {
       const memo = memos[index] as Memo;
-      if (memo.tree !== tree || memo.count !== count || !sameChecks(memo.request, request) || !samePrefix(memo.prefix, this.prefix, prefixLength)) continue;
+      if (memo.tree !== tree || memo.count !== count || memo.limit !== request.instanceLimit || !sameChecks(memo.request, request) || !samePrefix(memo.prefix, this.prefix, prefixLength)) continue;
       if (memo.epoch === this.epoch) {
         memo.request = request;
         return memo;
@@ -392,7 +539,7 @@ export class IndexedChooser {
       break;
     }
     const memo: Memo = {
-      tree, count, request, prefix: Float64Array.from(this.prefix.subarray(0, prefixLength)),
+      tree, count, request, limit: request.instanceLimit, prefix: Float64Array.from(this.prefix.subarray(0, prefixLength)),
       untilKeys: new Float64Array(tree.keyCount), untilOrder: -Infinity, time: -1, frontSkips: 0, uses: 0, epoch: this.epoch,
     };
     if (memos.length >= MEMOS_PER_GROUP) memos.shift();
@@ -461,7 +608,7 @@ export class IndexedChooser {
     for (let index = 0; index < partitions.length; index += 1) {
       const partition = partitions[index] as Partition;
       this.tied[index] = index === best.partition
-        || (this.sameBuckets(request, tally, partition, bestPartition) && request.filter.holdsForAny(partition.classes, partition.classesJoined)) ? 1 : 0;
+        || (request.refused[index] !== 1 && this.sameBuckets(request, tally, partition, bestPartition) && request.filter.holdsForAny(partition.classes, partition.classesJoined)) ? 1 : 0;
     }
     for (let level = 0; level < bestPartition.tree.keyCount; level += 1) this.prefix[level] = (request.view as FleetView).keyOf(best.slot, level);
   }

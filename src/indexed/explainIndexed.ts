@@ -11,6 +11,7 @@ import { checkInstance } from '../placement/checkInstance';
 import type { Explanation } from '../placement/Explanation';
 import type { PlacementFailure, PlacementResult } from '../placement/PlacementResult';
 import type { PlacementPlan } from '../placement/planPlacement';
+import { withCensus } from '../placement/withCensus';
 import { explainReference } from '../reference/explainReference';
 import { bucketOf } from '../strategies/spread';
 import type { ClusterState } from '../state/ClusterState';
@@ -43,7 +44,8 @@ export interface IndexedExplainer {
 export function explainIndexed(state: ClusterState, plan: PlacementPlan, indexed: IndexedExplainer | undefined): Explanation {
   if (indexed === undefined) return explainReference(state, plan);
   const instances = state.instances();
-  const outcomes = instances.map((instance) => checkInstance(instance, plan));
+  const checks = withCensus(plan, instances);
+  const outcomes = instances.map((instance) => checkInstance(instance, checks));
   const first = state.tentatively(() => indexed.next(), () => false);
   // A view whose key function threw or gave a non-number (on an instance the checks turn down, perhaps) has no keys to
   // give: placing, the engine hands such a request to the reference code, and so does explaining.

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import type { PlacementConstraint } from './PlacementRequest';
+import type { RequestConstraint } from './PlacementRequest';
 
 /**
  * Options of {@link Cluster.capacity}: the group the copies would join and
@@ -17,7 +17,7 @@ export interface CapacityOptions {
   /** The copies' group, for copies outside a service; by default `family:<task.family>`. */
   readonly group?: string;
   /** The request's constraints, beside the task definition's memberOf ones; at most 10 in all. */
-  readonly placementConstraints?: readonly PlacementConstraint[];
+  readonly placementConstraints?: readonly RequestConstraint[];
   /**
    * The attribute whose values the answer counts copies by, besides the
    * instance type.

@@ -4,8 +4,9 @@
  *
  * @module
  */
-import type { PlacementConstraint, PlacementStrategy } from './PlacementRequest';
+import type { PlacementStrategy, RequestConstraint } from './PlacementRequest';
 import type { PackStrategy } from './PackStrategy';
+import type { PreferStrategy } from './PreferStrategy';
 import type { Strategy } from './Strategy';
 import type { TaskSpec } from './TaskSpec';
 
@@ -26,9 +27,9 @@ export interface DeploymentRevision {
    * kind `anything` take no part in that choice). Without any, ECS's default
    * chain for a service.
    */
-  readonly placementStrategy?: readonly (PlacementStrategy | PackStrategy | Strategy)[];
+  readonly placementStrategy?: readonly (PlacementStrategy | PackStrategy | PreferStrategy | Strategy)[];
   /** The service's constraints; with the task definition's, at most 10. */
-  readonly placementConstraints?: readonly PlacementConstraint[];
+  readonly placementConstraints?: readonly RequestConstraint[];
 }
 
 /**

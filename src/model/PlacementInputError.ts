@@ -42,6 +42,7 @@ export type PlacementInputErrorCode =
   | 'invalid_strategy'
   | 'too_many_constraints'
   | 'unknown_constraint_type'
+  | 'invalid_constraint_field'
   | 'constraint_not_allowed'
   | 'unexpected_expression'
   | 'empty_expression'

@@ -5,6 +5,7 @@
  */
 import type { CapacityProviderStrategyItem } from './CapacityProviderStrategyItem';
 import type { PackStrategy } from './PackStrategy';
+import type { PreferStrategy } from './PreferStrategy';
 import type { Strategy } from './Strategy';
 import type { MemberOfConstraint, TaskSpec } from './TaskSpec';
 
@@ -44,6 +45,73 @@ export interface PlacementStrategy {
 export interface DistinctInstanceConstraint {
   /** Always `'distinctInstance'`; ECS refuses an expression on it. */
   readonly type: 'distinctInstance';
+  /**
+   * Other task groups whose tasks count as the request's own: no instance
+   * then runs two tasks of all these groups together. An extension beside
+   * ECS, which has no such field.
+   */
+  readonly groups?: readonly string[];
+}
+
+/**
+ * A hard limit on how unevenly the group's tasks spread over domains (an
+ * attribute's values, or instances): a placement that would leave the
+ * chosen domain more than `maxSkew` tasks above the emptiest eligible domain
+ * is refused. Kubernetes' topology spread constraint with
+ * `whenUnsatisfiable: DoNotSchedule`; an extension beside ECS.
+ *
+ * @remarks
+ * Eligible domains are those of the instances that could take a task if they
+ * had room: ACTIVE with the agent connected, with the task's required
+ * attributes, meeting the memberOf expressions that read only attributes.
+ * See the Spread limits section of docs/placement.md.
+ *
+ * @example
+ * ```ts
+ * { type: 'spreadLimit', field: 'attribute:ecs.availability-zone', maxSkew: 1 }
+ * ```
+ *
+ * @category Requests
+ */
+export interface SpreadLimitConstraint {
+  /** Always `'spreadLimit'`. */
+  readonly type: 'spreadLimit';
+  /** The domains: `instanceId` (each instance its own) or `attribute:NAME` (instances by that attribute's value). */
+  readonly field: string;
+  /** The most tasks a domain may hold above the emptiest eligible domain; a whole number of at least 1. */
+  readonly maxSkew: number;
+  /** While fewer eligible domains than this exist, the emptiest counts as holding none (Kubernetes' `minDomains`); 1 by default. */
+  readonly minDomains?: number;
+  /**
+   * The domains to spread over, for an attribute field: the emptiest is
+   * taken over these values whether an instance has them or not, and an
+   * instance with another value gets no task.
+   */
+  readonly domains?: readonly string[];
+}
+
+/**
+ * At most `count` tasks of the group (with `groups`: of these groups
+ * together) per instance or per value of an attribute: Nomad's
+ * `distinct_property`, Marathon's `MAX_PER`, Swarm's maximum replicas per
+ * node. An extension beside ECS.
+ *
+ * @example
+ * ```ts
+ * { type: 'atMost', count: 2, field: 'instanceId' }
+ * ```
+ *
+ * @category Requests
+ */
+export interface AtMostConstraint {
+  /** Always `'atMost'`. */
+  readonly type: 'atMost';
+  /** The most tasks a domain may hold; a whole number of at least 1. */
+  readonly count: number;
+  /** The domains: `instanceId` or `attribute:NAME`; an instance without the attribute gets no task. */
+  readonly field: string;
+  /** Other task groups whose tasks count together with the request's. */
+  readonly groups?: readonly string[];
 }
 
 /**
@@ -52,6 +120,14 @@ export interface DistinctInstanceConstraint {
  * @category Requests
  */
 export type PlacementConstraint = MemberOfConstraint | DistinctInstanceConstraint;
+
+/**
+ * A placement constraint a request may give: ECS's, or one of this
+ * library's extensions beside them, which ECS's readers refuse.
+ *
+ * @category Requests
+ */
+export type RequestConstraint = PlacementConstraint | SpreadLimitConstraint | AtMostConstraint;
 
 /**
  * What to place and how: the fields of an ECS RunTask or CreateService call
@@ -89,12 +165,13 @@ export interface PlacementRequest {
   /**
    * At most 5 strategies, applied in order. Without any, a service spreads
    * over `attribute:ecs.availability-zone` then `instanceId`, and a
-   * standalone request is `random`. A {@link PackStrategy} (this library's
-   * extension) or a {@link Strategy} object may stand in any position.
+   * standalone request is `random`. A {@link PackStrategy} or a
+   * {@link PreferStrategy} (this library's extensions) or a {@link Strategy}
+   * object may stand in any position.
    */
-  readonly placementStrategy?: readonly (PlacementStrategy | PackStrategy | Strategy)[];
+  readonly placementStrategy?: readonly (PlacementStrategy | PackStrategy | PreferStrategy | Strategy)[];
   /** Constraints; with the task definition's, at most 10 in all. */
-  readonly placementConstraints?: readonly PlacementConstraint[];
+  readonly placementConstraints?: readonly RequestConstraint[];
   /**
    * The capacity providers that share the tasks, 1 to 20: each task goes to
    * the instances of the provider its share gives it (those whose attribute

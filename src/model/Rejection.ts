@@ -77,10 +77,46 @@ export type Rejection =
       readonly expression: string;
     }
   | {
-      /** The instance already runs a task of the group (distinctInstance). */
+      /** The instance already runs a task of the group, or of a group counted with it (distinctInstance). */
       readonly code: 'distinct_instance';
-      /** The group. */
+      /** The group of the task it runs. */
       readonly group: string;
+    }
+  | {
+      /** A task here would leave its domain more than `maxSkew` tasks above the emptiest eligible one (spreadLimit). */
+      readonly code: 'spread_limit';
+      /** The constraint's field, such as `attribute:ecs.availability-zone`. */
+      readonly field: string;
+      /** The instance's domain: its value of the attribute, or its id. */
+      readonly domain: string;
+      /** The tasks counted in that domain now. */
+      readonly tasks: number;
+      /** The tasks in the emptiest eligible domain (0 while there are fewer domains than `minDomains`). */
+      readonly minimum: number;
+      /** The skew allowed. */
+      readonly maxSkew: number;
+      /** An eligible domain that holds the minimum, the one short of tasks; absent when the minimum is 0 for want of domains. */
+      readonly emptiest?: string;
+    }
+  | {
+      /** The instance's domain already holds the most tasks allowed (atMost). */
+      readonly code: 'at_most';
+      /** The constraint's field. */
+      readonly field: string;
+      /** The instance's domain: its value of the attribute, or its id. */
+      readonly domain: string;
+      /** The tasks counted in that domain now. */
+      readonly tasks: number;
+      /** The most allowed. */
+      readonly count: number;
+    }
+  | {
+      /** The instance is in no domain of a spreadLimit or atMost: it lacks the attribute, or its value is not one listed. */
+      readonly code: 'outside_domains';
+      /** Which constraint. */
+      readonly constraint: 'spreadLimit' | 'atMost';
+      /** The constraint's field. */
+      readonly field: string;
     };
 
 /**
@@ -118,6 +154,13 @@ export function ecsReason(rejection: Rejection): string {
       return 'MemberOf placement constraint unsatisfied.';
     case 'distinct_instance':
       return 'DistinctInstance placement constraint unsatisfied.';
+    // The extensions' reasons, in the form of ECS's own.
+    case 'spread_limit':
+      return 'SpreadLimit placement constraint unsatisfied.';
+    case 'at_most':
+      return 'AtMost placement constraint unsatisfied.';
+    case 'outside_domains':
+      return rejection.constraint === 'spreadLimit' ? 'SpreadLimit placement constraint unsatisfied.' : 'AtMost placement constraint unsatisfied.';
   }
 }
 

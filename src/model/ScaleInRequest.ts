@@ -4,6 +4,7 @@
  * @module
  */
 import type { PlacementStrategy } from './PlacementRequest';
+import type { PreferStrategy } from './PreferStrategy';
 import type { Strategy } from './Strategy';
 
 /**
@@ -34,11 +35,13 @@ export interface ScaleInRequest {
    * The service's placement strategy, at most 5, as it was given to
    * {@link Cluster.place}. Without any, a service's default chain (spread
    * over `attribute:ecs.availability-zone` then `instanceId`), and `random`
-   * for a group. A {@link Strategy} object of kind `instance` may stand in
-   * the chain; one of kind `anything` cannot (it ranks instances for a task
-   * to place, not tasks to stop).
+   * for a group. A {@link PreferStrategy} may stand in the chain (the tasks
+   * on the least preferred instances are stopped first), and so may a
+   * {@link Strategy} object of kind `instance`; one of kind `anything`
+   * cannot (it ranks instances for a task to place, not tasks to stop), nor
+   * can `pack`, which scores instances for a task to place.
    */
-  readonly placementStrategy?: readonly (PlacementStrategy | Strategy)[];
+  readonly placementStrategy?: readonly (PlacementStrategy | PreferStrategy | Strategy)[];
   /**
    * Ids of running tasks with scale-in protection (ECS's
    * `protectionEnabled`, as `aws ecs get-task-protection` reports it): they

@@ -6,6 +6,7 @@
  */
 import type { PlacementConstraint, PlacementStrategy } from './PlacementRequest';
 import type { PackStrategy } from './PackStrategy';
+import type { PreferStrategy } from './PreferStrategy';
 import type { Strategy } from './Strategy';
 import type { TaskSpec } from './TaskSpec';
 
@@ -34,7 +35,7 @@ export interface ServicePlacement {
   /** The task definition a moved task is started from (its resources and ports may differ from the running task's). */
   readonly task: TaskSpec;
   /** The group's strategies, at most 5; ECS's default chain when absent. */
-  readonly placementStrategy?: readonly (PlacementStrategy | PackStrategy | Strategy)[];
+  readonly placementStrategy?: readonly (PlacementStrategy | PackStrategy | PreferStrategy | Strategy)[];
   /** The group's constraints; with the task definition's, at most 10 (9 for consolidation, which adds one). */
   readonly placementConstraints?: readonly PlacementConstraint[];
 }

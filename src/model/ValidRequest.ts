@@ -16,12 +16,21 @@ export type ValidStrategy =
   | { readonly type: 'spread'; readonly field: string }
   | { readonly type: 'random' }
   | { readonly type: 'pack'; readonly resources: readonly string[]; readonly scorer: PackScorer; readonly weights: readonly number[] }
+  | { readonly type: 'prefer'; readonly expression: string; readonly query: QueryNode; readonly weight: number }
   | Strategy;
 
-/** A constraint as ECS writes it, checked; a memberOf expression comes parsed. */
+/** A constraint, checked: a memberOf expression comes parsed, and lists of groups come empty when not given. */
 export type ValidConstraint =
   | { readonly type: 'memberOf'; readonly expression: string; readonly query: QueryNode }
-  | { readonly type: 'distinctInstance' };
+  | { readonly type: 'distinctInstance'; readonly groups: readonly string[] }
+  | {
+    readonly type: 'spreadLimit';
+    readonly field: string;
+    readonly maxSkew: number;
+    readonly minDomains: number;
+    readonly domains: readonly string[] | undefined;
+  }
+  | { readonly type: 'atMost'; readonly count: number; readonly field: string; readonly groups: readonly string[] };
 
 /** A capacity provider of a strategy, checked, with its base and weight filled in (0 when not given). */
 export interface ValidCapacityProviderItem {

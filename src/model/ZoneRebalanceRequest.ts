@@ -4,8 +4,9 @@
  *
  * @module
  */
-import type { PlacementConstraint, PlacementStrategy } from './PlacementRequest';
+import type { PlacementStrategy, RequestConstraint } from './PlacementRequest';
 import type { PackStrategy } from './PackStrategy';
+import type { PreferStrategy } from './PreferStrategy';
 import type { Strategy } from './Strategy';
 import type { TaskSpec } from './TaskSpec';
 
@@ -36,12 +37,12 @@ export interface ZoneRebalanceRequest {
    * first strategy is `spread` on `attribute:ecs.availability-zone`, or that
    * names none (ECS's default chain starts with it).
    */
-  readonly placementStrategy?: readonly (PlacementStrategy | PackStrategy | Strategy)[];
+  readonly placementStrategy?: readonly (PlacementStrategy | PackStrategy | PreferStrategy | Strategy)[];
   /**
    * The service's constraints; with the task definition's, at most 9, since
    * each start adds one that keeps it in the zones short of their target.
    * ECS does not rebalance a service constrained on
    * `attribute:ecs.availability-zone`.
    */
-  readonly placementConstraints?: readonly PlacementConstraint[];
+  readonly placementConstraints?: readonly RequestConstraint[];
 }

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { Constraint } from '../constraints/Constraint';
+import type { Constraint, DomainCensus } from '../constraints/Constraint';
 import type { InstanceState } from '../model/InstanceState';
 import type { TaskRequirements } from '../model/TaskRequirements';
 import type { Rejection } from '../model/Rejection';
@@ -18,6 +18,8 @@ export interface CheckPlan {
   /** The task's resources in check order: cpu, memory, gpu, then the others by name. */
   readonly resources: readonly string[];
   readonly constraints: readonly Constraint[];
+  /** The census of each domain constraint for the task under way; see `withCensus`. */
+  readonly census?: ReadonlyMap<Constraint, DomainCensus>;
   /** The outcome of an instance that passes every check, made once per plan since it is the common answer. */
   readonly accepted: CheckOutcome;
 }

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { isResolvable, type Rejection } from '../model/Rejection';
+import { ecsReason, isResolvable, type Rejection } from '../model/Rejection';
 import { RESERVED_PORT_LIMIT } from '../model/reservedPortLimit';
 import { resourceUnit } from '../model/resourceUnit';
 
@@ -44,7 +44,29 @@ export function describeRejection(rejection: Rejection, plural: boolean): string
       return `did not match memberOf(${rejection.expression})`;
     case 'distinct_instance':
       return `already ${verb('runs', 'run')} a task of group ${rejection.group}`;
+    case 'spread_limit':
+      return rejection.field === 'instanceId'
+        ? `${verb('runs', 'run')} more tasks than spreadLimit(instanceId, maxSkew ${rejection.maxSkew}) allows above ${short(rejection)}`
+        : `${verb('is', 'are')} in ${rejection.domain} (${rejection.tasks} ${tasks(rejection.tasks)}), where spreadLimit(${rejection.field}, maxSkew ${rejection.maxSkew}) allows no more above ${short(rejection)}`;
+    case 'at_most':
+      return rejection.field === 'instanceId'
+        ? `already ${verb('runs', 'run')} as many tasks as atMost(${rejection.count}, instanceId) allows`
+        : `${verb('is', 'are')} in ${rejection.domain} (${rejection.tasks} ${tasks(rejection.tasks)}), where atMost(${rejection.count}, ${rejection.field}) allows no more`;
+    case 'outside_domains':
+      return `${verb('is', 'are')} in no domain of ${rejection.constraint}(${rejection.field})`;
   }
+}
+
+/** The emptiest domain a spread limit measures against, in words. */
+function short(rejection: { readonly minimum: number; readonly emptiest?: string; readonly field: string }): string {
+  if (rejection.emptiest === undefined) return `${rejection.minimum} (fewer domains than minDomains)`;
+  return rejection.field === 'instanceId'
+    ? `${rejection.minimum} on ${rejection.emptiest}`
+    : `${rejection.minimum} in ${rejection.emptiest}`;
+}
+
+function tasks(count: number): string {
+  return count === 1 ? 'task' : 'tasks';
 }
 
 /**
@@ -80,5 +102,12 @@ export function failureDetail(rejection: Rejection, instanceId: string): string 
       return `${closest} encountered error "MemberOf placement constraint unsatisfied.": ${rejection.expression}.`;
     case 'distinct_instance':
       return `${closest} encountered error "DistinctInstance placement constraint unsatisfied.": it already runs a task of group ${rejection.group}.`;
+    case 'spread_limit':
+      return `${closest} encountered error "${ecsReason(rejection)}": its domain ${rejection.domain} holds ${rejection.tasks} ${tasks(rejection.tasks)}, `
+        + `and one more would be more than ${rejection.maxSkew} above the emptiest domain's ${short(rejection)}.`;
+    case 'at_most':
+      return `${closest} encountered error "${ecsReason(rejection)}": its domain ${rejection.domain} holds ${rejection.tasks} ${tasks(rejection.tasks)}, and at most ${rejection.count} are allowed.`;
+    case 'outside_domains':
+      return `${closest} encountered error "${ecsReason(rejection)}": it is in no domain of ${rejection.field}.`;
   }
 }

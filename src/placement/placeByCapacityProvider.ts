@@ -15,6 +15,7 @@ import { attributeSubject, conditionNode, valueNode } from '../query/queryNodes'
 import type { ClusterState } from '../state/ClusterState';
 import type { InstanceRecord } from '../state/InstanceRecord';
 import { checkInstance } from './checkInstance';
+import { withCensus } from './withCensus';
 import type { Explanation } from './Explanation';
 import { failureFrom } from './failureFrom';
 import type { PlacementEngine } from './PlacementEngine';
@@ -171,7 +172,9 @@ function providerFailure(state: ClusterState, plan: PlacementPlan, provider: str
     const detail = `Capacity provider ${provider} has no ACTIVE container instance: ${statusCounts(instances)}.`;
     return Object.freeze({ reason: NO_ACTIVE_INSTANCES, detail, diagnosis });
   }
-  return failureFrom(instances, instances.map((instance) => checkInstance(instance, plan)), diagnosis);
+  // The census counts every instance's tasks, as placing did, though only the provider's instances are judged.
+  const checks = withCensus(plan, state.instances());
+  return failureFrom(instances, instances.map((instance) => checkInstance(instance, checks)), diagnosis);
 }
 
 /** Such as `2 DRAINING, 1 REGISTERING`. */

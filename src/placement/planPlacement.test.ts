@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { OpaqueStrategy, Strategy } from '../model/Strategy';
+import type { InstanceState } from '../model/InstanceState';
+import type { InstanceStrategy, OpaqueStrategy, Strategy } from '../model/Strategy';
 import { validatePlacementRequest } from '../model/validation/validatePlacementRequest';
 import { binpack } from '../strategies/binpack';
 import { planPlacement } from './planPlacement';
@@ -55,6 +56,30 @@ describe('planPlacement', () => {
     const plan = planOf(strategies({ type: 'binpack', field: 'memory' }, { type: 'spread', field: 'host' }, { type: 'spread', field: 'attribute:rack' }, { type: 'random' }));
     expect(plan.strategies.map(({ dependsOn }) => dependsOn)).toEqual(['instance', 'groupTasks', 'groupTasks', 'draw']);
     expect(plan.strategies.map((strategy) => ('bucketAttribute' in strategy ? strategy.bucketAttribute : undefined))).toEqual([undefined, undefined, 'rack', undefined]);
+  });
+
+  it("makes one strategy of a chain's preferences, where the first stands, keyed by minus their summed weight", () => {
+    const spot = { type: 'prefer', expression: 'attribute:lifecycle == spot', weight: 50 };
+    const idle = { type: 'prefer', expression: 'runningTasksCount == 0', weight: -20 };
+    const plan = planOf(strategies({ type: 'spread', field: 'attribute:ecs.availability-zone' }, spot, { type: 'binpack', field: 'memory' }, idle));
+    expect(plan.strategies.map(({ name }) => name)).toEqual([
+      'spread(attribute:ecs.availability-zone)', 'prefer(attribute:lifecycle == spot weight 50; runningTasksCount == 0 weight -20)', 'binpack(memory)',
+    ]);
+    const preferences = plan.strategies[1] as InstanceStrategy;
+    expect(preferences.dependsOn).toBe('instance');
+    expect(Object.isFrozen(preferences)).toBe(true);
+    const instance = (lifecycle: string, runningTasksCount: number) =>
+      ({ id: 'i', attributes: new Map([['lifecycle', lifecycle]]), agentConnected: true, runningTasksCount, taskGroups: new Map() }) as unknown as InstanceState;
+    expect([instance('spot', 0), instance('spot', 1), instance('on-demand', 0), instance('on-demand', 1)].map((one) => preferences.key(one))).toEqual([-30, -50, 20, 0]);
+    // Requests alike share the value, and so the indexed engine's ordering by it.
+    expect(planOf(strategies({ type: 'spread', field: 'attribute:ecs.availability-zone' }, spot, { type: 'binpack', field: 'memory' }, idle)).strategies[1]).toBe(preferences);
+  });
+
+  it("follows preferences alone with ECS's default chain", () => {
+    const spot = { type: 'prefer', expression: 'attribute:lifecycle == spot', weight: 0 };
+    expect(planOf(strategies(spot)).strategies.map(({ name }) => name)).toEqual(['prefer(attribute:lifecycle == spot weight 0)', 'random']);
+    expect(planOf({ task, service: 'web', placementStrategy: [spot, spot] }).strategies.map(({ name }) => name))
+      .toEqual(['prefer(attribute:lifecycle == spot weight 0; attribute:lifecycle == spot weight 0)', 'spread(attribute:ecs.availability-zone)', 'spread(instanceId)']);
   });
 
   it('accepts a custom strategy written as a class', () => {

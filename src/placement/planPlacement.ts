@@ -6,13 +6,16 @@
  * @module
  */
 import type { Constraint } from '../constraints/Constraint';
+import { atMost } from '../constraints/atMost';
 import { distinctInstance } from '../constraints/distinctInstance';
 import { memberOf } from '../constraints/memberOf';
+import { spreadLimit } from '../constraints/spreadLimit';
 import type { Strategy } from '../model/Strategy';
 import type { TaskRequirements } from '../model/TaskRequirements';
 import type { ValidConstraint, ValidRequest, ValidStrategy } from '../model/ValidRequest';
 import { binpack } from '../strategies/binpack';
 import { pack } from '../strategies/pack';
+import { prefer } from '../strategies/prefer';
 import { random } from '../strategies/random';
 import { spread } from '../strategies/spread';
 import type { CheckOutcome, CheckPlan } from './checkInstance';
@@ -108,17 +111,44 @@ function buildPipeline(request: ValidRequest, kept: boolean): Pipeline {
  * chain stands in for an empty one. Placement and scale-in both read a chain
  * through here, so they agree on what it means.
  *
+ * @remarks
+ * The `prefer` specs of a chain make one strategy, at the position of the
+ * first of them, whose key sums their weights (see {@link prefer}); the
+ * others keep their order around it. A chain of preferences alone is
+ * followed by ECS's default chain, so that a preference of weight 0 places
+ * exactly as no preference.
+ *
  * @param specs - the validated chain, as the caller wrote it
  * @param service - whether a service's tasks are concerned (its default chain differs)
  * @param task - the task to place; without one (choosing tasks to stop), `pack` is a rank, which a task to place needs
  * @returns the chain; never empty
  */
 export function planStrategies(specs: readonly ValidStrategy[], service: boolean, task?: TaskRequirements): readonly Strategy[] {
-  if (specs.length > 0) return Object.freeze(specs.map((spec) => buildStrategy(spec, task)));
-  return service ? SERVICE_DEFAULT : STANDALONE_DEFAULT;
+  const defaults = service ? SERVICE_DEFAULT : STANDALONE_DEFAULT;
+  if (specs.length === 0) return defaults;
+  const preferences = specs.filter(isPreferSpec);
+  const chain: Strategy[] = [];
+  let combined = false;
+  for (const spec of specs) {
+    if (!isPreferSpec(spec)) {
+      chain.push(buildStrategy(spec, task));
+    } else if (!combined) {
+      chain.push(prefer(preferences));
+      combined = true;
+    }
+  }
+  // Preferences alone: ECS's default chain breaks their ties, as it would order the instances without them.
+  return Object.freeze(combined && chain.length === 1 ? [...chain, ...defaults] : chain);
 }
 
-function buildStrategy(spec: ValidStrategy, task: TaskRequirements | undefined): Strategy {
+/** A prefer spec, checked. */
+type PreferSpec = Extract<ValidStrategy, { readonly type: 'prefer' }>;
+
+function isPreferSpec(spec: ValidStrategy): spec is PreferSpec {
+  return !('name' in spec) && spec.type === 'prefer';
+}
+
+function buildStrategy(spec: Exclude<ValidStrategy, PreferSpec>, task: TaskRequirements | undefined): Strategy {
   // Specs carry a `type`; anything with a name is a caller's own strategy.
   if ('name' in spec) return spec;
   switch (spec.type) {
@@ -134,5 +164,14 @@ function buildStrategy(spec: ValidStrategy, task: TaskRequirements | undefined):
 }
 
 function buildConstraint(spec: ValidConstraint): Constraint {
-  return spec.type === 'memberOf' ? memberOf(spec.expression, spec.query) : distinctInstance();
+  switch (spec.type) {
+    case 'memberOf':
+      return memberOf(spec.expression, spec.query);
+    case 'distinctInstance':
+      return distinctInstance(spec.groups);
+    case 'spreadLimit':
+      return spreadLimit(spec);
+    case 'atMost':
+      return atMost(spec);
+  }
 }

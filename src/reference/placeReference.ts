@@ -13,6 +13,7 @@ import { chooseInstance, type KeyObserver } from '../placement/chooseInstance';
 import { diagnose } from '../placement/Diagnosis';
 import { failureFrom } from '../placement/failureFrom';
 import { placeEach } from '../placement/placeEach';
+import { withCensus } from '../placement/withCensus';
 import type { PlacementFailure, PlacementResult } from '../placement/PlacementResult';
 import type { StrategyContext } from '../model/Strategy';
 
@@ -48,7 +49,8 @@ export function placeReference(state: ClusterState, request: PlacementPlan): Pla
  */
 export function decide(state: ClusterState, request: PlacementPlan, observe?: KeyObserver): Decision {
   const instances = state.instances();
-  const outcomes = instances.map((instance) => checkInstance(instance, request));
+  const checks = withCensus(request, instances);
+  const outcomes = instances.map((instance) => checkInstance(instance, checks));
   const candidates = instances.filter((_, index) => (outcomes[index] as CheckOutcome).rejection === undefined);
   if (candidates.length === 0) {
     return { outcomes, chosen: undefined, failure: failureFrom(instances, outcomes, diagnose(outcomes)) };

@@ -5,6 +5,7 @@
  * @module
  */
 import type { PackStrategy } from '../model/PackStrategy';
+import type { PreferStrategy } from '../model/PreferStrategy';
 import type { PlacementConstraint, PlacementStrategy } from '../model/PlacementRequest';
 import type { TaskSpec } from '../model/TaskSpec';
 
@@ -55,8 +56,8 @@ export interface ServiceScenario {
   readonly desiredCount: number;
   /** The task definition. */
   readonly task: TaskSpec;
-  /** ECS strategies, and the library's pack; without any, ECS's service default applies. */
-  readonly placementStrategy?: readonly (PlacementStrategy | PackStrategy)[];
+  /** ECS strategies, and the library's pack and prefer; without any, ECS's service default applies. */
+  readonly placementStrategy?: readonly (PlacementStrategy | PackStrategy | PreferStrategy)[];
   /** ECS constraints. */
   readonly placementConstraints?: readonly PlacementConstraint[];
 }

@@ -105,3 +105,31 @@ describe('docs/placement.md, attribute values', () => {
     expect(cluster.place({ task, count: 3 }).placements.map(({ instanceId }) => instanceId)).toEqual(['graviton', 'graviton', 'graviton']);
   });
 });
+
+describe('docs/placement.md, constraints beyond ECS', () => {
+  // The spreadLimit example of the page, as it is written there, on both engines.
+  it.each(['reference', 'indexed'] as const)('keeps three zones within one task of each other on the %s engine, and names the short zone', (engine) => {
+    const cluster = new Cluster({
+      engine,
+      instances: [
+        { id: 'a-1', resources: { cpu: 1024, memory: 2048 }, attributes: { 'ecs.availability-zone': 'us-east-1a' } },
+        { id: 'b-1', resources: { cpu: 1024, memory: 2048 }, attributes: { 'ecs.availability-zone': 'us-east-1b' } },
+        { id: 'c-1', resources: { cpu: 256, memory: 512 }, attributes: { 'ecs.availability-zone': 'us-east-1c' } },
+      ],
+    });
+    const result = cluster.place({
+      task: { family: 'web', resources: { cpu: 256, memory: 512 } },
+      service: 'web',
+      count: 6,
+      placementStrategy: [{ type: 'binpack', field: 'memory' }],
+      placementConstraints: [{ type: 'spreadLimit', field: 'attribute:ecs.availability-zone', maxSkew: 1 }],
+    });
+    expect(result.placements.map((p) => p.instanceId)).toEqual(['c-1', 'a-1', 'b-1', 'a-1', 'b-1']);
+    expect(result.failures[0]?.reason).toBe('SpreadLimit placement constraint unsatisfied.');
+    expect(result.failures[0]?.detail).toBe('The closest matching container-instance a-1 encountered error "SpreadLimit placement constraint unsatisfied.": '
+      + 'its domain us-east-1a holds 2 tasks, and one more would be more than 1 above the emptiest domain\'s 1 in us-east-1c.');
+    const page = readFileSync(join(import.meta.dirname, '../../docs/placement.md'), 'utf8');
+    expect(page).toContain("result.placements.map((p) => p.instanceId); // ['c-1', 'a-1', 'b-1', 'a-1', 'b-1']");
+    expect(page).toContain('// its domain us-east-1a holds 2 tasks, and one more would be more than 1 above the emptiest domain\'s 1 in us-east-1c.');
+  });
+});

@@ -47,7 +47,11 @@ describe('fromPlacementFields', () => {
     ['spread on HOST', { placementStrategy: [{ type: 'spread', field: 'HOST' }] }, 'invalid_strategy_field', 'placementStrategy[0].field'],
     ['a strategy type in upper case', { placementStrategy: [{ type: 'BINPACK', field: 'memory' }] }, 'unknown_strategy_type', 'placementStrategy[0].type'],
     ["the library's own pack, which ECS refuses", { placementStrategy: [{ type: 'spread', field: 'instanceId' }, { type: 'pack', resources: ['cpu', 'memory'], scorer: 'bestFit' }] }, 'unknown_strategy_type', 'placementStrategy[1].type'],
+    ["the library's own prefer, which ECS refuses", { placementStrategy: [{ type: 'prefer', expression: 'attribute:lifecycle == spot', weight: 50 }] }, 'unknown_strategy_type', 'placementStrategy[0].type'],
     ['a Strategy object', { placementStrategy: [{ name: 'mine', rank: () => () => 0 }] }, 'invalid_strategy', 'placementStrategy[0]'],
+    ["the library's own spreadLimit, which ECS refuses", { placementConstraints: [{ type: 'spreadLimit', field: 'instanceId', maxSkew: 1 }] }, 'unknown_constraint_type', 'placementConstraints[0].type'],
+    ["the library's own atMost, which ECS refuses", { placementConstraints: [{ type: 'distinctInstance' }, { type: 'atMost', field: 'instanceId', count: 2 }] }, 'unknown_constraint_type', 'placementConstraints[1].type'],
+    ["distinctInstance with the library's groups", { placementConstraints: [{ type: 'distinctInstance', groups: ['service:api'] }] }, 'unknown_field', 'placementConstraints[0].groups'],
     ['a memberOf without an expression', { placementConstraints: [{ type: 'memberOf', expression: undefined }] }, 'missing_field', 'placementConstraints[0].expression'],
     ['six strategies', { placementStrategy: Array.from({ length: 6 }, () => ({ type: 'random' })) }, 'too_many_strategies', 'placementStrategy'],
   ])('refuses %s, at its path', (_name, fields, code, path) => {

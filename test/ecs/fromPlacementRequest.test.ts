@@ -79,7 +79,13 @@ describe('fromCreateServiceRequest', () => {
     expect(inputErrorOf(() => fromCreateServiceRequest({ ...scaledToZero, placementStrategy: [{ type: 'pack' }] }, web))).toEqual({ code: 'unknown_strategy_type', path: 'placementStrategy[0].type' });
     // A pack spec the library itself would take is still not ECS's.
     expect(inputErrorOf(() => fromCreateServiceRequest({ ...scaledToZero, placementStrategy: [{ type: 'pack', resources: ['cpu'], scorer: 'bestFit' }] }, web))).toEqual({ code: 'unknown_strategy_type', path: 'placementStrategy[0].type' });
+    // Nor is a preference.
+    const preference = { type: 'prefer', expression: 'attribute:lifecycle == spot', weight: 50 };
+    expect(inputErrorOf(() => fromCreateServiceRequest({ ...scaledToZero, placementStrategy: [{ type: 'random' }, preference] }, web))).toEqual({ code: 'unknown_strategy_type', path: 'placementStrategy[1].type' });
     expect(inputErrorOf(() => fromCreateServiceRequest(scaledToZero, web, { count: 0 }))).toEqual({ code: 'invalid_count', path: 'count' });
+    // So are the library's own constraints.
+    const spreadLimit = { type: 'spreadLimit', field: 'attribute:ecs.availability-zone', maxSkew: 1 };
+    expect(inputErrorOf(() => fromCreateServiceRequest({ ...scaledToZero, placementConstraints: [spreadLimit] }, web))).toEqual({ code: 'unknown_constraint_type', path: 'placementConstraints[0].type' });
   });
 
   it('takes an empty placementStrategy as ECS\'s default for services', () => {
@@ -126,6 +132,7 @@ describe('placement notation', () => {
     ['binpack', 'invalid_notation', '[0]'],
     ['random(memory)', 'invalid_notation', '[0]'],
     ['spread(instanceId),pack(memory)', 'unknown_strategy_type', '[1].type'],
+    ['prefer(attribute:lifecycle == spot)', 'unknown_strategy_type', '[0].type'],
     ['spread(zone)', 'invalid_strategy_field', '[0].field'],
     ['', 'invalid_notation', ''],
   ])('refuses the strategies %j', (text, code, path) => {

@@ -1,11 +1,13 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
-import type { PlacementConstraint, PlacementRequest } from '../../src/model/PlacementRequest';
+import type { DistinctInstanceConstraint, PlacementConstraint, PlacementRequest } from '../../src/model/PlacementRequest';
 import { checkPlacement, formatViolations } from '../../src/arbitraries/index';
 import { clusterScenario, memberOfConstraint, plainTaskSpec, requestArbitrary, roomyScenario, roomyTaskSpec } from '../support/lawArbitraries';
 import { ModelCluster } from '../../src/arbitraries/model/ModelCluster';
 import { groupOf, modelRequest } from '../../src/arbitraries/model/modelRequest';
 import { ENGINES, placeTimes, scenarioCluster } from '../support/scenarioCluster';
+import { domainLaws } from '../support/domainLaws';
+import { engineDistinctInstance } from '../support/engineArbitraries';
 import { runs } from '../support/runs';
 
 const distinct: PlacementConstraint = { type: 'distinctInstance' };
@@ -54,4 +56,12 @@ describe.each(ENGINES)('distinctInstance on the %s engine', (engine) => {
       expect(result.failures).toHaveLength(count - able.length);
     },
   );
+});
+
+describe.each(ENGINES)('distinctInstance with groups on the %s engine', (engine) => {
+  domainLaws<DistinctInstanceConstraint>('distinctInstance', engine, engineDistinctInstance, {
+    field: () => 'instanceId',
+    groups: (constraint, group) => [group, ...(constraint.groups ?? [])],
+    breaks: (_constraint, domain, counts) => (domain !== undefined && counts.tasksIn(domain) > 0 ? `${domain} already runs a task of a group counted` : undefined),
+  });
 });

@@ -2,13 +2,18 @@
  * Requests and scenarios that reach every path of the indexed engine: every
  * strategy kind, random anywhere in a chain, spread by attributes that some
  * instances lack or have without a value, memberOf on task groups and task
- * counts, distinctInstance, static ports and the port limit, required
+ * counts, distinctInstance (over several groups too), spreadLimit and
+ * atMost over instances and attributes, static ports and the port limit, required
  * attribute values, custom resources, counts that fill the fleet and fail,
- * chains with pack, and chains with a caller's own Strategy object.
+ * chains with pack and prefer, and chains with a caller's own Strategy
+ * object.
  */
 import fc from 'fast-check';
 import { PACK_SCORERS, type PackStrategy } from '../../src/model/PackStrategy';
-import type { PlacementConstraint, PlacementRequest, PlacementStrategy } from '../../src/model/PlacementRequest';
+import type {
+  AtMostConstraint, DistinctInstanceConstraint, PlacementRequest, PlacementStrategy, RequestConstraint, SpreadLimitConstraint,
+} from '../../src/model/PlacementRequest';
+import type { PreferStrategy } from '../../src/model/PreferStrategy';
 import type { MemberOfConstraint } from '../../src/model/TaskSpec';
 import { binpack } from '../../src/strategies/binpack';
 import { random } from '../../src/strategies/random';
@@ -32,8 +37,8 @@ import {
   type Grouping,
 } from './lawArbitraries';
 
-/** A strategy as a request may give it: ECS's form, the library's pack, or a Strategy object. */
-type ChainStrategy = PlacementStrategy | PackStrategy | Strategy;
+/** A strategy as a request may give it: ECS's form, the library's pack or prefer, or a Strategy object. */
+type ChainStrategy = PlacementStrategy | PackStrategy | PreferStrategy | Strategy;
 
 /**
  * Spread fields whose buckets are uneven: `rack` is absent, valueless or
@@ -79,6 +84,21 @@ export const enginePack: fc.Arbitrary<PackStrategy> = fc
     : fc.constant<PackStrategy>({ type: 'pack', resources, scorer })));
 
 /**
+ * A preference's weight: often an end of the range, 0 (which changes
+ * nothing) or 1 either way, else any from -100 to 100.
+ */
+const preferWeight: fc.Arbitrary<number> = fc.oneof(fc.constantFrom(0, 1, -1, 100, -100), fc.integer({ min: -100, max: 100 }));
+
+/**
+ * prefer on any of {@link ENGINE_MEMBER_OF_EXPRESSIONS}: attributes that
+ * some instances lack, task groups and task counts (which change as tasks
+ * are placed), with any weight.
+ */
+export const enginePrefer: fc.Arbitrary<PreferStrategy> = fc
+  .tuple(fc.constantFrom(...ENGINE_MEMBER_OF_EXPRESSIONS), preferWeight)
+  .map(([expression, weight]): PreferStrategy => ({ type: 'prefer', expression, weight }));
+
+/**
  * A caller's own strategies that declare an instance key, which the indexed
  * engine orders instances by: on attributes, task counts, resources, the
  * registration order, keys of Infinity, a key that is NaN on a busy instance
@@ -118,6 +138,7 @@ const rankedStrategy: fc.Arbitrary<ChainStrategy> = fc.oneof(
   { weight: 4, arbitrary: engineSpread },
   { weight: 1, arbitrary: rankedObject },
   { weight: 1, arbitrary: enginePack },
+  { weight: 1, arbitrary: enginePrefer },
 );
 
 /** Any built-in strategy. */
@@ -150,9 +171,39 @@ const strategyChain: fc.Arbitrary<ChainStrategy[] | undefined> = fc.oneof(
 /** memberOf with any of {@link ENGINE_MEMBER_OF_EXPRESSIONS}. */
 const engineMemberOf: fc.Arbitrary<MemberOfConstraint> = fc.constantFrom(...ENGINE_MEMBER_OF_EXPRESSIONS).map((expression) => ({ type: 'memberOf', expression }));
 
-/** Up to two constraints: memberOf and distinctInstance. */
-const engineConstraints: fc.Arbitrary<PlacementConstraint[]> = fc.array(
-  fc.oneof(engineMemberOf, fc.constant<PlacementConstraint>({ type: 'distinctInstance' })),
+/** Groups a constraint may count besides the request's: the law vocabulary's, and one that never runs a task. */
+const countedGroups: fc.Arbitrary<string[]> = fc.uniqueArray(fc.constantFrom('service:web', 'service:api', 'batch-jobs', 'family:web', 'nobody'), { minLength: 1, maxLength: 2 });
+
+/** Fields of spreadLimit and atMost: instances, zones, and racks that some instances lack or have without a value. */
+const DOMAIN_FIELDS = ['instanceId', 'attribute:ecs.availability-zone', 'attribute:rack', 'attribute:ecs.instance-type'] as const;
+
+/** spreadLimit over any field, now and then with minDomains, and over zones now and then with the domains listed (one that no instance has). */
+export const engineSpreadLimit: fc.Arbitrary<SpreadLimitConstraint> = fc
+  .record({
+    field: fc.constantFrom(...DOMAIN_FIELDS),
+    maxSkew: fc.integer({ min: 1, max: 3 }),
+    minDomains: fc.option(fc.integer({ min: 1, max: 5 }), { nil: undefined }),
+    domains: fc.option(fc.subarray(['us-east-1a', 'us-east-1b', 'us-east-1c', 'us-east-1z'], { minLength: 1 }), { nil: undefined, freq: 4 }),
+  })
+  .map(({ field, maxSkew, minDomains, domains }): SpreadLimitConstraint => ({
+    type: 'spreadLimit', field, maxSkew,
+    ...(minDomains === undefined ? {} : { minDomains }),
+    ...(domains === undefined || field !== 'attribute:ecs.availability-zone' ? {} : { domains }),
+  }));
+
+/** atMost over any field, now and then counting other groups too. */
+export const engineAtMost: fc.Arbitrary<AtMostConstraint> = fc
+  .record({ count: fc.integer({ min: 1, max: 4 }), field: fc.constantFrom(...DOMAIN_FIELDS), groups: fc.option(countedGroups, { nil: undefined, freq: 3 }) })
+  .map(({ count, field, groups }): AtMostConstraint => ({ type: 'atMost', count, field, ...(groups === undefined ? {} : { groups }) }));
+
+/** distinctInstance, now and then counting other groups too. */
+export const engineDistinctInstance: fc.Arbitrary<DistinctInstanceConstraint> = fc
+  .option(countedGroups, { nil: undefined, freq: 3 })
+  .map((groups): DistinctInstanceConstraint => (groups === undefined ? { type: 'distinctInstance' } : { type: 'distinctInstance', groups }));
+
+/** Up to two constraints: memberOf, distinctInstance, spreadLimit and atMost. */
+const engineConstraints: fc.Arbitrary<RequestConstraint[]> = fc.array(
+  fc.oneof(engineMemberOf, engineDistinctInstance, engineSpreadLimit, engineAtMost),
   { maxLength: 2 },
 );
 

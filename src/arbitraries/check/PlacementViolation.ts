@@ -36,7 +36,7 @@ export interface RejectedPlacement extends ViolationFacts {
    * the task's static ports take the instance past 100 reserved host ports),
    * `memberOf` or `distinctInstance`.
    */
-  readonly law: 'eligibility' | 'requiredAttributes' | 'resources' | 'ports' | 'memberOf' | 'distinctInstance';
+  readonly law: 'eligibility' | 'requiredAttributes' | 'resources' | 'ports' | 'memberOf' | 'distinctInstance' | 'spreadLimit' | 'atMost';
   /** Why the instance could not take the task. */
   readonly rejection: Rejection;
 }
@@ -53,6 +53,21 @@ export interface StrategyNotBest extends ViolationFacts {
   readonly chosenKey: number;
   /** The lowest key among the candidates left at that point. */
   readonly bestKey: number;
+}
+
+/**
+ * The chain's preferences (`prefer`) did not keep the chosen instance among
+ * the candidates that meet the highest summed weight.
+ */
+export interface PreferenceNotBest extends ViolationFacts {
+  /** Always `prefer`. */
+  readonly law: 'prefer';
+  /** The position in the chain of the preferences' one strategy (that of the first `prefer`), from 0. */
+  readonly position: number;
+  /** The summed weight of the preferences the chosen instance meets. */
+  readonly chosenWeight: number;
+  /** The highest summed weight among the candidates left at that point. */
+  readonly bestWeight: number;
 }
 
 /** An instance's tasks hold more of a resource than it registered. */
@@ -103,7 +118,7 @@ export interface OtherViolation extends ViolationFacts {
  * const broken = checkPlacement(before, request, result).filter((violation) => violation.law === 'spread');
  * ```
  */
-export type PlacementViolation = RejectedPlacement | StrategyNotBest | Overcommitted | PortConflict | OtherViolation;
+export type PlacementViolation = RejectedPlacement | StrategyNotBest | PreferenceNotBest | Overcommitted | PortConflict | OtherViolation;
 
 /** The name of a law, such as `resources` or `binpack`. */
 export type PlacementLaw = PlacementViolation['law'];

@@ -39,6 +39,24 @@ describe('checkPlacement', () => {
     ]);
   });
 
+  it("judges a chain's preferences as one strategy where the first stands, by their summed weight", () => {
+    // a runs a task and is in zone 1a: 15; b is in zone 1b: 10. The preferences come before binpack, which would choose a too.
+    const preferred: PlacementRequest = {
+      ...binpackMemory,
+      placementStrategy: [
+        { type: 'prefer', expression: 'attribute:ecs.availability-zone == us-east-1b', weight: 10 },
+        { type: 'binpack', field: 'memory' },
+        { type: 'prefer', expression: 'runningTasksCount >= 1', weight: 15 },
+      ],
+    };
+    const { before, result } = placed(preferred);
+    expect(result.placements.map((placement) => placement.instanceId)).toEqual(['a']);
+    expect(checkPlacement(before, preferred, result)).toEqual([]);
+    const [violation] = checkPlacement(before, preferred, moved(result, 'b'));
+    expect(violation).toEqual(expect.objectContaining({ law: 'prefer', step: 0, position: 0, chosenWeight: 10, bestWeight: 15, instanceIds: ['b', 'a'] }));
+    expect(violation?.message).toContain('prefer(attribute:ecs.availability-zone == us-east-1b weight 10; runningTasksCount >= 1 weight 15)');
+  });
+
   it('judges the exported binpack(), spread() and random() values as their JSON forms', () => {
     const asValue: PlacementRequest = { ...binpackMemory, placementStrategy: [binpack('memory')] };
     const { before, result } = placed(asValue);

@@ -9,7 +9,7 @@ import type { PlacementRequest } from '../../model/PlacementRequest';
 import type { PlacementResult } from '../../placement/PlacementResult';
 import { CAPACITY_PROVIDER_ATTRIBUTE } from '../../model/capacityProviderAttribute';
 import { parseQuery } from '../../query/parseQuery';
-import { ModelCluster } from '../model/ModelCluster';
+import { ModelCluster, preferredWeight } from '../model/ModelCluster';
 import { tasksByInstance } from '../model/tasksByInstance';
 import type { TaskInfo } from '../../model/TaskInfo';
 import { modelRequest, strategyName, type ModelRequest } from '../model/modelRequest';
@@ -34,8 +34,10 @@ import { explainRejection, lawOf } from './rejectionWords';
  * For each placement, in order: the instance is registered and could take
  * the task (status and agent, required attributes, resources, ports,
  * constraints); it is among the best candidates of each binpack and spread
- * of the chain; and, with no random or custom strategy, it is the earliest
- * registered of those left. A random choice may be any candidate left when
+ * of the chain, and of its preferences (every `prefer` of the chain
+ * together, where the first stands: the highest summed weight); and, with
+ * no random or custom strategy, it is the earliest registered of those
+ * left. A random choice may be any candidate left when
  * it is reached, and a custom strategy is opaque, so neither they nor what
  * follows them is checked. Then for the failures: no instance could take the
  * task, the reason and rejection are the closest matching instance's, and
@@ -173,7 +175,18 @@ function checkStep(at: ReplayStep): PlacementViolation[] {
   const { candidates } = at;
   const narrowing = model.narrow(candidates, request.strategies, request.group);
   for (const [position, { strategy, best, kept }] of narrowing.stages.entries()) {
-    if (kept.includes(chosen) || (strategy.kind !== 'binpack' && strategy.kind !== 'spread')) continue;
+    if (kept.includes(chosen)) continue;
+    if (strategy.kind === 'prefer') {
+      const weight = preferredWeight(strategy.preferences, chosen);
+      // The key is minus the weight; 0 - key keeps a weight of 0 from reading -0.
+      const bestWeight = 0 - best;
+      return [{
+        law: 'prefer', step, position, chosenWeight: weight, bestWeight,
+        instanceIds: [chosen.id, ...kept.map((instance) => instance.id)], taskIds: [],
+        message: `placed on ${chosen.id}, which meets preferences weighing ${weight} in ${strategyName(strategy)}, but ${ids(kept)} met ${bestWeight} (candidates ${ids(candidates)})`,
+      }];
+    }
+    if (strategy.kind !== 'binpack' && strategy.kind !== 'spread') continue;
     const key = model.key(strategy, chosen, request.group);
     return [{
       law: strategy.kind, step, field: strategy.field, position, chosenKey: key, bestKey: best,

@@ -25,6 +25,12 @@ export function expectedReason(rejection: Rejection): string {
       return 'MemberOf placement constraint unsatisfied.';
     case 'distinct_instance':
       return 'DistinctInstance placement constraint unsatisfied.';
+    case 'spread_limit':
+      return 'SpreadLimit placement constraint unsatisfied.';
+    case 'at_most':
+      return 'AtMost placement constraint unsatisfied.';
+    case 'outside_domains':
+      return `${rejection.constraint === 'spreadLimit' ? 'SpreadLimit' : 'AtMost'} placement constraint unsatisfied.`;
   }
 }
 
@@ -51,6 +57,12 @@ export function lawOf(rejection: Rejection): RejectedPlacement['law'] {
       return 'memberOf';
     case 'distinct_instance':
       return 'distinctInstance';
+    case 'spread_limit':
+      return 'spreadLimit';
+    case 'at_most':
+      return 'atMost';
+    case 'outside_domains':
+      return rejection.constraint;
   }
 }
 
@@ -73,6 +85,12 @@ export function explainRejection(rejection: Rejection): string {
       return `does not satisfy memberOf(${rejection.expression})`;
     case 'distinct_instance':
       return `already runs a task of ${rejection.group}`;
+    case 'spread_limit':
+      return `is in ${rejection.domain}, which holds ${rejection.tasks} tasks while the emptiest domain holds ${rejection.minimum}, and maxSkew is ${rejection.maxSkew}`;
+    case 'at_most':
+      return `is in ${rejection.domain}, which holds ${rejection.tasks} tasks of the ${rejection.count} allowed`;
+    case 'outside_domains':
+      return `is in no domain of ${rejection.constraint}(${rejection.field})`;
   }
 }
 

@@ -5,7 +5,6 @@
  * @module
  */
 import type { InstanceSpec } from '../../model/InstanceSpec';
-import type { PlacementConstraint } from '../../model/PlacementRequest';
 import type { RequiredAttribute } from '../../model/RequiredAttribute';
 import type { MemberOfConstraint, TaskSpec } from '../../model/TaskSpec';
 import { evaluateQuery } from '../../query/evaluateQuery';
@@ -92,7 +91,7 @@ export function taskWith(
  */
 export function fitRequest(request: GeneratedPlacementRequest, hosts: readonly InstanceSpec[], maxCount: number): GeneratedPlacementRequest {
   const views = hosts.map(viewOf);
-  const constraints = (request.placementConstraints ?? []).filter((constraint: PlacementConstraint) => constraint.type !== 'memberOf' || holdsOn(constraint.expression, views));
+  const constraints = (request.placementConstraints ?? []).filter((constraint) => constraint.type !== 'memberOf' || holdsOn(constraint.expression, views));
   const { placementConstraints: _dropped, count, ...rest } = request;
   return {
     ...rest,

@@ -66,6 +66,7 @@ export function printRequest(request: PlacementRequest): string {
   const chain = (request.placementStrategy ?? []).map((strategy) => {
     if (!('type' in strategy)) return strategy.name;
     if (strategy.type === 'pack') return `pack(${strategy.scorer}: ${strategy.resources.join(', ')})`;
+    if (strategy.type === 'prefer') return `prefer(${strategy.expression} weight ${strategy.weight})`;
     return strategy.field === undefined ? strategy.type : `${strategy.type}(${strategy.field})`;
   });
   const constraints = (request.placementConstraints ?? []).map((constraint) => (constraint.type === 'memberOf' ? `memberOf(${constraint.expression})` : constraint.type));

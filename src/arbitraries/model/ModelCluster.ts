@@ -11,7 +11,7 @@ import type { Rejection } from '../../model/Rejection';
 import { evaluateQuery } from '../../query/evaluateQuery';
 import { ModelInstance } from './ModelInstance';
 import { tasksByInstance } from './tasksByInstance';
-import type { ModelConstraint, ModelRequest, ModelStrategy } from './modelRequest';
+import type { ModelConstraint, ModelPreference, ModelRequest, ModelStrategy } from './modelRequest';
 
 /** Every instance is checked for every task: one list of protocols rather than a new one per check. */
 const PROTOCOLS = ['tcp', 'udp'] as const;
@@ -168,8 +168,9 @@ export class ModelCluster {
     return this.instances.filter((instance) => this.check(instance, request).rejection === undefined);
   }
 
-  /** The key of a binpack or spread strategy for an instance now (lower is better). */
-  key(strategy: { readonly kind: 'binpack' | 'spread'; readonly field: string }, instance: ModelInstance, group: string): number {
+  /** The key of a binpack, spread or prefer strategy for an instance now (lower is better). */
+  key(strategy: Exclude<ModelStrategy, { readonly kind: 'random' | 'custom' }>, instance: ModelInstance, group: string): number {
+    if (strategy.kind === 'prefer') return -preferredWeight(strategy.preferences, instance);
     if (strategy.kind === 'binpack') return instance.remainingOf(strategy.field);
     // Each instance is its own bucket.
     if (strategy.field === 'instanceId' || strategy.field === 'host') return instance.groups.get(group) ?? 0;
@@ -233,6 +234,16 @@ export class ModelCluster {
       counts?.set(bucket, (counts.get(bucket) ?? 0) + 1);
     }
   }
+}
+
+/**
+ * The summed weight of the preferences whose expression holds for an
+ * instance now: the higher, the more preferred.
+ */
+export function preferredWeight(preferences: readonly ModelPreference[], instance: ModelInstance): number {
+  let weight = 0;
+  for (const preference of preferences) if (evaluateQuery(preference.query, instance.view())) weight += preference.weight;
+  return weight;
 }
 
 /** The bucket of an attribute spread an instance falls in: its value of the attribute. */

@@ -7,6 +7,7 @@
  */
 import { binpackResource } from '../../model/binpackResource';
 import type { PlacementRequest } from '../../model/PlacementRequest';
+import type { PreferStrategy } from '../../model/PreferStrategy';
 import type { QueryNode } from '../../query/ast';
 import { parseQuery } from '../../query/parseQuery';
 import { binpackFieldOf } from '../../strategies/binpack';
@@ -26,11 +27,22 @@ interface ModelTask {
 /** A binding constraint. */
 export type ModelConstraint = { readonly kind: 'memberOf'; readonly expression: string; readonly query: QueryNode } | { readonly kind: 'distinctInstance' };
 
-/** A strategy; `custom` stands for a caller's own Strategy object, which the model cannot rank. */
+/** One `prefer` of a chain: its expression, parsed, and its weight. */
+export interface ModelPreference {
+  readonly expression: string;
+  readonly query: QueryNode;
+  readonly weight: number;
+}
+
+/**
+ * A strategy; `custom` stands for a caller's own Strategy object, which the
+ * model cannot rank; `prefer` for every preference of the chain together.
+ */
 export type ModelStrategy =
   | { readonly kind: 'binpack'; readonly field: string }
   | { readonly kind: 'spread'; readonly field: string }
   | { readonly kind: 'random' }
+  | { readonly kind: 'prefer'; readonly preferences: readonly ModelPreference[] }
   | { readonly kind: 'custom'; readonly name: string };
 
 /** A request as the model places it. */
@@ -88,21 +100,44 @@ function requirements(given: readonly (string | { readonly name: string; readonl
   return [...byKey.values()];
 }
 
+/**
+ * The chain as the model ranks it. Every `prefer` of the chain is one
+ * strategy, where the first of them stands, ranking by the weights summed;
+ * a chain of preferences alone is followed by ECS's default chain.
+ */
 function modelStrategies(request: PlacementRequest): ModelStrategy[] {
   const given = request.placementStrategy ?? [];
-  if (given.length === 0) {
-    return request.service === undefined
-      ? [{ kind: 'random' }]
-      : [{ kind: 'spread', field: 'attribute:ecs.availability-zone' }, { kind: 'spread', field: 'instanceId' }];
+  const defaults: ModelStrategy[] = request.service === undefined
+    ? [{ kind: 'random' }]
+    : [{ kind: 'spread', field: 'attribute:ecs.availability-zone' }, { kind: 'spread', field: 'instanceId' }];
+  if (given.length === 0) return defaults;
+  const preferences: ModelPreference[] = [];
+  const chain: ModelStrategy[] = [];
+  for (const strategy of given) {
+    if (isPrefer(strategy)) {
+      if (preferences.length === 0) chain.push({ kind: 'prefer', preferences });
+      preferences.push({ expression: strategy.expression, query: parsed(strategy.expression), weight: strategy.weight });
+    } else {
+      chain.push(modelStrategy(strategy));
+    }
   }
-  return given.map((strategy): ModelStrategy => {
-    if ('name' in strategy) return builtInValue(strategy) ?? { kind: 'custom', name: strategy.name };
-    if (strategy.type === 'random') return { kind: 'random' };
-    // The model does not rank by pack's scores: from there on, any survivor is an acceptable choice, as after a caller's own strategy.
-    if (strategy.type === 'pack') return { kind: 'custom', name: `pack(${strategy.scorer})` };
-    if (strategy.type === 'binpack') return { kind: 'binpack', field: binpackResource(strategy.field ?? '') };
-    return { kind: strategy.type, field: strategy.field ?? '' };
-  });
+  return preferences.length > 0 && chain.length === 1 ? [...chain, ...defaults] : chain;
+}
+
+/** A strategy as a request may give it. */
+type GivenStrategy = NonNullable<PlacementRequest['placementStrategy']>[number];
+
+function isPrefer(strategy: GivenStrategy): strategy is PreferStrategy {
+  return 'type' in strategy && strategy.type === 'prefer';
+}
+
+function modelStrategy(strategy: Exclude<GivenStrategy, PreferStrategy>): ModelStrategy {
+  if ('name' in strategy) return builtInValue(strategy) ?? { kind: 'custom', name: strategy.name };
+  if (strategy.type === 'random') return { kind: 'random' };
+  // The model does not rank by pack's scores: from there on, any survivor is an acceptable choice, as after a caller's own strategy.
+  if (strategy.type === 'pack') return { kind: 'custom', name: `pack(${strategy.scorer})` };
+  if (strategy.type === 'binpack') return { kind: 'binpack', field: binpackResource(strategy.field ?? '') };
+  return { kind: strategy.type, field: strategy.field ?? '' };
 }
 
 /**
@@ -143,6 +178,8 @@ export function strategyName(strategy: ModelStrategy): string {
       return `${strategy.kind}(${strategy.field})`;
     case 'random':
       return 'random';
+    case 'prefer':
+      return `prefer(${strategy.preferences.map(({ expression, weight }) => `${expression} weight ${weight}`).join('; ')})`;
     case 'custom':
       return strategy.name;
   }

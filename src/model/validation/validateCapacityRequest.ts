@@ -5,9 +5,10 @@
  */
 import { ATTRIBUTE_NAME } from '../../query/subjects';
 import { PlacementInputError } from '../PlacementInputError';
-import type { ValidRequest } from '../ValidRequest';
+import type { ValidConstraint, ValidRequest } from '../ValidRequest';
 import { describeValue } from './describeValue';
 import { expectString, optionalField, readObject, unreadableInput } from './fields';
+import { indexPath, keyPath } from './paths';
 import { refuseGroupBesideService, resolveGroup } from './resolveGroup';
 import { validateConstraints } from './validateConstraints';
 import { validateName } from './validateName';
@@ -29,7 +30,8 @@ export interface ValidCapacityRequest {
  * @param options - the untrusted options (undefined for none)
  * @returns one copy's request (no strategies: they choose among instances, and every instance is counted) and the attribute
  * @throws {@link PlacementInputError} as `place` does for the task (at
- *   `task`) and the constraints (at `options.placementConstraints`),
+ *   `task`) and the constraints (at `options.placementConstraints`;
+ *   `constraint_not_allowed` for spreadLimit, and atMost over an attribute),
  *   `conflicting_group` for both a service and a group, `invalid_attribute`
  *   for an attribute that is not an attribute name, and `invalid_resource`
  *   for a task that reserves nothing, whose copies have no limit
@@ -45,7 +47,7 @@ export function validateCapacityRequest(task: unknown, options: unknown): ValidC
     const group = optionalField(fields, 'group', 'options', (given, at) => validateName(given, at, 'group'));
     refuseGroupBesideService(service, group, 'options.group');
     const constraints = optionalField(fields, 'placementConstraints', 'options', (list, at) =>
-      validateConstraints(list, at, { allowDistinctInstance: true, alreadyCounted: memberOf.length })) ?? [];
+      refuseDomainConstraints(validateConstraints(list, at, { allowDistinctInstance: true, alreadyCounted: memberOf.length }), at)) ?? [];
     const attribute = optionalField(fields, 'attribute', 'options', (given, at) => {
       const name = expectString(given, at);
       if (!ATTRIBUTE_NAME.test(name)) throw new PlacementInputError('invalid_attribute', at, `Name the attribute to count by as an attribute name, such as 'ecs.availability-zone', not ${describeValue(name)}.`);
@@ -57,4 +59,18 @@ export function validateCapacityRequest(task: unknown, options: unknown): ValidC
   } catch (error) {
     throw unreadableInput(error, 'options');
   }
+}
+
+/**
+ * Capacity counts instance by instance, which holds while each instance's
+ * checks read only that instance; spreadLimit and atMost over an attribute
+ * tie the instances of a domain together.
+ */
+function refuseDomainConstraints(constraints: ValidConstraint[], path: string): ValidConstraint[] {
+  const index = constraints.findIndex((constraint) => constraint.type === 'spreadLimit' || (constraint.type === 'atMost' && constraint.field !== 'instanceId'));
+  if (index < 0) return constraints;
+  throw new PlacementInputError(
+    'constraint_not_allowed', keyPath(indexPath(path, index), 'type'),
+    'Count capacity without spreadLimit or atMost over an attribute: they tie the instances of a domain together, and capacity counts instance by instance. Place with explain() to see where copies would go.',
+  );
 }

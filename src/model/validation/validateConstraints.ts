@@ -3,12 +3,14 @@
  *
  * @module
  */
+import { ATTRIBUTE_NAME } from '../../query/subjects';
 import { PlacementInputError } from '../PlacementInputError';
 import type { ValidConstraint } from '../ValidRequest';
-import { quote } from './describeValue';
-import { expectArray, expectString, readObject, requireField } from './fields';
+import { describeValue, quote } from './describeValue';
+import { expectArray, expectNumber, expectString, isRecord, optionalField, readObject, requireField } from './fields';
 import { indexPath, keyPath } from './paths';
 import { validateExpression } from './validateExpression';
+import { validateName } from './validateName';
 
 /** ECS's limit on constraints per task, the task definition's and the request's together. */
 export const MAX_CONSTRAINTS = 10;
@@ -22,6 +24,12 @@ export interface ConstraintRules {
 }
 
 const KEYS = ['type', 'expression'] as const;
+const DISTINCT_KEYS = ['type', 'groups'] as const;
+const SPREAD_LIMIT_KEYS = ['type', 'field', 'maxSkew', 'minDomains', 'domains'] as const;
+const AT_MOST_KEYS = ['type', 'count', 'field', 'groups'] as const;
+/** More groups or domains than this in one constraint is more likely a mistake than a fleet. */
+const MAX_LIST = 100;
+const ATTRIBUTE_PREFIX = 'attribute:';
 
 /**
  * Validates a constraint list.
@@ -33,8 +41,10 @@ const KEYS = ['type', 'expression'] as const;
  * @throws {@link PlacementInputError} `invalid_type`, `too_many_constraints`
  *   when the list and those already counted exceed 10, and for an element
  *   `unknown_field`, `missing_field`, `unknown_constraint_type`,
- *   `constraint_not_allowed`, `unexpected_expression`, `empty_expression` or
- *   `invalid_expression`
+ *   `constraint_not_allowed` (anything but memberOf in a task definition),
+ *   `unexpected_expression`, `empty_expression`, `invalid_expression`,
+ *   `invalid_constraint_field` (a field, count, skew or list out of its
+ *   range) or `invalid_name` (a group)
  */
 export function validateConstraints(value: unknown, path: string, rules: ConstraintRules): ValidConstraint[] {
   const list = expectArray(value, path);
@@ -46,22 +56,86 @@ export function validateConstraints(value: unknown, path: string, rules: Constra
 }
 
 function validateConstraint(value: unknown, path: string, allowDistinctInstance: boolean): ValidConstraint {
-  const fields = readObject(value, path, KEYS);
   const typePath = keyPath(path, 'type');
-  const type = expectString(requireField(fields, 'type', path), typePath);
-  if (type === 'memberOf') {
-    return { type, ...validateExpression(requireField(fields, 'expression', path), keyPath(path, 'expression')) };
-  }
-  if (type === 'distinctInstance') {
+  const type = isRecord(value) ? value['type'] : undefined;
+  if (type === 'distinctInstance' || type === 'spreadLimit' || type === 'atMost') {
     if (!allowDistinctInstance) {
-      throw new PlacementInputError('constraint_not_allowed', typePath, 'Move distinctInstance to the request: ECS does not support it in a task definition.');
+      const why = type === 'distinctInstance' ? 'ECS does not support it in a task definition' : 'a task definition holds only memberOf constraints';
+      throw new PlacementInputError('constraint_not_allowed', typePath, `Move ${type} to the request: ${why}.`);
     }
-    if (fields.expression !== undefined) {
-      throw new PlacementInputError('unexpected_expression', keyPath(path, 'expression'), 'Remove the expression: distinctInstance takes none.');
-    }
-    return { type };
+    if (type === 'distinctInstance') return distinctInstanceSpec(value, path);
+    return type === 'spreadLimit' ? spreadLimitSpec(value, path) : atMostSpec(value, path);
   }
-  throw new PlacementInputError('unknown_constraint_type', typePath, `Use the constraint type 'memberOf' or 'distinctInstance' instead of ${quote(type)}.`);
+  const fields = readObject(value, path, KEYS);
+  const given = expectString(requireField(fields, 'type', path), typePath);
+  if (given === 'memberOf') {
+    return { type: given, ...validateExpression(requireField(fields, 'expression', path), keyPath(path, 'expression')) };
+  }
+  throw new PlacementInputError(
+    'unknown_constraint_type', typePath,
+    `Use the constraint type 'memberOf' or 'distinctInstance' (ECS's), or 'spreadLimit' or 'atMost' (this library's), instead of ${quote(given)}.`,
+  );
+}
+
+function distinctInstanceSpec(value: unknown, path: string): ValidConstraint {
+  if (isRecord(value) && value['expression'] !== undefined) {
+    throw new PlacementInputError('unexpected_expression', keyPath(path, 'expression'), 'Remove the expression: distinctInstance takes none.');
+  }
+  const fields = readObject(value, path, DISTINCT_KEYS);
+  return { type: 'distinctInstance', groups: optionalField(fields, 'groups', path, groupList) ?? [] };
+}
+
+function spreadLimitSpec(value: unknown, path: string): ValidConstraint {
+  const fields = readObject(value, path, SPREAD_LIMIT_KEYS);
+  const field = domainField(requireField(fields, 'field', path), keyPath(path, 'field'), 'spreadLimit');
+  const maxSkew = wholeNumber(requireField(fields, 'maxSkew', path), keyPath(path, 'maxSkew'), 'maxSkew', 'the most tasks a domain may hold above the emptiest');
+  const minDomains = optionalField(fields, 'minDomains', path, (given, at) => wholeNumber(given, at, 'minDomains', 'the domains below which the emptiest counts as holding none')) ?? 1;
+  const domains = optionalField(fields, 'domains', path, (given, at) => {
+    if (field === 'instanceId') throw new PlacementInputError('invalid_constraint_field', at, 'Remove domains, or spread over an attribute: the domains listed are values of the attribute.');
+    return nameList(given, at, 'domain', (name, namePath) => {
+      if (expectString(name, namePath).length === 0) throw new PlacementInputError('invalid_constraint_field', namePath, 'Give each domain as an attribute value of at least one character.');
+      return name as string;
+    });
+  });
+  return { type: 'spreadLimit', field, maxSkew, minDomains, domains };
+}
+
+function atMostSpec(value: unknown, path: string): ValidConstraint {
+  const fields = readObject(value, path, AT_MOST_KEYS);
+  const count = wholeNumber(requireField(fields, 'count', path), keyPath(path, 'count'), 'count', 'the most tasks a domain may hold');
+  const field = domainField(requireField(fields, 'field', path), keyPath(path, 'field'), 'atMost');
+  return { type: 'atMost', count, field, groups: optionalField(fields, 'groups', path, groupList) ?? [] };
+}
+
+function domainField(value: unknown, path: string, type: string): string {
+  const field = expectString(value, path);
+  if (field === 'instanceId' || (field.startsWith(ATTRIBUTE_PREFIX) && ATTRIBUTE_NAME.test(field.slice(ATTRIBUTE_PREFIX.length)))) return field;
+  throw new PlacementInputError('invalid_constraint_field', path, `Give ${type} the field 'instanceId' or 'attribute:NAME' (such as 'attribute:ecs.availability-zone'), not ${quote(field)}.`);
+}
+
+function wholeNumber(value: unknown, path: string, name: string, meaning: string): number {
+  const number = expectNumber(value, path);
+  if (Number.isSafeInteger(number) && number >= 1) return number;
+  throw new PlacementInputError('invalid_constraint_field', path, `Give ${name}, ${meaning}, as a whole number of at least 1, not ${describeValue(number)}.`);
+}
+
+function groupList(value: unknown, path: string): readonly string[] {
+  return nameList(value, path, 'group', (name, namePath) => validateName(name, namePath, 'group'));
+}
+
+/** A list of 1 to 100 distinct names, each checked by `check`. */
+function nameList(value: unknown, path: string, what: string, check: (name: unknown, path: string) => string): readonly string[] {
+  const list = expectArray(value, path);
+  if (list.length === 0 || list.length > MAX_LIST) {
+    throw new PlacementInputError('invalid_constraint_field', path, `List 1 to ${MAX_LIST} ${what}s, or leave the field out; this lists ${list.length}.`);
+  }
+  const names: string[] = [];
+  for (let index = 0; index < list.length; index += 1) {
+    const name = check(list[index], indexPath(path, index));
+    if (names.includes(name)) throw new PlacementInputError('invalid_constraint_field', indexPath(path, index), `Name the ${what} ${quote(name)} once.`);
+    names.push(name);
+  }
+  return Object.freeze(names);
 }
 
 /**

@@ -28,26 +28,28 @@ export interface ParsedExpression {
 }
 
 /**
- * Validates and parses a memberOf expression.
+ * Validates and parses a memberOf expression (or another that takes the
+ * same language, such as a `prefer` strategy's).
  *
  * @param value - the untrusted expression
  * @param path - where it is, such as `request.placementConstraints[0].expression`
+ * @param owner - what the expression belongs to, as messages name it
  * @returns the expression and its syntax tree
  * @throws {@link PlacementInputError} `invalid_type` when it is not a string,
  *   `empty_expression` when it is empty or only whitespace,
  *   `invalid_expression` (with the {@link QueryError} as `cause`) when it
  *   does not parse
  */
-export function validateExpression(value: unknown, path: string): ParsedExpression {
+export function validateExpression(value: unknown, path: string, owner = 'memberOf'): ParsedExpression {
   const expression = expectString(value, path);
   if (expression.trim() === '') {
-    throw new PlacementInputError('empty_expression', path, 'Write a condition in this memberOf expression, such as attribute:ecs.os-type == linux.');
+    throw new PlacementInputError('empty_expression', path, `Write a condition in this ${owner} expression, such as attribute:ecs.os-type == linux.`);
   }
   try {
     return { expression, query: recentlyParsed(expression) };
   } catch (error) {
     if (!(error instanceof QueryError)) throw error;
-    throw new PlacementInputError('invalid_expression', path, `Correct this memberOf expression: ${error.message}`, { cause: error });
+    throw new PlacementInputError('invalid_expression', path, `Correct this ${owner} expression: ${error.message}`, { cause: error });
   }
 }
 

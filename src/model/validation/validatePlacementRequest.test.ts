@@ -76,6 +76,19 @@ describe('validatePlacementRequest refuses', () => {
     ['pack with a weight that is NaN', strategies({ type: 'pack', resources: ['cpu'], scorer: 'bestFit', weights: [Number.NaN] }), 'invalid_strategy_field', 'request.placementStrategy[0].weights[0]'],
     ['pack with a weight that is a string', strategies({ type: 'pack', resources: ['cpu'], scorer: 'bestFit', weights: ['2'] }), 'invalid_type', 'request.placementStrategy[0].weights[0]'],
     ['pack with fewer weights than resources', strategies({ type: 'pack', resources: ['cpu', 'memory'], scorer: 'bestFit', weights: [2] }), 'invalid_strategy_field', 'request.placementStrategy[0].weights'],
+    ['prefer without an expression', strategies({ type: 'prefer', weight: 10 }), 'missing_field', 'request.placementStrategy[0].expression'],
+    ['prefer with an expression that is a number', strategies({ type: 'prefer', expression: 5, weight: 10 }), 'invalid_type', 'request.placementStrategy[0].expression'],
+    ['prefer with an empty expression', strategies({ type: 'prefer', expression: ' ', weight: 10 }), 'empty_expression', 'request.placementStrategy[0].expression'],
+    ['prefer with an expression that does not parse', strategies({ type: 'binpack', field: 'cpu' }, { type: 'prefer', expression: 'runningTasksCount =~ 1', weight: 10 }), 'invalid_expression', 'request.placementStrategy[1].expression'],
+    ['prefer without a weight', strategies({ type: 'prefer', expression: 'attribute:a exists' }), 'missing_field', 'request.placementStrategy[0].weight'],
+    ['prefer with a weight of 150', strategies({ type: 'prefer', expression: 'attribute:a exists', weight: 150 }), 'invalid_strategy_field', 'request.placementStrategy[0].weight'],
+    ['prefer with a weight of -101', strategies({ type: 'prefer', expression: 'attribute:a exists', weight: -101 }), 'invalid_strategy_field', 'request.placementStrategy[0].weight'],
+    ['prefer with a fractional weight', strategies({ type: 'prefer', expression: 'attribute:a exists', weight: 0.5 }), 'invalid_strategy_field', 'request.placementStrategy[0].weight'],
+    ['prefer with a weight that is NaN', strategies({ type: 'prefer', expression: 'attribute:a exists', weight: Number.NaN }), 'invalid_strategy_field', 'request.placementStrategy[0].weight'],
+    ['prefer with an infinite weight', strategies({ type: 'prefer', expression: 'attribute:a exists', weight: Infinity }), 'invalid_strategy_field', 'request.placementStrategy[0].weight'],
+    ['prefer with a weight written as text', strategies({ type: 'prefer', expression: 'attribute:a exists', weight: '10' }), 'invalid_type', 'request.placementStrategy[0].weight'],
+    ['prefer with a field', strategies({ type: 'prefer', expression: 'attribute:a exists', weight: 10, field: 'a' }), 'unknown_field', 'request.placementStrategy[0].field'],
+    ['six strategies, preferences among them', strategies(...Array.from({ length: 4 }, () => ({ type: 'prefer', expression: 'attribute:a exists', weight: 1 })), { type: 'random' }, { type: 'random' }), 'too_many_strategies', 'request.placementStrategy'],
     ['a custom strategy with an empty name', strategies({ name: '', rank: () => () => 0 }), 'invalid_strategy', 'request.placementStrategy[0].name'],
     ['a custom strategy without a name', strategies({ rank: () => () => 0 }), 'invalid_strategy', 'request.placementStrategy[0].name'],
     ['a custom strategy whose rank is not a function', strategies({ name: 'mine', rank: 1 }), 'invalid_strategy', 'request.placementStrategy[0].rank'],
@@ -98,6 +111,24 @@ describe('validatePlacementRequest refuses', () => {
     ['a memberOf expression that does not type', constraints(memberOf('runningTasksCount =~ 1')), 'invalid_expression', 'request.placementConstraints[0].expression'],
     ['a memberOf expression of 2001 characters', constraints(memberOf(`attribute:a == ${'x'.repeat(1986)}`)), 'invalid_expression', 'request.placementConstraints[0].expression'],
     ['11 constraints', constraints(...Array.from({ length: 11 }, () => ({ type: 'distinctInstance' }))), 'too_many_constraints', 'request.placementConstraints'],
+    ['distinctInstance with groups that are not a list', constraints({ type: 'distinctInstance', groups: 'service:api' }), 'invalid_type', 'request.placementConstraints[0].groups'],
+    ['distinctInstance with no groups listed', constraints({ type: 'distinctInstance', groups: [] }), 'invalid_constraint_field', 'request.placementConstraints[0].groups'],
+    ['distinctInstance with a group named twice', constraints({ type: 'distinctInstance', groups: ['a', 'a'] }), 'invalid_constraint_field', 'request.placementConstraints[0].groups[1]'],
+    ['distinctInstance with an empty group', constraints({ type: 'distinctInstance', groups: [''] }), 'invalid_name', 'request.placementConstraints[0].groups[0]'],
+    ['spreadLimit without a field', constraints({ type: 'spreadLimit', maxSkew: 1 }), 'missing_field', 'request.placementConstraints[0].field'],
+    ['spreadLimit over host', constraints({ type: 'spreadLimit', field: 'host', maxSkew: 1 }), 'invalid_constraint_field', 'request.placementConstraints[0].field'],
+    ['spreadLimit without maxSkew', constraints({ type: 'spreadLimit', field: 'instanceId' }), 'missing_field', 'request.placementConstraints[0].maxSkew'],
+    ['spreadLimit with maxSkew 0', constraints({ type: 'spreadLimit', field: 'instanceId', maxSkew: 0 }), 'invalid_constraint_field', 'request.placementConstraints[0].maxSkew'],
+    ['spreadLimit with maxSkew 1.5', constraints({ type: 'spreadLimit', field: 'instanceId', maxSkew: 1.5 }), 'invalid_constraint_field', 'request.placementConstraints[0].maxSkew'],
+    ['spreadLimit with minDomains 0', constraints({ type: 'spreadLimit', field: 'instanceId', maxSkew: 1, minDomains: 0 }), 'invalid_constraint_field', 'request.placementConstraints[0].minDomains'],
+    ['spreadLimit listing domains of instances', constraints({ type: 'spreadLimit', field: 'instanceId', maxSkew: 1, domains: ['i-1'] }), 'invalid_constraint_field', 'request.placementConstraints[0].domains'],
+    ['spreadLimit listing an empty domain', constraints({ type: 'spreadLimit', field: 'attribute:zone', maxSkew: 1, domains: [''] }), 'invalid_constraint_field', 'request.placementConstraints[0].domains[0]'],
+    ['spreadLimit with an expression', constraints({ type: 'spreadLimit', field: 'instanceId', maxSkew: 1, expression: 'x' }), 'unknown_field', 'request.placementConstraints[0].expression'],
+    ['atMost without a count', constraints({ type: 'atMost', field: 'instanceId' }), 'missing_field', 'request.placementConstraints[0].count'],
+    ['atMost with a count of 0', constraints({ type: 'atMost', field: 'instanceId', count: 0 }), 'invalid_constraint_field', 'request.placementConstraints[0].count'],
+    ['atMost over a bad attribute', constraints({ type: 'atMost', field: 'attribute:', count: 1 }), 'invalid_constraint_field', 'request.placementConstraints[0].field'],
+    ['atMost with a group that is a number', constraints({ type: 'atMost', field: 'instanceId', count: 1, groups: [5] }), 'invalid_type', 'request.placementConstraints[0].groups[0]'],
+    ['spreadLimit in a task definition', { task: { ...task, placementConstraints: [{ type: 'spreadLimit', field: 'instanceId', maxSkew: 1 }] } }, 'constraint_not_allowed', 'request.task.placementConstraints[0].type'],
     ['6 from the task and 5 from the request', { task: taskWith(6), placementConstraints: Array.from({ length: 5 }, () => ({ type: 'distinctInstance' })) }, 'too_many_constraints', 'request.placementConstraints'],
     ['11 in the task alone', { task: taskWith(11) }, 'too_many_constraints', 'request.task.placementConstraints'],
   ])('%s', (_name, value, code, path) => {
@@ -163,6 +194,21 @@ describe('validatePlacementRequest resolves', () => {
       .toEqual([{ type: 'pack', resources: ['cpu', 'memory'], scorer: 'dotProduct', weights: [1, 1] }]);
     expect(validatePlacementRequest(strategies({ type: 'pack', resources: ['gpu', 'memory'], scorer: 'balanced', weights: [3, 0.5] }), 'r').strategies)
       .toEqual([{ type: 'pack', resources: ['gpu', 'memory'], scorer: 'balanced', weights: [3, 0.5] }]);
+  });
+
+  it('parses a preference\'s expression and keeps its weight, 0 for -0', () => {
+    const [spot, zero] = validatePlacementRequest(strategies(
+      { type: 'prefer', expression: 'attribute:lifecycle == spot', weight: 50 }, { type: 'prefer', expression: 'runningTasksCount == 0', weight: -0 },
+    )).strategies;
+    expect(spot).toMatchObject({ type: 'prefer', expression: 'attribute:lifecycle == spot', weight: 50, query: { kind: 'condition' } });
+    expect(Object.is((zero as { weight: number }).weight, 0)).toBe(true);
+    expect(validatePlacementRequest(strategies(...Array.from({ length: 5 }, (_, index) => ({ type: 'prefer', expression: 'attribute:a exists', weight: index * 50 - 100 })))).strategies).toHaveLength(5);
+  });
+
+  it('says how to mend a preference\'s weight or expression', () => {
+    expect(() => validatePlacementRequest(strategies({ type: 'prefer', expression: 'attribute:a exists', weight: 150 })))
+      .toThrow('Give prefer a weight that is a whole number from -100 to 100, not 150.');
+    expect(() => validatePlacementRequest(strategies({ type: 'prefer', expression: 'attribute:a ==', weight: 1 }))).toThrow(/: Correct this prefer expression: /);
   });
 
   it('reads binpack\'s cpu and memory in any case, as ECS does, and gives them in lower case', () => {

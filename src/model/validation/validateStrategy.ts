@@ -8,15 +8,18 @@ import { ATTRIBUTE_NAME } from '../../query/subjects';
 import { binpackResource } from '../binpackResource';
 import { PACK_SCORERS, type PackScorer } from '../PackStrategy';
 import { PlacementInputError } from '../PlacementInputError';
+import { MAX_PREFER_WEIGHT, MIN_PREFER_WEIGHT } from '../PreferStrategy';
 import type { Strategy } from '../Strategy';
 import type { ValidStrategy } from '../ValidRequest';
 import { describeValue, quote } from './describeValue';
 import { expectArray, expectNumber, expectString, isRecord, readObject, requireField, type Fields } from './fields';
 import { indexPath, keyPath } from './paths';
+import { validateExpression } from './validateExpression';
 import { resourceNameProblem } from './validateResources';
 
 const SPEC_KEYS = ['type', 'field'] as const;
 const PACK_KEYS = ['type', 'resources', 'scorer', 'weights'] as const;
+const PREFER_KEYS = ['type', 'expression', 'weight'] as const;
 /** Enough for every resource a fleet is likely to register; a longer list is more likely a mistake. */
 const MAX_PACK_RESOURCES = 8;
 const ATTRIBUTE_PREFIX = 'attribute:';
@@ -28,15 +31,17 @@ const ATTRIBUTE_PREFIX = 'attribute:';
  * @param path - where it is, such as `request.placementStrategy[0]`
  * @returns the spec with its field (binpack's `cpu` or `memory` in lower case,
  *   however the request wrote it, as ECS reads them in any case), a `pack`
- *   spec with its weights filled in (1 each by default), or the caller's
- *   object itself
+ *   spec with its weights filled in (1 each by default), a `prefer` spec
+ *   with its expression parsed, or the caller's object itself
  * @throws {@link PlacementInputError} `invalid_type`, `unknown_field`,
  *   `missing_field`, `unknown_strategy_type`, `invalid_strategy_field` (for
  *   `pack`: a resource that is not a resource name or is named twice, none
  *   or more than 8, an unknown scorer, a weight not above 0 and finite, or
- *   not one weight per resource), or
- *   `invalid_strategy` for a caller's strategy without a name, with an
- *   unknown `dependsOn`, or without the function or attribute its kind needs
+ *   not one weight per resource; for `prefer`: a weight that is not a whole
+ *   number from -100 to 100), `empty_expression` or `invalid_expression`
+ *   for a `prefer` expression, or `invalid_strategy` for a caller's
+ *   strategy without a name, with an unknown `dependsOn`, or without the
+ *   function or attribute its kind needs
  */
 export function validateStrategy(value: unknown, path: string): ValidStrategy {
   if (!isRecord(value)) {
@@ -45,6 +50,7 @@ export function validateStrategy(value: unknown, path: string): ValidStrategy {
   // `in`, not own keys: a strategy written as a class has its members on its prototype.
   if ('rank' in value || 'key' in value || 'dependsOn' in value || ('name' in value && !('type' in value))) return checkCustomStrategy(value, path);
   if (value['type'] === 'pack') return packSpec(readObject(value, path, PACK_KEYS), path);
+  if (value['type'] === 'prefer') return preferSpec(readObject(value, path, PREFER_KEYS), path);
   const fields = readObject(value, path, SPEC_KEYS);
   const type = expectString(requireField(fields, 'type', path), keyPath(path, 'type'));
   switch (type) {
@@ -56,7 +62,7 @@ export function validateStrategy(value: unknown, path: string): ValidStrategy {
       if (fields.field !== undefined) throw new PlacementInputError('invalid_strategy_field', keyPath(path, 'field'), 'Remove the field: random takes none.');
       return { type };
     default:
-      throw new PlacementInputError('unknown_strategy_type', keyPath(path, 'type'), `Use the strategy type 'binpack', 'spread' or 'random' (ECS's), or 'pack' (this library's), instead of ${quote(type)}.`);
+      throw new PlacementInputError('unknown_strategy_type', keyPath(path, 'type'), `Use the strategy type 'binpack', 'spread' or 'random' (ECS's), or 'pack' or 'prefer' (this library's), instead of ${quote(type)}.`);
   }
 }
 
@@ -98,6 +104,18 @@ function packWeights(value: unknown, path: string, count: number): number[] {
     throw new PlacementInputError('invalid_strategy_field', path, `Give one weight per resource, ${count} in the order of resources; this lists ${weights.length}.`);
   }
   return weights;
+}
+
+/** The prefer extension: an expression that parses, and a whole weight from -100 to 100. */
+function preferSpec(fields: Fields<(typeof PREFER_KEYS)[number]>, path: string): ValidStrategy {
+  const { expression, query } = validateExpression(requireField(fields, 'expression', path), keyPath(path, 'expression'), 'prefer');
+  const weightPath = keyPath(path, 'weight');
+  const weight = expectNumber(requireField(fields, 'weight', path), weightPath);
+  if (!Number.isInteger(weight) || weight < MIN_PREFER_WEIGHT || weight > MAX_PREFER_WEIGHT) {
+    throw new PlacementInputError('invalid_strategy_field', weightPath, `Give prefer a weight that is a whole number from ${MIN_PREFER_WEIGHT} to ${MAX_PREFER_WEIGHT}, not ${String(weight)}.`);
+  }
+  // -0 is 0: a weight's sign never shows in a key.
+  return { type: 'prefer', expression, query, weight: weight === 0 ? 0 : weight };
 }
 
 /** What each kind of caller's strategy must have besides its name. */

@@ -20,6 +20,7 @@ import { Cluster } from '../../cluster/Cluster';
 import type { InstanceSpec } from '../../model/InstanceSpec';
 import { takesTasks } from '../../model/takesTasks';
 import type { PackStrategy } from '../../model/PackStrategy';
+import type { PreferStrategy } from '../../model/PreferStrategy';
 import type { PlacementStrategy } from '../../model/PlacementRequest';
 import type { Strategy } from '../../model/Strategy';
 import type { TraceTask } from './readTraceFile';
@@ -30,7 +31,7 @@ export interface TraceReplayOptions {
    * The chain every task is placed with.
    * @defaultValue `[{ type: 'binpack', field: 'memory' }]`
    */
-  readonly placementStrategy?: readonly (PlacementStrategy | PackStrategy | Strategy)[];
+  readonly placementStrategy?: readonly (PlacementStrategy | PackStrategy | PreferStrategy | Strategy)[];
   /**
    * How many samples to take, evenly spaced from the first arrival to the
    * last event, from 2 to 10,000.

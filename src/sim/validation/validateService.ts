@@ -9,6 +9,7 @@ import { validateCount } from '../../model/validation/validateCount';
 import { validateName } from '../../model/validation/validateName';
 import { validatePlacementRequest } from '../../model/validation/validatePlacementRequest';
 import type { PackStrategy } from '../../model/PackStrategy';
+import type { PreferStrategy } from '../../model/PreferStrategy';
 import type { PlacementConstraint, PlacementStrategy } from '../../model/PlacementRequest';
 import type { TaskSpec } from '../../model/TaskSpec';
 import type { ServiceScenario } from '../Scenario';
@@ -45,7 +46,7 @@ export function validateService(value: unknown, path: string): ServiceScenario {
     name,
     desiredCount,
     task: task as TaskSpec,
-    ...(placementStrategy === undefined ? {} : { placementStrategy: placementStrategy as readonly (PlacementStrategy | PackStrategy)[] }),
+    ...(placementStrategy === undefined ? {} : { placementStrategy: placementStrategy as readonly (PlacementStrategy | PackStrategy | PreferStrategy)[] }),
     ...(placementConstraints === undefined ? {} : { placementConstraints: placementConstraints as readonly PlacementConstraint[] }),
   };
   validatePlacementRequest(serviceRequest(service), path);
@@ -60,7 +61,7 @@ export function validateService(value: unknown, path: string): ServiceScenario {
  * @returns `{ task, count, service: name, placementStrategy?, placementConstraints? }`
  */
 export function serviceRequest(service: ServiceScenario, count = service.desiredCount): {
-  task: TaskSpec; count: number; service: string; placementStrategy?: readonly (PlacementStrategy | PackStrategy)[]; placementConstraints?: readonly PlacementConstraint[];
+  task: TaskSpec; count: number; service: string; placementStrategy?: readonly (PlacementStrategy | PackStrategy | PreferStrategy)[]; placementConstraints?: readonly PlacementConstraint[];
 } {
   return {
     task: service.task,
