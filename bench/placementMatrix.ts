@@ -5,11 +5,12 @@
 import type { PlacementConstraint, PlacementStrategy, RequestConstraint } from '../src/model/PlacementRequest';
 import type { EngineName } from '../src/model/EngineName';
 import { PACK_SCORERS, type PackStrategy } from '../src/model/PackStrategy';
+import type { PreferStrategy } from '../src/model/PreferStrategy';
 
 /** A strategy chain of the matrix, by the name the tables show. */
 export interface ChainCase {
   readonly name: string;
-  readonly strategies: readonly (PlacementStrategy | PackStrategy)[];
+  readonly strategies: readonly (PlacementStrategy | PackStrategy | PreferStrategy)[];
   /** The field whose skew the tables report. */
   readonly skewField: string;
   /** Constraints every request of the case gives; none when absent. */
@@ -40,10 +41,11 @@ export const PACK_CHAINS: readonly ChainCase[] = PACK_SCORERS.map((scorer) => ({
 }));
 
 /**
- * The constraints beyond ECS, each under the two chains most services use:
- * none binds before the fleet holds one task per instance (atMost over
- * zones allows a third of the fleet per zone, and the case places at most
- * one task per instance), so each measures what its check costs.
+ * The constraints beyond ECS, each under the two chains most services use,
+ * and a soft preference: none binds before the fleet holds one task per
+ * instance (atMost over zones allows a third of the fleet per zone, and the
+ * case places at most one task per instance), so each measures what its
+ * check costs.
  */
 export const CONSTRAINT_CHAINS: readonly ChainCase[] = ([
   { name: 'spreadLimit(AZ, maxSkew 1)', constraints: [{ type: 'spreadLimit', field: ZONE, maxSkew: 1 }] },
@@ -51,7 +53,14 @@ export const CONSTRAINT_CHAINS: readonly ChainCase[] = ([
   { name: 'atMost(2, instanceId)', constraints: [{ type: 'atMost', count: 2, field: 'instanceId' }] },
   { name: 'atMost(AZ)', constraints: [{ type: 'atMost', count: 1_000_000, field: ZONE }] },
   { name: 'distinctInstance(groups)', constraints: [{ type: 'distinctInstance', groups: ['service:web', 'service:api'] }] },
-] satisfies { name: string; constraints: RequestConstraint[] }[]).flatMap(({ name, constraints }) => [CHAINS[0], CHAINS[1]].map((chain) => ({ ...(chain as ChainCase), name: `${(chain as ChainCase).name} + ${name}`, constraints })));
+] satisfies { name: string; constraints: RequestConstraint[] }[]).flatMap(({ name, constraints }) => [CHAINS[0], CHAINS[1]].map((chain) => ({ ...(chain as ChainCase), name: `${(chain as ChainCase).name} + ${name}`, constraints }) as ChainCase)).concat([
+  // A soft preference ranks first, then binpack breaks its ties: the preferred instances fill first.
+  {
+    name: 'prefer(m5 weight 50)+binpack(memory)',
+    strategies: [{ type: 'prefer', expression: 'attribute:ecs.instance-type =~ m5.*', weight: 50 }, { type: 'binpack', field: 'memory' }],
+    skewField: ZONE,
+  },
+]);
 
 const MEMBER_OF: PlacementConstraint = { type: 'memberOf', expression: "attribute:ecs.instance-type =~ '(m5|m6i|c5|c6i|r5|r6i)\\..*'" };
 const DISTINCT_INSTANCE: PlacementConstraint = { type: 'distinctInstance' };

@@ -110,7 +110,7 @@ console.log(`\n## One task per request: up to ${plan.maxPlacements.toLocaleStrin
 console.log(singleShapeTable(singles));
 console.log(`\n## pack: each scorer on CPU and memory, one task per request against one request of as many (the same cases as above)\n`);
 console.log(singleShapeTable(packs));
-console.log(`\n## Constraints beyond ECS: spreadLimit, atMost and distinctInstance over groups, one task per request against one request of as many (up to one task per instance)\n`);
+console.log(`\n## Constraints beyond ECS: spreadLimit, atMost, distinctInstance over groups and a preference, one task per request against one request of as many (up to one task per instance)\n`);
 console.log(singleShapeTable(limits));
 console.log(`\n## Registering and deregistering ${registrations[0]?.instances.toLocaleString('en-US') ?? 0} instances, one by one, on an indexed fleet, after the placement cases: the fastest of ${registrations[0]?.rounds ?? 0} rounds, and the first\n`);
 console.log(registrationTable(registrations));
