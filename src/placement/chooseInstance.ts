@@ -7,6 +7,7 @@
 import type { InstanceState } from '../model/InstanceState';
 import { PlacementInputError } from '../model/PlacementInputError';
 import type { Strategy, StrategyContext } from '../model/Strategy';
+import { countingKey, tasksCounted } from '../model/TaskSelector';
 import { RandomOrder } from '../random/RandomOrder';
 import { bucketOf } from '../strategies/spread';
 
@@ -61,19 +62,19 @@ function keyFunction(strategy: Exclude<Strategy, { dependsOn: 'draw' }>, context
     case 'instance':
       return (instance) => strategy.key(instance);
     case 'groupTasks':
-      return groupTasksKey(strategy.bucketAttribute, context);
+      return groupTasksKey(strategy.bucketAttribute, countingKey(context.group, strategy.taskSelector), context);
     default:
       return strategy.rank(context);
   }
 }
 
-/** Tasks of the group in each bucket, counted on every instance, feasible or not. */
-function groupTasksKey(attribute: string | undefined, { group, instances }: StrategyContext): (instance: InstanceState) => number {
-  if (attribute === undefined) return (instance) => instance.taskGroups.get(group) ?? 0;
+/** Tasks of the group (those the strategy selects) in each bucket, counted on every instance, feasible or not. */
+function groupTasksKey(attribute: string | undefined, key: string, { instances }: StrategyContext): (instance: InstanceState) => number {
+  if (attribute === undefined) return (instance) => tasksCounted(instance, key);
   const counts = new Map<string | undefined, number>();
   for (const instance of instances) {
     const bucket = bucketOf(instance, attribute);
-    counts.set(bucket, (counts.get(bucket) ?? 0) + (instance.taskGroups.get(group) ?? 0));
+    counts.set(bucket, (counts.get(bucket) ?? 0) + tasksCounted(instance, key));
   }
   return (instance) => counts.get(bucketOf(instance, attribute)) ?? 0;
 }
