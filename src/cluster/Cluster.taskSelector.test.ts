@@ -67,6 +67,13 @@ describe.each(['reference', 'indexed'] as const)('task selectors on the %s engin
   });
 });
 
+describe('zone rebalancing', () => {
+  it('is not what a spread over zones that counts only some of the service\'s tasks asks for', () => {
+    const plan = piledUp('indexed').planZoneRebalance({ service: 'web', task: old, placementStrategy: [{ type: 'spread', field: zones, taskSelector: { revision: 7 } }] });
+    expect(plan).toMatchObject({ status: 'ineligible', ineligible: 'first_strategy', steps: [] });
+  });
+});
+
 describe('a task revision and a task selector, as input', () => {
   const cluster = new Cluster({ instances: fleet });
   const place = (request: unknown) => inputErrorOf(() => cluster.place(request as PlacementRequest));

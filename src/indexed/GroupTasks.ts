@@ -121,15 +121,16 @@ export class GroupTasks {
    * selections counted that it belongs to.
    */
   taskChanged(task: TaskRecord, instance: InstanceState, delta: 1 | -1): void {
-    this.countChanged(task.group, instance, (instance.taskGroups.get(task.group) ?? 0) - delta);
+    const after = instance.taskGroups.get(task.group) ?? 0;
+    this.countChanged(task.group, instance, after - delta, after);
     if (this.selections.size === 0) return;
     const keys = this.selections.get(task.group);
     if (keys === undefined) return;
     const own = task.selectionKeys;
     for (const key of keys) {
       if (!own.includes(key)) continue;
-      const after = tasksCounted(instance, key);
-      this.countChanged(key, instance, after - delta, after);
+      const selected = tasksCounted(instance, key);
+      this.countChanged(key, instance, selected - delta, selected);
     }
   }
 
