@@ -26,6 +26,12 @@
  * whose domain may take no more; a spreadLimit over instances becomes a
  * limit on the group's tasks an instance may run, checked entry by entry.
  *
+ * A strategy or constraint with a task selector counts under the selection's
+ * counting key rather than the group: each bucket level and domain limit
+ * reads its own key's tally, and the group level and the instance limit one
+ * key each (a chain whose group levels, or instance limits, count different
+ * keys goes to the reference code).
+ *
  * @module
  */
 import type { Constraint } from '../constraints/Constraint';
