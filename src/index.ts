@@ -46,6 +46,7 @@ export type { DaemonOptions } from './model/DaemonOptions';
 export type { DaemonPlacementResult, DaemonSkip } from './cluster/DaemonPlacementResult';
 export type { PortLists, TaskRequirements } from './model/TaskRequirements';
 export type { MemberOfConstraint, TaskSpec } from './model/TaskSpec';
+export type { TaskSelector } from './model/TaskSelector';
 export type { CapacityProviderStrategyItem } from './model/CapacityProviderStrategyItem';
 export { CAPACITY_PROVIDER_ATTRIBUTE } from './model/capacityProviderAttribute';
 export type { RequiredAttribute } from './model/RequiredAttribute';

@@ -8,6 +8,7 @@
 import type { InstanceState } from '../model/InstanceState';
 import { PlacementInputError } from '../model/PlacementInputError';
 import type { Strategy } from '../model/Strategy';
+import { countingKey, isSelectionKey, tasksCounted } from '../model/TaskSelector';
 import type { ValidStrategy } from '../model/ValidRequest';
 import { planStrategies } from '../placement/planPlacement';
 import type { SeededRandom } from '../random/SeededRandom';
@@ -45,7 +46,9 @@ interface ScaleInPlan {
  * "the most available resources left after task termination"; for the
  * chain's preferences, whose key is minus the summed weight an instance
  * meets, the tasks on the least preferred instances), and
- * `random` one task drawn uniformly, which ends the chain. Ties left after
+ * `random` one task drawn uniformly, which ends the chain. A spread with a
+ * task selector counts only the tasks it selects (every task of the group
+ * may still be chosen). Ties left after
  * the chain go to the newest task. Nothing is changed: the draws come from
  * `random`, which the caller gives as a copy of the cluster's generator.
  * Costs O(chain x group tasks) per task chosen.
@@ -59,19 +62,21 @@ export function chooseTasksToStop(plan: ScaleInPlan, random: SeededRandom): Scal
   const { group, count, strategies, tasks, protectedTasks } = plan;
   const stopped = new Set<TaskRecord>();
   const stoppedOn = new Map<InstanceState, TaskRecord[]>();
-  const bucketCounts = new Map<string, Map<string | undefined, number>>();
-  const countsFor = (attribute: string): Map<string | undefined, number> => {
-    let counts = bucketCounts.get(attribute);
-    if (counts === undefined) {
-      counts = new Map();
+  // Bucket counts by attribute and counting key: a spread with a task selector counts only the tasks it selects.
+  const bucketCounts = new Map<string, { readonly attribute: string; readonly key: string; readonly counts: Map<string | undefined, number> }>();
+  const countsFor = (attribute: string, key: string): Map<string | undefined, number> => {
+    const id = `${attribute}\u0001${key}`;
+    let entry = bucketCounts.get(id);
+    if (entry === undefined) {
+      const counts = new Map<string | undefined, number>();
       for (const task of tasks) {
-        if (stopped.has(task)) continue;
+        if (stopped.has(task) || !countsTask(task, key)) continue;
         const bucket = bucketOf(task.instance, attribute);
         counts.set(bucket, (counts.get(bucket) ?? 0) + 1);
       }
-      bucketCounts.set(attribute, counts);
+      bucketCounts.set(id, (entry = { attribute, key, counts }));
     }
-    return counts;
+    return entry.counts;
   };
   let candidates = tasks.filter((task) => !protectedTasks.has(task.taskId));
   const chosen: TaskToStop[] = [];
@@ -90,14 +95,15 @@ export function chooseTasksToStop(plan: ScaleInPlan, random: SeededRandom): Scal
       let narrowed: { readonly left: TaskRecord[]; readonly best: number };
       if (strategy.dependsOn === 'groupTasks') {
         const attribute = strategy.bucketAttribute;
+        const key = countingKey(group, strategy.taskSelector);
         if (attribute === undefined) {
-          narrowed = keepHighest(left, (task) => onInstance(task.instance, group, stoppedOn));
+          narrowed = keepHighest(left, (task) => onInstance(task.instance, key, stoppedOn));
           if (narrowed.left.length < left.length) {
             const { instanceId } = narrowed.left[0] as TaskRecord;
             reasons.push({ code: 'most_on_instance', strategy: strategy.name, instanceId, tasks: narrowed.best, groupTasks });
           }
         } else {
-          const counts = countsFor(attribute);
+          const counts = countsFor(attribute, key);
           narrowed = keepHighest(left, (task) => counts.get(bucketOf(task.instance, attribute)) ?? 0);
           if (narrowed.left.length < left.length) {
             const bucket = bucketOf((narrowed.left[0] as TaskRecord).instance, attribute) ?? null;
@@ -129,7 +135,8 @@ export function chooseTasksToStop(plan: ScaleInPlan, random: SeededRandom): Scal
     const onIt = stoppedOn.get(task.instance);
     if (onIt === undefined) stoppedOn.set(task.instance, [task]);
     else onIt.push(task);
-    for (const [attribute, counts] of bucketCounts) {
+    for (const { attribute, key, counts } of bucketCounts.values()) {
+      if (!countsTask(task, key)) continue;
       const bucket = bucketOf(task.instance, attribute);
       counts.set(bucket, (counts.get(bucket) ?? 0) - 1);
     }
@@ -200,9 +207,16 @@ function checkedKey(name: string, key: unknown): number {
   return key;
 }
 
-/** The group's tasks on an instance once the tasks chosen so far stop. */
-function onInstance(instance: InstanceState, group: string, stoppedOn: ReadonlyMap<InstanceState, readonly TaskRecord[]>): number {
-  return (instance.taskGroups.get(group) ?? 0) - (stoppedOn.get(instance)?.length ?? 0);
+/** The group's tasks (those a counting key counts) on an instance once the tasks chosen so far stop. */
+function onInstance(instance: InstanceState, key: string, stoppedOn: ReadonlyMap<InstanceState, readonly TaskRecord[]>): number {
+  let stoppedHere = 0;
+  for (const task of stoppedOn.get(instance) ?? []) if (countsTask(task, key)) stoppedHere += 1;
+  return tasksCounted(instance, key) - stoppedHere;
+}
+
+/** Whether a counting key counts a task of the group: every task for the group's own key, else those of the selection. */
+function countsTask(task: TaskRecord, key: string): boolean {
+  return !isSelectionKey(key) || task.selectionKeys.includes(key);
 }
 
 /**

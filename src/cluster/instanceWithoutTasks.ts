@@ -11,6 +11,11 @@ import type { PortLists } from '../model/TaskRequirements';
 export interface LeavingTask {
   /** Its task group. */
   readonly group: string;
+  /**
+   * The counting keys of the task selectors it matches (`selectionKeys`),
+   * lowered with the group's; none when the reader does not know the task.
+   */
+  readonly selectionKeys?: readonly string[];
   /** What it reserves, given back to the instance. */
   readonly resources?: Readonly<Record<string, number>>;
   /** The host ports it binds, freed. */
@@ -29,6 +34,7 @@ export interface LeavingTask {
 export function instanceWithoutTasks(instance: InstanceState, leaving: readonly LeavingTask[]): InstanceState {
   const remainingResources: Record<string, number> = { ...instance.remainingResources };
   const taskGroups = new Map(instance.taskGroups);
+  const selectedTasks = new Map(instance.selectedTasks);
   const tcp = new Set(instance.portsInUse.tcp);
   const udp = new Set(instance.portsInUse.udp);
   for (const gone of leaving) {
@@ -36,6 +42,11 @@ export function instanceWithoutTasks(instance: InstanceState, leaving: readonly 
     const held = (taskGroups.get(gone.group) ?? 0) - 1;
     if (held > 0) taskGroups.set(gone.group, held);
     else taskGroups.delete(gone.group);
+    for (const key of gone.selectionKeys ?? []) {
+      const selected = (selectedTasks.get(key) ?? 0) - 1;
+      if (selected > 0) selectedTasks.set(key, selected);
+      else selectedTasks.delete(key);
+    }
     for (const port of gone.ports?.tcp ?? []) tcp.delete(port);
     for (const port of gone.ports?.udp ?? []) udp.delete(port);
   }
@@ -48,6 +59,7 @@ export function instanceWithoutTasks(instance: InstanceState, leaving: readonly 
     registeredAt: instance.registeredAt,
     runningTasksCount: instance.runningTasksCount - leaving.length,
     taskGroups,
+    selectedTasks,
     status: instance.status,
     registeredResources: instance.registeredResources,
     remainingResources,

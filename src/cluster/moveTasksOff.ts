@@ -143,7 +143,7 @@ function moveOne(mover: TaskMover, task: TaskRecord, starts: MoveStart[]): TaskL
   starts.push(Object.freeze({ action: 'start', group: task.group, instanceId: placement.instanceId, taskId: placement.taskId, replaces: task.taskId, request }));
   if (!mover.consolidating) return undefined;
   const destination = mover.state.instance(placement.instanceId) as InstanceRecord;
-  return worseSpread(pipeline, destination, task.group) ?? brokenConstraint(mover, destination, task.group);
+  return worseSpread(pipeline, destination, task.group) ?? brokenConstraint(mover, destination, mover.state.task(placement.taskId) as TaskRecord);
 }
 
 /** The group's placement as one task's request, with one more memberOf expression when given. */
@@ -194,12 +194,13 @@ function worseSpread(pipeline: GroupPipeline, destination: InstanceRecord, group
  * start and fails after it. A task's constraints are read as at its own
  * placement, on the instance without that task.
  */
-function brokenConstraint(mover: TaskMover, destination: InstanceRecord, movedGroup: string): TaskLeftReason | undefined {
+function brokenConstraint(mover: TaskMover, destination: InstanceRecord, moved: TaskRecord): TaskLeftReason | undefined {
+  const movedGroup = moved.group;
   for (const [group, count] of destination.taskGroups) {
     const pipeline = mover.groups.get(group);
     // The moved task's own constraints were checked when it was placed.
     if (pipeline === undefined || (group === movedGroup && count < 2)) continue;
-    const before = withoutTasks(destination, group, movedGroup);
+    const before = withoutTasks(destination, group, moved);
     const after = withoutTasks(destination, group, undefined);
     const context = { group, task: pipeline.entry.valid.task };
     for (const constraint of pipeline.instanceConstraints) {
@@ -211,7 +212,11 @@ function brokenConstraint(mover: TaskMover, destination: InstanceRecord, movedGr
   return undefined;
 }
 
-/** The instance without one task of `group`, and also without the task just moved there when `moved` names its group. */
-function withoutTasks(instance: InstanceRecord, group: string, moved: string | undefined): InstanceState {
-  return instanceWithoutTasks(instance, moved === undefined ? [{ group }] : [{ group }, { group: moved }]);
+/**
+ * The instance without one task of `group`, and also without the task just
+ * moved there when given. Which task of `group` is not known, so the counts
+ * a task selector reads lose only the moved task.
+ */
+function withoutTasks(instance: InstanceRecord, group: string, moved: TaskRecord | undefined): InstanceState {
+  return instanceWithoutTasks(instance, moved === undefined ? [{ group }] : [{ group }, moved]);
 }

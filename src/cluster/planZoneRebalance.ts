@@ -113,8 +113,9 @@ function ineligibility(valid: ValidZoneRebalanceRequest): ZoneRebalanceIneligibi
   const first = valid.strategies[0];
   if (first !== undefined) {
     const zoneSpread = 'name' in first
-      ? first.dependsOn === 'groupTasks' && first.bucketAttribute === ZONE
-      : first.type === 'spread' && first.field === ZONE_FIELD;
+      ? first.dependsOn === 'groupTasks' && first.bucketAttribute === ZONE && first.taskSelector === undefined
+      // A spread that counts only some of the service's tasks is not the zone spread ECS rebalances by.
+      : first.type === 'spread' && first.field === ZONE_FIELD && first.taskSelector === undefined;
     if (!zoneSpread) return 'first_strategy';
   }
   const onZone = valid.constraints.some((constraint) => constraint.type === 'memberOf' && namesZone(constraint.query));

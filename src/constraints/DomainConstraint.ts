@@ -5,6 +5,7 @@
  * @module
  */
 import type { InstanceState } from '../model/InstanceState';
+import { countingKey, type TaskSelector } from '../model/TaskSelector';
 import type { Constraint, DomainCensus } from './Constraint';
 
 /**
@@ -18,6 +19,8 @@ export interface DomainConstraint extends Constraint {
   readonly attribute: string | undefined;
   /** Groups counted besides the request's own. */
   readonly groups: readonly string[];
+  /** Which of these groups' tasks count; all of them when undefined. */
+  readonly taskSelector: TaskSelector | undefined;
   /** The only domains, when the constraint lists them; they count as eligible whether any instance has them or not. */
   readonly domains: readonly string[] | undefined;
   /** Below this many eligible domains, the minimum is 0. */
@@ -54,18 +57,28 @@ export function domainOf(instance: Pick<InstanceState, 'attributes' | 'id'>, att
 }
 
 /**
- * The tasks of the request's group and the groups counted with it on one instance.
+ * The tasks of the request's group and the groups counted with it on one
+ * instance: all of them, or those the selector selects.
  *
  * @param instance - the instance
  * @param group - the request's group
  * @param groups - the groups counted with it
+ * @param taskSelector - which of their tasks count; all when undefined
  */
-export function countedTasks(instance: Pick<InstanceState, 'taskGroups'>, group: string, groups: readonly string[]): number {
-  let tasks = instance.taskGroups.get(group) ?? 0;
-  for (let index = 0; index < groups.length; index += 1) {
-    const other = groups[index] as string;
-    if (other !== group) tasks += instance.taskGroups.get(other) ?? 0;
+export function countedTasks(instance: Pick<InstanceState, 'taskGroups' | 'selectedTasks'>, group: string, groups: readonly string[], taskSelector: TaskSelector | undefined): number {
+  if (taskSelector === undefined) {
+    let tasks = instance.taskGroups.get(group) ?? 0;
+    for (let index = 0; index < groups.length; index += 1) {
+      const other = groups[index] as string;
+      if (other !== group) tasks += instance.taskGroups.get(other) ?? 0;
+    }
+    return tasks;
   }
+  // Read once: an instance record counts its selections when asked.
+  const selected = instance.selectedTasks;
+  if (selected.size === 0) return 0;
+  let tasks = selected.get(countingKey(group, taskSelector)) ?? 0;
+  for (const other of groups) if (other !== group) tasks += selected.get(countingKey(other, taskSelector)) ?? 0;
   return tasks;
 }
 

@@ -5,6 +5,7 @@
  * @module
  */
 import type { Rejection } from '../model/Rejection';
+import { describeSelector, type TaskSelector } from '../model/TaskSelector';
 import type { Constraint } from './Constraint';
 import { censusOf, countedTasks, type DomainConstraint } from './DomainConstraint';
 
@@ -13,6 +14,7 @@ export interface AtMostSpec {
   readonly count: number;
   readonly field: string;
   readonly groups: readonly string[];
+  readonly taskSelector: TaskSelector | undefined;
 }
 
 /**
@@ -25,14 +27,14 @@ export interface AtMostSpec {
  * @returns the constraint
  */
 export function atMost(spec: AtMostSpec): Constraint {
-  const { count, field, groups } = spec;
-  const name = `atMost(${count}, ${field}${groups.length > 0 ? `, groups ${groups.join(' ')}` : ''})`;
+  const { count, field, groups, taskSelector } = spec;
+  const name = `atMost(${count}, ${field}${groups.length > 0 ? `, groups ${groups.join(' ')}` : ''}${taskSelector === undefined ? '' : `, ${describeSelector(taskSelector)}`})`;
   if (field === 'instanceId') {
     return Object.freeze({
       name,
       dependsOn: 'instance',
       check: (instance, { group }): Rejection | undefined => {
-        const tasks = countedTasks(instance, group, groups);
+        const tasks = countedTasks(instance, group, groups, taskSelector);
         return tasks < count ? undefined : { code: 'at_most', field, domain: instance.id, tasks, count };
       },
     } satisfies Constraint);
@@ -44,6 +46,7 @@ export function atMost(spec: AtMostSpec): Constraint {
     dependsOn: 'groupTasks',
     attribute,
     groups,
+    taskSelector,
     domains: undefined,
     minDomains: 1,
     needsMinimum: false,

@@ -5,6 +5,7 @@
  * @module
  */
 import type { Rejection } from '../model/Rejection';
+import { describeSelector, type TaskSelector } from '../model/TaskSelector';
 import { censusOf, domainOf, type DomainConstraint } from './DomainConstraint';
 
 /** A spreadLimit as a request gives it, checked. */
@@ -13,6 +14,7 @@ export interface SpreadLimitSpec {
   readonly maxSkew: number;
   readonly minDomains: number;
   readonly domains: readonly string[] | undefined;
+  readonly taskSelector: TaskSelector | undefined;
 }
 
 /**
@@ -26,15 +28,16 @@ export interface SpreadLimitSpec {
  * @returns the constraint; its check reads the census the engine takes for each task
  */
 export function spreadLimit(spec: SpreadLimitSpec): DomainConstraint {
-  const { field, maxSkew, minDomains, domains } = spec;
+  const { field, maxSkew, minDomains, domains, taskSelector } = spec;
   const attribute = field === 'instanceId' ? undefined : field.slice('attribute:'.length);
   const outside = Object.freeze({ code: 'outside_domains', constraint: 'spreadLimit', field } as const);
   const listed = domains === undefined ? undefined : new Set(domains);
   const limit: DomainConstraint = Object.freeze({
-    name: `spreadLimit(${field}, maxSkew ${maxSkew}${minDomains > 1 ? `, minDomains ${minDomains}` : ''}${domains === undefined ? '' : `, domains ${domains.join(' ')}`})`,
+    name: `spreadLimit(${field}, maxSkew ${maxSkew}${minDomains > 1 ? `, minDomains ${minDomains}` : ''}${domains === undefined ? '' : `, domains ${domains.join(' ')}`}${taskSelector === undefined ? '' : `, ${describeSelector(taskSelector)}`})`,
     dependsOn: 'groupTasks',
     attribute,
     groups: [],
+    taskSelector,
     domains,
     minDomains,
     needsMinimum: true,

@@ -110,6 +110,8 @@ export function clusterOf(instances: readonly EcsInstance[], tasks: readonly Ecs
         taskId: holder.taskArn ?? nextExisting(),
         instanceId: instance.spec.id,
         group: holder.group,
+        ...(holder.family === undefined ? {} : { family: holder.family }),
+        ...(holder.revision === undefined ? {} : { revision: holder.revision }),
         resources: holder.resources,
         ports: holder.ports,
       });

@@ -22,6 +22,10 @@ export interface EcsRunningTask {
   readonly containerInstanceArn: string;
   /** Its task group, such as `service:web` or `family:batch`. */
   readonly group: string;
+  /** Its task definition family, read from `taskDefinitionArn` (`.../web:8`), when given. */
+  readonly family?: string;
+  /** Its task definition revision, read from `taskDefinitionArn`, when given. */
+  readonly revision?: number;
   /** What it reserves: `cpu`, `memory` and `gpu` (amounts above 0). */
   readonly resources: Readonly<Record<string, number>>;
   /** The host ports of its network bindings. */
@@ -46,7 +50,8 @@ export interface EcsRunningTask {
  * tasks, which have no container instance. A task reserves its task-level
  * `cpu` and `memory` when given, else the sums over its containers (`cpu`;
  * `memoryReservation`, else `memory`), plus one GPU per `gpuIds` entry; its
- * ports are the `hostPort`s of its containers' `networkBindings`.
+ * ports are the `hostPort`s of its containers' `networkBindings`; its family
+ * and revision are those its `taskDefinitionArn` ends with (`.../web:8`).
  *
  * @param json - the parsed JSON document
  * @param knownInstances - when given, the container instance ARNs a task may
@@ -76,6 +81,8 @@ function readTask(value: unknown, path: string, knownInstances: ReadonlySet<stri
   const desiredStatus = optional(record, 'desiredStatus', path, readString);
   const containerInstanceArn = optional(record, 'containerInstanceArn', path, readString);
   const group = optional(record, 'group', path, (given, at) => validateName(given, at, 'group'));
+  const definition = optional(record, 'taskDefinitionArn', path, readString);
+  const named = definition === undefined ? undefined : familyAndRevision(definition);
   const resources = taskResources(record, path);
   const ports = networkBindings(record, path);
   if ((desiredStatus !== undefined && desiredStatus !== 'RUNNING') || containerInstanceArn === undefined) return undefined;
@@ -83,7 +90,21 @@ function readTask(value: unknown, path: string, knownInstances: ReadonlySet<stri
     throw ecsError(keyPath(path, 'containerInstanceArn'), 'expected one of the container instances described, but this one is not among them', 'unknown_instance');
   }
   if (group === undefined) throw ecsError(keyPath(path, 'group'), 'expected this field (ECS gives every task a group)');
-  return { ...(taskArn === undefined ? {} : { taskArn }), containerInstanceArn, group, resources, ports };
+  return { ...(taskArn === undefined ? {} : { taskArn }), containerInstanceArn, group, ...named, resources, ports };
+}
+
+/** A task definition's ARN ends in `task-definition/FAMILY:REVISION`. */
+const DEFINITION_ARN = /task-definition\/([A-Za-z0-9_-]{1,255}):([1-9][0-9]{0,14})$/;
+
+/**
+ * The family and revision a task definition ARN names; nothing for a value
+ * of another form (a family alone, as some tools write it), which ECS's own
+ * output never gives.
+ */
+function familyAndRevision(arn: string): { family: string; revision: number } | undefined {
+  const match = DEFINITION_ARN.exec(arn);
+  if (match === null) return undefined;
+  return { family: match[1] as string, revision: Number(match[2]) };
 }
 
 function taskResources(task: JsonRecord, path: string): Record<string, number> {

@@ -66,7 +66,7 @@ export function readTaskDefinition(json: unknown): EcsTaskDefinition {
   const revision = optional(definition, 'revision', path, readRevision);
   const taskDefinitionArn = optional(definition, 'taskDefinitionArn', path, readString);
   const compatibilities = optional(definition, 'compatibilities', path, readCompatibilities);
-  const task = taskSpec(definition, path, family, containers);
+  const task = taskSpec(definition, path, family, containers, revision);
   validateTaskSpec(task, path);
   return {
     task,
@@ -108,7 +108,7 @@ function unwrap(json: unknown): [JsonRecord, string] {
   return [document, ''];
 }
 
-function taskSpec(definition: JsonRecord, path: string, family: string, containers: ContainerNeeds): TaskSpec {
+function taskSpec(definition: JsonRecord, path: string, family: string, containers: ContainerNeeds, revision: number | undefined): TaskSpec {
   const cpu = optional(definition, 'cpu', path, readCpu) ?? containers.cpu;
   const memory = optional(definition, 'memory', path, readMemory) ?? containers.memory;
   if (memory === undefined) {
@@ -123,6 +123,8 @@ function taskSpec(definition: JsonRecord, path: string, family: string, containe
   const placementConstraints = optional(definition, 'placementConstraints', path, readConstraints) ?? [];
   return {
     family,
+    // A registered definition's revision: a task selector can count the tasks of one revision.
+    ...(revision === undefined ? {} : { revision }),
     resources: { cpu, memory, ...(containers.gpu > 0 ? { gpu: containers.gpu } : {}) },
     ...(tcp.length + udp.length > 0 ? { ports: { ...(tcp.length > 0 ? { tcp } : {}), ...(udp.length > 0 ? { udp } : {}) } } : {}),
     ...(requiresAttributes.length > 0 ? { requiresAttributes } : {}),

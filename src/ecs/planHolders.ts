@@ -14,6 +14,10 @@ interface Holder {
   readonly taskArn?: string;
   /** Its task group. */
   readonly group: string;
+  /** Its task definition family, when its description names it. */
+  readonly family?: string;
+  /** Its task definition revision, when its description names it. */
+  readonly revision?: number;
   /** The resources it holds (amounts above 0). */
   readonly resources: Readonly<Record<string, number>>;
   /** The ports it holds. */
@@ -55,6 +59,8 @@ export function planHolders(instance: EcsInstance, tasks: readonly EcsRunningTas
   const described = tasks.map((task): Holder => ({
     ...(task.taskArn === undefined ? {} : { taskArn: task.taskArn }),
     group: task.group,
+    ...(task.family === undefined ? {} : { family: task.family }),
+    ...(task.revision === undefined ? {} : { revision: task.revision }),
     resources: take(left, task.resources),
     ports: { tcp: task.ports.tcp.filter((port) => tcpLeft.delete(port)), udp: task.ports.udp.filter((port) => udpLeft.delete(port)) },
   }));

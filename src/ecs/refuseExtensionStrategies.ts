@@ -12,13 +12,14 @@ import { indexPath, keyPath } from '../model/validation/paths';
 const EXTENSIONS: readonly unknown[] = ['pack', 'prefer'];
 
 /**
- * Refuses a `pack` or `prefer` strategy in a list read as ECS's: ECS would
- * refuse the call, so a reader that took it would mean something ECS does
- * not.
+ * Refuses a `pack` or `prefer` strategy, and a spread's `taskSelector`, in a
+ * list read as ECS's: ECS would refuse the call, so a reader that took them
+ * would mean something ECS does not.
  *
  * @param strategies - the list as given, untrusted (anything but an array is left to validation)
  * @param path - where it is, such as `placementStrategy`
- * @throws {@link task-placement!PlacementInputError} `unknown_strategy_type` at the strategy's `type`
+ * @throws {@link task-placement!PlacementInputError} `unknown_strategy_type`
+ *   at the strategy's `type`, or `unknown_field` at its `taskSelector`
  */
 export function refuseExtensionStrategies(strategies: unknown, path: string): void {
   if (!Array.isArray(strategies)) return;
@@ -27,6 +28,12 @@ export function refuseExtensionStrategies(strategies: unknown, path: string): vo
       throw new PlacementInputError(
         'unknown_strategy_type', keyPath(indexPath(path, index), 'type'),
         `Use ECS's strategy types here, binpack, spread or random: ${String(strategy['type'])} is this library's own, for Cluster.place, and ECS refuses it.`,
+      );
+    }
+    if (isRecord(strategy) && strategy['taskSelector'] !== undefined) {
+      throw new PlacementInputError(
+        'unknown_field', keyPath(indexPath(path, index), 'taskSelector'),
+        "Remove taskSelector: ECS's strategies count every task of the group; counting only some is this library's extension, for Cluster.place.",
       );
     }
   });

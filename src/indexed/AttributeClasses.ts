@@ -228,6 +228,7 @@ class ClassStandIn implements InstanceState {
   get registeredAt(): number | undefined { return this.instance.registeredAt; }
   get runningTasksCount(): number { return this.instance.runningTasksCount; }
   get taskGroups(): ReadonlyMap<string, number> { return this.instance.taskGroups; }
+  get selectedTasks(): ReadonlyMap<string, number> { return this.instance.selectedTasks; }
   get status(): InstanceState['status'] { return this.instance.status; }
   get registeredResources(): Readonly<Record<string, number>> { return this.instance.registeredResources; }
   get remainingResources(): Readonly<Record<string, number>> { return this.instance.remainingResources; }

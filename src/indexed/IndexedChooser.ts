@@ -26,12 +26,19 @@
  * whose domain may take no more; a spreadLimit over instances becomes a
  * limit on the group's tasks an instance may run, checked entry by entry.
  *
+ * A strategy or constraint with a task selector counts under the selection's
+ * counting key rather than the group: each bucket level and domain limit
+ * reads its own key's tally, and the group level and the instance limit one
+ * key each (a chain whose group levels, or instance limits, count different
+ * keys goes to the reference code).
+ *
  * @module
  */
 import type { Constraint } from '../constraints/Constraint';
 import { isDomainConstraint, type DomainConstraint } from '../constraints/DomainConstraint';
 import { RESERVED_PORT_LIMIT } from '../model/reservedPortLimit';
 import type { InstanceStrategy, Strategy } from '../model/Strategy';
+import { countingKey, isSelectionKey, type TaskSelector } from '../model/TaskSelector';
 import type { PlacementPlan } from '../placement/planPlacement';
 import { RandomOrder } from '../random/RandomOrder';
 import type { SeededRandom } from '../random/SeededRandom';
@@ -44,7 +51,7 @@ import { passesCheapTests, type OrderedTree, type TreeQuery } from './OrderedTre
 
 /** One level of an indexed chain. */
 type ChainLevel =
-  | { readonly kind: 'bucket'; readonly attribute: string; readonly index: number }
+  | { readonly kind: 'bucket'; readonly attribute: string; readonly index: number; readonly key: string }
   | { readonly kind: 'local'; readonly index: number }
   | { readonly kind: 'group' };
 
@@ -56,6 +63,15 @@ export interface IndexedRequest {
   readonly levels: readonly ChainLevel[];
   /** How many local levels come before the group level, or -1 without one. */
   readonly localBeforeGroup: number;
+  /** What the group level counts: the group, or a selection's counting key; the group without a group level. */
+  readonly groupKey: string;
+  /** Whether `groupKey` counts a selection (an instance's `selectedTasks`) rather than the group (its `taskGroups`). */
+  readonly groupSelected: boolean;
+  /** What the spreadLimits over instances count, as `groupKey`. */
+  readonly limitKey: string;
+  readonly limitSelected: boolean;
+  /** For the task under way: the tally each bucket level reads, by level. */
+  readonly levelTallies: (GroupTally | undefined)[];
   readonly draws: boolean;
   readonly filter: StaticFilter;
   readonly demandColumns: Int32Array;
@@ -65,8 +81,8 @@ export interface IndexedRequest {
   /** The constraints checked instance by instance (those that depend on the instance). */
   readonly dynamic: readonly Constraint[];
   readonly hasPorts: boolean;
-  /** Domain constraints over an attribute, with the index of their attribute among the view's. */
-  readonly domainLimits: readonly { readonly constraint: DomainConstraint; readonly index: number }[];
+  /** Domain constraints over an attribute, with the index of their attribute among the view's and the counting keys they sum. */
+  readonly domainLimits: readonly { readonly constraint: DomainConstraint; readonly index: number; readonly keys: readonly string[] }[];
   /** spreadLimits over instances: they limit the group's tasks on the instance chosen. */
   readonly instanceLimits: readonly DomainConstraint[];
   /** For the task under way: 1 for each part the census refuses. */
@@ -115,9 +131,10 @@ const MEMO_USES = 64;
 /** Tie runs up to this long (or an eighth of the fleet, on small fleets) are listed to find the first in the draw's order; longer ones are walked. */
 const LISTED_TIES = 512;
 
-/** Views are made per partition attributes and ordering strategies. */
+/** Views are made per partition attributes and ordering strategies; selections are counted once a request reads them. */
 export interface ViewSource {
   view(attributes: readonly string[], strategies: readonly InstanceStrategy[]): FleetView;
+  trackSelection(key: string, group: string): void;
 }
 
 /** A part's best candidate, with its group count. */
@@ -164,13 +181,24 @@ export class IndexedChooser {
    *
    * @param plan - the request
    * @param views - where its view comes from
-   * @returns the indexed request, or undefined when a strategy before the draw is opaque
+   * @returns the indexed request, or undefined when a strategy before the
+   *   draw is opaque, or when the chain's spreads over instances (or the
+   *   spreadLimits over instances) count different selections of the group,
+   *   which one search count by count cannot follow
    */
   prepare(plan: PlacementPlan, views: ViewSource): IndexedRequest | undefined {
     const levels: ChainLevel[] = [];
     const attributes: string[] = [];
     const strategies: InstanceStrategy[] = [];
+    const { group } = plan;
+    const selections = new Set<string>();
+    const keyOf = (selector: TaskSelector | undefined, of = group): string => {
+      const key = countingKey(of, selector);
+      if (selector !== undefined) selections.add(key);
+      return key;
+    };
     let localBeforeGroup = -1;
+    let groupKey: string | undefined;
     let draws = false;
     for (const strategy of plan.strategies as readonly Strategy[]) {
       if (strategy.dependsOn === 'draw') {
@@ -182,29 +210,39 @@ export class IndexedChooser {
         strategies.push(strategy);
       } else if (strategy.dependsOn === 'groupTasks') {
         const attribute = strategy.bucketAttribute;
+        const key = keyOf(strategy.taskSelector);
         if (attribute === undefined) {
+          if (groupKey !== undefined && groupKey !== key) return undefined;
+          groupKey = key;
           if (localBeforeGroup < 0) localBeforeGroup = strategies.length;
           levels.push({ kind: 'group' });
         } else {
           if (!attributes.includes(attribute)) attributes.push(attribute);
-          levels.push({ kind: 'bucket', attribute, index: attributes.indexOf(attribute) });
+          levels.push({ kind: 'bucket', attribute, index: attributes.indexOf(attribute), key });
         }
       } else {
         return undefined;
       }
     }
-    const domainLimits: { constraint: DomainConstraint; index: number }[] = [];
+    const domainLimits: { constraint: DomainConstraint; index: number; keys: readonly string[] }[] = [];
     const instanceLimits: DomainConstraint[] = [];
+    let limitKey: string | undefined;
     for (const constraint of plan.constraints) {
       if (!isDomainConstraint(constraint)) continue;
-      const { attribute } = constraint;
+      const { attribute, taskSelector } = constraint;
       if (attribute === undefined) {
+        // A spreadLimit over instances counts the request's group alone.
+        const key = keyOf(taskSelector);
+        if (limitKey !== undefined && limitKey !== key) return undefined;
+        limitKey = key;
         instanceLimits.push(constraint);
         continue;
       }
       if (!attributes.includes(attribute)) attributes.push(attribute);
-      domainLimits.push({ constraint, index: attributes.indexOf(attribute) });
+      const keys = [keyOf(taskSelector), ...constraint.groups.filter((other) => other !== group).map((other) => keyOf(taskSelector, other))];
+      domainLimits.push({ constraint, index: attributes.indexOf(attribute), keys });
     }
+    for (const key of selections) views.trackSelection(key, key.slice(0, key.indexOf('\u0000')));
     const columns = plan.resources.map((name) => this.fleet.column(name));
     const amounts = plan.resources.map((name) => plan.task.resources[name] ?? 0);
     const cpu = plan.task.resources['cpu'] ?? 0;
@@ -215,6 +253,11 @@ export class IndexedChooser {
       view: levels.length === 0 && draws && domainLimits.length === 0 ? undefined : views.view(attributes, strategies),
       levels,
       localBeforeGroup,
+      groupKey: groupKey ?? group,
+      groupSelected: groupKey !== undefined && isSelectionKey(groupKey),
+      limitKey: limitKey ?? group,
+      limitSelected: limitKey !== undefined && isSelectionKey(limitKey),
+      levelTallies: levels.map(() => undefined),
       draws,
       filter: this.fleet.classes.filterFor(plan.task.requiresAttributes, plan.constraints),
       // The ratio column first: it alone rules out instances that have the CPU or the memory but not both.
@@ -245,8 +288,13 @@ export class IndexedChooser {
    */
   choose(request: IndexedRequest, now: number, random: SeededRandom, span: number): number {
     if (!request.satisfiable) return -1;
-    const tally = this.groups.get(request.plan.group);
-    if (request.domainLimits.length > 0 || request.instanceLimits.length > 0) this.takeCensus(request, tally);
+    const tally = this.groups.get(request.groupKey);
+    const { levels, levelTallies } = request;
+    for (let index = 0; index < levels.length; index += 1) {
+      const level = levels[index] as ChainLevel;
+      if (level.kind === 'bucket') levelTallies[index] = this.groups.get(level.key);
+    }
+    if (request.domainLimits.length > 0 || request.instanceLimits.length > 0) this.takeCensus(request);
     if (request.view === undefined) {
       // Every candidate ties: the first in the draw's order is the choice, and no draw is taken when there is none.
       const chosen = this.firstInDrawOrder(request, random.peek(), span);
@@ -257,7 +305,8 @@ export class IndexedChooser {
     const best = this.best;
     best.slot = -1;
     const first = request.levels[0];
-    const byFirstBucket = first?.kind === 'bucket' ? this.partitionsByCount(partitions, first, tally) : undefined;
+    const firstTally = levelTallies[0];
+    const byFirstBucket = first?.kind === 'bucket' ? this.partitionsByCount(partitions, first, firstTally) : undefined;
     const count = byFirstBucket?.length ?? partitions.length;
     for (let position = 0; position < count; position += 1) {
       const index = byFirstBucket === undefined ? position : (byFirstBucket[position] as number);
@@ -265,16 +314,16 @@ export class IndexedChooser {
       if (partition.tree.size === 0 || request.refused[index] === 1 || !request.filter.holdsForAny(partition.classes, partition.classesJoined)) continue;
       // Parts come lowest count first: once one has a candidate, a part with a higher count cannot win.
       if (byFirstBucket !== undefined && best.slot >= 0 && first?.kind === 'bucket'
-        && bucketCount(tally, first, partition) > bucketCount(tally, first, partitions[best.partition] as Partition)) break;
+        && bucketCount(firstTally, first, partition) > bucketCount(firstTally, first, partitions[best.partition] as Partition)) break;
       if (!this.bestOfPartition(request, index, tally, now)) continue;
-      if (best.slot < 0 || this.compare(request, tally, this.candidate, best) < 0) {
+      if (best.slot < 0 || this.compare(request, this.candidate, best) < 0) {
         best.slot = this.candidate.slot;
         best.partition = this.candidate.partition;
         best.count = this.candidate.count;
       }
     }
     if (best.slot < 0 || !request.draws) return best.slot;
-    this.markTies(request, tally);
+    this.markTies(request);
     return this.drawAmongTies(request, random.next(), span, best.count);
   }
 
@@ -286,8 +335,7 @@ export class IndexedChooser {
    * specification; this one reads the group's counts by bucket and asks the
    * trees which domains hold an instance that could take a task.
    */
-  private takeCensus(request: IndexedRequest, tally: GroupTally | undefined): void {
-    const { group } = request.plan;
+  private takeCensus(request: IndexedRequest): void {
     if (request.eligibleAt !== this.fleet.shapeVersion) {
       request.eligibleAt = this.fleet.shapeVersion;
       request.eligible.clear();
@@ -297,11 +345,12 @@ export class IndexedChooser {
       const { partitions } = request.view as FleetView;
       if (request.refused.length < partitions.length) request.refused = new Uint8Array(partitions.length * 2);
       request.refused.fill(0, 0, partitions.length);
-      for (const { constraint, index } of request.domainLimits) {
+      for (const { constraint, index, keys } of request.domainLimits) {
         const attribute = constraint.attribute as string;
+        const tallies = keys.map((key) => this.groups.get(key));
         const tasksIn = (domain: string): number => {
-          let tasks = tally?.bucketCount(attribute, domain) ?? 0;
-          for (const other of constraint.groups) if (other !== group) tasks += this.groups.get(other)?.bucketCount(attribute, domain) ?? 0;
+          let tasks = 0;
+          for (const counted of tallies) tasks += counted?.bucketCount(attribute, domain) ?? 0;
           return tasks;
         };
         let minimum = 0;
@@ -322,7 +371,7 @@ export class IndexedChooser {
     }
     request.instanceLimit = Infinity;
     if (request.instanceLimits.length === 0) return;
-    const minimum = this.leastOnAnInstance(request, tally);
+    const minimum = this.leastOnAnInstance(request, this.groups.get(request.limitKey));
     for (const constraint of request.instanceLimits) {
       request.instanceLimit = Math.min(request.instanceLimit, constraint.mostTasks(request.eligibleInstances < constraint.minDomains ? 0 : minimum));
     }
@@ -379,7 +428,7 @@ export class IndexedChooser {
     for (let slot = 0; slot < this.fleet.slotSpan; slot += 1) {
       const record = this.fleet.records[slot];
       if (record === undefined || !passesCheapTests(this.fleet, slot, query) || !query.accept(slot)) continue;
-      least = Math.min(least, record.taskGroups.get(request.plan.group) ?? 0);
+      least = Math.min(least, (request.limitSelected ? record.selectedTasks : record.taskGroups).get(request.limitKey) ?? 0);
     }
     return least === Infinity ? 0 : least;
   }
@@ -518,8 +567,8 @@ export class IndexedChooser {
   private passesChecks(slot: number, request: IndexedRequest, count: number): boolean {
     if (!request.filter.holds(this.fleet.classIds[slot] as number)) return false;
     const record = this.fleet.records[slot] as InstanceRecord;
-    if (count >= 0 && (record.taskGroups.get(request.plan.group) ?? 0) !== count) return false;
-    if (request.instanceLimit !== Infinity && (record.taskGroups.get(request.plan.group) ?? 0) > request.instanceLimit) return false;
+    if (count >= 0 && ((request.groupSelected ? record.selectedTasks : record.taskGroups).get(request.groupKey) ?? 0) !== count) return false;
+    if (request.instanceLimit !== Infinity && ((request.limitSelected ? record.selectedTasks : record.taskGroups).get(request.limitKey) ?? 0) > request.instanceLimit) return false;
     if (request.hasPorts && !portsFree(record, request.plan)) return false;
     for (const constraint of request.dynamic) if (constraint.check(record, request.plan) !== undefined) return false;
     return true;
@@ -553,11 +602,14 @@ export class IndexedChooser {
   }
 
   /** Orders two candidates by the chain, then by registration order. */
-  private compare(request: IndexedRequest, tally: GroupTally | undefined, a: Candidate, b: Candidate): number {
+  private compare(request: IndexedRequest, a: Candidate, b: Candidate): number {
     const { partitions } = request.view as FleetView;
-    for (const level of request.levels) {
+    const { levels, levelTallies } = request;
+    for (let index = 0; index < levels.length; index += 1) {
+      const level = levels[index] as ChainLevel;
       let difference: number;
       if (level.kind === 'bucket') {
+        const tally = levelTallies[index];
         difference = bucketCount(tally, level, partitions[a.partition] as Partition) - bucketCount(tally, level, partitions[b.partition] as Partition);
       } else if (level.kind === 'local') {
         const keyA = (request.view as FleetView).keyOf(a.slot, level.index);
@@ -600,7 +652,7 @@ export class IndexedChooser {
   }
 
   /** Marks the parts that tie the best's on every bucket level, and loads the best's keys as the tie's prefix. */
-  private markTies(request: IndexedRequest, tally: GroupTally | undefined): void {
+  private markTies(request: IndexedRequest): void {
     const { partitions } = request.view as FleetView;
     const best = this.best;
     const bestPartition = partitions[best.partition] as Partition;
@@ -608,7 +660,7 @@ export class IndexedChooser {
     for (let index = 0; index < partitions.length; index += 1) {
       const partition = partitions[index] as Partition;
       this.tied[index] = index === best.partition
-        || (request.refused[index] !== 1 && this.sameBuckets(request, tally, partition, bestPartition) && request.filter.holdsForAny(partition.classes, partition.classesJoined)) ? 1 : 0;
+        || (request.refused[index] !== 1 && this.sameBuckets(request, partition, bestPartition) && request.filter.holdsForAny(partition.classes, partition.classesJoined)) ? 1 : 0;
     }
     for (let level = 0; level < bestPartition.tree.keyCount; level += 1) this.prefix[level] = (request.view as FleetView).keyOf(best.slot, level);
   }
@@ -679,9 +731,11 @@ export class IndexedChooser {
   }
 
   /** Whether two parts tie on every bucket level. */
-  private sameBuckets(request: IndexedRequest, tally: GroupTally | undefined, a: Partition, b: Partition): boolean {
-    for (const level of request.levels) {
-      if (level.kind === 'bucket' && bucketCount(tally, level, a) !== bucketCount(tally, level, b)) return false;
+  private sameBuckets(request: IndexedRequest, a: Partition, b: Partition): boolean {
+    const { levels, levelTallies } = request;
+    for (let index = 0; index < levels.length; index += 1) {
+      const level = levels[index] as ChainLevel;
+      if (level.kind === 'bucket' && bucketCount(levelTallies[index], level, a) !== bucketCount(levelTallies[index], level, b)) return false;
     }
     return true;
   }
@@ -717,7 +771,7 @@ function portsFree(record: InstanceRecord, plan: PlacementPlan): boolean {
 /** Whether two requests check instances alike: the same demands, class filter, ports and instance-by-instance constraints. */
 function sameChecks(a: IndexedRequest, b: IndexedRequest): boolean {
   if (a === b) return true;
-  return a.filter === b.filter && a.plan.group === b.plan.group
+  return a.filter === b.filter && a.plan.group === b.plan.group && a.groupKey === b.groupKey && a.limitKey === b.limitKey
     && sameNumbers(a.demandColumns, b.demandColumns) && sameNumbers(a.demandAmounts, b.demandAmounts)
     && sameNumbers(a.plan.task.ports.tcp, b.plan.task.ports.tcp) && sameNumbers(a.plan.task.ports.udp, b.plan.task.ports.udp)
     && a.dynamic.length === b.dynamic.length && a.dynamic.every((constraint, index) => constraint === b.dynamic[index]);

@@ -115,6 +115,11 @@ export class IndexedEngine implements PlacementEngine, StateListener {
     return this.used(key, view);
   }
 
+  /** Starts counting a selection of a group's tasks in the index. */
+  trackSelection(key: string, group: string): void {
+    this.groups.trackSelection(key, group, this.state.instances());
+  }
+
   /** Marks a view most recently used. */
   private used(key: string, view: FleetView): FleetView {
     this.views.delete(key);
@@ -175,7 +180,7 @@ export class IndexedEngine implements PlacementEngine, StateListener {
   /** Counts a started task and rereads its instance. */
   taskStarted(task: TaskRecord, instance: InstanceRecord): void {
     const slot = this.slotOf(instance);
-    this.groups.countChanged(task.group, instance, (instance.taskGroups.get(task.group) as number) - 1);
+    this.groups.taskChanged(task, instance, 1);
     this.fleet.resourcesChanged(slot, task.resources);
     this.mark(slot, false);
   }
@@ -183,7 +188,7 @@ export class IndexedEngine implements PlacementEngine, StateListener {
   /** Counts a stopped task and rereads its instance. */
   taskStopped(task: TaskRecord, instance: InstanceRecord): void {
     const slot = this.slotOf(instance);
-    this.groups.countChanged(task.group, instance, (instance.taskGroups.get(task.group) ?? 0) + 1);
+    this.groups.taskChanged(task, instance, -1);
     this.fleet.resourcesChanged(slot, task.resources);
     this.mark(slot, false);
   }

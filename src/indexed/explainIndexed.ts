@@ -6,6 +6,7 @@
  * @module
  */
 import type { InstanceState } from '../model/InstanceState';
+import { tasksCounted } from '../model/TaskSelector';
 import { assembleExplanation } from '../placement/assembleExplanation';
 import { checkInstance } from '../placement/checkInstance';
 import type { Explanation } from '../placement/Explanation';
@@ -64,7 +65,6 @@ export function explainIndexed(state: ClusterState, plan: PlacementPlan, indexed
  */
 function keysOf(indexed: IndexedExplainer, candidates: readonly InstanceRecord[], chosen: InstanceRecord): Map<InstanceState, number[]> {
   const { request, groups } = indexed;
-  const tally = groups.get(request.plan.group);
   const keys = new Map<InstanceState, number[]>();
   const record = (instance: InstanceState, index: number, key: number): void => {
     const list = keys.get(instance) ?? [];
@@ -83,8 +83,8 @@ function keysOf(indexed: IndexedExplainer, candidates: readonly InstanceRecord[]
     const level = request.levels[index];
     const keyOf = (instance: InstanceRecord): number => {
       const slot = indexed.slotOf(instance);
-      if (level?.kind === 'bucket') return tally?.bucketCount(level.attribute, bucketOf(instance, level.attribute)) ?? 0;
-      if (level?.kind === 'group') return instance.taskGroups.get(request.plan.group) ?? 0;
+      if (level?.kind === 'bucket') return groups.get(level.key)?.bucketCount(level.attribute, bucketOf(instance, level.attribute)) ?? 0;
+      if (level?.kind === 'group') return tasksCounted(instance, request.groupKey);
       return request.view === undefined || level === undefined ? Number.NaN : request.view.keyOf(slot, level.index);
     };
     let best = 0;

@@ -39,4 +39,11 @@ export interface InstanceState extends InstanceView {
   readonly portsInUse: PortSets;
   /** Position in registration order, from 0; the final tie goes to the lowest. */
   readonly registrationOrder: number;
+  /**
+   * The tasks a {@link task-placement!TaskSelector} selects, by the key the cluster counts
+   * them under (`countingKey(group, selector)`): what spread, spreadLimit and
+   * atMost with a `taskSelector` read. Only tasks with a family or a
+   * revision count here; neither snapshots nor queries show it.
+   */
+  readonly selectedTasks: ReadonlyMap<string, number>;
 }

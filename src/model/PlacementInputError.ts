@@ -33,6 +33,7 @@ export type PlacementInputErrorCode =
   | 'invalid_date'
   | 'invalid_version'
   | 'invalid_name'
+  | 'invalid_revision'
   | 'conflicting_group'
   | 'invalid_count'
   | 'invalid_percent'

@@ -7,6 +7,7 @@ import type { CapacityProviderStrategyItem } from './CapacityProviderStrategyIte
 import type { PackStrategy } from './PackStrategy';
 import type { PreferStrategy } from './PreferStrategy';
 import type { Strategy } from './Strategy';
+import type { TaskSelector } from './TaskSelector';
 import type { MemberOfConstraint, TaskSpec } from './TaskSpec';
 
 /**
@@ -35,6 +36,12 @@ export interface PlacementStrategy {
   readonly type: PlacementStrategyType;
   /** What it applies to. */
   readonly field?: string;
+  /**
+   * For `spread` only: count only the group's tasks this selects, such as
+   * `{ revision: 8 }` during a rollout. An extension beside ECS, whose
+   * readers refuse it.
+   */
+  readonly taskSelector?: TaskSelector;
 }
 
 /**
@@ -88,6 +95,8 @@ export interface SpreadLimitConstraint {
    * instance with another value gets no task.
    */
   readonly domains?: readonly string[];
+  /** Count only the group's tasks this selects, such as `{ revision: 8 }`; every task of the group when absent. */
+  readonly taskSelector?: TaskSelector;
 }
 
 /**
@@ -112,6 +121,8 @@ export interface AtMostConstraint {
   readonly field: string;
   /** Other task groups whose tasks count together with the request's. */
   readonly groups?: readonly string[];
+  /** Count only the tasks (of the group and of `groups`) this selects; all of them when absent. */
+  readonly taskSelector?: TaskSelector;
 }
 
 /**

@@ -6,6 +6,7 @@
  */
 import type { InstanceState } from './InstanceState';
 import type { TaskRequirements } from './TaskRequirements';
+import type { TaskSelector } from './TaskSelector';
 
 /**
  * What an opaque strategy knows about the placement under way.
@@ -76,6 +77,8 @@ export interface GroupTasksStrategy {
   readonly dependsOn: 'groupTasks';
   /** The attribute that buckets instances; absent when each instance is its own bucket. */
   readonly bucketAttribute?: string;
+  /** Count only the group's tasks this selects (an extension beside ECS); absent to count every task of the group. */
+  readonly taskSelector?: TaskSelector;
 }
 
 /**

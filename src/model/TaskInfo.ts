@@ -19,6 +19,8 @@ export interface TaskInfo {
   readonly group: string;
   /** Its task definition family, when given. */
   readonly family?: string;
+  /** Its task definition revision, when given. */
+  readonly revision?: number;
   /** Resources it reserves (amounts above 0). */
   readonly resources: Readonly<Record<string, number>>;
   /** Static host ports it binds. */

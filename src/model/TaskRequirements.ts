@@ -26,6 +26,8 @@ export interface PortLists {
 export interface TaskRequirements {
   /** The task definition family, when given. */
   readonly family?: string;
+  /** The task definition revision, when given. */
+  readonly revision?: number;
   /** Resource name to the amount the task reserves (every amount above 0). */
   readonly resources: Readonly<Record<string, number>>;
   /** Static host ports the task binds. */

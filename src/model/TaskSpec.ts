@@ -37,6 +37,11 @@ export interface MemberOfConstraint {
 export interface TaskSpec {
   /** The task definition family; the default group is `family:<family>`. */
   readonly family?: string;
+  /**
+   * The task definition revision (ECS's, the `8` of `web:8`), a whole number
+   * of at least 1: a `taskSelector` can count only the tasks of one revision.
+   */
+  readonly revision?: number;
   /** Resources the task reserves on its instance; missing ones are 0. */
   readonly resources: Resources;
   /** Static host ports; `0` is a dynamic port and takes none. */

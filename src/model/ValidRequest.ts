@@ -8,12 +8,13 @@
 import type { PackScorer } from './PackStrategy';
 import type { Strategy } from './Strategy';
 import type { TaskRequirements } from './TaskRequirements';
+import type { TaskSelector } from './TaskSelector';
 import type { QueryNode } from '../query/ast';
 
 /** A strategy as ECS writes it, checked, or a caller's own {@link Strategy} object, checked. */
 export type ValidStrategy =
   | { readonly type: 'binpack'; readonly field: string }
-  | { readonly type: 'spread'; readonly field: string }
+  | { readonly type: 'spread'; readonly field: string; readonly taskSelector?: TaskSelector }
   | { readonly type: 'random' }
   | { readonly type: 'pack'; readonly resources: readonly string[]; readonly scorer: PackScorer; readonly weights: readonly number[] }
   | { readonly type: 'prefer'; readonly expression: string; readonly query: QueryNode; readonly weight: number }
@@ -29,8 +30,9 @@ export type ValidConstraint =
     readonly maxSkew: number;
     readonly minDomains: number;
     readonly domains: readonly string[] | undefined;
+    readonly taskSelector: TaskSelector | undefined;
   }
-  | { readonly type: 'atMost'; readonly count: number; readonly field: string; readonly groups: readonly string[] };
+  | { readonly type: 'atMost'; readonly count: number; readonly field: string; readonly groups: readonly string[]; readonly taskSelector: TaskSelector | undefined };
 
 /** A capacity provider of a strategy, checked, with its base and weight filled in (0 when not given). */
 export interface ValidCapacityProviderItem {

@@ -7,6 +7,7 @@
 import type { InstanceState } from '../model/InstanceState';
 import { PlacementInputError } from '../model/PlacementInputError';
 import type { Strategy, StrategyContext } from '../model/Strategy';
+import { countingKey } from '../model/TaskSelector';
 import { RandomOrder } from '../random/RandomOrder';
 import { bucketOf } from '../strategies/spread';
 
@@ -61,19 +62,20 @@ function keyFunction(strategy: Exclude<Strategy, { dependsOn: 'draw' }>, context
     case 'instance':
       return (instance) => strategy.key(instance);
     case 'groupTasks':
-      return groupTasksKey(strategy.bucketAttribute, context);
+      return groupTasksKey(strategy.bucketAttribute, countingKey(context.group, strategy.taskSelector), strategy.taskSelector !== undefined, context);
     default:
       return strategy.rank(context);
   }
 }
 
-/** Tasks of the group in each bucket, counted on every instance, feasible or not. */
-function groupTasksKey(attribute: string | undefined, { group, instances }: StrategyContext): (instance: InstanceState) => number {
-  if (attribute === undefined) return (instance) => instance.taskGroups.get(group) ?? 0;
+/** Tasks of the group (those the strategy selects) in each bucket, counted on every instance, feasible or not. */
+function groupTasksKey(attribute: string | undefined, key: string, selected: boolean, { instances }: StrategyContext): (instance: InstanceState) => number {
+  const tasksOf = selected ? (instance: InstanceState) => instance.selectedTasks.get(key) ?? 0 : (instance: InstanceState) => instance.taskGroups.get(key) ?? 0;
+  if (attribute === undefined) return tasksOf;
   const counts = new Map<string | undefined, number>();
   for (const instance of instances) {
     const bucket = bucketOf(instance, attribute);
-    counts.set(bucket, (counts.get(bucket) ?? 0) + (instance.taskGroups.get(group) ?? 0));
+    counts.set(bucket, (counts.get(bucket) ?? 0) + tasksOf(instance));
   }
   return (instance) => counts.get(bucketOf(instance, attribute)) ?? 0;
 }

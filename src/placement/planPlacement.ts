@@ -157,7 +157,7 @@ function buildStrategy(spec: Exclude<ValidStrategy, PreferSpec>, task: TaskRequi
     case 'binpack':
       return binpack(spec.field);
     case 'spread':
-      return spread(spec.field);
+      return spread(spec.field, spec.taskSelector);
     case 'random':
       return random();
   }

@@ -50,11 +50,11 @@ function inEligibleDomain(instance: InstanceState, plan: CheckPlan): boolean {
 }
 
 function takeCensus(constraint: DomainConstraint, plan: CheckPlan, instances: readonly InstanceState[]): DomainCensus {
-  const { attribute, groups, domains, minDomains } = constraint;
+  const { attribute, groups, domains, minDomains, taskSelector } = constraint;
   const counts = new Map<string, number>();
   for (const instance of instances) {
     const domain = domainOf(instance, attribute);
-    const tasks = countedTasks(instance, plan.group, groups);
+    const tasks = countedTasks(instance, plan.group, groups, taskSelector);
     if (domain !== undefined && tasks > 0) counts.set(domain, (counts.get(domain) ?? 0) + tasks);
   }
   const tasksIn = (domain: string): number => counts.get(domain) ?? 0;

@@ -137,7 +137,7 @@ export class ClusterState {
     // Restoring moved the numbering past every restored task-N it could give, so the id is new.
     const number = this.taskNumber;
     this.taskNumber += 1;
-    const info = new TaskRecord(`task-${number}`, record, group, task.family, task.resources, task.ports);
+    const info = new TaskRecord(`task-${number}`, record, group, task.family, task.revision, task.resources, task.ports);
     // The table keys the id by its number, which is known here; past 2^53 an id is not read as one.
     this.taskRecords.add(info, Number.isSafeInteger(number) ? number : 0);
     record.addTask(info);
@@ -158,7 +158,7 @@ export class ClusterState {
    */
   restoreTask(info: TaskInfo): void {
     const record = this.records.get(info.instanceId) as InstanceRecord;
-    const task = new TaskRecord(info.taskId, record, info.group, info.family, info.resources, info.ports);
+    const task = new TaskRecord(info.taskId, record, info.group, info.family, info.revision, info.resources, info.ports);
     const numbered = numberOfTaskId(task.taskId);
     this.taskRecords.add(task, numbered);
     record.addTask(task);

@@ -133,6 +133,23 @@ export class InstanceRecord implements InstanceState {
     this.runningTasksCount -= 1;
   }
 
+  /**
+   * The tasks each task selector selects here, counted from the instance's
+   * own list of tasks when asked: only requests with a `taskSelector` read
+   * it, so no instance keeps these counts (a million busy instances would
+   * pay for them in memory, and every placement in time).
+   */
+  get selectedTasks(): ReadonlyMap<string, number> {
+    let counts: Map<string, number> | undefined;
+    for (let task = this.firstTask; task !== undefined; task = task.nextOnInstance) {
+      const keys = task.selectionKeys;
+      if (keys.length === 0) continue;
+      counts ??= new Map();
+      for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    return counts ?? NO_GROUPS;
+  }
+
   /** The running task that binds a port, if one does. */
   taskBinding(protocol: 'tcp' | 'udp', port: number): TaskRecord | undefined {
     for (let task = this.firstTask; task !== undefined; task = task.nextOnInstance) if (task.ports[protocol].includes(port)) return task;

@@ -6,6 +6,7 @@
 import type { InstanceState } from '../model/InstanceState';
 import type { TaskInfo } from '../model/TaskInfo';
 import type { PortLists } from '../model/TaskRequirements';
+import { selectionKeys } from '../model/TaskSelector';
 
 /**
  * One running task, linked to the other tasks of its instance.
@@ -14,7 +15,7 @@ import type { PortLists } from '../model/TaskRequirements';
  * The links on the instance let a forced deregistration stop an instance's tasks without
  * looking at any other task, at the price of two fields per task rather
  * than a list per instance: a million idle instances then cost nothing.
- * Every record has the same fields (`family` may be undefined), so that the
+ * Every record has the same fields (`family` and `revision` may be undefined), so that the
  * engine reads them all the same way; callers never see a record, only
  * {@link TaskRecord.toInfo} copies.
  */
@@ -29,6 +30,7 @@ export class TaskRecord {
    * @param instance - the instance it runs on (the cluster's record of it, which stopping the task reaches without a lookup)
    * @param group - its task group
    * @param family - its task definition family, if known
+   * @param revision - its task definition revision, if known
    * @param resources - what it reserves (amounts above 0); shared, never written
    * @param ports - the static host ports it binds; shared, never written
    */
@@ -37,9 +39,15 @@ export class TaskRecord {
     readonly instance: InstanceState,
     readonly group: string,
     readonly family: string | undefined,
+    readonly revision: number | undefined,
     readonly resources: Readonly<Record<string, number>>,
     readonly ports: PortLists,
   ) {}
+
+  /** The counting keys of the task selectors it matches (see {@link selectionKeys}); made when asked, since few requests select. */
+  get selectionKeys(): readonly string[] {
+    return selectionKeys(this.group, this.family, this.revision);
+  }
 
   /** The id of the instance it runs on. */
   get instanceId(): string {
@@ -48,7 +56,8 @@ export class TaskRecord {
 
   /** A plain copy for callers, which later changes do not touch. */
   toInfo(): TaskInfo {
-    const { taskId, instanceId, group, family, resources, ports } = this;
-    return family === undefined ? { taskId, instanceId, group, resources, ports } : { taskId, instanceId, group, family, resources, ports };
+    const { taskId, instanceId, group, family, revision, resources, ports } = this;
+    if (revision === undefined) return family === undefined ? { taskId, instanceId, group, resources, ports } : { taskId, instanceId, group, family, resources, ports };
+    return family === undefined ? { taskId, instanceId, group, revision, resources, ports } : { taskId, instanceId, group, family, revision, resources, ports };
   }
 }

@@ -9,7 +9,7 @@ const INSTANCE = { id: 'i-1' } as InstanceState;
 const NO_PORTS = { tcp: [], udp: [] };
 
 function record(taskId: string): TaskRecord {
-  return new TaskRecord(taskId, INSTANCE, 'service:web', undefined, {}, NO_PORTS);
+  return new TaskRecord(taskId, INSTANCE, 'service:web', undefined, undefined, {}, NO_PORTS);
 }
 
 /** Ids the cluster gives, close together so that probes collide, and ids it keeps in its map. */

@@ -5,6 +5,7 @@
  */
 import type { InstanceState } from '../model/InstanceState';
 import type { GroupTasksStrategy } from '../model/Strategy';
+import { countingKey, describeSelector, type TaskSelector } from '../model/TaskSelector';
 
 const made = new Map<string, GroupTasksStrategy>();
 /** The field of each strategy {@link spread} made, so that what reads a chain can name what is spread over. */
@@ -16,22 +17,27 @@ const fields = new WeakMap<GroupTasksStrategy, string>();
  * `attribute:NAME` buckets instances by that attribute's value, and the
  * instances without a value for it form one bucket of their own. Tasks count
  * on every instance of a bucket, whether that instance can take the task or
- * not.
+ * not. With a task selector, only the group's tasks it selects count (an
+ * extension beside ECS): a rollout spreads its new revision's tasks.
  *
  * @param field - `instanceId`, `host` or `attribute:NAME`
- * @returns the strategy `spread(<field>)`; the same field always gives the same frozen value
+ * @param taskSelector - the tasks of the group to count; all of them when absent
+ * @returns the strategy `spread(<field>)`, or `spread(<field>, revision 8)`
+ *   with a selector; the same field and selector always give the same frozen value
  *
  * @category Strategies
  */
-export function spread(field: string): GroupTasksStrategy {
-  let strategy = made.get(field);
+export function spread(field: string, taskSelector?: TaskSelector): GroupTasksStrategy {
+  const key = taskSelector === undefined ? field : countingKey(field, taskSelector);
+  let strategy = made.get(key);
   if (strategy === undefined) {
-    const name = `spread(${field})`;
-    strategy = Object.freeze(field === 'instanceId' || field === 'host'
-      ? { name, dependsOn: 'groupTasks' }
-      : { name, dependsOn: 'groupTasks', bucketAttribute: field.slice('attribute:'.length) });
-    made.set(field, strategy);
-    fields.set(strategy, field);
+    const name = taskSelector === undefined ? `spread(${field})` : `spread(${field}, ${describeSelector(taskSelector)})`;
+    const bucket = field === 'instanceId' || field === 'host' ? {} : { bucketAttribute: field.slice('attribute:'.length) };
+    const selected = taskSelector === undefined ? {} : { taskSelector: Object.freeze({ ...taskSelector }) };
+    strategy = Object.freeze({ name, dependsOn: 'groupTasks', ...bucket, ...selected } satisfies GroupTasksStrategy);
+    made.set(key, strategy);
+    // The testing kit's model knows spread without a selector only; one with a selector is not ECS's spread.
+    if (taskSelector === undefined) fields.set(strategy, field);
   }
   return strategy;
 }

@@ -133,3 +133,30 @@ describe('docs/placement.md, constraints beyond ECS', () => {
     expect(page).toContain('// its domain us-east-1a holds 2 tasks, and one more would be more than 1 above the emptiest domain\'s 1 in us-east-1c.');
   });
 });
+
+describe('docs/placement.md, counting only some tasks', () => {
+  // The rollout example of the page, as it is written there, on both engines.
+  it.each(['reference', 'indexed'] as const)('spreads the new revision over every zone on the %s engine, where spread over the whole group would not', (engine) => {
+    const make = (): Cluster => new Cluster({
+      engine,
+      instances: [
+        { id: 'a-1', resources: { cpu: 2048, memory: 4096 }, attributes: { 'ecs.availability-zone': 'us-east-1a' } },
+        { id: 'b-1', resources: { cpu: 2048, memory: 4096 }, attributes: { 'ecs.availability-zone': 'us-east-1b' } },
+        { id: 'c-1', resources: { cpu: 2048, memory: 4096 }, attributes: { 'ecs.availability-zone': 'us-east-1c' } },
+      ],
+      // Three tasks of revision 7, all in zone 1a.
+      tasks: ['old-1', 'old-2', 'old-3'].map((taskId) => (
+        { taskId, instanceId: 'a-1', group: 'service:web', family: 'web', revision: 7, resources: { cpu: 256, memory: 512 }, ports: { tcp: [], udp: [] } })),
+    });
+    const rollout = {
+      task: { family: 'web', revision: 8, resources: { cpu: 256, memory: 512 } },
+      service: 'web',
+      count: 3,
+      placementStrategy: [{ type: 'spread', field: 'attribute:ecs.availability-zone', taskSelector: { revision: 8 } }],
+    } satisfies PlacementRequest;
+    const cluster = make();
+    expect(cluster.place(rollout).placements.map((p) => p.instanceId)).toEqual(['a-1', 'b-1', 'c-1']);
+    expect(make().place({ ...rollout, placementStrategy: [{ type: 'spread', field: 'attribute:ecs.availability-zone' }] }).placements.map((p) => p.instanceId)).toEqual(['b-1', 'c-1', 'b-1']);
+    expect(cluster.explain(rollout).strategies).toEqual(['spread(attribute:ecs.availability-zone, revision 8)']);
+  });
+});

@@ -215,6 +215,8 @@ describe('the readers on objects of the AWS SDK for JavaScript v3', () => {
       taskArn: `${ARN}:task/prod/a3f5c1d2e4b64f7a9c0d1e2f3a4b5c6d`,
       containerInstanceArn: `${ARN}:container-instance/prod/0b1c2d3e4f5a46b7a8b9c0d1e2f3a4b5`,
       group: 'service:web',
+      family: 'web',
+      revision: 7,
       resources: { cpu: 256, memory: 512 },
       ports: { tcp: [80], udp: [] },
     }]);
@@ -224,6 +226,7 @@ describe('the readers on objects of the AWS SDK for JavaScript v3', () => {
     const definition = readTaskDefinition(describedTaskDefinition);
     expect(definition.task).toEqual({
       family: 'web',
+      revision: 7,
       resources: { cpu: 256, memory: 512 },
       ports: { tcp: [80] },
       requiresAttributes: ['com.amazonaws.ecs.capability.logging-driver.awslogs'],

@@ -14,7 +14,7 @@ const TASK_PATH = 'Resources.WebTaskDefinition.Properties';
 
 /** The task definition of web-task-definition.json as given to RegisterTaskDefinition: without what ECS adds at registration. */
 const registered = readTaskDefinition(fixture('web-task-definition.json'));
-const unregistered = readTaskDefinition(withValue(fixture('web-task-definition.json'), ['taskDefinition', 'requiresAttributes'], undefined));
+const unregistered = readTaskDefinition(withValue(withValue(fixture('web-task-definition.json'), ['taskDefinition', 'requiresAttributes'], undefined), ['taskDefinition', 'revision'], undefined));
 
 describe('fromCloudFormation', () => {
   it('reads a template\'s service and task definition as the same CreateService request and task definition would be read', () => {

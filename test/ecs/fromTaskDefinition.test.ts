@@ -62,6 +62,7 @@ describe('readTaskDefinition', () => {
     expect(web).toMatchObject({ family: 'web', revision: 7, taskDefinitionArn: 'arn:aws:ecs:us-east-1:123456789012:task-definition/web:7' });
     expect(web.task).toEqual({
       family: 'web',
+      revision: 7,
       // nginx reserves 512 (its memoryReservation, not its 1024 memory), the log router 64.
       resources: { cpu: 256, memory: 576 },
       ports: { tcp: [80] },

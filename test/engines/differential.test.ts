@@ -8,6 +8,7 @@ import {
   engineScenario,
   hungryRequest,
   randomChainRequest,
+  rolloutPair,
   shapeTrio,
 } from '../support/engineArbitraries';
 import { stopPicked } from '../support/engineCommands';
@@ -47,6 +48,30 @@ const requestSequence = fc.tuple(
     { minLength: 2, maxLength: 10 },
   ),
 );
+
+/**
+ * A rollout: a request at an old revision, the same at a new one, and the
+ * new one again led by a spread that counts only the new revision's tasks;
+ * and steps that place them and stop tasks, so that old and new tasks run
+ * side by side as the selections are counted.
+ */
+const rolloutSequence = fc.tuple(
+  rolloutPair,
+  fc.constantFrom('attribute:ecs.availability-zone', 'attribute:rack', 'instanceId'),
+  fc.array(
+    fc.oneof(
+      { weight: 3, arbitrary: fc.record({ place: fc.nat(), count: fc.integer({ min: 1, max: 6 }) }) as fc.Arbitrary<SequenceStep> },
+      { weight: 1, arbitrary: fc.record({ stop: fc.nat() }) as fc.Arbitrary<SequenceStep> },
+    ),
+    { minLength: 2, maxLength: 10 },
+  ),
+).map(([[from, to], field, steps]) => {
+  const selected: PlacementRequest = {
+    ...(to as PlacementRequest),
+    placementStrategy: [{ type: 'spread' as const, field, taskSelector: { revision: (to as PlacementRequest).task.revision as number } }, ...((to as PlacementRequest).placementStrategy ?? [])].slice(0, 5),
+  };
+  return [[from as PlacementRequest, to as PlacementRequest, selected], steps] as const;
+});
 
 /** Stops the running task at `pick` modulo the tasks on both engines, expecting the same task and the same state. */
 function expectSameStop(twins: Twins, pick: number, context: string): void {
@@ -113,6 +138,24 @@ describe('the indexed engine against the reference engine', { timeout: runs(120_
         const request = { ...(pool[step.place % pool.length] as PlacementRequest), count: step.count };
         expectSamePlacement(twins, request, `at step ${index} (pool request ${step.place % pool.length}, count ${step.count})`);
       });
+      expectSameGenerator(twins);
+    },
+  );
+
+  test.prop([engineScenario, rolloutSequence], { numRuns: runs(60) })(
+    'places a rollout (old and new revisions side by side, spread and limits counting only some of them) alike step after step',
+    (scenario, [pool, steps]) => {
+      const twins = scenarioTwins(scenario);
+      steps.forEach((step, index) => {
+        if ('stop' in step) {
+          expectSameStop(twins, step.stop, `at step ${index} (task #${step.stop})`);
+          return;
+        }
+        const request = { ...(pool[step.place % pool.length] as PlacementRequest), count: step.count };
+        expectSamePlacement(twins, request, `at step ${index} (pool request ${step.place % pool.length}, count ${step.count})`);
+      });
+      const last = pool[2] as PlacementRequest;
+      expect(outcomeOf(() => twins.indexed.explain(last)), 'explain the selecting request').toStrictEqual(outcomeOf(() => twins.reference.explain(last)));
       expectSameGenerator(twins);
     },
   );

@@ -5,6 +5,13 @@
  */
 import type { ClusterSnapshot } from '../../src/cluster/Cluster';
 import type { InstanceInfo } from '../../src/model/InstanceInfo';
+import type { TaskSelector } from '../../src/model/TaskSelector';
+
+/** Whether a selector (none: every task) selects a task of this family and revision, read as the guide says. */
+export function selects(selector: TaskSelector | undefined, task: { readonly family?: string | undefined; readonly revision?: number | undefined }): boolean {
+  if (selector === undefined) return true;
+  return (selector.family === undefined || selector.family === task.family) && (selector.revision === undefined || selector.revision === task.revision);
+}
 
 /** The domain of an instance for a field: its id, or its attribute's value (none when absent or without one). */
 function domainIn(instance: InstanceInfo, field: string): string | undefined {
@@ -17,9 +24,10 @@ export class DomainCounts {
   private readonly counts = new Map<string, number>();
   private readonly byId: Map<string, InstanceInfo>;
 
-  constructor(private readonly snapshot: ClusterSnapshot, private readonly field: string, groups: readonly string[]) {
+  /** Counts the snapshot's tasks of `groups` (those `selector` selects, when given). */
+  constructor(private readonly snapshot: ClusterSnapshot, private readonly field: string, groups: readonly string[], selector?: TaskSelector) {
     this.byId = new Map(snapshot.instances.map((instance) => [instance.id, instance]));
-    for (const task of snapshot.tasks) if (groups.includes(task.group)) this.add(task.instanceId);
+    for (const task of snapshot.tasks) if (groups.includes(task.group) && selects(selector, task)) this.add(task.instanceId);
   }
 
   /** The domain of an instance, by id. */

@@ -5,8 +5,9 @@
  * counts, distinctInstance (over several groups too), spreadLimit and
  * atMost over instances and attributes, static ports and the port limit, required
  * attribute values, custom resources, counts that fill the fleet and fail,
- * chains with pack and prefer, and chains with a caller's own Strategy
- * object.
+ * chains with pack and prefer, chains with a caller's own Strategy
+ * object, and tasks of several revisions counted by spreads, spreadLimits
+ * and atMosts with task selectors.
  */
 import fc from 'fast-check';
 import { PACK_SCORERS, type PackStrategy } from '../../src/model/PackStrategy';
@@ -14,7 +15,8 @@ import type {
   AtMostConstraint, DistinctInstanceConstraint, PlacementRequest, PlacementStrategy, RequestConstraint, SpreadLimitConstraint,
 } from '../../src/model/PlacementRequest';
 import type { PreferStrategy } from '../../src/model/PreferStrategy';
-import type { MemberOfConstraint } from '../../src/model/TaskSpec';
+import type { MemberOfConstraint, TaskSpec } from '../../src/model/TaskSpec';
+import type { TaskSelector } from '../../src/model/TaskSelector';
 import { binpack } from '../../src/strategies/binpack';
 import { random } from '../../src/strategies/random';
 import { spread } from '../../src/strategies/spread';
@@ -72,8 +74,31 @@ const ENGINE_MEMBER_OF_EXPRESSIONS = [
 
 /** binpack on any of {@link ENGINE_BINPACK_FIELDS}. */
 const engineBinpack: fc.Arbitrary<PlacementStrategy> = fc.constantFrom(...ENGINE_BINPACK_FIELDS).map((field) => ({ type: 'binpack', field }));
-/** spread on any of {@link ENGINE_SPREAD_FIELDS}. */
-const engineSpread: fc.Arbitrary<PlacementStrategy> = fc.constantFrom(...ENGINE_SPREAD_FIELDS).map((field) => ({ type: 'spread', field }));
+/** Revisions tasks have (few, so that selections meet tasks): the kit's tasks have none, so this adds them. */
+const REVISIONS = [1, 2, 3] as const;
+
+/**
+ * A task selector: a revision, a family (of the kit's, or one no task has),
+ * or both; mostly a revision, a rollout's selector.
+ */
+const engineSelector: fc.Arbitrary<TaskSelector> = fc.oneof(
+  { weight: 3, arbitrary: fc.constantFrom(...REVISIONS).map((revision): TaskSelector => ({ revision })) },
+  { weight: 1, arbitrary: fc.constantFrom('web', 'worker', 'nobody').map((family): TaskSelector => ({ family })) },
+  { weight: 1, arbitrary: fc.tuple(fc.constantFrom('web', 'worker'), fc.constantFrom(...REVISIONS)).map(([family, revision]): TaskSelector => ({ family, revision })) },
+);
+
+/** A selector now and then, else none. */
+const maybeSelector: fc.Arbitrary<TaskSelector | undefined> = fc.option(engineSelector, { nil: undefined, freq: 2 });
+
+/** spread on any of {@link ENGINE_SPREAD_FIELDS}, now and then counting only the tasks a selector selects. */
+const engineSpread: fc.Arbitrary<PlacementStrategy> = fc
+  .tuple(fc.constantFrom(...ENGINE_SPREAD_FIELDS), maybeSelector)
+  .map(([field, taskSelector]): PlacementStrategy => (taskSelector === undefined ? { type: 'spread', field } : { type: 'spread', field, taskSelector }));
+
+/** The task with a revision now and then. */
+function withRevision(tasks: fc.Arbitrary<TaskSpec>): fc.Arbitrary<TaskSpec> {
+  return fc.tuple(tasks, fc.option(fc.constantFrom(...REVISIONS), { nil: undefined, freq: 3 })).map(([task, revision]) => (revision === undefined ? task : { ...task, revision }));
+}
 const randomSpec: PlacementStrategy = { type: 'random' };
 
 /** pack over one to three of {@link ENGINE_BINPACK_FIELDS} (`widgets`, which no instance lists, counts as full), any scorer, weighted now and then. */
@@ -125,7 +150,7 @@ function declared(name: string, key: (instance: InstanceState) => number): Insta
 /** binpack and spread as Strategy objects made by their factories, and a caller's declared instance keys: all indexed. */
 const rankedObject: fc.Arbitrary<Strategy> = fc.oneof(
   fc.constantFrom(...ENGINE_BINPACK_FIELDS).map((field) => binpack(field)),
-  fc.constantFrom(...ENGINE_SPREAD_FIELDS).map((field) => spread(field)),
+  fc.tuple(fc.constantFrom(...ENGINE_SPREAD_FIELDS), maybeSelector).map(([field, taskSelector]) => spread(field, taskSelector)),
   fc.constantFrom(...DECLARED_STRATEGIES),
 );
 
@@ -184,17 +209,21 @@ export const engineSpreadLimit: fc.Arbitrary<SpreadLimitConstraint> = fc
     maxSkew: fc.integer({ min: 1, max: 3 }),
     minDomains: fc.option(fc.integer({ min: 1, max: 5 }), { nil: undefined }),
     domains: fc.option(fc.subarray(['us-east-1a', 'us-east-1b', 'us-east-1c', 'us-east-1z'], { minLength: 1 }), { nil: undefined, freq: 4 }),
+    taskSelector: maybeSelector,
   })
-  .map(({ field, maxSkew, minDomains, domains }): SpreadLimitConstraint => ({
+  .map(({ field, maxSkew, minDomains, domains, taskSelector }): SpreadLimitConstraint => ({
     type: 'spreadLimit', field, maxSkew,
     ...(minDomains === undefined ? {} : { minDomains }),
     ...(domains === undefined || field !== 'attribute:ecs.availability-zone' ? {} : { domains }),
+    ...(taskSelector === undefined ? {} : { taskSelector }),
   }));
 
 /** atMost over any field, now and then counting other groups too. */
 export const engineAtMost: fc.Arbitrary<AtMostConstraint> = fc
-  .record({ count: fc.integer({ min: 1, max: 4 }), field: fc.constantFrom(...DOMAIN_FIELDS), groups: fc.option(countedGroups, { nil: undefined, freq: 3 }) })
-  .map(({ count, field, groups }): AtMostConstraint => ({ type: 'atMost', count, field, ...(groups === undefined ? {} : { groups }) }));
+  .record({ count: fc.integer({ min: 1, max: 4 }), field: fc.constantFrom(...DOMAIN_FIELDS), groups: fc.option(countedGroups, { nil: undefined, freq: 3 }), taskSelector: maybeSelector })
+  .map(({ count, field, groups, taskSelector }): AtMostConstraint => ({
+    type: 'atMost', count, field, ...(groups === undefined ? {} : { groups }), ...(taskSelector === undefined ? {} : { taskSelector }),
+  }));
 
 /** distinctInstance, now and then counting other groups too. */
 export const engineDistinctInstance: fc.Arbitrary<DistinctInstanceConstraint> = fc
@@ -212,11 +241,11 @@ const engineConstraints: fc.Arbitrary<RequestConstraint[]> = fc.array(
  * values now and then) and memberOf now and then; mostly small; and tasks
  * with several static ports, which reach the port limit on crowded fleets.
  */
-const engineTask = fc.oneof(
+const engineTask = withRevision(fc.oneof(
   { weight: 3, arbitrary: roomyTaskSpec },
   { weight: 1, arbitrary: lawTask({ expressions: ENGINE_MEMBER_OF_EXPRESSIONS, memberOfRate: 1 / 3 }) },
   { weight: 1, arbitrary: crowdedPortTask },
-);
+));
 
 /** Mostly a few tasks, sometimes enough to fill every instance and fail. */
 const engineCount: fc.Arbitrary<number | undefined> = fc.oneof(
@@ -271,9 +300,22 @@ export const hungryRequest: fc.Arbitrary<PlacementRequest> = chainRequest(
 
 /** Tasks with several static ports in any chain: on a crowded fleet, the port limit turns many of them away. */
 export const crowdedPortRequest: fc.Arbitrary<PlacementRequest> = chainRequest(
-  { task: crowdedPortTask, count: engineCount, constraints: engineConstraints },
+  { task: withRevision(crowdedPortTask), count: engineCount, constraints: engineConstraints },
   strategyChain,
 );
+
+/**
+ * A rollout's requests: the same request in the same group with its task at
+ * each of two revisions (the second also of another family now and then),
+ * so that a sequence of them runs old and new tasks side by side.
+ */
+export const rolloutPair: fc.Arbitrary<PlacementRequest[]> = fc
+  .tuple(engineRequest, fc.constantFrom(...REVISIONS), fc.constantFrom(...REVISIONS), fc.option(fc.constantFrom('web', 'worker'), { nil: undefined, freq: 3 }))
+  .map(([request, from, to, family]) => [
+    { ...request, task: { ...request.task, revision: from } },
+    // A family of its own only where the group does not follow the family.
+    { ...request, task: { ...request.task, revision: to, ...(family === undefined || (request.service === undefined && request.group === undefined) ? {} : { family }) } },
+  ]);
 
 /** The request with its group replaced. */
 function withGrouping(request: PlacementRequest, { service, group }: Grouping): PlacementRequest {

@@ -7,10 +7,12 @@ import { ATTRIBUTE_NAME } from '../../query/subjects';
 import { PlacementInputError } from '../PlacementInputError';
 import type { ValidConstraint } from '../ValidRequest';
 import { describeValue, quote } from './describeValue';
-import { expectArray, expectNumber, expectString, isRecord, optionalField, readObject, requireField } from './fields';
+import type { TaskSelector } from '../TaskSelector';
+import { expectArray, expectNumber, expectString, isRecord, optionalField, readObject, requireField, type Fields } from './fields';
 import { indexPath, keyPath } from './paths';
 import { validateExpression } from './validateExpression';
 import { validateName } from './validateName';
+import { validateTaskSelector } from './validateTaskSelector';
 
 /** ECS's limit on constraints per task, the task definition's and the request's together. */
 export const MAX_CONSTRAINTS = 10;
@@ -25,8 +27,8 @@ export interface ConstraintRules {
 
 const KEYS = ['type', 'expression'] as const;
 const DISTINCT_KEYS = ['type', 'groups'] as const;
-const SPREAD_LIMIT_KEYS = ['type', 'field', 'maxSkew', 'minDomains', 'domains'] as const;
-const AT_MOST_KEYS = ['type', 'count', 'field', 'groups'] as const;
+const SPREAD_LIMIT_KEYS = ['type', 'field', 'maxSkew', 'minDomains', 'domains', 'taskSelector'] as const;
+const AT_MOST_KEYS = ['type', 'count', 'field', 'groups', 'taskSelector'] as const;
 /** More groups or domains than this in one constraint is more likely a mistake than a fleet. */
 const MAX_LIST = 100;
 const ATTRIBUTE_PREFIX = 'attribute:';
@@ -44,7 +46,8 @@ const ATTRIBUTE_PREFIX = 'attribute:';
  *   `constraint_not_allowed` (anything but memberOf in a task definition),
  *   `unexpected_expression`, `empty_expression`, `invalid_expression`,
  *   `invalid_constraint_field` (a field, count, skew or list out of its
- *   range) or `invalid_name` (a group)
+ *   range, or a `taskSelector` that selects by nothing), `invalid_name` (a
+ *   group or a selector's family) or `invalid_revision` (a selector's revision)
  */
 export function validateConstraints(value: unknown, path: string, rules: ConstraintRules): ValidConstraint[] {
   const list = expectArray(value, path);
@@ -97,14 +100,18 @@ function spreadLimitSpec(value: unknown, path: string): ValidConstraint {
       return name as string;
     });
   });
-  return { type: 'spreadLimit', field, maxSkew, minDomains, domains };
+  return { type: 'spreadLimit', field, maxSkew, minDomains, domains, taskSelector: selectorOf(fields, path) };
 }
 
 function atMostSpec(value: unknown, path: string): ValidConstraint {
   const fields = readObject(value, path, AT_MOST_KEYS);
   const count = wholeNumber(requireField(fields, 'count', path), keyPath(path, 'count'), 'count', 'the most tasks a domain may hold');
   const field = domainField(requireField(fields, 'field', path), keyPath(path, 'field'), 'atMost');
-  return { type: 'atMost', count, field, groups: optionalField(fields, 'groups', path, groupList) ?? [] };
+  return { type: 'atMost', count, field, groups: optionalField(fields, 'groups', path, groupList) ?? [], taskSelector: selectorOf(fields, path) };
+}
+
+function selectorOf(fields: Fields<'taskSelector'>, path: string): TaskSelector | undefined {
+  return optionalField(fields, 'taskSelector', path, (given, at) => validateTaskSelector(given, at, 'invalid_constraint_field'));
 }
 
 function domainField(value: unknown, path: string, type: string): string {

@@ -12,8 +12,9 @@ import { validateId } from './validateId';
 import { validateName } from './validateName';
 import { EMPTY_PORTS, validateTaskPorts } from './validatePorts';
 import { validateResources } from './validateResources';
+import { validateRevision } from './validateRevision';
 
-const KEYS = ['taskId', 'instanceId', 'group', 'family', 'resources', 'ports'] as const;
+const KEYS = ['taskId', 'instanceId', 'group', 'family', 'revision', 'resources', 'ports'] as const;
 const MAX_ID_LENGTH = 1600;
 /** What was validated from frozen resources and ports: a snapshot's tasks of one kind share them, and restoring 300,000 tasks then checks a few. */
 const frozenResources = new WeakMap<object, Readonly<Record<string, number>>>();
@@ -35,8 +36,12 @@ export function validateRunningTask(value: unknown, path: string): TaskInfo {
   const instanceId = validateId(requireField(fields, 'instanceId', path), keyPath(path, 'instanceId'), MAX_ID_LENGTH);
   const group = validateName(requireField(fields, 'group', path), keyPath(path, 'group'), 'group');
   const family = optionalField(fields, 'family', path, (given, at) => validateName(given, at, 'family'));
+  const revision = optionalField(fields, 'revision', path, validateRevision);
   const givenResources = requireField(fields, 'resources', path);
   const resources = reuseFrozen(frozenResources, givenResources, () => validateResources(givenResources, keyPath(path, 'resources'), { required: [], dropZero: true, share: true }));
   const ports = optionalField(fields, 'ports', path, (given, at) => reuseFrozen(frozenPorts, given, () => validateTaskPorts(given, at))) ?? EMPTY_PORTS;
-  return family === undefined ? { taskId, instanceId, group, resources, ports } : { taskId, instanceId, group, family, resources, ports };
+  const task: { -readonly [K in keyof TaskInfo]: TaskInfo[K] } = { taskId, instanceId, group, resources, ports };
+  if (family !== undefined) task.family = family;
+  if (revision !== undefined) task.revision = revision;
+  return task;
 }

@@ -12,12 +12,13 @@ import { MAX_PREFER_WEIGHT, MIN_PREFER_WEIGHT } from '../PreferStrategy';
 import type { Strategy } from '../Strategy';
 import type { ValidStrategy } from '../ValidRequest';
 import { describeValue, quote } from './describeValue';
-import { expectArray, expectNumber, expectString, isRecord, readObject, requireField, type Fields } from './fields';
+import { expectArray, expectNumber, expectString, isRecord, optionalField, readObject, requireField, type Fields } from './fields';
 import { indexPath, keyPath } from './paths';
 import { validateExpression } from './validateExpression';
 import { resourceNameProblem } from './validateResources';
+import { validateTaskSelector } from './validateTaskSelector';
 
-const SPEC_KEYS = ['type', 'field'] as const;
+const SPEC_KEYS = ['type', 'field', 'taskSelector'] as const;
 const PACK_KEYS = ['type', 'resources', 'scorer', 'weights'] as const;
 const PREFER_KEYS = ['type', 'expression', 'weight'] as const;
 /** Enough for every resource a fleet is likely to register; a longer list is more likely a mistake. */
@@ -38,7 +39,9 @@ const ATTRIBUTE_PREFIX = 'attribute:';
  *   `pack`: a resource that is not a resource name or is named twice, none
  *   or more than 8, an unknown scorer, a weight not above 0 and finite, or
  *   not one weight per resource; for `prefer`: a weight that is not a whole
- *   number from -100 to 100), `empty_expression` or `invalid_expression`
+ *   number from -100 to 100; a spread's `taskSelector` that selects by
+ *   nothing, or a task selector on another strategy), `invalid_name` or
+ *   `invalid_revision` for a selector's family or revision, `empty_expression` or `invalid_expression`
  *   for a `prefer` expression, or `invalid_strategy` for a caller's
  *   strategy without a name, with an unknown `dependsOn`, or without the
  *   function or attribute its kind needs
@@ -54,11 +57,17 @@ export function validateStrategy(value: unknown, path: string): ValidStrategy {
   const fields = readObject(value, path, SPEC_KEYS);
   const type = expectString(requireField(fields, 'type', path), keyPath(path, 'type'));
   switch (type) {
+    case 'spread': {
+      const field = spreadField(fields, path);
+      const taskSelector = optionalField(fields, 'taskSelector', path, (given, at) => validateTaskSelector(given, at, 'invalid_strategy_field'));
+      return taskSelector === undefined ? { type, field } : { type, field, taskSelector };
+    }
     case 'binpack':
-      return { type, field: binpackField(fields, path) };
-    case 'spread':
-      return { type, field: spreadField(fields, path) };
     case 'random':
+      if (fields.taskSelector !== undefined) {
+        throw new PlacementInputError('invalid_strategy_field', keyPath(path, 'taskSelector'), `Remove the task selector: only spread counts tasks, and ${type} counts none.`);
+      }
+      if (type === 'binpack') return { type, field: binpackField(fields, path) };
       if (fields.field !== undefined) throw new PlacementInputError('invalid_strategy_field', keyPath(path, 'field'), 'Remove the field: random takes none.');
       return { type };
     default:
@@ -135,6 +144,7 @@ function checkCustomStrategy(value: Readonly<Record<string, unknown>>, path: str
     if (attribute !== undefined && (typeof attribute !== 'string' || !ATTRIBUTE_NAME.test(attribute))) {
       throw new PlacementInputError('invalid_strategy', keyPath(path, 'bucketAttribute'), `Give the attribute to bucket by as an attribute name, or leave it out to count per instance; not ${describeValue(attribute)}.`);
     }
+    if (value['taskSelector'] !== undefined) validateTaskSelector(value['taskSelector'], keyPath(path, 'taskSelector'), 'invalid_strategy');
     return value as unknown as Strategy;
   }
   if (dependsOn === 'draw') return value as unknown as Strategy;
@@ -149,7 +159,7 @@ function checkCustomStrategy(value: Readonly<Record<string, unknown>>, path: str
 }
 
 /** ECS binpacks on cpu and memory in any case; the library's other resources have one spelling, so the strategy's name is the same however the request wrote it. */
-function binpackField(fields: Fields<'type' | 'field'>, path: string): string {
+function binpackField(fields: Fields<'type' | 'field' | 'taskSelector'>, path: string): string {
   const fieldPath = keyPath(path, 'field');
   if (fields.field === undefined) throw new PlacementInputError('invalid_strategy_field', fieldPath, "binpack needs a resource name, such as 'memory' or 'cpu'.");
   const field = binpackResource(expectString(fields.field, fieldPath));
@@ -161,7 +171,7 @@ function binpackField(fields: Fields<'type' | 'field'>, path: string): string {
   return field;
 }
 
-function spreadField(fields: Fields<'type' | 'field'>, path: string): string {
+function spreadField(fields: Fields<'type' | 'field' | 'taskSelector'>, path: string): string {
   const fieldPath = keyPath(path, 'field');
   const forms = "'instanceId', 'host' or 'attribute:NAME' (such as 'attribute:ecs.availability-zone')";
   if (fields.field === undefined) throw new PlacementInputError('invalid_strategy_field', fieldPath, `spread needs a field: ${forms}.`);

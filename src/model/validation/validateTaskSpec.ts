@@ -12,6 +12,7 @@ import type { ValidConstraint } from '../ValidRequest';
 import { validateName } from './validateName';
 import { EMPTY_PORTS, validateTaskPorts } from './validatePorts';
 import { validateResources } from './validateResources';
+import { validateRevision } from './validateRevision';
 
 /** A validated task spec: its requirements, and its memberOf constraints parsed. */
 export interface ValidTaskSpec {
@@ -21,7 +22,7 @@ export interface ValidTaskSpec {
   readonly memberOf: readonly ValidConstraint[];
 }
 
-const KEYS = ['family', 'resources', 'ports', 'requiresAttributes', 'placementConstraints'] as const;
+const KEYS = ['family', 'revision', 'resources', 'ports', 'requiresAttributes', 'placementConstraints'] as const;
 /** No constraints: one frozen list shared by every task that has none, so that requests alike share what is built from it. */
 export const NO_CONSTRAINTS: readonly ValidConstraint[] = Object.freeze([]);
 
@@ -40,16 +41,17 @@ export function validateTaskSpec(value: unknown, path: string): ValidTaskSpec {
   try {
     const fields = readObject(value, path, KEYS);
     const family = optionalField(fields, 'family', path, (given, at) => validateName(given, at, 'family'));
+    const revision = optionalField(fields, 'revision', path, validateRevision);
     const resources = validateResources(requireField(fields, 'resources', path), keyPath(path, 'resources'), { required: [], dropZero: true, share: true });
     const ports = optionalField(fields, 'ports', path, validateTaskPorts) ?? EMPTY_PORTS;
     const requiresAttributes = optionalField(fields, 'requiresAttributes', path, validateRequiredAttributes) ?? NO_REQUIREMENTS;
     const constraints = optionalField(fields, 'placementConstraints', path, (given, at) =>
       validateConstraints(given, at, { allowDistinctInstance: false, alreadyCounted: 0 })) ?? [];
     const memberOf = constraints.length === 0 ? NO_CONSTRAINTS : Object.freeze(constraints);
-    return {
-      task: family === undefined ? { resources, ports, requiresAttributes } : { family, resources, ports, requiresAttributes },
-      memberOf,
-    };
+    const task: { -readonly [K in keyof TaskRequirements]: TaskRequirements[K] } = { resources, ports, requiresAttributes };
+    if (family !== undefined) task.family = family;
+    if (revision !== undefined) task.revision = revision;
+    return { task, memberOf };
   } catch (error) {
     throw unreadableInput(error, path);
   }
