@@ -85,6 +85,24 @@ describe.each(ENGINES)('a capacity provider strategy on the %s engine', (engine)
   });
 });
 
+describe.each(ENGINES)('a capacity provider strategy with a spreadLimit on the %s engine', (engine) => {
+  it("measures a failure's skew against the provider's zones, as placing did", () => {
+    const zone = (name: string, provider: string, memory: number): InstanceSpec =>
+      ({ id: `${name}-${provider}`, resources: { cpu: 1024, memory }, attributes: { 'ecs.availability-zone': `us-east-1${name}`, [CAPACITY_PROVIDER_ATTRIBUTE]: provider } });
+    const cluster = new Cluster({ engine, instances: [zone('a', 'p1', 512), zone('b', 'p1', 4096), zone('c', 'p2', 4096)] });
+    const result = cluster.place({
+      task: { resources: { memory: 512 } },
+      count: 4,
+      capacityProviderStrategy: [{ capacityProvider: 'p1', weight: 1 }],
+      placementStrategy: [{ type: 'binpack', field: 'memory' }],
+      placementConstraints: [{ type: 'spreadLimit', field: 'attribute:ecs.availability-zone', maxSkew: 1 }],
+    });
+    expect(result.placements.map(({ instanceId }) => instanceId)).toEqual(['a-p1', 'b-p1', 'b-p1']);
+    // Zone c is the other provider's: it was no domain of the placement, so the emptiest is a, with its one task.
+    expect(result.failures[0]?.detail).toContain("more than 1 above the emptiest domain's 1 in us-east-1a");
+  });
+});
+
 describe('a capacity provider strategy, validated', () => {
   it.each<[string, unknown, string, string]>([
     ['not an array', { capacityProvider: 'spot' }, 'invalid_type', 'request.capacityProviderStrategy'],

@@ -172,8 +172,10 @@ function providerFailure(state: ClusterState, plan: PlacementPlan, provider: str
     const detail = `Capacity provider ${provider} has no ACTIVE container instance: ${statusCounts(instances)}.`;
     return Object.freeze({ reason: NO_ACTIVE_INSTANCES, detail, diagnosis });
   }
-  // The census counts every instance's tasks, as placing did, though only the provider's instances are judged.
-  const checks = withCensus(plan, state.instances());
+  // The census is placing's, whose eligible domains were the provider's (its memberOf reads only attributes); the checks
+  // are the request's own, since only the provider's instances are judged.
+  const { census } = withCensus(providerPlan(plan, provider, 1), state.instances());
+  const checks = census === undefined ? plan : { ...plan, census };
   return failureFrom(instances, instances.map((instance) => checkInstance(instance, checks)), diagnosis);
 }
 
