@@ -4,9 +4,12 @@ import { Cluster } from '../cluster/Cluster';
 import { parseQuery } from '../query/parseQuery';
 import { QueryError } from '../query/QueryError';
 import {
-  buildCluster, cluster, constraint, fleet, instance, placementRequest, query, queryNode, queryText, resources, statisticsLabels, strategyChain, task,
+  assertPlacement, buildCluster, cluster, constraint, fleet, instance, placementRequest, query, queryNode, queryText, resources, statisticsLabels, strategyChain, task,
 } from './index';
 import { runs } from '../../test/support/runs';
+
+/** The constraints beyond ECS, each a third of the time, counting two other groups now and then. */
+const BEYOND_ECS = { spreadLimitRate: 0.3, atMostRate: 0.3, distinctInstanceRate: 0.3, groups: ['service:api', 'batch-jobs'] };
 
 /** Validates a request the way place does, without placing anything. */
 const accepted = (request: Parameters<Cluster['explain']>[0]): unknown => new Cluster({ engine: 'reference' }).explain(request);
@@ -44,6 +47,19 @@ describe('the arbitraries generate valid values', () => {
     'resources, task, constraint and strategyChain: place accepts them together',
     (reserved, spec, placementConstraint, placementStrategy) => {
       expect(() => accepted({ task: { ...spec, resources: reserved }, placementConstraints: [placementConstraint], placementStrategy })).not.toThrow();
+    },
+  );
+
+  test.prop([constraint(BEYOND_ECS)])('constraint: place accepts the constraints beyond ECS too', (placementConstraint) => {
+    expect(() => accepted({ task: { resources: {} }, placementConstraints: [placementConstraint] })).not.toThrow();
+  });
+
+  test.prop([cluster({ request: { constraint: BEYOND_ECS } }), placementRequest({ constraintsRate: 0.8, maxConstraints: 3, constraint: BEYOND_ECS })], { numRuns: runs(60) })(
+    'constraint: what is drawn with the constraints beyond ECS, in a history and in the request, places as the checker replays it',
+    (scenario, request) => {
+      const built = buildCluster(scenario);
+      const before = built.snapshot();
+      assertPlacement(before, request, built.place(request));
     },
   );
 
@@ -112,6 +128,49 @@ describe('the arbitraries keep their constraints', () => {
     for (const required of architectures) expect(required).toMatchObject({ name: 'ecs.cpu-architecture', value: expect.stringMatching(/^(x86_64|arm64)$/) });
   });
 
+  it('constraint: each kind at its rate, groups from the list, fields and domains from the vocabulary', () => {
+    const drawn = fc.sample(constraint(BEYOND_ECS), { numRuns: 2000, seed: 7 });
+    const share = (type: string): number => drawn.filter((generated) => generated.type === type).length / drawn.length;
+    for (const [type, expected] of [['spreadLimit', 0.3], ['atMost', 0.3], ['distinctInstance', 0.3], ['memberOf', 0.1]] as const) {
+      expect(Math.abs(share(type) - expected), type).toBeLessThan(0.05);
+    }
+    const fields = ['instanceId', 'attribute:ecs.availability-zone', 'attribute:ecs.instance-type', 'attribute:ecs.os-type', 'attribute:ecs.cpu-architecture', 'attribute:stack'];
+    const zones = ['us-east-1a', 'us-east-1b', 'us-east-1c', 'us-east-1d'];
+    for (const generated of drawn) {
+      if (generated.type === 'memberOf') continue;
+      for (const group of generated.type === 'spreadLimit' ? [] : generated.groups ?? []) expect(BEYOND_ECS.groups).toContain(group);
+      if (generated.type === 'distinctInstance') continue;
+      expect(fields).toContain(generated.field);
+      if (generated.type === 'atMost') expect(generated.count).toBeLessThanOrEqual(3);
+      if (generated.type !== 'spreadLimit') continue;
+      expect(generated.maxSkew).toBeLessThanOrEqual(2);
+      if (generated.field === 'instanceId') expect(generated.domains).toBeUndefined();
+      if (generated.field === 'attribute:ecs.availability-zone') for (const domain of generated.domains ?? []) expect(zones).toContain(domain);
+    }
+    // Every option is met: other groups, minDomains, domains listed, every field.
+    expect(drawn.some((generated) => generated.type === 'distinctInstance' && generated.groups !== undefined)).toBe(true);
+    expect(drawn.some((generated) => generated.type === 'atMost' && generated.groups !== undefined)).toBe(true);
+    expect(drawn.some((generated) => generated.type === 'spreadLimit' && generated.minDomains !== undefined)).toBe(true);
+    expect(drawn.some((generated) => generated.type === 'spreadLimit' && generated.domains !== undefined)).toBe(true);
+    expect(new Set(drawn.flatMap((generated) => ('field' in generated ? [generated.field] : [])))).toEqual(new Set(fields));
+  });
+
+  it("constraint: a request drawn for a fleet takes its fields and domains from the fleet's attributes", () => {
+    const euZones = ['eu-west-1a', 'eu-west-1b'];
+    const requests = fc.sample(placementRequest({ fleet: { zones: euZones, customAttributes: { rack: ['r1', null] } }, constraintsRate: 1, constraint: { spreadLimitRate: 0.5, atMostRate: 0.5, domainFields: ['attribute:ecs.availability-zone', 'attribute:rack'] } }), { numRuns: 300, seed: 7 });
+    const drawn = requests.flatMap((request) => request.placementConstraints ?? []);
+    expect(new Set(drawn.map((generated) => ('field' in generated ? generated.field : generated.type)))).toEqual(new Set(['attribute:ecs.availability-zone', 'attribute:rack']));
+    const listed = drawn.flatMap((generated) => (generated.type === 'spreadLimit' ? generated.domains ?? [] : []));
+    expect(new Set(listed)).toEqual(new Set([...euZones, 'r1']));
+  });
+
+  it('constraint: without the new options, ECS\'s two constraints only, drawn as they always were', () => {
+    const drawn = fc.sample(constraint(), { numRuns: 500, seed: 7 });
+    expect(new Set(drawn.map((generated) => generated.type))).toEqual(new Set(['distinctInstance', 'memberOf']));
+    expect(drawn.filter((generated) => generated.type === 'distinctInstance').every((generated) => generated.groups === undefined)).toBe(true);
+    expect(fc.sample(constraint({ spreadLimitRate: 0, atMostRate: 0 }), { numRuns: 500, seed: 7 })).toEqual(drawn);
+  });
+
   test.prop([queryNode({ maxDepth: 0, subjects: ['runningTasksCount'], operators: ['<'] })])('query subjects and operators', (tree) => {
     expect(tree).toMatchObject({ kind: 'condition', subject: { name: 'runningTasksCount' }, operator: '<' });
   });
@@ -133,6 +192,12 @@ describe('the arbitraries shrink towards small, simple values', () => {
     // A tree that must be a junction shrinks to one junction of plain conditions. (A tree that must merely not be a condition may shrink to a not instead.)
     const junction = shrunk(queryNode(), (tree) => tree.kind !== 'and' && tree.kind !== 'or');
     expect(junction.kind === 'and' || junction.kind === 'or' ? junction.operands.map((operand) => operand.kind) : junction.kind).toEqual(['condition', 'condition']);
+  });
+
+  it('a constraint beyond ECS shrinks to the smallest count or skew over instances, without groups or domains', () => {
+    expect(shrunk(constraint({ ...BEYOND_ECS, distinctInstanceRate: 0 }), (generated) => generated.type !== 'spreadLimit')).toEqual({ type: 'spreadLimit', field: 'instanceId', maxSkew: 1 });
+    expect(shrunk(constraint(BEYOND_ECS), (generated) => generated.type !== 'atMost')).toEqual({ type: 'atMost', count: 1, field: 'instanceId' });
+    expect(shrunk(constraint(BEYOND_ECS), () => false)).toEqual({ type: 'distinctInstance' });
   });
 
   it('a request shrinks to one task with no service, strategy or constraint', () => {
@@ -239,6 +304,8 @@ describe('counter-examples read well', () => {
   it('a request and a cluster print their parts, a line per instance and step', () => {
     const request = fc.sample(placementRequest({ minCount: 2, serviceRate: 1, strategies: { minLength: 2, randomRate: 0 }, constraintsRate: 1 }), { numRuns: 1, seed: 7 })[0];
     expect(fc.stringify(request)).toMatch(/^<place \dx \S+ .*\| service:\S+ \| strategy \S+ > \S+.*\| (memberOf\(.+\)|distinctInstance)/);
+    const limited = fc.sample(placementRequest({ constraintsRate: 1, constraint: { spreadLimitRate: 1, domainFields: ['attribute:ecs.availability-zone'] } }), { numRuns: 1, seed: 7 })[0];
+    expect(fc.stringify(limited)).toMatch(/\| spreadLimit\(attribute:ecs\.availability-zone, maxSkew \d(, minDomains \d)?(, domains [^)]+)?\)>$/);
     const scenario = fc.sample(cluster({ maxHistory: 3 }), { numRuns: 20, seed: 7 }).find((generated) => generated.history.length > 0);
     const lines = fc.stringify(scenario).split('\n');
     expect(lines[0]).toBe(`cluster seed=${scenario?.seed}`);

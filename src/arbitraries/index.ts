@@ -15,7 +15,7 @@ export { query, queryNode } from './query';
 export type { QueryConstraints, QuerySubjectKind, QueryVocabulary } from './QueryConstraints';
 export { queryText, type QueryTextConstraints } from './queryText';
 export { instanceView } from './instanceView';
-export { constraint, type ConstraintConstraints } from './constraint';
+export { constraint, type ConstraintConstraints, type GeneratedConstraint } from './constraint';
 export { strategyChain, type StrategyChainConstraints } from './strategyChain';
 export type { ChainStrategy, GeneratedStrategy } from './GeneratedStrategy';
 export { placementRequest, type GeneratedPlacementRequest, type PlacementRequestConstraints } from './placementRequest';

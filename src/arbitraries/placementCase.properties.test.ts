@@ -30,6 +30,19 @@ describe('placementCase builds what it is asked for', () => {
     },
   );
 
+  const beyondEcs = { spreadLimitRate: 0.35, atMostRate: 0.35, groups: ['service:api', 'batch-jobs'] };
+  test.prop([placementCase({ feasibility: 'feasible', request: { maxCount: 12, constraintsRate: 1, maxConstraints: 3, constraint: beyondEcs } })], { numRuns: runs(40) })(
+    'feasible with the constraints beyond ECS: those over instances stay, those over an attribute go, and every task places',
+    (drawn) => {
+      const built = buildCluster(drawn);
+      const before = built.snapshot();
+      const result = built.place(drawn.request);
+      expect(result.failures).toEqual([]);
+      for (const kept of drawn.request.placementConstraints ?? []) if ('field' in kept) expect(kept.field).toBe('instanceId');
+      expect(checkPlacement(before, drawn.request, result, { stopAtFirst: true })).toEqual([]);
+    },
+  );
+
   // Each arbitrary is built once: building one tries every value of its constraints on the library.
   const infeasible = fc.oneof(...REASONS.map((reason) => fc.tuple(fc.constant(reason), placementCase({ feasibility: { infeasible: reason } }))));
   test.prop([infeasible], { numRuns: runs(48) })(

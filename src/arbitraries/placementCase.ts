@@ -139,8 +139,10 @@ function picked(length: number, offset: number, count: number): Set<number> {
  * - feasible: as many instances as the request has tasks (its count cut to
  *   the fleet's size) are made ACTIVE with a connected agent, and the task
  *   is cut down to what they all have: resources, free ports, required
- *   attributes, memberOf expressions that hold on them. Each can take one
- *   task, and a task placed on one changes no other, so every task places;
+ *   attributes, memberOf expressions that hold on them (the request keeps
+ *   those too, distinctInstance, and spreadLimit and atMost over instances,
+ *   but not over an attribute). Each can take one task, and a task placed
+ *   on one takes no room from another, so every task places;
  * - infeasible for `RESOURCE:CPU` or `RESOURCE:MEMORY`: the task wants more
  *   than any instance registered; `ATTRIBUTE`: it requires a capability no
  *   instance has; `RESOURCE:PORTS`: it binds a port every instance

@@ -75,7 +75,9 @@ export interface PlacementRequestConstraints<B extends string = string, S extend
    */
   readonly strategies?: StrategyChainConstraints<B, S, T>;
   /**
-   * Each of the request's `placementConstraints`.
+   * Each of the request's `placementConstraints`: ECS's by default, and the
+   * library's spreadLimit, atMost and distinctInstance over groups when its
+   * rates ask for them, over the fields of the fleet's attributes.
    * @defaultValue the defaults of {@link constraint}
    */
   readonly constraint?: ConstraintConstraints;

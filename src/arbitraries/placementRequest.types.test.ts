@@ -1,7 +1,7 @@
 import * as fc from 'fast-check';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import type { PlacementRequest, PlacementStrategy } from '../model/PlacementRequest';
-import { placementRequest, type GeneratedPlacementRequest } from './index';
+import type { AtMostConstraint, PlacementConstraint, PlacementRequest, PlacementStrategy, RequestConstraint, SpreadLimitConstraint } from '../model/PlacementRequest';
+import { constraint, placementRequest, type ConstraintConstraints, type GeneratedPlacementRequest } from './index';
 
 describe('the type of a generated request', () => {
   it('has JSON strategies only, and is a request place takes', () => {
@@ -12,5 +12,17 @@ describe('the type of a generated request', () => {
     for (const request of fc.sample(placementRequest(), { numRuns: 200, seed: 7 })) {
       for (const strategy of request.placementStrategy ?? []) expect(['binpack', 'spread', 'random']).toContain(strategy.type);
     }
+  });
+});
+
+describe('the type of a generated constraint', () => {
+  it("is ECS's unless the options ask for the constraints beyond ECS", () => {
+    expectTypeOf(constraint()).toEqualTypeOf<fc.Arbitrary<PlacementConstraint>>();
+    expectTypeOf(constraint({ distinctInstanceRate: 0.5, groups: ['batch-jobs'] })).toEqualTypeOf<fc.Arbitrary<PlacementConstraint>>();
+    expectTypeOf(constraint({ spreadLimitRate: 0.2 })).toEqualTypeOf<fc.Arbitrary<PlacementConstraint | SpreadLimitConstraint>>();
+    expectTypeOf(constraint({ atMostRate: 0.2 })).toEqualTypeOf<fc.Arbitrary<PlacementConstraint | AtMostConstraint>>();
+    // Options whose type is not literal may ask for anything.
+    const options: ConstraintConstraints = {};
+    expectTypeOf(constraint(options)).toEqualTypeOf<fc.Arbitrary<RequestConstraint>>();
   });
 });

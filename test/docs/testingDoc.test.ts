@@ -26,7 +26,7 @@ describe('docs/testing.md', () => {
 
   it('has an example file for each example on the page', () => {
     expect(files).toEqual([
-      'customStrategy.test.ts', 'feasibility.test.ts', 'firstProperty.test.ts', 'literalFields.test.ts', 'oneCause.test.ts', 'room.test.ts', 'steering.test.ts', 'zoneSkew.test.ts',
+      'beyondEcs.test.ts', 'customStrategy.test.ts', 'feasibility.test.ts', 'firstProperty.test.ts', 'literalFields.test.ts', 'oneCause.test.ts', 'room.test.ts', 'steering.test.ts', 'zoneSkew.test.ts',
     ]);
   });
 

@@ -13,7 +13,7 @@ import { modelRequest } from '../../src/arbitraries/model/modelRequest';
 /**
  * Checks the state after a placement against the state before: the tasks
  * running are those from before and one per placement, each new task with
- * the request's group and family, its non-zero resources and its static
+ * the request's group, family and revision, its non-zero resources and its static
  * ports; no instance changed but for what its tasks hold; and the state
  * keeps its books (see checkSnapshot). Both extra laws report as `bookkeeping`.
  */
@@ -26,6 +26,7 @@ export function checkAfter(before: ClusterSnapshot, request: PlacementRequest, r
       instanceId,
       group: resolved.group,
       ...(request.task.family === undefined ? {} : { family: request.task.family }),
+      ...(request.task.revision === undefined ? {} : { revision: request.task.revision }),
       resources: Object.fromEntries(resolved.task.resources),
       ports: { tcp: resolved.task.tcp, udp: resolved.task.udp },
     })),

@@ -34,7 +34,11 @@ export interface RejectedPlacement extends ViolationFacts {
    * `eligibility` (not ACTIVE or agent disconnected), `requiredAttributes`,
    * `resources` (it over-commits a resource), `ports` (a port is taken, or
    * the task's static ports take the instance past 100 reserved host ports),
-   * `memberOf` or `distinctInstance`.
+   * `memberOf`, `distinctInstance` (a task of the group, or of a group it
+   * lists, runs there already), `spreadLimit` (the task would leave its
+   * domain more than `maxSkew` above the emptiest eligible domain, or the
+   * instance is in no domain) or `atMost` (its domain holds `count` tasks
+   * counted already, or the instance is in no domain).
    */
   readonly law: 'eligibility' | 'requiredAttributes' | 'resources' | 'ports' | 'memberOf' | 'distinctInstance' | 'spreadLimit' | 'atMost';
   /** Why the instance could not take the task. */

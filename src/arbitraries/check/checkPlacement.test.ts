@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { makeInstanceSpec } from '../../../test/support/makeInstanceSpec';
 import { Cluster, type ClusterSnapshot } from '../../cluster/Cluster';
+import type { InstanceSpec } from '../../model/InstanceSpec';
 import type { PlacementRequest } from '../../model/PlacementRequest';
+import type { Rejection } from '../../model/Rejection';
 import type { PlacementResult } from '../../placement/PlacementResult';
 import { binpack } from '../../strategies/binpack';
 import { random } from '../../strategies/random';
@@ -185,6 +187,178 @@ describe('checkPlacement', () => {
     expect(() => checkPlacement(cluster as unknown as ClusterSnapshot, binpackMemory, result)).toThrow(
       new TypeError('checkPlacement: before must be cluster.snapshot() taken before place(), not the cluster itself, which place() has already changed'),
     );
+  });
+});
+
+describe('checkPlacement with the constraints beyond ECS', () => {
+  const zone = (id: string, name: string, overrides: Parameters<typeof makeInstanceSpec>[1] = {}) => makeInstanceSpec(id, { zone: `us-east-1${name}`, ...overrides });
+  const binpack: PlacementRequest['placementStrategy'] = [{ type: 'binpack', field: 'memory' }];
+  const web = { family: 'web', resources: { cpu: 256, memory: 512 } };
+
+  /** Places `request` on a new cluster of `instances`, after `first` requests; the snapshot before it, its result and the cluster. */
+  function run(instances: readonly InstanceSpec[], request: PlacementRequest, first: PlacementRequest[] = []) {
+    const cluster = new Cluster({ instances });
+    for (const earlier of first) cluster.place(earlier);
+    const before = cluster.snapshot();
+    const result = cluster.place(request);
+    return { before, result, cluster };
+  }
+
+  function movedAt(result: PlacementResult, step: number, instanceId: string): PlacementResult {
+    return { ...result, placements: result.placements.map((placement, index) => (index === step ? { ...placement, instanceId } : placement)) };
+  }
+
+  it('judges spreadLimit by the emptiest eligible domain, counting the tasks placed earlier in the request, in placements and in failures', () => {
+    // The example of docs/placement.md: c-1 takes one task, so the zones stay within one task of each other and the sixth fails.
+    const request: PlacementRequest = {
+      task: web, service: 'web', count: 6, placementStrategy: binpack,
+      placementConstraints: [{ type: 'spreadLimit', field: 'attribute:ecs.availability-zone', maxSkew: 1 }],
+    };
+    const { before, result } = run([zone('a-1', 'a', { resources: { cpu: 1024, memory: 2048 } }), zone('b-1', 'b', { resources: { cpu: 1024, memory: 2048 } }), zone('c-1', 'c', { resources: { cpu: 256, memory: 512 } })], request);
+    expect(result.placements.map((placement) => placement.instanceId)).toEqual(['c-1', 'a-1', 'b-1', 'a-1', 'b-1']);
+    expect(checkPlacement(before, request, result)).toEqual([]);
+    // Before task 2, us-east-1a holds 1 and us-east-1b none: a second in us-east-1a would be 2 above it.
+    const [violation] = checkPlacement(before, request, movedAt(result, 2, 'a-1'));
+    expect(violation).toMatchObject({
+      law: 'spreadLimit', step: 2, instanceIds: ['a-1'],
+      rejection: { code: 'spread_limit', field: 'attribute:ecs.availability-zone', domain: 'us-east-1a', tasks: 1, minimum: 0, maxSkew: 1, emptiest: 'us-east-1b' },
+    });
+    expect(violation?.message).toBe('placed on a-1, which is in us-east-1a, which holds 1 tasks: one more would be 2 above the 0 of the emptiest domain us-east-1b, more than maxSkew 1');
+    // The failure names the emptiest domain the engine found; another is a wrong reason.
+    const failure = result.failures[0];
+    expect(failure?.rejection).toEqual({ code: 'spread_limit', field: 'attribute:ecs.availability-zone', domain: 'us-east-1a', tasks: 2, minimum: 1, maxSkew: 1, emptiest: 'us-east-1c' });
+    const wrong = { ...result, failures: [{ ...failure!, rejection: { ...failure!.rejection!, emptiest: 'us-east-1b' } as Rejection }] };
+    expect(checkPlacement(before, request, wrong).map((found) => found.law)).toEqual(['failureReason']);
+  });
+
+  it('takes the minimum over the domains of instances that could take the task if they had room, and no others', () => {
+    const limit: PlacementRequest['placementConstraints'] = [{ type: 'spreadLimit', field: 'attribute:ecs.availability-zone', maxSkew: 1 }];
+    const request = (more: Partial<PlacementRequest> = {}): PlacementRequest => ({ task: web, group: 'g', count: 4, placementStrategy: binpack, placementConstraints: limit, ...more });
+    const pair = [zone('a', 'a', { attributes: { stack: 'prod' } }), zone('b', 'b', { attributes: { stack: 'prod' } })];
+    // Each third zone is not eligible, so it does not hold the minimum at 0, and a and b take two tasks each.
+    const cases: [string, InstanceSpec, Partial<PlacementRequest>][] = [
+      ['DRAINING', zone('c', 'c', { status: 'DRAINING', attributes: { stack: 'prod' } }), {}],
+      ['with its agent disconnected', zone('c', 'c', { agentConnected: false, attributes: { stack: 'prod' } }), {}],
+      ['without the attribute the task requires', zone('c', 'c'), { task: { ...web, requiresAttributes: ['stack'] } }],
+      ['outside a memberOf that reads only attributes', zone('c', 'c'), { placementConstraints: [...limit, { type: 'memberOf', expression: 'attribute:stack == prod' }] }],
+    ];
+    for (const [why, third, more] of cases) {
+      const { before, result } = run([...pair, third], request(more));
+      expect(result.placements.map((placement) => placement.instanceId), why).toEqual(['a', 'b', 'a', 'b']);
+      expect(checkPlacement(before, request(more), result), why).toEqual([]);
+    }
+    // No room, or a memberOf that reads more than attributes, leaves the zone eligible: its empty zone keeps the others at one task.
+    const eligible: [string, InstanceSpec, string][] = [
+      ['without room', zone('c', 'c', { resources: { memory: 256 } }), 'not(task:group == other)'],
+      ['outside a memberOf that reads task counts', zone('c', 'c', { untrackedTasks: 2 }), 'runningTasksCount <= 1'],
+    ];
+    for (const [why, third, expression] of eligible) {
+      const reading = request({ placementConstraints: [{ type: 'memberOf', expression }, ...limit] });
+      const { before, result } = run([...pair, third], reading);
+      expect(result.placements.map((placement) => placement.instanceId), why).toEqual(['a', 'b']);
+      expect(result.failures[0]?.rejection, why).toMatchObject({ code: 'spread_limit', minimum: 0, emptiest: 'us-east-1c' });
+      expect(checkPlacement(before, reading, result), why).toEqual([]);
+    }
+  });
+
+  it('counts the minimum as 0 while domains are fewer than minDomains, and spreads over the domains listed only', () => {
+    const two = [zone('a', 'a'), zone('b', 'b'), makeInstanceSpec('bare', { attributes: { 'ecs.availability-zone': null } })];
+    const few: PlacementRequest = { task: web, group: 'g', count: 6, placementStrategy: binpack, placementConstraints: [{ type: 'spreadLimit', field: 'attribute:ecs.availability-zone', maxSkew: 2, minDomains: 3 }] };
+    const fewer = run(two, few);
+    expect(fewer.result.placements).toHaveLength(4);
+    expect(fewer.result.failures[0]?.rejection).toEqual({ code: 'spread_limit', field: 'attribute:ecs.availability-zone', domain: 'us-east-1a', tasks: 2, minimum: 0, maxSkew: 2 });
+    expect(checkPlacement(fewer.before, few, fewer.result)).toEqual([]);
+    const [outside] = checkPlacement(fewer.before, few, movedAt(fewer.result, 0, 'bare'));
+    expect(outside).toMatchObject({ law: 'spreadLimit', rejection: { code: 'outside_domains', constraint: 'spreadLimit', field: 'attribute:ecs.availability-zone' } });
+
+    const listed: PlacementRequest = { ...few, placementConstraints: [{ type: 'spreadLimit', field: 'attribute:ecs.availability-zone', maxSkew: 1, domains: ['us-east-1z', 'us-east-1a'] }] };
+    const only = run(two, listed);
+    // us-east-1z has no instance and holds the minimum at 0; b is in no domain listed.
+    expect(only.result.placements.map((placement) => placement.instanceId)).toEqual(['a']);
+    expect(only.result.failures[0]?.rejection).toMatchObject({ code: 'spread_limit', domain: 'us-east-1a', minimum: 0, emptiest: 'us-east-1z' });
+    expect(checkPlacement(only.before, listed, only.result)).toEqual([]);
+    expect(checkPlacement(only.before, listed, movedAt(only.result, 0, 'b'))[0]).toMatchObject({ law: 'spreadLimit', rejection: { code: 'outside_domains' } });
+  });
+
+  it('names the emptiest domain by the least value, or by the earliest registered instance', () => {
+    // Zones registered in reverse, b and a full after one task each: of the two, us-east-1a is the emptiest.
+    const zones: PlacementRequest = { task: web, group: 'g', count: 5, placementStrategy: binpack, placementConstraints: [{ type: 'spreadLimit', field: 'attribute:ecs.availability-zone', maxSkew: 1 }] };
+    const reversed = run([zone('c', 'c'), zone('b', 'b', { resources: { memory: 512 } }), zone('a', 'a', { resources: { memory: 512 } })], zones);
+    expect(reversed.result.placements.map((placement) => placement.instanceId)).toEqual(['b', 'a', 'c', 'c']);
+    expect(reversed.result.failures[0]?.rejection).toMatchObject({ domain: 'us-east-1c', tasks: 2, minimum: 1, emptiest: 'us-east-1a' });
+    expect(checkPlacement(reversed.before, zones, reversed.result)).toEqual([]);
+    // Ids against registration order: z registered first is the emptiest of the tied instances.
+    const instances: PlacementRequest = { ...zones, placementConstraints: [{ type: 'spreadLimit', field: 'instanceId', maxSkew: 1 }] };
+    const tied = run([makeInstanceSpec('z', { resources: { memory: 512 } }), makeInstanceSpec('a', { resources: { memory: 512 } }), makeInstanceSpec('m')], instances);
+    expect(tied.result.placements.map((placement) => placement.instanceId)).toEqual(['z', 'a', 'm', 'm']);
+    expect(tied.result.failures[0]?.rejection).toMatchObject({ domain: 'm', tasks: 2, minimum: 1, emptiest: 'z' });
+    expect(checkPlacement(tied.before, instances, tied.result)).toEqual([]);
+  });
+
+  it('judges atMost per instance and per attribute value, counting the other groups it lists and the tasks placed earlier', () => {
+    const other: PlacementRequest = { task: web, group: 'other', placementStrategy: binpack };
+    const perZone: PlacementRequest = { task: web, group: 'g', count: 4, placementStrategy: binpack, placementConstraints: [{ type: 'atMost', count: 2, field: 'attribute:ecs.availability-zone', groups: ['other'] }] };
+    const zoned = run([zone('a', 'a'), zone('a2', 'a'), zone('b', 'b'), makeInstanceSpec('bare', { attributes: { 'ecs.availability-zone': null } })], perZone, [other]);
+    // other's task on a counts: us-east-1a takes one task of g, us-east-1b two.
+    expect(zoned.result.placements.map((placement) => placement.instanceId)).toEqual(['a', 'b', 'b']);
+    expect(zoned.result.failures[0]?.rejection).toMatchObject({ code: 'at_most', domain: 'us-east-1a', tasks: 2, count: 2 });
+    expect(checkPlacement(zoned.before, perZone, zoned.result)).toEqual([]);
+    expect(checkPlacement(zoned.before, perZone, movedAt(zoned.result, 2, 'a2'))[0]).toMatchObject({
+      law: 'atMost', step: 2, rejection: { code: 'at_most', field: 'attribute:ecs.availability-zone', domain: 'us-east-1a', tasks: 2, count: 2 },
+    });
+    expect(checkPlacement(zoned.before, perZone, movedAt(zoned.result, 0, 'bare'))[0]).toMatchObject({ law: 'atMost', rejection: { code: 'outside_domains', constraint: 'atMost' } });
+
+    const perInstance: PlacementRequest = { task: web, group: 'g', count: 3, placementStrategy: binpack, placementConstraints: [{ type: 'atMost', count: 2, field: 'instanceId' }] };
+    const single = run([makeInstanceSpec('a')], perInstance);
+    expect(single.result.placements).toHaveLength(2);
+    expect(checkPlacement(single.before, perInstance, single.result)).toEqual([]);
+    const third = { placements: [...single.result.placements, { taskId: 'task-3', instanceId: 'a' }], failures: [] };
+    expect(checkPlacement(single.before, perInstance, third)[0]).toMatchObject({ law: 'atMost', step: 2, rejection: { code: 'at_most', domain: 'a', tasks: 2, count: 2 } });
+    // Over instances too, the other groups listed count.
+    const withOther: PlacementRequest = { ...perInstance, count: 1, placementConstraints: [{ type: 'atMost', count: 1, field: 'instanceId', groups: ['other'] }] };
+    const shared = run([makeInstanceSpec('a'), makeInstanceSpec('b')], withOther, [other]);
+    expect(shared.result.placements.map((placement) => placement.instanceId)).toEqual(['b']);
+    expect(checkPlacement(shared.before, withOther, shared.result)).toEqual([]);
+    expect(checkPlacement(shared.before, withOther, moved(shared.result, 'a'))[0]).toMatchObject({ law: 'atMost', rejection: { code: 'at_most', domain: 'a', tasks: 1, count: 1 } });
+  });
+
+  it('counts only the tasks a task selector selects, in spread, spreadLimit and atMost', () => {
+    // The rollout of docs/placement.md: three tasks of revision 7 on a-1, and revision 8 spread over the zones.
+    const old = ['old-1', 'old-2', 'old-3'].map((taskId) => ({ taskId, instanceId: 'a-1', group: 'service:web', family: 'web', revision: 7, resources: { cpu: 256, memory: 512 }, ports: { tcp: [], udp: [] } }));
+    const instances = [zone('a-1', 'a'), zone('b-1', 'b'), zone('c-1', 'c')];
+    const newRevision = { taskSelector: { revision: 8 } } as const;
+    const rollout: PlacementRequest = {
+      task: { ...web, revision: 8 }, service: 'web', count: 4,
+      placementStrategy: [{ type: 'spread', field: 'attribute:ecs.availability-zone', ...newRevision }],
+      placementConstraints: [
+        { type: 'spreadLimit', field: 'attribute:ecs.availability-zone', maxSkew: 1, ...newRevision },
+        { type: 'atMost', count: 1, field: 'instanceId', groups: ['other'], taskSelector: { family: 'web', revision: 8 } },
+      ],
+    };
+    const cluster = new Cluster({ instances, tasks: old });
+    const before = cluster.snapshot();
+    const result = cluster.place(rollout);
+    expect(result.placements.map((placement) => placement.instanceId)).toEqual(['a-1', 'b-1', 'c-1']);
+    expect(result.failures[0]?.rejection).toEqual({ code: 'at_most', field: 'instanceId', domain: 'a-1', tasks: 1, count: 1 });
+    expect(checkPlacement(before, rollout, result)).toEqual([]);
+    // The new revision's tasks alone count: b-1 was no better than a-1 for the first, but is for the second.
+    expect(checkPlacement(before, rollout, movedAt(result, 0, 'b-1'))[0]).toMatchObject({ law: 'finalTie', step: 0 });
+    expect(checkPlacement(before, rollout, movedAt(result, 1, 'a-1'))[0]).toMatchObject({
+      law: 'spreadLimit', step: 1, rejection: { code: 'spread_limit', domain: 'us-east-1a', tasks: 1, minimum: 0, emptiest: 'us-east-1b' },
+    });
+    const [spreadOnly] = checkPlacement(before, { ...rollout, placementConstraints: [] }, movedAt(result, 1, 'a-1'));
+    expect(spreadOnly).toMatchObject({ law: 'spread', step: 1, chosenKey: 1, bestKey: 0 });
+    expect(spreadOnly?.message).toContain('spread(attribute:ecs.availability-zone, revision 8)');
+  });
+
+  it('judges distinctInstance over groups, naming the group found', () => {
+    const request: PlacementRequest = { ...binpackMemory, placementConstraints: [{ type: 'distinctInstance', groups: ['h', 'other'] }] };
+    const { before, result } = run([makeInstanceSpec('a'), makeInstanceSpec('b')], request, [{ ...binpackMemory, group: 'other' }]);
+    expect(result.placements.map((placement) => placement.instanceId)).toEqual(['b']);
+    expect(checkPlacement(before, request, result)).toEqual([]);
+    expect(checkPlacement(before, request, moved(result, 'a'))).toEqual([
+      expect.objectContaining({ law: 'distinctInstance', rejection: { code: 'distinct_instance', group: 'other' }, message: 'placed on a, which already runs a task of other' }),
+    ]);
   });
 });
 

@@ -8,11 +8,10 @@ import type { ClusterSnapshot } from '../../cluster/Cluster';
 import type { PlacementRequest } from '../../model/PlacementRequest';
 import type { PlacementResult } from '../../placement/PlacementResult';
 import { CAPACITY_PROVIDER_ATTRIBUTE } from '../../model/capacityProviderAttribute';
-import { parseQuery } from '../../query/parseQuery';
 import { ModelCluster, preferredWeight } from '../model/ModelCluster';
 import { tasksByInstance } from '../model/tasksByInstance';
 import type { TaskInfo } from '../../model/TaskInfo';
-import { modelRequest, strategyName, type ModelRequest } from '../model/modelRequest';
+import { memberOfConstraint, modelRequest, strategyName, type ModelRequest } from '../model/modelRequest';
 import { modelSplit } from '../model/modelSplit';
 import { replayPlacements, type ReplayStep } from '../model/replayPlacements';
 import { checkDiagnosis, checkFailure, checkReason, ids } from './checkFailures';
@@ -33,8 +32,11 @@ import { explainRejection, lawOf } from './rejectionWords';
  *
  * For each placement, in order: the instance is registered and could take
  * the task (status and agent, required attributes, resources, ports,
- * constraints); it is among the best candidates of each binpack and spread
- * of the chain, and of its preferences (every `prefer` of the chain
+ * constraints, the library's spreadLimit, atMost and distinctInstance over
+ * groups among them, each counting the tasks placed earlier in the
+ * request); it is among the best candidates of each binpack and spread
+ * of the chain (a spread, spreadLimit or atMost with a task selector counts
+ * only the tasks it selects), and of its preferences (every `prefer` of the chain
  * together, where the first stands: the highest summed weight); and, with
  * no random or custom strategy, it is the earliest registered of those
  * left. A random choice may be any candidate left when
@@ -261,6 +263,5 @@ function checkByProvider(
 
 /** The condition that keeps a task on its provider's instances, as the model reads it. */
 function providerConstraint(provider: string): ModelRequest['constraints'][number] {
-  const expression = `attribute:${CAPACITY_PROVIDER_ATTRIBUTE} == ${provider}`;
-  return { kind: 'memberOf', expression, query: parseQuery(expression) };
+  return memberOfConstraint(`attribute:${CAPACITY_PROVIDER_ATTRIBUTE} == ${provider}`);
 }

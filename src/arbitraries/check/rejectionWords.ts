@@ -86,11 +86,13 @@ export function explainRejection(rejection: Rejection): string {
     case 'distinct_instance':
       return `already runs a task of ${rejection.group}`;
     case 'spread_limit':
-      return `is in ${rejection.domain}, which holds ${rejection.tasks} tasks while the emptiest domain holds ${rejection.minimum}, and maxSkew is ${rejection.maxSkew}`;
+      return `is in ${rejection.domain}, which holds ${rejection.tasks} tasks: one more would be ${rejection.tasks + 1 - rejection.minimum} above the ${rejection.minimum} of ${
+        rejection.emptiest === undefined ? 'an empty domain (fewer eligible domains than minDomains)' : `the emptiest domain ${rejection.emptiest}`
+      }, more than maxSkew ${rejection.maxSkew}`;
     case 'at_most':
-      return `is in ${rejection.domain}, which holds ${rejection.tasks} tasks of the ${rejection.count} allowed`;
+      return `is in ${rejection.domain}, which holds ${rejection.tasks} tasks counted, and atMost allows ${rejection.count}`;
     case 'outside_domains':
-      return `is in no domain of ${rejection.constraint}(${rejection.field})`;
+      return `is in no domain of ${rejection.constraint}(${rejection.field}): it lacks the attribute or has it without a value${rejection.constraint === 'spreadLimit' ? ', or a value not listed' : ''}`;
   }
 }
 

@@ -5,6 +5,7 @@
  * @module
  */
 import type { InstanceSpec } from '../../model/InstanceSpec';
+import type { RequestConstraint } from '../../model/PlacementRequest';
 import type { RequiredAttribute } from '../../model/RequiredAttribute';
 import type { MemberOfConstraint, TaskSpec } from '../../model/TaskSpec';
 import { evaluateQuery } from '../../query/evaluateQuery';
@@ -84,14 +85,37 @@ export function taskWith(
 }
 
 /**
+ * Whether a request's constraint still lets each host take a task of the
+ * request whatever the others took: a memberOf that holds on every host; a
+ * distinctInstance, an atMost or a spreadLimit over instances (the hosts run
+ * no task, and while a host is empty the emptiest instance holds none, so an
+ * empty host always has room under them). Not a spreadLimit or an atMost
+ * over an attribute: they tie the hosts of a domain together, and a host
+ * without the attribute takes nothing.
+ */
+function keepsEachHost(constraint: RequestConstraint, views: readonly InstanceView[]): boolean {
+  switch (constraint.type) {
+    case 'memberOf':
+      return holdsOn(constraint.expression, views);
+    case 'distinctInstance':
+      return true;
+    case 'atMost':
+    case 'spreadLimit':
+      return constraint.field === 'instanceId';
+  }
+}
+
+/**
  * The request fitted to `hosts`: its task by {@link fitTask}, only the
- * memberOf constraints that hold on every host, and at most `maxCount`
- * tasks. Each host can then take one of its tasks, and a task placed on one
- * changes no other, so `count` hosts place every task whatever the chain.
+ * constraints that leave every host room for a task ({@link keepsEachHost}),
+ * and at most `maxCount` tasks. Each host can then take one of its tasks,
+ * and a task placed on one never takes another's room, so `count` hosts
+ * place every task whatever the chain: while tasks are left, a host is
+ * still empty. Hosts run no task; the caller sees to that.
  */
 export function fitRequest(request: GeneratedPlacementRequest, hosts: readonly InstanceSpec[], maxCount: number): GeneratedPlacementRequest {
   const views = hosts.map(viewOf);
-  const constraints = (request.placementConstraints ?? []).filter((constraint) => constraint.type !== 'memberOf' || holdsOn(constraint.expression, views));
+  const constraints = (request.placementConstraints ?? []).filter((constraint) => keepsEachHost(constraint, views));
   const { placementConstraints: _dropped, count, ...rest } = request;
   return {
     ...rest,

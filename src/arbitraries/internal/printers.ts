@@ -8,7 +8,8 @@
  */
 import * as fc from 'fast-check';
 import type { InstanceSpec } from '../../model/InstanceSpec';
-import type { PlacementRequest } from '../../model/PlacementRequest';
+import type { PlacementRequest, RequestConstraint } from '../../model/PlacementRequest';
+import type { TaskSelector } from '../../model/TaskSelector';
 import type { TaskSpec } from '../../model/TaskSpec';
 import type { ClusterScenario, HistoryStep } from '../ClusterScenario';
 
@@ -52,7 +53,7 @@ export function printInstance(spec: InstanceSpec, defaultTcp: readonly number[])
 function printTask(task: TaskSpec): string {
   const ports = task.ports;
   return [
-    task.family ?? '(no family)',
+    `${task.family ?? '(no family)'}${task.revision === undefined ? '' : `:${task.revision}`}`,
     amounts(task.resources),
     ...((ports?.tcp ?? []).length === 0 ? [] : [`tcp=${(ports?.tcp ?? []).join(',')}`]),
     ...((ports?.udp ?? []).length === 0 ? [] : [`udp=${(ports?.udp ?? []).join(',')}`]),
@@ -61,15 +62,43 @@ function printTask(task: TaskSpec): string {
   ].filter((part) => part !== '').join(' ');
 }
 
+/** A task selector: `family web revision 8`; nothing without one. */
+function printSelector(selector: TaskSelector | undefined): string {
+  if (selector === undefined) return '';
+  return [selector.family === undefined ? '' : `family ${selector.family}`, selector.revision === undefined ? '' : `revision ${selector.revision}`].filter((part) => part !== '').join(' ');
+}
+
+/** A constraint as the library names it in diagnoses: `memberOf(...)`, `spreadLimit(attribute:ecs.availability-zone, maxSkew 1)`. */
+function printConstraint(constraint: RequestConstraint): string {
+  const groups = (listed: readonly string[] | undefined) => (listed === undefined ? '' : `groups ${listed.join(' ')}`);
+  switch (constraint.type) {
+    case 'memberOf':
+      return `memberOf(${constraint.expression})`;
+    case 'distinctInstance':
+      return constraint.groups === undefined ? 'distinctInstance' : `distinctInstance(${groups(constraint.groups)})`;
+    case 'atMost':
+      return `atMost(${[String(constraint.count), constraint.field, groups(constraint.groups), printSelector(constraint.taskSelector)].filter((part) => part !== '').join(', ')})`;
+    case 'spreadLimit':
+      return `spreadLimit(${[
+        constraint.field,
+        `maxSkew ${constraint.maxSkew}`,
+        constraint.minDomains === undefined ? '' : `minDomains ${constraint.minDomains}`,
+        constraint.domains === undefined ? '' : `domains ${constraint.domains.join(' ')}`,
+        printSelector(constraint.taskSelector),
+      ].filter((part) => part !== '').join(', ')})`;
+  }
+}
+
 /** A request on one line: count, task, group, strategy chain and constraints. */
 export function printRequest(request: PlacementRequest): string {
   const chain = (request.placementStrategy ?? []).map((strategy) => {
     if (!('type' in strategy)) return strategy.name;
     if (strategy.type === 'pack') return `pack(${strategy.scorer}: ${strategy.resources.join(', ')})`;
     if (strategy.type === 'prefer') return `prefer(${strategy.expression} weight ${strategy.weight})`;
-    return strategy.field === undefined ? strategy.type : `${strategy.type}(${strategy.field})`;
+    if (strategy.field === undefined) return strategy.type;
+    return strategy.taskSelector === undefined ? `${strategy.type}(${strategy.field})` : `${strategy.type}(${strategy.field}, ${printSelector(strategy.taskSelector)})`;
   });
-  const constraints = (request.placementConstraints ?? []).map((constraint) => (constraint.type === 'memberOf' ? `memberOf(${constraint.expression})` : constraint.type));
+  const constraints = (request.placementConstraints ?? []).map(printConstraint);
   const parts = [
     `${request.count === undefined ? '' : `${request.count}x `}${printTask(request.task)}`,
     ...(request.service === undefined ? [] : [`service:${request.service}`]),

@@ -11,7 +11,7 @@ import type { Rejection } from '../../model/Rejection';
 import { evaluateQuery } from '../../query/evaluateQuery';
 import { ModelInstance } from './ModelInstance';
 import { tasksByInstance } from './tasksByInstance';
-import type { ModelConstraint, ModelPreference, ModelRequest, ModelStrategy } from './modelRequest';
+import { selects, type ModelConstraint, type ModelPreference, type ModelRequest, type ModelSelector, type ModelStrategy } from './modelRequest';
 
 /** Every instance is checked for every task: one list of protocols rather than a new one per check. */
 const PROTOCOLS = ['tcp', 'udp'] as const;
@@ -61,7 +61,15 @@ export class ModelCluster {
    * kept as tasks start, so a spread key costs a lookup rather than a scan
    * of the fleet for every candidate.
    */
-  private readonly spreadCounts = new Map<string, Map<string, Map<string | undefined, number>>>();
+  private readonly spreadCounts = new Map<string, Map<string, SpreadTally>>();
+  /** Tasks started on the model so far: a census taken at another number is stale. */
+  private started = 0;
+  /**
+   * The last census of each domain constraint, with the request and the
+   * number of tasks started it was taken for: every instance is checked for
+   * a task on the same census, so it is taken once per task, not per check.
+   */
+  private readonly censuses = new Map<ModelConstraint, { readonly request: ModelRequest; readonly started: number; readonly census: Census }>();
 
   /**
    * @param snapshot - the cluster's instances, in registration order, and its tasks
@@ -83,7 +91,7 @@ export class ModelCluster {
     }
     for (const [id, tasks] of tasksOf) {
       const instance = this.known.get(id);
-      if (instance !== undefined) for (const task of tasks) instance.hold(Object.entries(task.resources), task.ports, task.group);
+      if (instance !== undefined) for (const task of tasks) instance.hold(Object.entries(task.resources), task.ports, task.group, task.family, task.revision);
     }
   }
 
@@ -144,18 +152,109 @@ export class ModelCluster {
       passed += 1;
     }
     for (const constraint of request.constraints) {
-      const rejection = this.violates(instance, constraint, request.group);
+      const rejection = this.violates(instance, constraint, request);
       if (rejection !== undefined) return outcome(instance, rejection, passed);
       passed += 1;
     }
     return outcome(instance, undefined, passed);
   }
 
-  private violates(instance: ModelInstance, constraint: ModelConstraint, group: string): Rejection | undefined {
-    if (constraint.kind === 'memberOf') {
-      return evaluateQuery(constraint.query, instance.view()) ? undefined : { code: 'member_of', expression: constraint.expression };
+  private violates(instance: ModelInstance, constraint: ModelConstraint, request: ModelRequest): Rejection | undefined {
+    const { group } = request;
+    switch (constraint.kind) {
+      case 'memberOf':
+        return evaluateQuery(constraint.query, instance.view()) ? undefined : { code: 'member_of', expression: constraint.expression };
+      case 'distinctInstance': {
+        // The request's own group first, then the others in the order listed: the rejection names the first that runs here.
+        for (const counted of [group, ...constraint.groups]) if ((instance.groups.get(counted) ?? 0) > 0) return { code: 'distinct_instance', group: counted };
+        return undefined;
+      }
+      case 'atMost': {
+        const { field, count } = constraint;
+        if (field === 'instanceId') {
+          const tasks = countedOn(instance, group, constraint.groups, constraint.selector);
+          return tasks < count ? undefined : { code: 'at_most', field, domain: instance.id, tasks, count };
+        }
+        const domain = domainOf(field, instance);
+        if (domain === undefined) return { code: 'outside_domains', constraint: 'atMost', field };
+        const tasks = this.census(constraint, request).counts.get(domain) ?? 0;
+        return tasks < count ? undefined : { code: 'at_most', field, domain, tasks, count };
+      }
+      case 'spreadLimit': {
+        const { field, maxSkew, domains } = constraint;
+        const domain = domainOf(field, instance);
+        if (domain === undefined || (domains !== undefined && !domains.includes(domain))) return { code: 'outside_domains', constraint: 'spreadLimit', field };
+        const { counts, minimum, emptiest } = this.census(constraint, request);
+        const tasks = counts.get(domain) ?? 0;
+        // With the task, the domain would hold tasks + 1, which may be at most maxSkew above the emptiest eligible domain.
+        if (tasks + 1 - minimum <= maxSkew) return undefined;
+        return emptiest === undefined
+          ? { code: 'spread_limit', field, domain, tasks, minimum, maxSkew }
+          : { code: 'spread_limit', field, domain, tasks, minimum, maxSkew, emptiest };
+      }
     }
-    return (instance.groups.get(group) ?? 0) > 0 ? { code: 'distinct_instance', group } : undefined;
+  }
+
+  /**
+   * The census of a domain constraint for the next task: the tasks it
+   * counts in each domain, over every instance whatever its state, and the
+   * fewest in an eligible domain with the first domain that holds them.
+   */
+  private census(constraint: Extract<ModelConstraint, { readonly kind: 'spreadLimit' | 'atMost' }>, request: ModelRequest): Census {
+    const kept = this.censuses.get(constraint);
+    if (kept !== undefined && kept.request === request && kept.started === this.started) return kept.census;
+    const groups = constraint.kind === 'atMost' ? constraint.groups : ALONE;
+    const counts = new Map<string, number>();
+    for (const instance of this.instances) {
+      const domain = domainOf(constraint.field, instance);
+      if (domain !== undefined) counts.set(domain, (counts.get(domain) ?? 0) + countedOn(instance, request.group, groups, constraint.selector));
+    }
+    let census: Census = { counts, minimum: 0, emptiest: undefined };
+    if (constraint.kind === 'spreadLimit') {
+      const eligible = constraint.domains ?? this.eligibleDomains(constraint.field, request);
+      if (eligible.length >= constraint.minDomains) {
+        let emptiest: string | undefined;
+        let least = Infinity;
+        for (const domain of eligible) {
+          const tasks = counts.get(domain) ?? 0;
+          // A tie goes to the least value of an attribute; instances come in registration order, so the earliest stays.
+          const tieWon = tasks === least && constraint.field !== 'instanceId' && emptiest !== undefined && domain < emptiest;
+          if (tasks < least || tieWon) {
+            emptiest = domain;
+            least = tasks;
+          }
+        }
+        if (emptiest !== undefined) census = { counts, minimum: least, emptiest };
+      }
+    }
+    this.censuses.set(constraint, { request, started: this.started, census });
+    return census;
+  }
+
+  /**
+   * The domains of the instances that could take the task if they had room,
+   * each once, in registration order: ACTIVE with the agent connected, with
+   * the task's required attributes, meeting every memberOf that reads only
+   * attributes. Free resources, ports and the other constraints do not matter.
+   */
+  private eligibleDomains(field: string, request: ModelRequest): string[] {
+    const seen = new Set<string>();
+    for (const instance of this.instances) {
+      const domain = domainOf(field, instance);
+      if (domain !== undefined && !seen.has(domain) && this.couldTake(instance, request)) seen.add(domain);
+    }
+    return [...seen];
+  }
+
+  private couldTake(instance: ModelInstance, request: ModelRequest): boolean {
+    if (instance.info.status !== 'ACTIVE' || !instance.info.agentConnected) return false;
+    for (const { name, value } of request.task.requiresAttributes) {
+      if (value === undefined ? instance.attribute(name) === undefined : instance.attribute(name) !== value) return false;
+    }
+    for (const constraint of request.constraints) {
+      if (constraint.kind === 'memberOf' && constraint.attributesOnly && !evaluateQuery(constraint.query, instance.view())) return false;
+    }
+    return true;
   }
 
   /** Every instance's outcome, in registration order. */
@@ -173,28 +272,34 @@ export class ModelCluster {
     if (strategy.kind === 'prefer') return -preferredWeight(strategy.preferences, instance);
     if (strategy.kind === 'binpack') return instance.remainingOf(strategy.field);
     // Each instance is its own bucket.
-    if (strategy.field === 'instanceId' || strategy.field === 'host') return instance.groups.get(group) ?? 0;
-    return this.bucketCounts(strategy.field, group).get(valueOf(strategy.field, instance)) ?? 0;
+    if (strategy.field === 'instanceId' || strategy.field === 'host') return countedOn(instance, group, ALONE, strategy.selector);
+    return this.bucketCounts(strategy.field, group, strategy.selector).get(valueOf(strategy.field, instance)) ?? 0;
   }
 
-  /** Tasks of the group in each bucket of an attribute, counted over every instance, whether or not it could take the task. */
-  private bucketCounts(field: string, group: string): Map<string | undefined, number> {
-    let byGroup = this.spreadCounts.get(field);
-    if (byGroup === undefined) {
-      byGroup = new Map();
-      this.spreadCounts.set(field, byGroup);
+  /**
+   * Tasks of the group (those the selector selects, with one) in each bucket
+   * of an attribute, counted over every instance, whether or not it could
+   * take the task.
+   */
+  private bucketCounts(field: string, group: string, selector: ModelSelector | undefined): Map<string | undefined, number> {
+    let byKey = this.spreadCounts.get(field);
+    if (byKey === undefined) {
+      byKey = new Map();
+      this.spreadCounts.set(field, byKey);
     }
-    let counts = byGroup.get(group);
-    if (counts === undefined) {
-      counts = new Map();
+    const key = selector === undefined ? group : `${group}\u0000${selector.family ?? ''}\u0000${selector.revision ?? ''}`;
+    let tally = byKey.get(key);
+    if (tally === undefined) {
+      const counts = new Map<string | undefined, number>();
       for (const instance of this.instances) {
-        const tasks = instance.groups.get(group) ?? 0;
+        const tasks = countedOn(instance, group, ALONE, selector);
         const bucket = valueOf(field, instance);
         if (tasks > 0) counts.set(bucket, (counts.get(bucket) ?? 0) + tasks);
       }
-      byGroup.set(group, counts);
+      tally = { group, selector, counts };
+      byKey.set(key, tally);
     }
-    return counts;
+    return tally.counts;
   }
 
   /**
@@ -227,11 +332,15 @@ export class ModelCluster {
 
   /** Starts the request's next task on an instance. */
   place(instance: ModelInstance, request: ModelRequest): void {
-    instance.hold(request.task.resources, request.task, request.group);
-    for (const [field, byGroup] of this.spreadCounts) {
-      const counts = byGroup.get(request.group);
-      const bucket = valueOf(field, instance);
-      counts?.set(bucket, (counts.get(bucket) ?? 0) + 1);
+    const { task, group } = request;
+    instance.hold(task.resources, task, group, task.family, task.revision);
+    this.started += 1;
+    for (const [field, byKey] of this.spreadCounts) {
+      for (const { group: counted, selector, counts } of byKey.values()) {
+        if (counted !== group || !selects(selector, task.family, task.revision)) continue;
+        const bucket = valueOf(field, instance);
+        counts.set(bucket, (counts.get(bucket) ?? 0) + 1);
+      }
     }
   }
 }
@@ -245,6 +354,45 @@ export function preferredWeight(preferences: readonly ModelPreference[], instanc
   for (const preference of preferences) if (evaluateQuery(preference.query, instance.view())) weight += preference.weight;
   return weight;
 }
+
+/** What a domain constraint counts, domain by domain, for the next task. */
+interface Census {
+  /** Tasks of the counted groups in each domain. */
+  readonly counts: ReadonlyMap<string, number>;
+  /** The fewest in an eligible domain; 0 while eligible domains are fewer than `minDomains` (and for atMost, which needs none). */
+  readonly minimum: number;
+  /** An eligible domain holding the minimum, when there is one to name. */
+  readonly emptiest: string | undefined;
+}
+
+/** An instance's domain for a spreadLimit or atMost: its id, or its value of the attribute (none when it lacks it or has no value). */
+function domainOf(field: string, instance: ModelInstance): string | undefined {
+  if (field === 'instanceId') return instance.id;
+  return instance.attribute(field.slice('attribute:'.length)) ?? undefined;
+}
+
+/** What a spread counts in each bucket of an attribute: the tasks of a group, or those of it a selector selects. */
+interface SpreadTally {
+  readonly group: string;
+  readonly selector: ModelSelector | undefined;
+  readonly counts: Map<string | undefined, number>;
+}
+
+/** The tasks of the request's group and of the other groups counted, on one instance: all of them, or those the selector selects. */
+function countedOn(instance: ModelInstance, group: string, groups: readonly string[], selector: ModelSelector | undefined): number {
+  // Two plain loops rather than a closure: a spread over instances counts this for every candidate of every task.
+  if (selector === undefined) {
+    let tasks = instance.groups.get(group) ?? 0;
+    for (const other of groups) if (other !== group) tasks += instance.groups.get(other) ?? 0;
+    return tasks;
+  }
+  let tasks = instance.selected(group, selector);
+  for (const other of groups) if (other !== group) tasks += instance.selected(other, selector);
+  return tasks;
+}
+
+/** No other group counted: a spread counts the request's alone. */
+const ALONE: readonly string[] = [];
 
 /** The bucket of an attribute spread an instance falls in: its value of the attribute. */
 function valueOf(field: string, instance: ModelInstance): string | undefined {

@@ -22,6 +22,8 @@ export class ModelInstance {
   private tcp: Set<number> | undefined;
   private udp: Set<number> | undefined;
   private groupCounts: Map<string, number> | undefined;
+  /** Its tasks by group, then by family and revision, for task selectors; kept only for tasks with a family or a revision. */
+  private labelled: Map<string, Map<string, { readonly family: string | undefined; readonly revision: number | undefined; tasks: number }>> | undefined;
   private attributeMap: ReadonlyMap<string, string | null> | undefined;
   /** Its tasks and its untracked tasks, which count as ECS counts them but hold nothing. */
   running: number;
@@ -69,8 +71,23 @@ export class ModelInstance {
     return this.info.reservedPorts[protocol].includes(port);
   }
 
-  /** Takes what a task holds. */
-  hold(resources: Iterable<readonly [string, number]>, ports: { readonly tcp: readonly number[]; readonly udp: readonly number[] }, group: string): void {
+  /**
+   * Its tasks of a group that a selector selects: of the selector's family,
+   * when it gives one, and of its revision, when it gives one.
+   */
+  selected(group: string, selector: { readonly family: string | undefined; readonly revision: number | undefined }): number {
+    let tasks = 0;
+    for (const tally of this.labelled?.get(group)?.values() ?? []) {
+      if ((selector.family === undefined || selector.family === tally.family) && (selector.revision === undefined || selector.revision === tally.revision)) tasks += tally.tasks;
+    }
+    return tasks;
+  }
+
+  /** Takes what a task holds; its family and revision, when it has them, are what selectors read. */
+  hold(
+    resources: Iterable<readonly [string, number]>, ports: { readonly tcp: readonly number[]; readonly udp: readonly number[] }, group: string,
+    family?: string, revision?: number,
+  ): void {
     const held = (this.heldBy ??= new Map());
     for (const [resource, amount] of resources) held.set(resource, (held.get(resource) ?? 0) + amount);
     if (ports.tcp.length > 0) {
@@ -83,6 +100,15 @@ export class ModelInstance {
     }
     const groups = (this.groupCounts ??= new Map());
     groups.set(group, (groups.get(group) ?? 0) + 1);
+    if (family !== undefined || revision !== undefined) {
+      const byLabel = (this.labelled ??= new Map());
+      let tallies = byLabel.get(group);
+      if (tallies === undefined) byLabel.set(group, (tallies = new Map()));
+      const label = `${family ?? ''}\u0000${revision ?? ''}`;
+      const tally = tallies.get(label);
+      if (tally === undefined) tallies.set(label, { family, revision, tasks: 1 });
+      else tally.tasks += 1;
+    }
     this.running += 1;
   }
 

@@ -6,7 +6,7 @@
  * @module
  */
 import { binpackResource } from '../../model/binpackResource';
-import type { PlacementRequest } from '../../model/PlacementRequest';
+import type { PlacementRequest, RequestConstraint } from '../../model/PlacementRequest';
 import type { PreferStrategy } from '../../model/PreferStrategy';
 import type { QueryNode } from '../../query/ast';
 import { parseQuery } from '../../query/parseQuery';
@@ -22,10 +22,37 @@ interface ModelTask {
   readonly udp: readonly number[];
   /** Each required attribute once: a name, and the value it must have when the task says one. */
   readonly requiresAttributes: readonly { readonly name: string; readonly value: string | undefined }[];
+  /** Its family and revision, which task selectors read. */
+  readonly family: string | undefined;
+  readonly revision: number | undefined;
 }
 
-/** A binding constraint. */
-export type ModelConstraint = { readonly kind: 'memberOf'; readonly expression: string; readonly query: QueryNode } | { readonly kind: 'distinctInstance' };
+/**
+ * Which of a group's tasks a spread, spreadLimit or atMost counts: those of
+ * this family, when given, and of this revision, when given.
+ */
+export interface ModelSelector {
+  readonly family: string | undefined;
+  readonly revision: number | undefined;
+}
+
+/**
+ * A binding constraint. `groups` are the task groups counted besides the
+ * request's own; a memberOf knows whether its expression reads only
+ * attributes, since only those decide which domains are eligible.
+ */
+export type ModelConstraint =
+  | { readonly kind: 'memberOf'; readonly expression: string; readonly query: QueryNode; readonly attributesOnly: boolean }
+  | { readonly kind: 'distinctInstance'; readonly groups: readonly string[] }
+  | {
+    readonly kind: 'spreadLimit';
+    readonly field: string;
+    readonly maxSkew: number;
+    readonly minDomains: number;
+    readonly domains: readonly string[] | undefined;
+    readonly selector: ModelSelector | undefined;
+  }
+  | { readonly kind: 'atMost'; readonly field: string; readonly count: number; readonly groups: readonly string[]; readonly selector: ModelSelector | undefined };
 
 /** One `prefer` of a chain: its expression, parsed, and its weight. */
 export interface ModelPreference {
@@ -36,11 +63,12 @@ export interface ModelPreference {
 
 /**
  * A strategy; `custom` stands for a caller's own Strategy object, which the
- * model cannot rank; `prefer` for every preference of the chain together.
+ * model cannot rank; `prefer` for every preference of the chain together. A
+ * spread with a `selector` counts only the group's tasks it selects.
  */
 export type ModelStrategy =
   | { readonly kind: 'binpack'; readonly field: string }
-  | { readonly kind: 'spread'; readonly field: string }
+  | { readonly kind: 'spread'; readonly field: string; readonly selector?: ModelSelector }
   | { readonly kind: 'random' }
   | { readonly kind: 'prefer'; readonly preferences: readonly ModelPreference[] }
   | { readonly kind: 'custom'; readonly name: string };
@@ -87,7 +115,20 @@ function modelTask(task: PlacementRequest['task']): ModelTask {
     tcp: (task.ports?.tcp ?? []).filter((port) => port !== 0),
     udp: (task.ports?.udp ?? []).filter((port) => port !== 0),
     requiresAttributes: requirements(task.requiresAttributes ?? []),
+    family: task.family,
+    revision: task.revision,
   };
+}
+
+/** A selector as the model reads it; none when not given. */
+function selectorOf(given: { readonly family?: string; readonly revision?: number } | undefined): ModelSelector | undefined {
+  return given === undefined ? undefined : { family: given.family, revision: given.revision };
+}
+
+/** Whether a selector (none: every task) counts a task of this family and revision. */
+export function selects(selector: ModelSelector | undefined, family: string | undefined, revision: number | undefined): boolean {
+  if (selector === undefined) return true;
+  return (selector.family === undefined || selector.family === family) && (selector.revision === undefined || selector.revision === revision);
 }
 
 /** A name alone and `{ name }` are one requirement; repeats count once. */
@@ -137,7 +178,8 @@ function modelStrategy(strategy: Exclude<GivenStrategy, PreferStrategy>): ModelS
   // The model does not rank by pack's scores: from there on, any survivor is an acceptable choice, as after a caller's own strategy.
   if (strategy.type === 'pack') return { kind: 'custom', name: `pack(${strategy.scorer})` };
   if (strategy.type === 'binpack') return { kind: 'binpack', field: binpackResource(strategy.field ?? '') };
-  return { kind: strategy.type, field: strategy.field ?? '' };
+  const selector = selectorOf(strategy.taskSelector);
+  return selector === undefined ? { kind: strategy.type, field: strategy.field ?? '' } : { kind: strategy.type, field: strategy.field ?? '', selector };
 }
 
 /**
@@ -154,17 +196,61 @@ function builtInValue(strategy: object): ModelStrategy | undefined {
   return spreadOver === undefined ? undefined : { kind: 'spread', field: spreadOver };
 }
 
+/** Whether an expression reads nothing but attributes: every condition's subject is `attribute:NAME`. */
+function attributesOnly(node: QueryNode): boolean {
+  switch (node.kind) {
+    case 'condition':
+      return node.subject.name === 'attribute';
+    case 'not':
+      return attributesOnly(node.operand);
+    case 'and':
+    case 'or':
+      return node.operands.every(attributesOnly);
+  }
+}
+
+/** A memberOf constraint as the model checks it. */
+export function memberOfConstraint(expression: string): ModelConstraint {
+  const query = parsed(expression);
+  return { kind: 'memberOf', expression, query, attributesOnly: attributesOnly(query) };
+}
+
+/** A request's constraint as the model checks it, with the defaults the library documents filled in. */
+function modelConstraint(constraint: RequestConstraint): ModelConstraint {
+  switch (constraint.type) {
+    case 'memberOf':
+      return memberOfConstraint(constraint.expression);
+    case 'distinctInstance':
+      return { kind: 'distinctInstance', groups: constraint.groups ?? [] };
+    case 'spreadLimit':
+      return {
+        kind: 'spreadLimit', field: constraint.field, maxSkew: constraint.maxSkew, minDomains: constraint.minDomains ?? 1, domains: constraint.domains,
+        selector: selectorOf(constraint.taskSelector),
+      };
+    case 'atMost':
+      return { kind: 'atMost', field: constraint.field, count: constraint.count, groups: constraint.groups ?? [], selector: selectorOf(constraint.taskSelector) };
+  }
+}
+
+/**
+ * Whether a constraint reads the tasks of other instances than the one it
+ * checks: a spreadLimit (its emptiest domain), an atMost over an attribute
+ * (the tasks of the whole domain). A task placed then changes the verdict
+ * on other instances too.
+ */
+export function readsOtherInstances(constraint: ModelConstraint): boolean {
+  return constraint.kind === 'spreadLimit' || (constraint.kind === 'atMost' && constraint.field !== 'instanceId');
+}
+
 /** Resolves what the engine resolves: group, count, defaults and constraints. */
 export function modelRequest(request: PlacementRequest): ModelRequest {
-  const memberOf = (expression: string): ModelConstraint => ({ kind: 'memberOf', expression, query: parsed(expression) });
   return {
     group: groupOf(request),
     count: request.count ?? 1,
     task: modelTask(request.task),
     constraints: [
-      ...(request.task.placementConstraints ?? []).map((constraint) => memberOf(constraint.expression)),
-      ...(request.placementConstraints ?? []).map((constraint) =>
-        constraint.type === 'memberOf' ? memberOf(constraint.expression) : ({ kind: 'distinctInstance' } as const)),
+      ...(request.task.placementConstraints ?? []).map((constraint) => memberOfConstraint(constraint.expression)),
+      ...(request.placementConstraints ?? []).map(modelConstraint),
     ],
     strategies: modelStrategies(request),
   };
@@ -174,8 +260,9 @@ export function modelRequest(request: PlacementRequest): ModelRequest {
 export function strategyName(strategy: ModelStrategy): string {
   switch (strategy.kind) {
     case 'binpack':
+      return `binpack(${strategy.field})`;
     case 'spread':
-      return `${strategy.kind}(${strategy.field})`;
+      return strategy.selector === undefined ? `spread(${strategy.field})` : `spread(${strategy.field}, ${selectorName(strategy.selector)})`;
     case 'random':
       return 'random';
     case 'prefer':
@@ -183,4 +270,9 @@ export function strategyName(strategy: ModelStrategy): string {
     case 'custom':
       return strategy.name;
   }
+}
+
+/** How a selector reads in messages: `family web revision 8`. */
+function selectorName(selector: ModelSelector): string {
+  return [selector.family === undefined ? '' : `family ${selector.family}`, selector.revision === undefined ? '' : `revision ${selector.revision}`].filter((part) => part !== '').join(' ');
 }

@@ -8,7 +8,7 @@ import type { PlacementRequest } from '../../model/PlacementRequest';
 import type { TaskInfo } from '../../model/TaskInfo';
 import { ModelCluster } from './ModelCluster';
 import type { ModelInstance } from './ModelInstance';
-import { modelRequest, type ModelRequest } from './modelRequest';
+import { modelRequest, readsOtherInstances, type ModelRequest } from './modelRequest';
 
 /** The state just before one task of a request, and where the engine put that task. */
 export interface ReplayStep {
@@ -39,6 +39,8 @@ export function replayPlacements(
 ): ModelCluster {
   const model = new ModelCluster(before, tasksOf, placements.map(({ instanceId }) => instanceId));
   const resolved = modelRequest(request);
+  // A spreadLimit, or an atMost over an attribute, reads the tasks of other instances: a task placed changes their verdicts too.
+  const wide = resolved.constraints.some(readsOtherInstances);
   let candidates: readonly ModelInstance[] | undefined;
   let able: Set<ModelInstance> | undefined;
   const candidatesNow = (): readonly ModelInstance[] => {
@@ -55,7 +57,11 @@ export function replayPlacements(
     // The engine's choice is applied even when it was wrong, so later steps see the real state.
     model.place(chosen, resolved);
     if (able === undefined) return;
-    // A task changes only what its own instance holds and runs, and every check reads that instance alone, so only it is checked again.
+    if (wide) {
+      candidates = undefined;
+      return;
+    }
+    // Without them, a task changes only what its own instance holds and runs, and every check reads that instance alone, so only it is checked again.
     const can = model.check(chosen, resolved).rejection === undefined;
     if (can === able.has(chosen)) return;
     if (can) able.add(chosen);
