@@ -79,6 +79,19 @@ function expectSameStop(twins: Twins, pick: number, context: string): void {
   expect(twins.indexed.snapshot(), `snapshot after stop ${context}`).toStrictEqual(twins.reference.snapshot());
 }
 
+/** Places the pool's requests and stops tasks as the steps say, expecting both engines alike at every step and their generators alike after. */
+function placeStepsAlike(twins: Twins, pool: readonly PlacementRequest[], steps: readonly SequenceStep[]): void {
+  steps.forEach((step, index) => {
+    if ('stop' in step) {
+      expectSameStop(twins, step.stop, `at step ${index} (task #${step.stop})`);
+      return;
+    }
+    const request = { ...(pool[step.place % pool.length] as PlacementRequest), count: step.count };
+    expectSamePlacement(twins, request, `at step ${index} (pool request ${step.place % pool.length}, count ${step.count})`);
+  });
+  expectSameGenerator(twins);
+}
+
 // Each property runs hundreds of cases of two clusters each: seconds, not the default 5 s, on a busy machine.
 describe('the indexed engine against the reference engine', { timeout: runs(120_000) }, () => {
   test.prop([engineScenario, engineRequest], { numRuns: runs(200) })(
@@ -129,16 +142,7 @@ describe('the indexed engine against the reference engine', { timeout: runs(120_
   test.prop([engineScenario, requestSequence], { numRuns: runs(150) })(
     'places a sequence of requests that repeats shapes, between stops, alike step after step',
     (scenario, [pool, steps]) => {
-      const twins = scenarioTwins(scenario);
-      steps.forEach((step, index) => {
-        if ('stop' in step) {
-          expectSameStop(twins, step.stop, `at step ${index} (task #${step.stop})`);
-          return;
-        }
-        const request = { ...(pool[step.place % pool.length] as PlacementRequest), count: step.count };
-        expectSamePlacement(twins, request, `at step ${index} (pool request ${step.place % pool.length}, count ${step.count})`);
-      });
-      expectSameGenerator(twins);
+      placeStepsAlike(scenarioTwins(scenario), pool, steps);
     },
   );
 
@@ -146,17 +150,9 @@ describe('the indexed engine against the reference engine', { timeout: runs(120_
     'places a rollout (old and new revisions side by side, spread and limits counting only some of them) alike step after step',
     (scenario, [pool, steps]) => {
       const twins = scenarioTwins(scenario);
-      steps.forEach((step, index) => {
-        if ('stop' in step) {
-          expectSameStop(twins, step.stop, `at step ${index} (task #${step.stop})`);
-          return;
-        }
-        const request = { ...(pool[step.place % pool.length] as PlacementRequest), count: step.count };
-        expectSamePlacement(twins, request, `at step ${index} (pool request ${step.place % pool.length}, count ${step.count})`);
-      });
+      placeStepsAlike(twins, pool, steps);
       const last = pool[2] as PlacementRequest;
       expect(outcomeOf(() => twins.indexed.explain(last)), 'explain the selecting request').toStrictEqual(outcomeOf(() => twins.reference.explain(last)));
-      expectSameGenerator(twins);
     },
   );
 

@@ -9,9 +9,7 @@ import type { ValidConstraint, ValidRequest } from '../ValidRequest';
 import { describeValue } from './describeValue';
 import { expectString, optionalField, readObject, unreadableInput } from './fields';
 import { indexPath, keyPath } from './paths';
-import { refuseGroupBesideService, resolveGroup } from './resolveGroup';
-import { validateConstraints } from './validateConstraints';
-import { validateName } from './validateName';
+import { readTaskOptions } from './readTaskOptions';
 import { validateTaskSpec } from './validateTaskSpec';
 
 const KEYS = ['service', 'group', 'placementConstraints', 'attribute'] as const;
@@ -43,19 +41,13 @@ export function validateCapacityRequest(task: unknown, options: unknown): ValidC
   }
   try {
     const fields = readObject(options ?? {}, 'options', KEYS);
-    const service = optionalField(fields, 'service', 'options', (given, at) => validateName(given, at, 'service'));
-    const group = optionalField(fields, 'group', 'options', (given, at) => validateName(given, at, 'group'));
-    refuseGroupBesideService(service, group, 'options.group');
-    const constraints = optionalField(fields, 'placementConstraints', 'options', (list, at) =>
-      refuseDomainConstraints(validateConstraints(list, at, { allowDistinctInstance: true, alreadyCounted: memberOf.length }), at)) ?? [];
+    const request = readTaskOptions(fields, requirements, memberOf, refuseDomainConstraints);
     const attribute = optionalField(fields, 'attribute', 'options', (given, at) => {
       const name = expectString(given, at);
       if (!ATTRIBUTE_NAME.test(name)) throw new PlacementInputError('invalid_attribute', at, `Name the attribute to count by as an attribute name, such as 'ecs.availability-zone', not ${describeValue(name)}.`);
       return name;
     }) ?? DEFAULT_ATTRIBUTE;
-    const groupName = resolveGroup({ service, group, family: requirements.family });
-    const base = { task: requirements, count: 1, group: groupName, strategies: [], constraints: [...memberOf, ...constraints], stable: false };
-    return { request: service === undefined ? base : { ...base, service }, attribute };
+    return { request, attribute };
   } catch (error) {
     throw unreadableInput(error, 'options');
   }

@@ -4,10 +4,8 @@
  * @module
  */
 import type { ValidRequest } from '../ValidRequest';
-import { optionalField, readObject, unreadableInput } from './fields';
-import { refuseGroupBesideService, resolveGroup } from './resolveGroup';
-import { validateConstraints } from './validateConstraints';
-import { validateName } from './validateName';
+import { readObject, unreadableInput } from './fields';
+import { readTaskOptions } from './readTaskOptions';
 import { validateTaskSpec } from './validateTaskSpec';
 
 const KEYS = ['service', 'group', 'placementConstraints'] as const;
@@ -33,14 +31,7 @@ const KEYS = ['service', 'group', 'placementConstraints'] as const;
 export function validateDaemonRequest(task: unknown, options: unknown): ValidRequest {
   const { task: requirements, memberOf } = validateTaskSpec(task, 'task');
   try {
-    const fields = readObject(options ?? {}, 'options', KEYS);
-    const service = optionalField(fields, 'service', 'options', (given, at) => validateName(given, at, 'service'));
-    const group = optionalField(fields, 'group', 'options', (given, at) => validateName(given, at, 'group'));
-    refuseGroupBesideService(service, group, 'options.group');
-    const constraints = optionalField(fields, 'placementConstraints', 'options', (list, at) =>
-      validateConstraints(list, at, { allowDistinctInstance: true, alreadyCounted: memberOf.length })) ?? [];
-    const base = { task: requirements, count: 1, group: resolveGroup({ service, group, family: requirements.family }), strategies: [], constraints: [...memberOf, ...constraints], stable: false };
-    return service === undefined ? base : { ...base, service };
+    return readTaskOptions(readObject(options ?? {}, 'options', KEYS), requirements, memberOf);
   } catch (error) {
     throw unreadableInput(error, 'options');
   }
