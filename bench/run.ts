@@ -5,6 +5,8 @@
  * `npm run bench -- --packing DIR` packs every bin packing file under DIR
  * (BPPLIB's .bpp or .txt, VPSolver's .vbp) and prints that table alone;
  * `--packing` alone, the generated problems of the full run.
+ * `npm run bench -- --constraints` prints the table of the constraints
+ * beyond ECS alone, on fresh fleets of the full run's sizes.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -12,7 +14,8 @@ import { join } from 'node:path';
 import { runCheckerCase, type CheckerRow } from './checkerCase';
 import { runMemoryCase } from './memoryCase';
 import { FULL_PACKING_SIZES, generatedPackingSets, readPackingFolder, runPackingCase } from './packingCase';
-import { CHAINS, CONSTRAINT_CHAINS, FULL_PLAN, PACK_CHAINS, QUICK_PLAN } from './placementMatrix';
+import { constraintCaseDescription, runConstraintCases } from './constraintCase';
+import { CHAINS, FULL_PLAN, PACK_CHAINS, QUICK_PLAN } from './placementMatrix';
 import { runRegistrationRounds, runRestoreCase, type RegistrationRounds } from './registrationCase';
 import { FULL_SCHEDULER, QUICK_SCHEDULER, runSchedulerWorkload, SCHEDULER_DESCRIPTION, type SchedulerRow } from './schedulerWorkload';
 import { runSingleShapeCase, type SingleShapeRow } from './singleShapeCase';
@@ -33,6 +36,7 @@ if (packingAt >= 0) {
   process.exit(0);
 }
 
+const constraintsOnly = process.argv.includes('--constraints');
 const quick = process.argv.includes('--quick');
 const plan = quick ? QUICK_PLAN : FULL_PLAN;
 const queryFleet = quick ? 2_000 : 100_000;
@@ -45,6 +49,10 @@ const machine = {
 
 console.log(`# task-placement benchmarks${quick ? ' (quick)' : ''}\n`);
 console.log(`Node ${machine.node}, ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB\n`);
+if (constraintsOnly) {
+  printConstraintTable();
+  process.exit(0);
+}
 
 const queries = runQueryBench(queryFleet, quick ? 3 : 15);
 console.log(`## Query: parse, then evaluate over ${queryFleet.toLocaleString('en-US')} instances (median)\n`);
@@ -83,7 +91,6 @@ const fleets: FleetRow[] = [];
 const cases: MatrixRow[] = [];
 const singles: SingleShapeRow[] = [];
 const packs: SingleShapeRow[] = [];
-const limits: SingleShapeRow[] = [];
 const registrations: RegistrationRounds[] = [];
 runPlacementMatrix(plan, (row) => {
   if ('buildMs' in row) fleets.push(row);
@@ -94,8 +101,6 @@ runPlacementMatrix(plan, (row) => {
   // Ten tasks per instance at most: a small fleet that fills up would measure failures (each diagnosed over the whole fleet), not placements.
   for (const chain of CHAINS) singles.push(runSingleShapeCase(cluster, size, chain, Math.min(plan.maxPlacements, size * 10)));
   for (const chain of PACK_CHAINS) packs.push(runSingleShapeCase(cluster, size, chain, Math.min(plan.maxPlacements, size * 10)));
-  // One task per instance at most: none of these constraints binds before that, so they measure their checks, not failures.
-  for (const chain of CONSTRAINT_CHAINS) limits.push(runSingleShapeCase(cluster, size, chain, Math.min(plan.maxPlacements, size)));
   registrations.push(runRegistrationRounds(cluster, size, quick ? 100 : 1000, 3));
 });
 progress('');
@@ -110,8 +115,7 @@ console.log(`\n## One task per request: up to ${plan.maxPlacements.toLocaleStrin
 console.log(singleShapeTable(singles));
 console.log(`\n## pack: each scorer on CPU and memory, one task per request against one request of as many (the same cases as above)\n`);
 console.log(singleShapeTable(packs));
-console.log(`\n## Constraints beyond ECS: spreadLimit, atMost, distinctInstance over groups and a preference, one task per request against one request of as many (up to one task per instance)\n`);
-console.log(singleShapeTable(limits));
+const constraints = printConstraintTable();
 console.log(`\n## Registering and deregistering ${registrations[0]?.instances.toLocaleString('en-US') ?? 0} instances, one by one, on an indexed fleet, after the placement cases: the fastest of ${registrations[0]?.rounds ?? 0} rounds, and the first\n`);
 console.log(registrationTable(registrations));
 
@@ -142,7 +146,17 @@ console.log(packingTable(packing));
 
 const results = join(import.meta.dirname, 'results');
 mkdirSync(results, { recursive: true });
-writeFileSync(join(results, quick ? 'quick.json' : 'latest.json'), `${JSON.stringify({ date: new Date().toISOString(), quick, machine, queries, scheduler, floor, fleets, cases, singles, packs, registrations, restore, memory, checker, packing }, null, 2)}\n`);
+writeFileSync(join(results, quick ? 'quick.json' : 'latest.json'), `${JSON.stringify({ date: new Date().toISOString(), quick, machine, queries, scheduler, floor, fleets, cases, singles, packs, constraints, registrations, restore, memory, checker, packing }, null, 2)}\n`);
+
+/** The constraints beyond ECS and a preference, each size on a fresh fleet (`--constraints` prints this table alone). */
+function printConstraintTable(): SingleShapeRow[] {
+  const rows = runConstraintCases(plan.sizes, plan.maxPlacements, (size) => progress(`constraints at ${size.toLocaleString('en-US')} instances`));
+  progress('');
+  console.log('\n## Constraints beyond ECS: spreadLimit, atMost, distinctInstance over groups and a preference, one task per request against one request of as many\n');
+  console.log(`${constraintCaseDescription(plan.maxPlacements)}\n`);
+  console.log(singleShapeTable(rows));
+  return rows;
+}
 
 function progress(message: string): void {
   if (process.stderr.isTTY) process.stderr.write(`\r\u001b[K${message}`);
