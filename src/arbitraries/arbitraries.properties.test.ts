@@ -336,3 +336,55 @@ describe('statistics labels', () => {
     expect(logged.join('\n')).toContain('chain: none (ECS defaults)');
   });
 });
+
+describe('revisions and task selectors, on request', () => {
+  /** A rollout: tasks of revision 7 or 8, and selectors of either revision, of family web, or both. */
+  const SELECTING = { taskSelectorRate: 0.5, selectorRevisions: [7, 8], selectorFamilies: ['web'] };
+
+  test.prop([task({ revisions: [7, 8] }), task({ revisions: [3], revisionRate: 0.5 })], { numRuns: runs(50) })(
+    'task: a revision of those listed, every time by default, now and then at a lower rate; place accepts it',
+    (always, sometimesRevised) => {
+      expect([7, 8]).toContain(always.revision);
+      expect([3, undefined]).toContain(sometimesRevised.revision);
+      expect(() => accepted({ task: always })).not.toThrow();
+    },
+  );
+
+  test.prop([strategyChain({ ...SELECTING, taskSelectorRate: 1, minLength: 1 }), constraint({ spreadLimitRate: 0.5, atMostRate: 0.5, ...SELECTING, taskSelectorRate: 1 })], { numRuns: runs(50) })(
+    'strategyChain and constraint: with a rate of 1, every spread, spreadLimit and atMost has a selector of those listed; place accepts them',
+    (chain, placementConstraint) => {
+      for (const strategy of chain) {
+        if ('type' in strategy && strategy.type === 'spread') expect(strategy.taskSelector).toBeDefined();
+        else expect(strategy).not.toHaveProperty('taskSelector');
+      }
+      const selectors = [...chain.flatMap((strategy) => ('taskSelector' in strategy && strategy.taskSelector !== undefined ? [strategy.taskSelector] : [])), 'taskSelector' in placementConstraint ? placementConstraint.taskSelector : undefined];
+      for (const selector of selectors) {
+        expect(selector).toBeDefined();
+        expect([undefined, 'web']).toContain(selector?.family);
+        expect([undefined, 7, 8]).toContain(selector?.revision);
+      }
+      expect(() => accepted({ task: { resources: {} }, placementStrategy: chain, placementConstraints: [placementConstraint] })).not.toThrow();
+    },
+  );
+
+  it('selectors come at their rate, in each shape: a revision, a family, both', () => {
+    const drawn = fc.sample(constraint({ atMostRate: 1, ...SELECTING }), { numRuns: 400, seed: 7 });
+    const selectors = drawn.flatMap((generated) => (generated.type === 'atMost' && generated.taskSelector !== undefined ? [generated.taskSelector] : []));
+    expect(Math.abs(selectors.length / drawn.length - 0.5)).toBeLessThan(0.1);
+    expect(new Set(selectors.map((selector) => Object.keys(selector).sort().join('+')))).toEqual(new Set(['revision', 'family', 'family+revision']));
+    expect(shrunk(constraint({ atMostRate: 1, ...SELECTING }), (generated) => !('taskSelector' in generated))).toEqual({ type: 'atMost', count: 1, field: 'instanceId', taskSelector: { revision: 7 } });
+  });
+
+  it('without them, or at a rate of 0, what is drawn and how it shrinks are what they always were', () => {
+    const same = <T>(plain: fc.Arbitrary<T>, opted: fc.Arbitrary<T>): void => {
+      expect(fc.sample(opted, { numRuns: 200, seed: 7 })).toEqual(fc.sample(plain, { numRuns: 200, seed: 7 }));
+      const small = (value: T): boolean => JSON.stringify(value).length < 60;
+      expect(shrunk(opted, small)).toEqual(shrunk(plain, small));
+    };
+    same(task(), task({ revisions: [7], revisionRate: 0 }));
+    same(strategyChain(), strategyChain({ taskSelectorRate: 0, selectorRevisions: [7] }));
+    same(constraint(BEYOND_ECS), constraint({ ...BEYOND_ECS, taskSelectorRate: 0, selectorFamilies: ['web'] }));
+    const defaults = fc.sample(fc.tuple(task(), strategyChain(), constraint(BEYOND_ECS)), { numRuns: 300, seed: 7 });
+    expect(JSON.stringify(defaults)).not.toMatch(/"revision"|"taskSelector"/);
+  });
+});

@@ -9,10 +9,12 @@ import type {
   AtMostConstraint, DistinctInstanceConstraint, PlacementConstraint, RequestConstraint, SpreadLimitConstraint,
 } from '../model/PlacementRequest';
 import type { PlacementRequest } from '../model/PlacementRequest';
+import type { TaskSelector } from '../model/TaskSelector';
 import { QUERY_ATTRIBUTES } from './defaults';
 import { requestString } from './internal/accepted';
 import { EXPRESSION_KEYS, readExpressions } from './internal/expressions';
 import { fail, integer, list, rate, readFields, where, type Fields, type Where } from './internal/readConstraints';
+import { readSelectors, SELECTOR_KEYS } from './internal/selectors';
 import { CROSS_SHRINK, someOf, sometimes } from './internal/sometimes';
 import type { QueryConstraints, QueryVocabulary } from './QueryConstraints';
 
@@ -80,6 +82,27 @@ export interface ConstraintConstraints {
    * @defaultValue `{ maxDepth: 1 }`
    */
   readonly query?: QueryConstraints;
+  /**
+   * The chance that a `spreadLimit` or an `atMost` has a `taskSelector`
+   * (counting only the group's tasks of a family or revision, as during a
+   * rollout), drawn from `selectorFamilies` and `selectorRevisions`: one
+   * revision, one family, or both. Needs `spreadLimitRate` or `atMostRate`
+   * and at least one of those lists.
+   * @defaultValue `0`: no constraint has a selector, and the constraints drawn are what they always were
+   */
+  readonly taskSelectorRate?: number;
+  /**
+   * The task definition families a `taskSelector` may select; the first is the one counter-examples shrink to.
+   * @defaultValue none
+   */
+  readonly selectorFamilies?: readonly string[];
+  /**
+   * The task definition revisions (whole numbers of at least 1) a
+   * `taskSelector` may select, such as those given to {@link task} as
+   * `revisions`; the first is the one counter-examples shrink to.
+   * @defaultValue none
+   */
+  readonly selectorRevisions?: readonly number[];
 }
 
 /**
@@ -94,7 +117,7 @@ export type GeneratedConstraint<C extends ConstraintConstraints = ConstraintCons
   | ('spreadLimitRate' extends keyof C ? ([C['spreadLimitRate']] extends [undefined] ? never : SpreadLimitConstraint) : never)
   | ('atMostRate' extends keyof C ? ([C['atMostRate']] extends [undefined] ? never : AtMostConstraint) : never);
 
-const KEYS = ['distinctInstanceRate', 'spreadLimitRate', 'atMostRate', 'groups', 'groupsRate', 'domainFields', 'maxSkew', 'maxAtMostCount', ...EXPRESSION_KEYS];
+const KEYS = ['distinctInstanceRate', 'spreadLimitRate', 'atMostRate', 'groups', 'groupsRate', 'domainFields', 'maxSkew', 'maxAtMostCount', ...EXPRESSION_KEYS, ...SELECTOR_KEYS];
 /** fast-check weights are whole numbers: a chance is spread over this many. */
 const SCALE = 1000;
 /** The most `maxSkew` and atMost `count` the options may ask for. */
@@ -176,6 +199,12 @@ function spreadLimitOver(field: string, values: readonly string[], maxSkew: numb
     }));
 }
 
+/** `constraints` with a `taskSelector` when `selector` draws one; without a selector arbitrary, `constraints` itself, so values and shrinking stay exactly as they were. */
+function withSelector<T extends SpreadLimitConstraint | AtMostConstraint>(constraints: fc.Arbitrary<T>, selector: fc.Arbitrary<TaskSelector | undefined> | undefined): fc.Arbitrary<T> {
+  if (selector === undefined) return constraints;
+  return fc.tuple(constraints, selector).map(([drawn, taskSelector]): T => (taskSelector === undefined ? drawn : { ...drawn, taskSelector }));
+}
+
 /** The values of a field's attribute; none for instanceId or an attribute not in the vocabulary. */
 function valuesOf(field: string, attributes: Readonly<Record<string, readonly string[]>>): readonly string[] {
   return field.startsWith('attribute:') ? attributes[field.slice('attribute:'.length)] ?? [] : [];
@@ -205,6 +234,7 @@ export function constraintFrom(value: unknown, at: Where, vocabulary: QueryVocab
   unused(at, fields, 'domainFields', weights.spreadLimit > 0 || weights.atMost > 0, 'spreadLimitRate and atMostRate are 0: no constraint has a field');
   unused(at, fields, 'maxSkew', weights.spreadLimit > 0, 'spreadLimitRate is 0: no spreadLimit is drawn');
   unused(at, fields, 'maxAtMostCount', weights.atMost > 0, 'atMostRate is 0: no atMost is drawn');
+  const selector = readSelectors(at, fields, weights.spreadLimit > 0 || weights.atMost > 0, 'spreadLimitRate and atMostRate are 0: no constraint counts tasks by a selector');
   const alternatives: fc.WeightedArbitrary<RequestConstraint>[] = [];
   if (weights.distinct > 0) {
     // ECS's own unless other groups are asked for: the value drawn by default stays what it always was.
@@ -223,11 +253,12 @@ export function constraintFrom(value: unknown, at: Where, vocabulary: QueryVocab
       const atMost = overFields(domainFields, (field) => fc
         .record({ count: fc.integer({ min: 1, max: most }), counted: countedGroups(groups, groupsRate) })
         .map(({ count, counted }): AtMostConstraint => ({ type: 'atMost', count, field, ...(counted.length === 0 ? {} : { groups: counted }) })));
-      alternatives.push({ weight: weights.atMost, arbitrary: atMost });
+      alternatives.push({ weight: weights.atMost, arbitrary: withSelector(atMost, selector) });
     }
     if (weights.spreadLimit > 0) {
       const maxSkew = integer(at, fields, 'maxSkew', 2, 1, MOST);
-      alternatives.push({ weight: weights.spreadLimit, arbitrary: overFields(domainFields, (field) => spreadLimitOver(field, valuesOf(field, attributes), maxSkew)) });
+      const spreadLimit = overFields(domainFields, (field) => spreadLimitOver(field, valuesOf(field, attributes), maxSkew));
+      alternatives.push({ weight: weights.spreadLimit, arbitrary: withSelector(spreadLimit, selector) });
     }
   }
   const [first] = alternatives;
@@ -240,7 +271,8 @@ export function constraintFrom(value: unknown, at: Where, vocabulary: QueryVocab
  * CreateService call: `{ type: 'distinctInstance' }` or
  * `{ type: 'memberOf', expression }`, and, when their rates are given, the
  * library's constraints beyond ECS: `spreadLimit`, `atMost`, and
- * `distinctInstance` over other `groups`. Their fields come from the
+ * `distinctInstance` over other `groups` (a spreadLimit or an atMost
+ * counting only some tasks, with `taskSelectorRate`). Their fields come from the
  * vocabulary (`instanceId`, `attribute:ecs.availability-zone`, ...), or
  * `domainFields`. Shrinks towards distinctInstance, then towards a simpler
  * expression, a smaller count or skew, no groups and the first field.

@@ -66,6 +66,20 @@ describe('constraints objects', () => {
     ['a size of a cluster at fault', () => cluster({ size: 'tiny' as never }), 'cluster: size must be one of'],
     ['a size of a query at fault', () => query({ size: 3 as never }), 'query: size must be one of'],
     ['constraints that are not an object', () => task([] as never), 'task: constraints must be an object, got []'],
+    ['a revision of 0', () => task({ revisions: [2, 0] }), 'task: revisions[1] must be an integer from 1 to 9007199254740991, got 0'],
+    ['a revision that is not whole', () => task({ revisions: [1.5] }), 'task: revisions[0] must be an integer from 1 to'],
+    ['an empty list of revisions', () => task({ revisions: [] }), 'task: revisions must hold at least 1 item, got 0'],
+    ['a revision listed twice', () => task({ revisions: [7, 7] }), 'task: revisions[1] repeats 7'],
+    ['a revision rate without revisions', () => task({ revisionRate: 0.5 }), 'task: revisionRate is given, but revisions is not: there is no revision to draw'],
+    ['a revision rate above 1', () => task({ revisions: [1], revisionRate: 2 }), 'task: revisionRate must be a number from 0 to 1, got 2'],
+    ['a selector rate with nothing to select', () => strategyChain({ taskSelectorRate: 0.5 }), 'strategyChain: taskSelectorRate is given, but neither selectorFamilies nor selectorRevisions is'],
+    ['a selector rate without spread', () => strategyChain({ types: ['binpack'], taskSelectorRate: 0.5, selectorRevisions: [1] }), 'strategyChain: taskSelectorRate is given, but types leaves spread out: no spread is drawn'],
+    ['selector revisions without a selector rate', () => strategyChain({ selectorRevisions: [1] }), 'strategyChain: selectorRevisions is given, but taskSelectorRate is not: no task selector is drawn'],
+    ['a selector rate above 1', () => constraint({ atMostRate: 0.5, taskSelectorRate: 1.5, selectorRevisions: [1] }), 'constraint: taskSelectorRate must be a number from 0 to 1, got 1.5'],
+    ['a selector rate with no constraint to carry it', () => constraint({ taskSelectorRate: 0.5, selectorFamilies: ['web'] }), 'constraint: taskSelectorRate is given, but spreadLimitRate and atMostRate are 0: no constraint counts tasks by a selector'],
+    ['selector families without a selector rate', () => constraint({ atMostRate: 0.5, selectorFamilies: ['web'] }), 'constraint: selectorFamilies is given, but taskSelectorRate is not'],
+    ['a selector family the library refuses', () => constraint({ atMostRate: 0.5, taskSelectorRate: 0.5, selectorFamilies: [''] }), 'constraint: selectorFamilies[0] ("") is refused by task-placement:'],
+    ['a selector revision of a request at fault', () => placementRequest({ strategies: { taskSelectorRate: 0.5, selectorRevisions: [-1] } }), 'placementRequest: strategies.selectorRevisions[0] must be an integer from 1 to'],
   ])('refuses %s', (_name, build, message) => {
     expect(messageOf(build)).toContain(message);
   });
@@ -79,6 +93,8 @@ describe('constraints objects', () => {
     ['an unknown infeasible reason in a list', () => placementCase({ feasibility: { infeasible: ['AGENT', 'DISK' as never] } }), { code: 'invalid_constraint', arbitrary: 'placementCase', constraint: 'feasibility.infeasible[1]' }],
     ['a misspelt key of a case', () => placementCase({ feasible: true } as never), { code: 'unknown_constraint', arbitrary: 'placementCase', constraint: 'feasible' }],
     ['everyZone on too few instances', () => fleet({ everyZone: true, minInstances: 1 }), { code: 'invalid_constraint', arbitrary: 'fleet', constraint: 'minInstances' }],
+    ['a selector rate with nothing to select', () => constraint({ spreadLimitRate: 0.5, taskSelectorRate: 0.5 }), { code: 'invalid_constraint', arbitrary: 'constraint', constraint: 'taskSelectorRate' }],
+    ['a revision of a cluster\'s tasks at fault', () => cluster({ request: { task: { revisions: [0] } } }), { code: 'invalid_constraint', arbitrary: 'cluster', constraint: 'request.task.revisions[0]' }],
   ])('throws a ConstraintsError with a code and the constraint for %s', (_name, build, expected) => {
     let thrown: unknown;
     try {

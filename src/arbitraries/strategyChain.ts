@@ -9,6 +9,7 @@ import { BINPACK_FIELDS, SPREAD_FIELDS } from './defaults';
 import type { ChainStrategy, GeneratedStrategy } from './GeneratedStrategy';
 import { requestString } from './internal/accepted';
 import { choiceItem, fail, integer, list, ordered, rate, readFields, where, type ItemReader, type Where } from './internal/readConstraints';
+import { readSelectors, SELECTOR_KEYS } from './internal/selectors';
 import { CROSS_SHRINK } from './internal/sometimes';
 
 /**
@@ -54,9 +55,30 @@ export interface StrategyChainConstraints<B extends string = string, S extends s
    * @defaultValue `0.1`
    */
   readonly randomRate?: number;
+  /**
+   * The chance that a spread has a `taskSelector` (the library's extension
+   * beside ECS: it counts only the group's tasks of a family or revision,
+   * as a rollout spreads), drawn from `selectorFamilies` and
+   * `selectorRevisions`: one revision, one family, or both. Needs `spread`
+   * in `types` and at least one of those lists. ECS's readers refuse it.
+   * @defaultValue `0`: no spread has a selector, and the chains drawn are what they always were
+   */
+  readonly taskSelectorRate?: number;
+  /**
+   * The task definition families a `taskSelector` may select; the first is the one counter-examples shrink to.
+   * @defaultValue none
+   */
+  readonly selectorFamilies?: readonly string[];
+  /**
+   * The task definition revisions (whole numbers of at least 1) a
+   * `taskSelector` may select, such as those given to {@link task} as
+   * `revisions`; the first is the one counter-examples shrink to.
+   * @defaultValue none
+   */
+  readonly selectorRevisions?: readonly number[];
 }
 
-const KEYS = ['minLength', 'maxLength', 'types', 'binpackFields', 'spreadFields', 'randomRate'];
+const KEYS = ['minLength', 'maxLength', 'types', 'binpackFields', 'spreadFields', 'randomRate', ...SELECTOR_KEYS];
 const TYPES: readonly PlacementStrategyType[] = ['binpack', 'spread', 'random'];
 /** ECS refuses more strategies than this. */
 const MAX_STRATEGIES = 5;
@@ -76,8 +98,13 @@ export function strategyChainFrom(value: unknown, at: Where): fc.Arbitrary<Place
   const spreadFields = list(at, fields, 'spreadFields', SPREAD_FIELDS, field(at, 'spread'), types.includes('spread') ? 1 : 0);
   const randomRate = rate(at, fields, 'randomRate', 0.1);
   if (fields.has('randomRate') && !types.includes('random')) fail(at, 'randomRate', 'is given, but types leaves random out');
-  const ranked = types.filter((type) => type !== 'random').map((type) =>
-    fc.constantFrom(...(type === 'binpack' ? binpackFields : spreadFields)).map((name): PlacementStrategy => ({ type, field: name })));
+  const selector = readSelectors(at, fields, types.includes('spread') && maxLength > 0, 'types leaves spread out: no spread is drawn');
+  const ranked = types.filter((type) => type !== 'random').map((type): fc.Arbitrary<PlacementStrategy> => {
+    const plainStrategy = fc.constantFrom(...(type === 'binpack' ? binpackFields : spreadFields)).map((name): PlacementStrategy => ({ type, field: name }));
+    // Without selectors the strategy is the one it always was, so values and shrinking stay exactly as they were.
+    if (type !== 'spread' || selector === undefined) return plainStrategy;
+    return fc.tuple(plainStrategy, selector).map(([strategy, taskSelector]): PlacementStrategy => (taskSelector === undefined ? strategy : { ...strategy, taskSelector }));
+  });
   const random: PlacementStrategy = { type: 'random' };
   if (ranked.length === 0) return fc.array(fc.constant(random), { minLength, maxLength });
   const plain = fc.array(fc.oneof(CROSS_SHRINK, ...ranked), { minLength, maxLength });
@@ -98,8 +125,10 @@ export function strategyChainFrom(value: unknown, at: Where): fc.Arbitrary<Place
 /**
  * Generates a `placementStrategy` array as a RunTask or CreateService call
  * gives it: binpack on a resource, spread over an instance or attribute
- * field, random. Shrinks towards a shorter chain (none: ECS's defaults) of
- * the first type on the first field.
+ * field, random, and, with `taskSelectorRate`, spreads that count only a
+ * family's or a revision's tasks (`taskSelector`). Shrinks towards a
+ * shorter chain (none: ECS's defaults) of the first type on the first field,
+ * without a selector.
  *
  * The strategies' type follows the fields and types listed:
  * `strategyChain({ binpackFields: ['memory'] })` is an arbitrary of chains

@@ -9,7 +9,8 @@ import type { RequiredAttribute } from '../model/RequiredAttribute';
 import { CAPABILITIES, FAMILIES, TASK_REQUIRED_VALUES, TASK_TCP_PORTS, TASK_UDP_PORTS } from './defaults';
 import { acceptRequest, requestString } from './internal/accepted';
 import { EXPRESSION_KEYS, readExpressions } from './internal/expressions';
-import { inside, integerItem, list, listItem, rate, readFields, record, stringItem, where, type Fields, type Where } from './internal/readConstraints';
+import { fail, inside, integerItem, list, listItem, rate, readFields, record, stringItem, where, type Fields, type Where } from './internal/readConstraints';
+import { revisionList } from './internal/selectors';
 import { CROSS_SHRINK, someOf, sometimes } from './internal/sometimes';
 import { resolveResources, resourcesFrom, type ResourcesConstraints } from './resources';
 import type { QueryConstraints, QueryVocabulary } from './QueryConstraints';
@@ -90,11 +91,24 @@ export interface TaskConstraints {
    * @defaultValue `{ maxDepth: 1 }`
    */
   readonly query?: QueryConstraints;
+  /**
+   * Task definition revisions to draw `revision` from (each a whole number
+   * of at least 1), as a rollout runs two or more: the task selectors of
+   * {@link strategyChain} and {@link constraint} (`taskSelectorRate`) count
+   * tasks by them. The first is the one counter-examples shrink to.
+   * @defaultValue none: no task has a revision, and the tasks drawn are what they always were
+   */
+  readonly revisions?: readonly number[];
+  /**
+   * With `revisions`, the chance that a task has one of them.
+   * @defaultValue `1`
+   */
+  readonly revisionRate?: number;
 }
 
 const KEYS = [
   'resources', 'families', 'noFamilyRate', 'tcpPorts', 'tcpPortRate', 'udpPorts', 'udpPortRate', 'requiredAttributes',
-  'requiredAttributesRate', 'requiredValues', 'requiredValueRate', 'memberOfRate', ...EXPRESSION_KEYS,
+  'requiredAttributesRate', 'requiredValues', 'requiredValueRate', 'memberOfRate', ...EXPRESSION_KEYS, 'revisions', 'revisionRate',
 ];
 
 function ports(at: Where, fields: Fields, name: string, fallback: readonly number[], rateName: string, rateFallback: number): fc.Arbitrary<number[]> {
@@ -144,8 +158,11 @@ export function taskFrom(value: unknown, at: Where, vocabulary: QueryVocabulary 
   const requiredRate = rate(at, fields, 'requiredAttributesRate', 0.1);
   // Values come only with names, so that a rate of 0 still means a task requires nothing, and the chance of names stays the rate.
   const names = required.length === 0 ? fc.constant<string[]>([]) : fc.subarray([...required], { minLength: 1 });
+  const revisions = revisionList(at, fields, 'revisions');
+  if (fields.has('revisionRate') && revisions.length === 0) fail(at, 'revisionRate', 'is given, but revisions is not: there is no revision to draw');
+  const revisionRate = rate(at, fields, 'revisionRate', 1);
   const requirements = fc.tuple(names, requiredValuesOf(at, fields)).map(([named, valued]): (string | RequiredAttribute)[] => [...named, ...valued]);
-  return fc
+  const tasks = fc
     .record({
       family: familyOf(families, rate(at, fields, 'noFamilyRate', 0.1)),
       resources: resourcesFrom(resolveResources(fields.get('resources'), inside(at, 'resources'))),
@@ -161,14 +178,20 @@ export function taskFrom(value: unknown, at: Where, vocabulary: QueryVocabulary 
       ...(requires.length === 0 ? {} : { requiresAttributes: requires }),
       ...(memberOf === undefined ? {} : { placementConstraints: [{ type: 'memberOf', expression: memberOf }] }),
     }));
+  // Without revisions the arbitrary is the one it always was, so values and shrinking stay exactly as they were.
+  if (revisions.length === 0 || Math.round(revisionRate * 1000) === 0) return tasks;
+  return fc
+    .tuple(tasks, sometimes(fc.constantFrom(...revisions), revisionRate, undefined))
+    .map(([spec, revision]): TaskSpec => (revision === undefined ? spec : { ...spec, revision }));
 }
 
 /**
  * Generates a task as a task definition describes it: a family, the
  * resources it reserves, now and then static TCP or UDP host ports,
  * required attributes (by name, and now and then with a value, such as
- * `{ name: 'ecs.cpu-architecture', value: 'arm64' }`) and a memberOf
- * constraint. Shrinks towards the first
+ * `{ name: 'ecs.cpu-architecture', value: 'arm64' }`), a memberOf
+ * constraint and, when `revisions` are given, a task definition revision.
+ * Shrinks towards the first
  * family, the simplest resources and no optional part.
  *
  * @param constraints - what to draw from; every field has a realistic default

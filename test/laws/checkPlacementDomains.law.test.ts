@@ -1,6 +1,6 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
-import { checkPlacement, formatViolations } from '../../src/arbitraries/index';
+import { buildCluster, checkPlacement, cluster as clusterArbitrary, formatViolations, placementRequest } from '../../src/arbitraries/index';
 import type { Cluster } from '../../src/cluster/Cluster';
 import type { PlacementRequest, PlacementStrategy, RequestConstraint } from '../../src/model/PlacementRequest';
 import type { Rejection } from '../../src/model/Rejection';
@@ -81,6 +81,29 @@ describe.each(ENGINES)('checkPlacement with spreadLimit, atMost and distinctInst
       const before = cluster.snapshot();
       const result = cluster.place(request);
       const violations = [...checkPlacement(before, request, result), ...checkAfter(before, request, result, cluster.snapshot())];
+      expect(violations, formatViolations(violations)).toEqual([]);
+    },
+  );
+});
+
+/** A rollout as the kit draws it: tasks of revisions 7 and 8 in the history, then new tasks of revision 8 whose spreads, spreadLimits and atMosts select now and then. */
+const SELECTING = { taskSelectorRate: 0.5, selectorRevisions: [8, 7], selectorFamilies: ['web'] };
+const rolledOut = clusterArbitrary({ maxHistory: 6, request: { task: { revisions: [7, 8] }, constraint: { spreadLimitRate: 0.3, atMostRate: 0.3 } } });
+const rollout = placementRequest({
+  task: { revisions: [8] },
+  strategies: { ...SELECTING, randomRate: 0 },
+  constraintsRate: 0.7,
+  constraint: { spreadLimitRate: 0.4, atMostRate: 0.4, ...SELECTING },
+});
+
+describe.each(ENGINES)('checkPlacement with the kit\'s revisions and task selectors, on the %s engine', (engine) => {
+  test.prop([rolledOut, rollout], { numRuns: runs(25) })(
+    'reports nothing for a request that selects tasks by revision or family, after tasks of two revisions',
+    (scenario, request) => {
+      const built = buildCluster(scenario, { engine });
+      const before = built.snapshot();
+      const result = built.place(request);
+      const violations = [...checkPlacement(before, request, result), ...checkAfter(before, request, result, built.snapshot())];
       expect(violations, formatViolations(violations)).toEqual([]);
     },
   );
