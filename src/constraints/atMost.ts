@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { fieldAttribute } from '../model/fieldAttribute';
 import type { Rejection } from '../model/Rejection';
 import { describeSelector, type TaskSelector } from '../model/TaskSelector';
 import type { Constraint } from './Constraint';
@@ -39,7 +40,7 @@ export function atMost(spec: AtMostSpec): Constraint {
       },
     } satisfies Constraint);
   }
-  const attribute = field.slice('attribute:'.length);
+  const attribute = fieldAttribute(field) as string;
   const outside = Object.freeze({ code: 'outside_domains', constraint: 'atMost', field } as const);
   const limit: DomainConstraint = Object.freeze({
     name,

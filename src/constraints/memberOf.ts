@@ -4,8 +4,8 @@
  * @module
  */
 import type { QueryNode } from '../query/ast';
-import { queryPredicate } from '../query/evaluateQuery';
 import { parseQuery } from '../query/parseQuery';
+import { readsOnlyAttributes, sharedPredicate } from '../query/sharedPredicate';
 import type { Constraint } from './Constraint';
 
 /**
@@ -40,39 +40,11 @@ const constraints = new WeakMap<QueryNode, Constraint>();
 
 function buildMemberOf(expression: string, query: QueryNode): Constraint {
   const rejection = Object.freeze({ code: 'member_of', expression } as const);
-  const byAttributes = readsOnlyAttributes(query) ? new WeakMap<ReadonlyMap<string, string | null>, boolean>() : undefined;
   // Engines test the cluster's own records, which need no checking call by call.
-  const holdsFor = queryPredicate(query);
+  const holds = sharedPredicate(query);
   return Object.freeze({
     name: `memberOf(${expression})`,
-    dependsOn: byAttributes === undefined ? 'instance' : 'attributes',
-    check: (instance) => {
-      if (byAttributes === undefined) return holdsFor(instance) ? undefined : rejection;
-      let holds = byAttributes.get(instance.attributes);
-      if (holds === undefined) {
-        holds = holdsFor(instance);
-        byAttributes.set(instance.attributes, holds);
-      }
-      return holds ? undefined : rejection;
-    },
+    dependsOn: readsOnlyAttributes(query) ? 'attributes' : 'instance',
+    check: (instance) => (holds(instance) ? undefined : rejection),
   } satisfies Constraint);
-}
-
-/**
- * Whether an expression reads only attributes, so that it holds alike for
- * every instance with the same attribute map.
- *
- * @param node - a parsed expression
- * @returns true when every condition's subject is an attribute
- */
-export function readsOnlyAttributes(node: QueryNode): boolean {
-  switch (node.kind) {
-    case 'condition':
-      return node.subject.name === 'attribute';
-    case 'not':
-      return readsOnlyAttributes(node.operand);
-    case 'and':
-    case 'or':
-      return node.operands.every(readsOnlyAttributes);
-  }
 }

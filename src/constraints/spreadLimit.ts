@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { fieldAttribute } from '../model/fieldAttribute';
 import type { Rejection } from '../model/Rejection';
 import { describeSelector, type TaskSelector } from '../model/TaskSelector';
 import { censusOf, domainOf, type DomainConstraint } from './DomainConstraint';
@@ -29,7 +30,7 @@ export interface SpreadLimitSpec {
  */
 export function spreadLimit(spec: SpreadLimitSpec): DomainConstraint {
   const { field, maxSkew, minDomains, domains, taskSelector } = spec;
-  const attribute = field === 'instanceId' ? undefined : field.slice('attribute:'.length);
+  const attribute = fieldAttribute(field);
   const outside = Object.freeze({ code: 'outside_domains', constraint: 'spreadLimit', field } as const);
   const listed = domains === undefined ? undefined : new Set(domains);
   const limit: DomainConstraint = Object.freeze({

@@ -38,7 +38,7 @@ import type { Constraint } from '../constraints/Constraint';
 import { isDomainConstraint, type DomainConstraint } from '../constraints/DomainConstraint';
 import { RESERVED_PORT_LIMIT } from '../model/reservedPortLimit';
 import type { InstanceStrategy, Strategy } from '../model/Strategy';
-import { countingKey, isSelectionKey, type TaskSelector } from '../model/TaskSelector';
+import { countingKey, isSelectionKey, tasksCounted, type TaskSelector } from '../model/TaskSelector';
 import type { PlacementPlan } from '../placement/planPlacement';
 import { RandomOrder } from '../random/RandomOrder';
 import type { SeededRandom } from '../random/SeededRandom';
@@ -407,10 +407,20 @@ export class IndexedChooser {
 
   /** Instances that take tasks and pass the request's attribute filter, counted by walking the fleet. */
   private countEligible(request: IndexedRequest): number {
-    const query = this.eligibilityQuery(request);
     let count = 0;
-    for (let slot = 0; slot < this.fleet.slotSpan; slot += 1) if (this.fleet.records[slot] !== undefined && passesCheapTests(this.fleet, slot, query) && query.accept(slot)) count += 1;
+    this.forEachEligible(request, () => {
+      count += 1;
+    });
     return count;
+  }
+
+  /** Calls `visit` with every instance that takes tasks and passes the request's attribute filter, walking the fleet. */
+  private forEachEligible(request: IndexedRequest, visit: (record: InstanceRecord) => void): void {
+    const query = this.eligibilityQuery(request);
+    for (let slot = 0; slot < this.fleet.slotSpan; slot += 1) {
+      const record = this.fleet.records[slot];
+      if (record !== undefined && passesCheapTests(this.fleet, slot, query) && query.accept(slot)) visit(record);
+    }
   }
 
   /**
@@ -423,13 +433,10 @@ export class IndexedChooser {
     let running = 0;
     for (const instances of tally.ladder.values()) running += instances;
     if (request.eligibleInstances > running) return 0;
-    const query = this.eligibilityQuery(request);
     let least = Infinity;
-    for (let slot = 0; slot < this.fleet.slotSpan; slot += 1) {
-      const record = this.fleet.records[slot];
-      if (record === undefined || !passesCheapTests(this.fleet, slot, query) || !query.accept(slot)) continue;
-      least = Math.min(least, (request.limitSelected ? record.selectedTasks : record.taskGroups).get(request.limitKey) ?? 0);
-    }
+    this.forEachEligible(request, (record) => {
+      least = Math.min(least, tasksCounted(record, request.limitKey, request.limitSelected));
+    });
     return least === Infinity ? 0 : least;
   }
 
@@ -567,8 +574,8 @@ export class IndexedChooser {
   private passesChecks(slot: number, request: IndexedRequest, count: number): boolean {
     if (!request.filter.holds(this.fleet.classIds[slot] as number)) return false;
     const record = this.fleet.records[slot] as InstanceRecord;
-    if (count >= 0 && ((request.groupSelected ? record.selectedTasks : record.taskGroups).get(request.groupKey) ?? 0) !== count) return false;
-    if (request.instanceLimit !== Infinity && ((request.limitSelected ? record.selectedTasks : record.taskGroups).get(request.limitKey) ?? 0) > request.instanceLimit) return false;
+    if (count >= 0 && tasksCounted(record, request.groupKey, request.groupSelected) !== count) return false;
+    if (request.instanceLimit !== Infinity && tasksCounted(record, request.limitKey, request.limitSelected) > request.instanceLimit) return false;
     if (request.hasPorts && !portsFree(record, request.plan)) return false;
     for (const constraint of request.dynamic) if (constraint.check(record, request.plan) !== undefined) return false;
     return true;

@@ -69,9 +69,11 @@ const NO_KEYS: readonly string[] = Object.freeze([]);
  *
  * @param instance - the instance
  * @param key - from {@link countingKey}
+ * @param selection - whether the key counts a selection; searches that read
+ *   one key on many instances say it once rather than have every call look
  */
-export function tasksCounted(instance: Pick<InstanceState, 'taskGroups' | 'selectedTasks'>, key: string): number {
-  return isSelectionKey(key) ? (instance.selectedTasks.get(key) ?? 0) : (instance.taskGroups.get(key) ?? 0);
+export function tasksCounted(instance: Pick<InstanceState, 'taskGroups' | 'selectedTasks'>, key: string, selection = isSelectionKey(key)): number {
+  return (selection ? instance.selectedTasks.get(key) : instance.taskGroups.get(key)) ?? 0;
 }
 
 /**

@@ -11,11 +11,10 @@
  *
  * @module
  */
-import { readsOnlyAttributes } from '../constraints/memberOf';
 import type { InstanceState } from '../model/InstanceState';
 import type { InstanceStrategy } from '../model/Strategy';
 import type { ValidStrategy } from '../model/ValidRequest';
-import { queryPredicate } from '../query/evaluateQuery';
+import { sharedPredicate } from '../query/sharedPredicate';
 import type { InstanceView } from '../query/InstanceView';
 
 /** A prefer spec, checked: its expression parsed. */
@@ -71,19 +70,7 @@ function preferName(specs: readonly PreferSpec[]): string {
 
 function keyFor(specs: readonly PreferSpec[]): (instance: InstanceState) => number {
   const weights = specs.map(({ weight }) => weight);
-  const holds = specs.map(({ query }) => {
-    const holdsFor = queryPredicate(query);
-    if (!readsOnlyAttributes(query)) return holdsFor;
-    const byAttributes = new WeakMap<ReadonlyMap<string, string | null>, boolean>();
-    return (instance: InstanceView): boolean => {
-      let held = byAttributes.get(instance.attributes);
-      if (held === undefined) {
-        held = holdsFor(instance);
-        byAttributes.set(instance.attributes, held);
-      }
-      return held;
-    };
-  });
+  const holds = specs.map(({ query }) => sharedPredicate(query));
   const count = specs.length;
   return (instance) => {
     // From 0 down, so that no preference met is the key 0, never -0.

@@ -6,6 +6,7 @@
 import type { InstanceState } from '../model/InstanceState';
 import type { GroupTasksStrategy } from '../model/Strategy';
 import { countingKey, describeSelector, type TaskSelector } from '../model/TaskSelector';
+import { fieldAttribute } from '../model/fieldAttribute';
 
 const made = new Map<string, GroupTasksStrategy>();
 /** The field of each strategy {@link spread} made, so that what reads a chain can name what is spread over. */
@@ -32,7 +33,8 @@ export function spread(field: string, taskSelector?: TaskSelector): GroupTasksSt
   let strategy = made.get(key);
   if (strategy === undefined) {
     const name = taskSelector === undefined ? `spread(${field})` : `spread(${field}, ${describeSelector(taskSelector)})`;
-    const bucket = field === 'instanceId' || field === 'host' ? {} : { bucketAttribute: field.slice('attribute:'.length) };
+    const attribute = fieldAttribute(field);
+    const bucket = attribute === undefined ? {} : { bucketAttribute: attribute };
     const selected = taskSelector === undefined ? {} : { taskSelector: Object.freeze({ ...taskSelector }) };
     strategy = Object.freeze({ name, dependsOn: 'groupTasks', ...bucket, ...selected } satisfies GroupTasksStrategy);
     made.set(key, strategy);

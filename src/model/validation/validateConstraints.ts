@@ -3,9 +3,9 @@
  *
  * @module
  */
-import { ATTRIBUTE_NAME } from '../../query/subjects';
 import { PlacementInputError } from '../PlacementInputError';
 import type { ValidConstraint } from '../ValidRequest';
+import { isAttributeField } from '../fieldAttribute';
 import { describeValue, quote } from './describeValue';
 import type { TaskSelector } from '../TaskSelector';
 import { expectArray, expectNumber, expectString, isRecord, optionalField, readObject, requireField, type Fields } from './fields';
@@ -31,7 +31,6 @@ const SPREAD_LIMIT_KEYS = ['type', 'field', 'maxSkew', 'minDomains', 'domains', 
 const AT_MOST_KEYS = ['type', 'count', 'field', 'groups', 'taskSelector'] as const;
 /** More groups or domains than this in one constraint is more likely a mistake than a fleet. */
 const MAX_LIST = 100;
-const ATTRIBUTE_PREFIX = 'attribute:';
 
 /**
  * Validates a constraint list.
@@ -116,7 +115,7 @@ function selectorOf(fields: Fields<'taskSelector'>, path: string): TaskSelector 
 
 function domainField(value: unknown, path: string, type: string): string {
   const field = expectString(value, path);
-  if (field === 'instanceId' || (field.startsWith(ATTRIBUTE_PREFIX) && ATTRIBUTE_NAME.test(field.slice(ATTRIBUTE_PREFIX.length)))) return field;
+  if (field === 'instanceId' || isAttributeField(field)) return field;
   throw new PlacementInputError('invalid_constraint_field', path, `Give ${type} the field 'instanceId' or 'attribute:NAME' (such as 'attribute:ecs.availability-zone'), not ${quote(field)}.`);
 }
 

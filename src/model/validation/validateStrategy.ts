@@ -11,6 +11,7 @@ import { PlacementInputError } from '../PlacementInputError';
 import { MAX_PREFER_WEIGHT, MIN_PREFER_WEIGHT } from '../PreferStrategy';
 import type { Strategy } from '../Strategy';
 import type { ValidStrategy } from '../ValidRequest';
+import { isAttributeField } from '../fieldAttribute';
 import { describeValue, quote } from './describeValue';
 import { expectArray, expectNumber, expectString, isRecord, optionalField, readObject, requireField, type Fields } from './fields';
 import { indexPath, keyPath } from './paths';
@@ -23,7 +24,6 @@ const PACK_KEYS = ['type', 'resources', 'scorer', 'weights'] as const;
 const PREFER_KEYS = ['type', 'expression', 'weight'] as const;
 /** Enough for every resource a fleet is likely to register; a longer list is more likely a mistake. */
 const MAX_PACK_RESOURCES = 8;
-const ATTRIBUTE_PREFIX = 'attribute:';
 
 /**
  * Validates one strategy.
@@ -177,6 +177,6 @@ function spreadField(fields: Fields<'type' | 'field' | 'taskSelector'>, path: st
   if (fields.field === undefined) throw new PlacementInputError('invalid_strategy_field', fieldPath, `spread needs a field: ${forms}.`);
   const field = expectString(fields.field, fieldPath);
   if (field === 'instanceId' || field === 'host') return field;
-  if (field.startsWith(ATTRIBUTE_PREFIX) && ATTRIBUTE_NAME.test(field.slice(ATTRIBUTE_PREFIX.length))) return field;
+  if (isAttributeField(field)) return field;
   throw new PlacementInputError('invalid_strategy_field', fieldPath, `Spread by ${forms}, not ${quote(field)}.`);
 }
