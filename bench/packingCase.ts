@@ -26,8 +26,11 @@ export interface PackingRow {
   readonly tasks: number;
   /** Problems whose optimum is known. */
   readonly withOptimum: number;
-  /** Per chain, in {@link packingChains} order: the mean of instances used over the best lower bound, and over the optimum where known. */
-  readonly chains: readonly { readonly chain: string; readonly overBound: number; readonly overOptimum: number | undefined }[];
+  /**
+   * Per chain, in {@link packingChains} order: the mean of instances used over the best lower bound, over the optimum where
+   * known, and over what the last chain (placeBatch with pack's bestFit) used, which is at least the optimum.
+   */
+  readonly chains: readonly { readonly chain: string; readonly overBound: number; readonly overOptimum: number | undefined; readonly overBatch: number }[];
 }
 
 /** ECS's binpack on memory, then each scorer on every resource of the problem, online; then placeBatch, largest first, with binpack and with pack's bestFit. */
@@ -51,16 +54,18 @@ export function runPackingCase(problems: readonly SetProblem[]): PackingRow[] {
   const sets = new Map<string, PackingProblem[]>();
   for (const { set, problem } of problems) sets.set(set, [...(sets.get(set) ?? []), problem]);
   return [...sets].map(([set, members]) => {
-    const sums = new Map<string, { overBound: number; overOptimum: number }>();
+    const sums = new Map<string, { overBound: number; overOptimum: number; overBatch: number }>();
     let withOptimum = 0;
     for (const problem of members) {
       const { best } = packingBounds(problem);
       if (problem.optimum !== undefined) withOptimum += 1;
-      for (const { name, chain, options } of packingChains(problem)) {
-        const used = packProblem(problem, chain, options);
-        const sum = sums.get(name) ?? { overBound: 0, overOptimum: 0 };
+      const packed = packingChains(problem).map(({ name, chain, options }) => ({ name, used: packProblem(problem, chain, options) }));
+      const batch = packed[packed.length - 1]?.used ?? 0;
+      for (const { name, used } of packed) {
+        const sum = sums.get(name) ?? { overBound: 0, overOptimum: 0, overBatch: 0 };
         sum.overBound += best === 0 ? 1 : used / best;
         if (problem.optimum !== undefined) sum.overOptimum += problem.optimum === 0 ? 1 : used / problem.optimum;
+        sum.overBatch += batch === 0 ? 1 : used / batch;
         sums.set(name, sum);
       }
     }
@@ -73,6 +78,7 @@ export function runPackingCase(problems: readonly SetProblem[]): PackingRow[] {
         chain,
         overBound: sum.overBound / members.length,
         overOptimum: withOptimum === members.length ? sum.overOptimum / withOptimum : undefined,
+        overBatch: sum.overBatch / members.length,
       })),
     };
   });
@@ -92,18 +98,33 @@ export function readPackingFolder(root: string): SetProblem[] {
   return found;
 }
 
-/** The sizes of the full run: Falkenauer's U (120 to 1,000) and T (60 to 501), and two sizes of each vector kind. */
-export const FULL_PACKING_SIZES: Readonly<Record<PackingKind, readonly number[]>> = {
-  uniform: [120, 250, 500, 1000],
-  triplets: [60, 120, 249, 501],
-  vectorIndependent: [100, 200],
-  vectorCorrelated: [100, 200],
-  vectorAntiCorrelated: [100, 200],
-  vectorTriplets: [99, 201],
-};
+/** A set of generated problems: `seeds` problems of a kind at each size. */
+export interface GeneratedSet {
+  readonly set: string;
+  readonly kind: PackingKind;
+  readonly sizes: readonly number[];
+  readonly seeds: number;
+}
 
-/** Problems of each kind at each size, `seeds` of each. */
-export function generatedPackingSets(sizes: Readonly<Record<PackingKind, readonly number[]>>, seeds: number): SetProblem[] {
-  return Object.entries(sizes).flatMap(([kind, counts]) => counts.flatMap((tasks) =>
-    Array.from({ length: seeds }, (_, seed) => ({ set: `${kind} ${tasks}`, problem: generatePackingProblem(kind as PackingKind, tasks, seed + 1) }))));
+/**
+ * The full run's problems: Falkenauer's U (120 to 1,000 tasks) and T (60 to
+ * 501), five at each size, a set a size; and Caprara and Toth's ten classes
+ * at their sizes (25 to 200 tasks; 24 to 201 for the triplet class), ten at
+ * each, as they drew them, a set a class.
+ */
+export const FULL_PACKING_SETS: readonly GeneratedSet[] = [
+  ...[120, 250, 500, 1000].map((tasks) => ({ set: `uniform ${tasks}`, kind: 'uniform' as const, sizes: [tasks], seeds: 5 })),
+  ...[60, 120, 249, 501].map((tasks) => ({ set: `triplets ${tasks}`, kind: 'triplets' as const, sizes: [tasks], seeds: 5 })),
+  ...Array.from({ length: 10 }, (_, index) => ({
+    set: `capraraToth${index + 1}`,
+    kind: `capraraToth${index + 1}` as PackingKind,
+    sizes: index === 9 ? [24, 51, 99, 201] : [25, 50, 100, 200],
+    seeds: 10,
+  })),
+];
+
+/** Every set's problems; the seed names the size too, so that a problem is not the start of a larger one. */
+export function generatedPackingSets(sets: readonly GeneratedSet[]): SetProblem[] {
+  return sets.flatMap(({ set, kind, sizes, seeds }) => sizes.flatMap((tasks) =>
+    Array.from({ length: seeds }, (_, seed) => ({ set, problem: generatePackingProblem(kind, tasks, tasks * 100 + seed + 1) }))));
 }

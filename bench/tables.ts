@@ -141,19 +141,52 @@ export function checkerTable(rows: readonly CheckerRow[]): string {
   ].join('\n');
 }
 
+/** Sets named alike but for a number at the end (`uniform 120` and `uniform 250`, `capraraToth1` to `capraraToth10`), family by family. */
+function packingFamilies(rows: readonly PackingRow[]): Map<string, PackingRow[]> {
+  const families = new Map<string, PackingRow[]>();
+  for (const row of rows) {
+    const family = row.set.replace(/[\s_-]*\d+$/, '');
+    families.set(family, [...(families.get(family) ?? []), row]);
+  }
+  return families;
+}
+
+/** A table's row of means over some sets: the problems, the tasks, and each chain's mean of a ratio. */
+function packingMeanRow(label: string, members: readonly PackingRow[], chains: readonly number[], ratio: (chain: PackingRow['chains'][number]) => number): string {
+  const mean = (index: number): number => members.reduce((sum, row) => sum + ratio(row.chains[index] as PackingRow['chains'][number]), 0) / Math.max(1, members.length);
+  return `| ${label} | ${fixed(members.reduce((sum, row) => sum + row.problems, 0))} | ${fixed(members.reduce((sum, row) => sum + row.tasks, 0))} | ${chains.map((index) => fixed(mean(index), 3)).join(' | ')} |`;
+}
+
 /**
  * Instances used over the best lower bound, set by set and chain by chain
  * (and over the optimum, in brackets, where every problem of the set states
- * it), with the mean over every set last.
+ * it); then the mean over the sets of each family with more than one set,
+ * and over every set.
  */
 export function packingTable(rows: readonly PackingRow[]): string {
   const chains = rows[0]?.chains.map((chain) => chain.chain) ?? [];
+  const all = chains.map((_, index) => index);
   const cell = (overBound: number, overOptimum: number | undefined): string => `${fixed(overBound, 3)}${overOptimum === undefined ? '' : ` (${fixed(overOptimum, 3)})`}`;
-  const mean = (pick: (row: PackingRow) => number): number => rows.reduce((sum, row) => sum + pick(row), 0) / Math.max(1, rows.length);
   return [
     `| set | problems | tasks | ${chains.join(' | ')} |`,
     `| --- | ---: | ---: | ${chains.map(() => '---:').join(' | ')} |`,
     ...rows.map((row) => `| ${row.set} | ${fixed(row.problems)} | ${fixed(row.tasks)} | ${row.chains.map((chain) => cell(chain.overBound, chain.overOptimum)).join(' | ')} |`),
-    `| every set | ${fixed(rows.reduce((sum, row) => sum + row.problems, 0))} | ${fixed(rows.reduce((sum, row) => sum + row.tasks, 0))} | ${chains.map((_, index) => fixed(mean((row) => row.chains[index]?.overBound ?? 0), 3)).join(' | ')} |`,
+    ...[...packingFamilies(rows)].filter(([, members]) => members.length > 1).map(([family, members]) => packingMeanRow(`${family}, every set`, members, all, (chain) => chain.overBound)),
+    packingMeanRow('every set', rows, all, (chain) => chain.overBound),
+  ].join('\n');
+}
+
+/**
+ * Each online chain's instances over what placeBatch with pack's bestFit
+ * used, family by family: the optimum is at most the batch's count, so an
+ * online chain is at least this far above the optimum, whatever the bound.
+ */
+export function packingGapTable(rows: readonly PackingRow[]): string {
+  const chains = rows[0]?.chains.map((chain) => chain.chain) ?? [];
+  const online = chains.flatMap((chain, index) => (chain.startsWith('placeBatch') ? [] : [index]));
+  return [
+    `| family | problems | tasks | ${online.map((index) => chains[index]).join(' | ')} |`,
+    `| --- | ---: | ---: | ${online.map(() => '---:').join(' | ')} |`,
+    ...[...packingFamilies(rows)].map(([family, members]) => packingMeanRow(family, members, online, (chain) => chain.overBatch)),
   ].join('\n');
 }

@@ -1,6 +1,7 @@
 /**
  * The packing sets shipped in bench/packing, as seeds and sizes: small
- * problems of each kind, in the public formats.
+ * problems of each kind, in the public formats; Caprara and Toth's classes
+ * at their two smallest sizes.
  */
 import { generatePackingProblem, type PackingKind } from '../../src/sim/packing/generatePackingProblem';
 import { writePackingFile } from '../../src/sim/packing/writePackingFile';
@@ -12,13 +13,16 @@ interface ShippedFile {
   readonly problem: { readonly text: string };
 }
 
+const CAPRARA_TOTH = Array.from({ length: 10 }, (_, index) => {
+  const number = String(index + 1).padStart(2, '0');
+  const kind = `capraraToth${index + 1}` as PackingKind;
+  return { kind, folder: `caprara-toth-${number}`, prefix: `ct${number}_`, tasks: index === 9 ? [24, 51] : [25, 50] };
+});
+
 const PLAN: readonly { readonly kind: PackingKind; readonly folder: string; readonly prefix: string; readonly tasks: readonly number[] }[] = [
   { kind: 'uniform', folder: 'uniform', prefix: 'u', tasks: [120, 120, 120, 250] },
   { kind: 'triplets', folder: 'triplets', prefix: 't', tasks: [60, 60, 60, 120] },
-  { kind: 'vectorIndependent', folder: 'vector-independent', prefix: 'vi', tasks: [100, 100] },
-  { kind: 'vectorCorrelated', folder: 'vector-correlated', prefix: 'vc', tasks: [100, 100] },
-  { kind: 'vectorAntiCorrelated', folder: 'vector-anticorrelated', prefix: 'va', tasks: [100, 100] },
-  { kind: 'vectorTriplets', folder: 'vector-triplets', prefix: 'vt', tasks: [99, 99] },
+  ...CAPRARA_TOTH,
 ];
 
 /** Every shipped file, in the order the plan lists them; seeds count from 1 within each kind. */

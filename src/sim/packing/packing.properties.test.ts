@@ -18,31 +18,31 @@ const twoDimensional = (most: number): fc.Arbitrary<PackingProblem> => fc.tuple(
     name: 'generated', resources: ['cpu', 'memory'], capacity: { cpu, memory }, tasks,
   })));
 
-/** The fewest instances that hold the tasks, by trying every instance for every task (tasks sorted largest first prune the search). */
-function optimum(problem: PackingProblem): number {
-  const [resource] = problem.resources as [string];
-  const capacity = problem.capacity[resource] as number;
-  const weights = problem.tasks.map((task) => task[resource] ?? 0).sort((a, b) => b - a);
-  let best = weights.length;
-  const loads: number[] = [];
+/** The fewest instances that hold the tasks, on every resource, by trying every instance for every task (tasks sorted largest first prune the search). */
+function optimum({ resources, capacity, tasks }: PackingProblem): number {
+  const size = (task: Readonly<Record<string, number>>): number => resources.reduce((sum, resource) => sum + (task[resource] ?? 0) / (capacity[resource] as number), 0);
+  const sorted = [...tasks].sort((a, b) => size(b) - size(a));
+  let best = sorted.length;
+  const loads: number[][] = [];
   const place = (index: number): void => {
     if (loads.length >= best) return;
-    if (index === weights.length) {
+    if (index === sorted.length) {
       best = loads.length;
       return;
     }
-    const weight = weights[index] as number;
-    const tried = new Set<number>();
-    for (let bin = 0; bin < loads.length; bin += 1) {
-      const load = loads[bin] as number;
-      // Two instances equally full lead to the same packings.
-      if (load + weight > capacity || tried.has(load)) continue;
-      tried.add(load);
-      loads[bin] = load + weight;
+    const task = sorted[index] as Readonly<Record<string, number>>;
+    const demand = resources.map((resource) => task[resource] ?? 0);
+    const tried = new Set<string>();
+    for (const load of loads) {
+      const key = load.join();
+      // Two instances loaded alike lead to the same packings.
+      if (tried.has(key) || demand.some((amount, r) => (load[r] as number) + amount > (capacity[resources[r] as string] as number))) continue;
+      tried.add(key);
+      demand.forEach((amount, r) => { load[r] = (load[r] as number) + amount; });
       place(index + 1);
-      loads[bin] = load;
+      demand.forEach((amount, r) => { load[r] = (load[r] as number) - amount; });
     }
-    loads.push(weight);
+    loads.push([...demand]);
     place(index + 1);
     loads.pop();
   };
@@ -67,13 +67,26 @@ function bestFit(problem: PackingProblem): number {
 }
 
 describe('packingBounds', () => {
-  test.prop([oneDimensional(9)], { numRuns: runs(200) })('L1 <= L2 <= the optimum, found by trying every packing, and so is the cardinality bound', (problem) => {
-    const { l1, l2, cardinality, best } = packingBounds(problem);
+  test.prop([twoDimensional(8)], { numRuns: runs(200) })('on two resources, every bound is at most the optimum, found by trying every packing', (problem) => {
+    const { l1, l2, surrogate, cardinality, conflict, best } = packingBounds(problem);
+    const fewest = optimum(problem);
+    expect(l1).toBeLessThanOrEqual(l2);
+    expect(l2).toBeLessThanOrEqual(surrogate);
+    expect(surrogate).toBeLessThanOrEqual(fewest);
+    expect(cardinality).toBeLessThanOrEqual(fewest);
+    expect(conflict).toBeLessThanOrEqual(fewest);
+    expect(best).toBe(Math.max(surrogate, cardinality, conflict));
+  });
+
+  test.prop([oneDimensional(9)], { numRuns: runs(200) })('L1 <= L2 <= the optimum, found by trying every packing, and so are the cardinality and conflict bounds', (problem) => {
+    const { l1, l2, surrogate, cardinality, conflict, best } = packingBounds(problem);
     const fewest = optimum(problem);
     expect(l1).toBeLessThanOrEqual(l2);
     expect(l2).toBeLessThanOrEqual(fewest);
+    expect(surrogate).toBe(l2);
     expect(cardinality).toBeLessThanOrEqual(fewest);
-    expect(best).toBe(Math.max(l2, cardinality));
+    expect(conflict).toBeLessThanOrEqual(fewest);
+    expect(best).toBe(Math.max(l2, cardinality, conflict));
   });
 
   test.prop([fc.oneof(oneDimensional(40), twoDimensional(40)), fc.constantFrom(...PACK_SCORERS)], { numRuns: runs(100) })(

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SHIPPED_PACKING_SETS } from '../../../bench/packing/shippedSets';
 import { inputErrorOf } from '../../../test/support/inputErrorOf';
-import { generatePackingProblem, PACKING_KINDS } from './generatePackingProblem';
+import { generatePackingProblem, PACKING_KINDS, type PackingKind } from './generatePackingProblem';
 import { packingBounds } from './packingBounds';
 import { packProblem } from './packProblem';
 import { readPackingFile } from './readPackingFile';
@@ -70,8 +70,8 @@ describe('writePackingFile', () => {
 
 describe('packingBounds', () => {
   it('gives L1, the volume bound, and L2, which counts the tasks too large to share an instance', () => {
-    expect(packingBounds(readPackingFile('4\n10\n6\n6\n6\n2\n', 'four.bpp'))).toEqual({ l1: 2, l2: 3, cardinality: 2, best: 3 });
-    expect(packingBounds(readPackingFile('0\n10\n', 'none.bpp'))).toEqual({ l1: 0, l2: 0, cardinality: 0, best: 0 });
+    expect(packingBounds(readPackingFile('4\n10\n6\n6\n6\n2\n', 'four.bpp'))).toEqual({ l1: 2, l2: 3, surrogate: 3, cardinality: 2, conflict: 3, best: 3 });
+    expect(packingBounds(readPackingFile('0\n10\n', 'none.bpp'))).toEqual({ l1: 0, l2: 0, surrogate: 0, cardinality: 0, conflict: 0, best: 0 });
   });
 
   it("counts J3's overflow past what J2's instances leave, at the threshold that gives most", () => {
@@ -88,7 +88,28 @@ describe('packingBounds', () => {
     // Ten tasks of 50 CPU and 70 MiB, or 70 and 50, on instances of 150 and 150: three fit on neither resource alone
     // (a share of 0.8 each, 2.4 of 2), so at most two an instance: 5, where L1 and L2 on each resource alone say 4.
     const tasks = Array.from({ length: 10 }, (_, index) => (index % 2 === 0 ? '50 70 1' : '70 50 1'));
-    expect(packingBounds(readPackingFile(`2\n150 150\n10\n${tasks.join('\n')}\n`, 'apart.vbp'))).toEqual({ l1: 4, l2: 4, cardinality: 5, best: 5 });
+    expect(packingBounds(readPackingFile(`2\n150 150\n10\n${tasks.join('\n')}\n`, 'apart.vbp'))).toEqual({ l1: 4, l2: 4, surrogate: 4, cardinality: 5, conflict: 4, best: 5 });
+  });
+
+  it('counts tasks large on two resources together, which neither resource alone shows', () => {
+    // On instances of 10 and 10: two tasks of 6 CPU and 5 MiB, two of 5 and 6, two of 1 and 1. No two of the four large ones
+    // share an instance, so 4 are needed. L2 on CPU alone is 3 (only the 6s are above half), and so on memory; three tasks fit
+    // by their summed shares (0.2 + 0.2 + 1.1), so the cardinality bound is 2. Weighing both resources alike, the large tasks
+    // are 0.55 each, all above half an instance: 4.
+    const problem = readPackingFile('2\n10 10\n3\n6 5 2\n5 6 2\n1 1 2\n', 'together.vbp');
+    expect(packingBounds(problem)).toEqual({ l1: 3, l2: 3, surrogate: 4, cardinality: 2, conflict: 4, best: 4 });
+  });
+
+  it('counts tasks no two of which share an instance, though none is large on one resource or on both together', () => {
+    // On instances of 10 and 10: two tasks of 8 CPU and 1 MiB, two of 3 and 8. Any two of them are too much on CPU or on memory,
+    // so 4 are needed. L1 and L2 on CPU are 3 (22 of CPU), on memory 2; the cardinality bound 2 (two fit by their shares,
+    // 0.9 + 0.9); the surrogate 3. The conflict bound finds the four, each on an instance of its own.
+    const problem = readPackingFile('2\n10 10\n2\n8 1 2\n3 8 2\n', 'apart.vbp');
+    expect(packingBounds(problem)).toEqual({ l1: 3, l2: 3, surrogate: 3, cardinality: 2, conflict: 4, best: 4 });
+    // Two tasks of 1 and 1 besides fit in what the four leave: still 4. Eleven of 2 and 2 do not (the four leave 18 of CPU):
+    // ceil((22 - 18) / 10) = 1 more.
+    expect(packingBounds(readPackingFile('2\n10 10\n3\n8 1 2\n3 8 2\n1 1 2\n', 'small.vbp')).conflict).toBe(4);
+    expect(packingBounds(readPackingFile('2\n10 10\n3\n8 1 2\n3 8 2\n2 2 11\n', 'more.vbp')).conflict).toBe(5);
   });
 
   it('takes the largest over resources', () => {
@@ -97,13 +118,52 @@ describe('packingBounds', () => {
 });
 
 describe('generatePackingProblem', () => {
+  it("draws Caprara and Toth's classes in their ranges, on their capacities", () => {
+    const ranges = { 1: [100, 400, 1000], 2: [1, 1000, 1000], 3: [200, 800, 1000], 4: [50, 200, 1000], 5: [25, 100, 1000], 6: [20, 100, 150] } as const;
+    for (const [number, [low, high, capacity]] of Object.entries(ranges)) {
+      const problem = generatePackingProblem(`capraraToth${number}` as PackingKind, 200, 4);
+      expect(problem.capacity).toEqual({ cpu: capacity, memory: capacity });
+      for (const resource of ['cpu', 'memory']) {
+        const amounts = problem.tasks.map((task) => task[resource] ?? 0);
+        expect(Math.min(...amounts)).toBeGreaterThanOrEqual(low);
+        expect(Math.max(...amounts)).toBeLessThanOrEqual(high);
+        // Drawn across the range, not from a corner of it.
+        expect(Math.max(...amounts) - Math.min(...amounts)).toBeGreaterThan((high - low) * 0.9);
+      }
+    }
+    const correlated = generatePackingProblem('capraraToth7', 200, 4).tasks;
+    expect(correlated.every(({ cpu = 0, memory = 0 }) => cpu >= 20 && cpu <= 100 && Math.abs(memory - cpu) <= 10)).toBe(true);
+    const opposed = generatePackingProblem('capraraToth8', 200, 4).tasks;
+    expect(opposed.every(({ cpu = 0, memory = 0 }) => cpu >= 20 && cpu <= 100 && cpu + memory >= 110 && cpu + memory <= 130)).toBe(true);
+  });
+
+  it('draws class 9 with capacities that leave the volume bound no slack, and class 10 as triples that fill 100 exactly', () => {
+    const tight = generatePackingProblem('capraraToth9', 200, 4);
+    const { l1 } = packingBounds(tight);
+    for (const resource of ['cpu', 'memory']) {
+      const total = tight.tasks.reduce((sum, task) => sum + (task[resource] ?? 0), 0);
+      expect(Math.ceil(total / (tight.capacity[resource] ?? 0))).toBe(l1);
+      expect((tight.capacity[resource] ?? 0) * l1 - total).toBeLessThan(l1);
+    }
+    const triples = generatePackingProblem('capraraToth10', 201, 4);
+    expect(triples.optimum).toBe(67);
+    expect(triples.capacity).toEqual({ cpu: 100, memory: 100 });
+    for (const resource of ['cpu', 'memory']) {
+      const amounts = triples.tasks.map((task) => task[resource] ?? 0);
+      expect(amounts.reduce((sum, amount) => sum + amount, 0)).toBe(6700);
+      expect(amounts.every((amount) => amount >= 0 && amount <= 50)).toBe(true);
+    }
+    // Shuffled: the problem's order does not hand the triples over one after another.
+    expect(packProblem(triples, [{ type: 'pack', resources: ['cpu', 'memory'], scorer: 'bestFit' }])).toBeGreaterThan(67);
+  });
+
   it('draws triplets that fill 1000 exactly, each above 250, with the optimum n/3', () => {
     const problem = generatePackingProblem('triplets', 300, 3);
     const weights = problem.tasks.map((task) => task['memory'] ?? 0);
     expect(problem.optimum).toBe(100);
     expect(weights.reduce((sum, weight) => sum + weight, 0)).toBe(100_000);
     expect(weights.every((weight) => weight > 250 && weight < 500)).toBe(true);
-    expect(packingBounds(problem)).toEqual({ l1: 100, l2: 100, cardinality: 100, best: 100 });
+    expect(packingBounds(problem)).toEqual({ l1: 100, l2: 100, surrogate: 100, cardinality: 100, conflict: 100, best: 100 });
   });
 
   it('draws the same problem for the same seed, and another for another', () => {
