@@ -26,6 +26,8 @@ export interface PackingRow {
   readonly tasks: number;
   /** Problems whose optimum is known. */
   readonly withOptimum: number;
+  /** The mean, over the set's problems, of each lower bound, in instances. */
+  readonly bounds: { readonly l1: number; readonly l2: number; readonly best: number };
   /**
    * Per chain, in {@link packingChains} order: the mean of instances used over the best lower bound, over the optimum where
    * known, and over what the last chain (placeBatch with pack's bestFit) used, which is at least the optimum.
@@ -56,8 +58,12 @@ export function runPackingCase(problems: readonly SetProblem[]): PackingRow[] {
   return [...sets].map(([set, members]) => {
     const sums = new Map<string, { overBound: number; overOptimum: number; overBatch: number }>();
     let withOptimum = 0;
+    const bounds = { l1: 0, l2: 0, best: 0 };
     for (const problem of members) {
-      const { best } = packingBounds(problem);
+      const { l1, l2, best } = packingBounds(problem);
+      bounds.l1 += l1 / members.length;
+      bounds.l2 += l2 / members.length;
+      bounds.best += best / members.length;
       if (problem.optimum !== undefined) withOptimum += 1;
       const packed = packingChains(problem).map(({ name, chain, options }) => ({ name, used: packProblem(problem, chain, options) }));
       const batch = packed[packed.length - 1]?.used ?? 0;
@@ -74,6 +80,7 @@ export function runPackingCase(problems: readonly SetProblem[]): PackingRow[] {
       problems: members.length,
       tasks: members.reduce((total, problem) => total + problem.tasks.length, 0),
       withOptimum,
+      bounds,
       chains: [...sums].map(([chain, sum]) => ({
         chain,
         overBound: sum.overBound / members.length,

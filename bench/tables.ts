@@ -151,28 +151,30 @@ function packingFamilies(rows: readonly PackingRow[]): Map<string, PackingRow[]>
   return families;
 }
 
-/** A table's row of means over some sets: the problems, the tasks, and each chain's mean of a ratio. */
-function packingMeanRow(label: string, members: readonly PackingRow[], chains: readonly number[], ratio: (chain: PackingRow['chains'][number]) => number): string {
-  const mean = (index: number): number => members.reduce((sum, row) => sum + ratio(row.chains[index] as PackingRow['chains'][number]), 0) / Math.max(1, members.length);
-  return `| ${label} | ${fixed(members.reduce((sum, row) => sum + row.problems, 0))} | ${fixed(members.reduce((sum, row) => sum + row.tasks, 0))} | ${chains.map((index) => fixed(mean(index), 3)).join(' | ')} |`;
+/** A table's row of means over some sets: the problems, the tasks, the mean bounds when asked, and each chain's mean of a ratio. */
+function packingMeanRow(label: string, members: readonly PackingRow[], chains: readonly number[], ratio: (chain: PackingRow['chains'][number]) => number, withBounds: boolean): string {
+  const mean = (pick: (row: PackingRow) => number): number => members.reduce((sum, row) => sum + pick(row), 0) / Math.max(1, members.length);
+  const bounds = withBounds ? ` ${fixed(mean((row) => row.bounds.l1), 1)} | ${fixed(mean((row) => row.bounds.l2), 1)} | ${fixed(mean((row) => row.bounds.best), 1)} |` : '';
+  return `| ${label} | ${fixed(members.reduce((sum, row) => sum + row.problems, 0))} | ${fixed(members.reduce((sum, row) => sum + row.tasks, 0))} |${bounds} ${chains.map((index) => fixed(mean((row) => ratio(row.chains[index] as PackingRow['chains'][number])), 3)).join(' | ')} |`;
 }
 
 /**
- * Instances used over the best lower bound, set by set and chain by chain
- * (and over the optimum, in brackets, where every problem of the set states
- * it); then the mean over the sets of each family with more than one set,
- * and over every set.
+ * The mean lower bounds (L1, L2 and the best, in instances) and instances
+ * used over the best bound, set by set and chain by chain (and over the
+ * optimum, in brackets, where every problem of the set states it); then the
+ * mean over the sets of each family with more than one set, and over every
+ * set.
  */
 export function packingTable(rows: readonly PackingRow[]): string {
   const chains = rows[0]?.chains.map((chain) => chain.chain) ?? [];
   const all = chains.map((_, index) => index);
   const cell = (overBound: number, overOptimum: number | undefined): string => `${fixed(overBound, 3)}${overOptimum === undefined ? '' : ` (${fixed(overOptimum, 3)})`}`;
   return [
-    `| set | problems | tasks | ${chains.join(' | ')} |`,
-    `| --- | ---: | ---: | ${chains.map(() => '---:').join(' | ')} |`,
-    ...rows.map((row) => `| ${row.set} | ${fixed(row.problems)} | ${fixed(row.tasks)} | ${row.chains.map((chain) => cell(chain.overBound, chain.overOptimum)).join(' | ')} |`),
-    ...[...packingFamilies(rows)].filter(([, members]) => members.length > 1).map(([family, members]) => packingMeanRow(`${family}, every set`, members, all, (chain) => chain.overBound)),
-    packingMeanRow('every set', rows, all, (chain) => chain.overBound),
+    `| set | problems | tasks | L1 | L2 | best bound | ${chains.join(' | ')} |`,
+    `| --- | ---: | ---: | ---: | ---: | ---: | ${chains.map(() => '---:').join(' | ')} |`,
+    ...rows.map((row) => `| ${row.set} | ${fixed(row.problems)} | ${fixed(row.tasks)} | ${fixed(row.bounds.l1, 1)} | ${fixed(row.bounds.l2, 1)} | ${fixed(row.bounds.best, 1)} | ${row.chains.map((chain) => cell(chain.overBound, chain.overOptimum)).join(' | ')} |`),
+    ...[...packingFamilies(rows)].filter(([, members]) => members.length > 1).map(([family, members]) => packingMeanRow(`${family}, every set`, members, all, (chain) => chain.overBound, true)),
+    packingMeanRow('every set', rows, all, (chain) => chain.overBound, true),
   ].join('\n');
 }
 
@@ -187,6 +189,6 @@ export function packingGapTable(rows: readonly PackingRow[]): string {
   return [
     `| family | problems | tasks | ${online.map((index) => chains[index]).join(' | ')} |`,
     `| --- | ---: | ---: | ${online.map(() => '---:').join(' | ')} |`,
-    ...[...packingFamilies(rows)].map(([family, members]) => packingMeanRow(family, members, online, (chain) => chain.overBatch)),
+    ...[...packingFamilies(rows)].map(([family, members]) => packingMeanRow(family, members, online, (chain) => chain.overBatch, false)),
   ].join('\n');
 }
