@@ -112,6 +112,12 @@ describe('packingBounds', () => {
     expect(packingBounds(readPackingFile('2\n10 10\n3\n8 1 2\n3 8 2\n2 2 11\n', 'more.vbp')).conflict).toBe(5);
   });
 
+  it('counts two decimal demands that fill a resource exactly as fitting, though their floating-point sum is a hair above it', () => {
+    // 0.1 + 0.2 is 0.30000000000000004 in floating point: the two tasks still share one instance of 0.3.
+    const problem = readPackingFile('2\n0.3 1\n2\n0.1 0.5 1\n0.2 0.5 1\n', 'exact.vbp');
+    expect(packingBounds(problem)).toMatchObject({ conflict: 1, best: 1 });
+  });
+
   it('takes the largest over resources', () => {
     expect(packingBounds(readPackingFile('2\n10 10\n2\n6 1 3\n1 6 1\n', 'two.vbp'))).toMatchObject({ l1: 2, l2: 3 });
   });

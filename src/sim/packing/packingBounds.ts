@@ -125,8 +125,10 @@ function conflictBound({ resources, capacity, tasks }: PackingProblem): number {
       share[index * count + r] = (capacities[r] as number) > 0 ? amount / (capacities[r] as number) : 0;
     });
   });
+  // Demands may be decimals: two that fill a resource to within a rounding error of its capacity fit.
+  const slack = capacities.map((most) => most * 1e-12);
   const conflicts = (a: number, b: number): boolean => {
-    for (let r = 0; r < count; r += 1) if ((demand[a * count + r] as number) + (demand[b * count + r] as number) > (capacities[r] as number)) return true;
+    for (let r = 0; r < count; r += 1) if ((demand[a * count + r] as number) + (demand[b * count + r] as number) > (capacities[r] as number) + (slack[r] as number)) return true;
     return false;
   };
   const measures: ((index: number) => number)[] = [
@@ -144,7 +146,7 @@ function conflictBound({ resources, capacity, tasks }: PackingProblem): number {
     let checks = 0;
     for (const index of largestFirst(tasks.length, measure)) {
       let aboveAll = false;
-      for (let r = 0; r < count && !aboveAll; r += 1) aboveAll = (demand[index * count + r] as number) > (mostLeft[r] as number);
+      for (let r = 0; r < count && !aboveAll; r += 1) aboveAll = (demand[index * count + r] as number) > (mostLeft[r] as number) + (slack[r] as number);
       if (!aboveAll) {
         if (checks > CONFLICT_CHECKS) break;
         checks += members.length;
@@ -159,8 +161,12 @@ function conflictBound({ resources, capacity, tasks }: PackingProblem): number {
       const most = capacities[r] as number;
       if (most <= 0) continue;
       let beyond = 0;
-      for (let index = 0; index < tasks.length; index += 1) beyond += (demand[index * count + r] as number) - (isMember[index] === 1 ? most : 0);
-      more = Math.max(more, Math.ceil(beyond / most));
+      let gross = 0;
+      for (let index = 0; index < tasks.length; index += 1) {
+        beyond += (demand[index * count + r] as number) - (isMember[index] === 1 ? most : 0);
+        gross += (demand[index * count + r] as number) + (isMember[index] === 1 ? most : 0);
+      }
+      more = Math.max(more, instancesFor(beyond, most, gross));
     }
     best = Math.max(best, members.length + more);
   }
@@ -228,8 +234,21 @@ function countWithin(sorted: readonly number[], limit: number): number {
   return count;
 }
 
+/**
+ * The whole instances an amount needs, `ceil(amount / capacity)`, forgiving
+ * the rounding error of the sums it came from: decimal demands can add up
+ * to a hair above the whole number they make (0.1 + 0.2 over 0.3). `gross`
+ * is the sum of the sizes of everything added or taken away to reach the
+ * amount; forgiving an error of that order makes a bound at worst one
+ * lower, never above the optimum.
+ */
+function instancesFor(amount: number, capacity: number, gross: number): number {
+  return Math.ceil((amount - gross * 1e-12) / capacity);
+}
+
 function volumeBound(weights: readonly number[], capacity: number): number {
-  return Math.max(0, Math.ceil(weights.reduce((sum, weight) => sum + weight, 0) / capacity));
+  const total = weights.reduce((sum, weight) => sum + weight, 0);
+  return Math.max(0, instancesFor(total, capacity, total));
 }
 
 function martelloTothBound(weights: readonly number[], capacity: number): number {
@@ -250,7 +269,8 @@ function martelloTothBound(weights: readonly number[], capacity: number): number
     }
     return low;
   };
-  const above = (limit: number): number => prefixWhere((weight) => weight > limit);
+  // Above a limit by more than a rounding error: capacity - a, in decimals, can land a hair below a weight it equals.
+  const above = (limit: number): number => prefixWhere((weight) => weight > limit + capacity * 1e-12);
   const atLeast = (limit: number): number => prefixWhere((weight) => weight >= limit);
   const half = capacity / 2;
   // J1 and J2 together are the weights above half the capacity, whatever the threshold.
@@ -262,7 +282,7 @@ function martelloTothBound(weights: readonly number[], capacity: number): number
     const j2 = j12 - j1;
     const sumJ2 = (prefix[j12] as number) - (prefix[j1] as number);
     const sumJ3 = (prefix[j123] as number) - (prefix[j12] as number);
-    const overflow = Math.max(0, Math.ceil((sumJ3 - (j2 * capacity - sumJ2)) / capacity));
+    const overflow = Math.max(0, instancesFor(sumJ3 - (j2 * capacity - sumJ2), capacity, sumJ3 + j2 * capacity + sumJ2));
     best = Math.max(best, j1 + j2 + overflow);
   };
   split(0);
