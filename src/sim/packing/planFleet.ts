@@ -37,7 +37,7 @@ export interface TypePlan {
   readonly fits: boolean;
   /** Instances of the type the batch placement used. */
   readonly instances: number;
-  /** No placement runs the workload on fewer instances of the type: the best of L1, L2 and the cardinality bound, and the largest distinctInstance group. */
+  /** No placement runs the workload on fewer instances of the type: the best of `packingBounds` (L1, L2, the surrogate, cardinality and conflict bounds), and the largest distinctInstance group. */
   readonly lowerBound: number;
   /** `instances - lowerBound`: at most this many instances could be saved. */
   readonly gap: number;
