@@ -52,5 +52,7 @@ export function describeTaskLeft(task: TaskLeft): string {
       return `it would make ${shortId(why.instanceId)} hold ${why.tasks} tasks of ${task.group}, more than the ${why.most} any instance held, against ${why.strategy}`;
     case 'breaks_constraint':
       return `on ${shortId(why.instanceId)} it would break ${why.constraint} of the tasks of ${why.brokenGroup} there`;
+    case 'breaks_domain_constraint':
+      return `emptying the instance would leave ${why.domain} holding ${why.tasks} tasks counted by ${why.constraint} of ${why.brokenGroup}, more than the ${why.most} it allows`;
   }
 }

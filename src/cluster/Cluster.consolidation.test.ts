@@ -59,6 +59,67 @@ describe.each(ENGINES)('planDrain and planConsolidation on the %s engine', (engi
     expect(plan.notFreed).toContainEqual({ instanceId: 'r1', why: { code: 'task_left', task: expect.objectContaining({ why: expect.objectContaining({ code: 'no_room' }) }) } });
   });
 
+  it("does not empty an instance when the moves would leave another zone above a spreadLimit's skew", () => {
+    // web spreads at most 1 apart over zones: a 1, b 2, c 1. a1's task may go to c1 (c would hold 2, within 1 of a's 1 while
+    // a1's task still runs), but once it stops zone a holds none and is still eligible (a2 takes tasks): b and c hold 2, 2
+    // above it. a2 has no room for web, and everything but a1 is kept.
+    const zone = (name: string) => ({ 'ecs.availability-zone': `us-east-1${name}` });
+    const fleet: InstanceSpec[] = [
+      { id: 'a1', resources: { cpu: 4096, memory: 4096 }, attributes: { ...zone('a'), name: 'a1' } },
+      { id: 'a2', resources: { cpu: 4096, memory: 512 }, attributes: { ...zone('a'), name: 'a2' } },
+      { id: 'b1', resources: { cpu: 4096, memory: 4096 }, attributes: { ...zone('b'), name: 'b1' } },
+      { id: 'c1', resources: { cpu: 4096, memory: 4096 }, attributes: { ...zone('c'), name: 'c1' } },
+    ];
+    const cluster = new Cluster({ engine, instances: fleet });
+    const web: ServicePlacement = {
+      service: 'web', task: { family: 'web', resources: { memory: 1024 } }, placementStrategy: binpack,
+      placementConstraints: [{ type: 'spreadLimit', field: 'attribute:ecs.availability-zone', maxSkew: 1 }],
+    };
+    const on = (id: string) => [{ type: 'memberOf', expression: `attribute:name == ${id}` }] as const;
+    cluster.place({ group: 'filler', task: { resources: { memory: 512 } }, placementConstraints: on('a2') });
+    for (const id of ['a1', 'b1', 'b1', 'c1']) cluster.place({ ...web, placementConstraints: on(id) });
+    const plan = cluster.planConsolidation({ services: [web], keep: ['a2', 'b1', 'c1'] });
+    expect(plan.instancesFreed).toEqual([]);
+    expect(plan.notFreed.find((entry) => entry.instanceId === 'a1')?.why).toMatchObject({
+      code: 'task_left',
+      task: { group: 'service:web', why: { code: 'breaks_domain_constraint', brokenGroup: 'service:web', constraint: 'spreadLimit(attribute:ecs.availability-zone, maxSkew 1)', domain: 'us-east-1b', tasks: 2, most: 1 } },
+    });
+    // Without the constraint, the move is made.
+    const free = new Cluster({ engine, instances: fleet });
+    free.place({ group: 'filler', task: { resources: { memory: 512 } }, placementConstraints: on('a2') });
+    const plain: ServicePlacement = { service: 'web', task: web.task, placementStrategy: binpack };
+    for (const id of ['a1', 'b1', 'b1', 'c1']) free.place({ ...plain, placementConstraints: on(id) });
+    expect(free.planConsolidation({ services: [plain], keep: ['a2', 'b1', 'c1'] }).instancesFreed).toEqual(['a1']);
+  });
+
+  it("does not empty an instance when a move would take a zone above another group's atMost that counts the moved task", () => {
+    // api allows at most 2 tasks of api and web together in a zone; c already holds one of each. Moving a1's web task to c
+    // (web's own pipeline allows it) would make 3.
+    const zone = (name: string) => ({ 'ecs.availability-zone': `us-east-1${name}` });
+    const cluster = new Cluster({ engine, instances: [
+      { id: 'a1', resources: { cpu: 4096, memory: 4096 }, attributes: { ...zone('a'), name: 'a1' } },
+      { id: 'c1', resources: { cpu: 4096, memory: 4096 }, attributes: { ...zone('c'), name: 'c1' } },
+      { id: 'c2', resources: { cpu: 4096, memory: 4096 }, attributes: { ...zone('c'), name: 'c2' } },
+    ] });
+    const web: ServicePlacement = { service: 'web', task: { family: 'web', resources: { memory: 1024 } }, placementStrategy: binpack };
+    const api: ServicePlacement = {
+      service: 'api', task: { family: 'api', resources: { memory: 1024 } }, placementStrategy: binpack,
+      placementConstraints: [{ type: 'atMost', count: 2, field: 'attribute:ecs.availability-zone', groups: ['service:web'] }],
+    };
+    const on = (id: string) => [{ type: 'memberOf', expression: `attribute:name == ${id}` }] as const;
+    cluster.place({ ...web, placementConstraints: on('a1') });
+    cluster.place({ ...web, placementConstraints: on('c1') });
+    cluster.place({ ...api, placementConstraints: [...(api.placementConstraints ?? []), ...on('c2')] });
+    const plan = cluster.planConsolidation({ services: [web, api], keep: ['c1', 'c2'] });
+    expect(plan.instancesFreed).toEqual([]);
+    expect(plan.notFreed.find((entry) => entry.instanceId === 'a1')?.why).toMatchObject({
+      code: 'task_left',
+      task: { group: 'service:web', why: { code: 'breaks_domain_constraint', brokenGroup: 'service:api', domain: 'us-east-1c', tasks: 3, most: 2 } },
+    });
+    // Described without api, web's move is made: the check reads described groups only.
+    expect(cluster.planConsolidation({ services: [web], keep: ['c1', 'c2'] }).instancesFreed).toEqual(['a1']);
+  });
+
   it('drains: replaces service tasks elsewhere, leaves standalone ones, and names those with no room', () => {
     const cluster = new Cluster({ engine, instances: [instance('a', 4096, { name: 'a' }), instance('b', 1024)] });
     const web = { service: 'web', task: { family: 'web', resources: { memory: 512 } } };

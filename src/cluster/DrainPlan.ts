@@ -115,6 +115,26 @@ export type TaskLeftReason =
       readonly brokenGroup: string;
       /** The constraint, such as `memberOf(runningTasksCount < 3)`. */
       readonly constraint: string;
+    }
+  | {
+      /**
+       * Consolidation only: emptying the instance would leave a domain (a zone,
+       * an attribute's value or an instance) holding more of a described
+       * group's counted tasks than its spreadLimit or atMost allows, where it
+       * held no more than that before (or more than it already did). Read while
+       * the replacements run beside the tasks they replace, and once those stop.
+       */
+      readonly code: 'breaks_domain_constraint';
+      /** The group whose constraint it is. */
+      readonly brokenGroup: string;
+      /** The constraint, such as `spreadLimit(attribute:ecs.availability-zone, maxSkew 1)`. */
+      readonly constraint: string;
+      /** The domain: the attribute's value, or the instance's id. */
+      readonly domain: string;
+      /** The counted tasks it would hold. */
+      readonly tasks: number;
+      /** The most the constraint allows: the emptiest eligible domain's tasks plus maxSkew, or atMost's count. */
+      readonly most: number;
     };
 
 /**

@@ -5,13 +5,15 @@
  * @module
  */
 import type { Constraint } from '../constraints/Constraint';
+import { domainOf, isDomainConstraint, type DomainConstraint } from '../constraints/DomainConstraint';
 import type { InstanceState } from '../model/InstanceState';
-import type { PlacementConstraint, PlacementRequest } from '../model/PlacementRequest';
+import type { PlacementRequest, RequestConstraint } from '../model/PlacementRequest';
 import type { Strategy } from '../model/Strategy';
 import type { ValidServicePlacement } from '../model/validation/validateServicePlacements';
 import { validatePlacementRequest } from '../model/validation/validatePlacementRequest';
 import type { PlacementEngine } from '../placement/PlacementEngine';
-import { planPlacement } from '../placement/planPlacement';
+import { planPlacement, type PlacementPlan } from '../placement/planPlacement';
+import { withCensus } from '../placement/withCensus';
 import type { QueryNode } from '../query/ast';
 import { printQuery } from '../query/printQuery';
 import { attributeSubject, conditionNode, junctionNode, namedSubject, notNode, valueNode } from '../query/queryNodes';
@@ -32,6 +34,10 @@ interface GroupPipeline {
   readonly instanceSpreads: readonly Strategy[];
   /** The group's constraints that read an instance's tasks or agent: adding a task elsewhere can make them false. */
   readonly instanceConstraints: readonly Constraint[];
+  /** The group's plan for one task, which a census of its domain constraints reads. */
+  readonly plan: PlacementPlan;
+  /** The group's constraints over domains (spreadLimit, atMost over an attribute): a move in or out of a domain can break them. */
+  readonly domainConstraints: readonly DomainConstraint[];
   /** The most tasks of the group any instance ran before the plan. */
   readonly mostPerInstance: number;
 }
@@ -76,13 +82,16 @@ export function taskMover(state: ClusterState, engine: PlacementEngine, services
   }
   const groups = new Map<string, GroupPipeline>();
   for (const [group, entry] of services) {
-    const { strategies, constraints } = planPlacement(entry.valid);
+    const plan = planPlacement(entry.valid);
+    const { strategies, constraints } = plan;
     const spreads = strategies.filter((strategy) => strategy.dependsOn === 'groupTasks');
     groups.set(group, {
       entry,
       bucketAttributes: [...new Set(spreads.flatMap((strategy) => (strategy.bucketAttribute === undefined ? [] : [strategy.bucketAttribute])))],
       instanceSpreads: spreads.filter((strategy) => strategy.bucketAttribute === undefined),
       instanceConstraints: constraints.filter((constraint) => constraint.dependsOn === 'instance'),
+      plan,
+      domainConstraints: constraints.filter(isDomainConstraint),
       mostPerInstance: most.get(group) ?? 0,
     });
   }
@@ -106,6 +115,8 @@ export function moveTasksOff(mover: TaskMover, run: DryRun, instance: InstanceRe
   const starts: MoveStart[] = [];
   const moved: TaskRecord[] = [];
   const left: TaskLeft[] = [];
+  const guarded = mover.consolidating && [...mover.groups.values()].some((pipeline) => pipeline.domainConstraints.length > 0);
+  const before = guarded ? domainExcess(mover, mover.state.instances()) : undefined;
   for (const task of tasks) {
     const why = moveOne(mover, task, starts);
     if (why === undefined) {
@@ -114,6 +125,19 @@ export function moveTasksOff(mover: TaskMover, run: DryRun, instance: InstanceRe
     }
     left.push(Object.freeze({ taskId: task.taskId, group: task.group, why: Object.freeze(why) }));
     if (mover.consolidating) return { starts, stops: [], left };
+  }
+  if (before !== undefined) {
+    // While the replacements run beside the tasks they replace, and once those stop.
+    const running = mover.state.instances();
+    const after = running.map((other): InstanceState => (other === instance ? instanceWithoutTasks(instance, moved.map(({ group, selectionKeys }) => ({ group, selectionKeys }))) : other));
+    const broken = brokenDomainConstraint(before, domainExcess(mover, running)) ?? brokenDomainConstraint(before, domainExcess(mover, after));
+    if (broken !== undefined) {
+      const counted = moved.find((task) => task.group === broken.group || broken.constraint.groups.includes(task.group)) ?? moved[0];
+      if (counted !== undefined) {
+        const why = { code: 'breaks_domain_constraint' as const, brokenGroup: broken.group, constraint: broken.constraint.name, domain: broken.domain, tasks: broken.tasks, most: broken.most };
+        return { starts, stops: [], left: [Object.freeze({ taskId: counted.taskId, group: counted.group, why: Object.freeze(why) })] };
+      }
+    }
   }
   const stops = moved.map((task): MoveStop => {
     const stop = Object.freeze({ action: 'stop' as const, group: task.group, instanceId: task.instanceId, taskId: task.taskId });
@@ -146,10 +170,66 @@ function moveOne(mover: TaskMover, task: TaskRecord, starts: MoveStart[]): TaskL
   return worseSpread(pipeline, destination, task.group) ?? brokenConstraint(mover, destination, mover.state.task(placement.taskId) as TaskRecord);
 }
 
+/** A domain constraint of a described group, and the domain that exceeds it most. */
+interface DomainExcess {
+  readonly group: string;
+  readonly constraint: DomainConstraint;
+  /** The domain holding the most tasks beyond what the constraint allows; undefined when none holds any. */
+  readonly domain: string | undefined;
+  /** The counted tasks it holds. */
+  readonly tasks: number;
+  /** The most the constraint allows a domain to hold: the emptiest eligible domain's count plus maxSkew, or atMost's count. */
+  readonly most: number;
+  /** `tasks - most`; at most 0 when the constraint holds everywhere. */
+  readonly excess: number;
+}
+
+/**
+ * Every described group's domain constraints, each with its fullest domain
+ * against what it allows, as the census reads the instances given (a task's
+ * check reads the same census: the emptiest eligible domain, the counted
+ * groups and selections).
+ */
+function domainExcess(mover: TaskMover, instances: readonly InstanceState[]): DomainExcess[] {
+  const found: DomainExcess[] = [];
+  for (const [group, pipeline] of mover.groups) {
+    if (pipeline.domainConstraints.length === 0) continue;
+    const { census } = withCensus(pipeline.plan, instances);
+    for (const constraint of pipeline.domainConstraints) {
+      const counted = census?.get(constraint);
+      if (counted === undefined) continue;
+      // mostTasks is the most a domain may hold and still take a task: one more is the most it may end with.
+      const most = constraint.mostTasks(counted.minimum) + 1;
+      let fullest: string | undefined;
+      let tasks = 0;
+      for (const instance of instances) {
+        const domain = domainOf(instance, constraint.attribute);
+        if (domain === undefined) continue;
+        const held = counted.tasksIn(domain, instance);
+        if (fullest === undefined || held > tasks) {
+          fullest = domain;
+          tasks = held;
+        }
+      }
+      found.push({ group, constraint, domain: fullest, tasks, most, excess: tasks - most });
+    }
+  }
+  return found;
+}
+
+/** The first domain constraint that moves leave exceeded where it held, or exceeded further than before. */
+function brokenDomainConstraint(before: readonly DomainExcess[], after: readonly DomainExcess[]): (DomainExcess & { readonly domain: string }) | undefined {
+  for (const [index, now] of after.entries()) {
+    const was = before[index]?.excess ?? 0;
+    if (now.domain !== undefined && now.excess > 0 && now.excess > was) return { ...now, domain: now.domain };
+  }
+  return undefined;
+}
+
 /** The group's placement as one task's request, with one more memberOf expression when given. */
 function moveRequest(pipeline: GroupPipeline, expression: string | undefined): PlacementRequest {
   const { service, group, task, placementStrategy, placementConstraints } = pipeline.entry.given;
-  const constraints: readonly PlacementConstraint[] | undefined = expression === undefined
+  const constraints: readonly RequestConstraint[] | undefined = expression === undefined
     ? placementConstraints
     : Object.freeze([...(placementConstraints ?? []), Object.freeze({ type: 'memberOf' as const, expression })]);
   return Object.freeze({

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { PlacementConstraint, PlacementStrategy } from './PlacementRequest';
+import type { PlacementStrategy, RequestConstraint } from './PlacementRequest';
 import type { PackStrategy } from './PackStrategy';
 import type { PreferStrategy } from './PreferStrategy';
 import type { Strategy } from './Strategy';
@@ -37,5 +37,5 @@ export interface ServicePlacement {
   /** The group's strategies, at most 5; ECS's default chain when absent. */
   readonly placementStrategy?: readonly (PlacementStrategy | PackStrategy | PreferStrategy | Strategy)[];
   /** The group's constraints; with the task definition's, at most 10 (9 for consolidation, which adds one). */
-  readonly placementConstraints?: readonly PlacementConstraint[];
+  readonly placementConstraints?: readonly RequestConstraint[];
 }

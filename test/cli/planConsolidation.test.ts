@@ -70,11 +70,14 @@ describe('task-placement plan-consolidation', () => {
     expect(stderr).toContain('--max-moves takes a whole number');
   });
 
-  it('says in words why a move would make a spread worse or break a constraint', () => {
+  it('says in words why a move would make a spread worse or break a constraint, on an instance or over a domain', () => {
     const spread = { code: 'spread_worse', instanceId: 'arn:aws:ecs:us-east-1:1:container-instance/prod/i1', strategy: 'spread(instanceId)', tasks: 3, most: 2 } as const;
     expect(describeTaskLeft({ taskId: 'task-1', group: 'service:web', why: spread })).toBe('it would make i1 hold 3 tasks of service:web, more than the 2 any instance held, against spread(instanceId)');
     const broken = { code: 'breaks_constraint', instanceId: 'i2', brokenGroup: 'service:api', constraint: 'memberOf(runningTasksCount < 3)' } as const;
     expect(describeTaskLeft({ taskId: 'task-1', group: 'service:web', why: broken })).toBe('on i2 it would break memberOf(runningTasksCount < 3) of the tasks of service:api there');
+    const domain = { code: 'breaks_domain_constraint', brokenGroup: 'service:api', constraint: 'spreadLimit(attribute:ecs.availability-zone, maxSkew 1)', domain: 'us-east-1b', tasks: 3, most: 2 } as const;
+    expect(describeTaskLeft({ taskId: 'task-1', group: 'service:web', why: domain }))
+      .toBe('emptying the instance would leave us-east-1b holding 3 tasks counted by spreadLimit(attribute:ecs.availability-zone, maxSkew 1) of service:api, more than the 2 it allows');
   });
 
   it('has a help text, and is listed in the program\'s', () => {

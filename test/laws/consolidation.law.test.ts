@@ -5,7 +5,7 @@ import { Cluster, type ClusterSnapshot } from '../../src/cluster/Cluster';
 import type { MoveStep } from '../../src/cluster/DrainPlan';
 import type { EngineName } from '../../src/model/EngineName';
 import type { InstanceSpec } from '../../src/model/InstanceSpec';
-import type { PlacementConstraint, PlacementStrategy } from '../../src/model/PlacementRequest';
+import type { PlacementConstraint, PlacementStrategy, RequestConstraint } from '../../src/model/PlacementRequest';
 import type { ServicePlacement } from '../../src/model/ServicePlacement';
 import { toInstanceView } from '../../src/model/toInstanceView';
 import { evaluateQuery } from '../../src/query/evaluateQuery';
@@ -105,7 +105,11 @@ function constraintsHold(snapshot: ClusterSnapshot, service: ServicePlacement, i
   else groups.delete(group);
   const without = { ...view, taskGroups: groups, runningTasksCount: view.runningTasksCount - 1 };
   const constraints = [...(service.task.placementConstraints ?? []), ...(service.placementConstraints ?? [])];
-  return constraints.every((constraint) => (constraint.type === 'distinctInstance' ? others === 0 : evaluateQuery(parseQuery(constraint.expression), without)));
+  // The cases that draw constraints over domains have a law of their own, below.
+  return constraints.every((constraint) => {
+    if (constraint.type === 'distinctInstance') return others === 0;
+    return constraint.type !== 'memberOf' || evaluateQuery(parseQuery(constraint.expression), without);
+  });
 }
 
 /** The group's tasks in each bucket of an attribute (`undefined`: the instances without a value). */
@@ -208,6 +212,84 @@ describe.each(ENGINES)('consolidation and drain plans on the %s engine', (engine
       expect(left).toEqual(plan.left.map((task) => task.taskId));
       expect(plan.complete).toBe(plan.left.every((task) => task.why.code === 'standalone'));
       for (const task of plan.left) if (task.why.code === 'standalone') expect(task.group.startsWith('service:')).toBe(false);
+    },
+  );
+});
+
+/** Constraints over domains for the cases below: over zones, over instances, and counting the other service's tasks. */
+const DOMAIN_CONSTRAINTS: readonly RequestConstraint[] = [
+  { type: 'spreadLimit', field: 'attribute:ecs.availability-zone', maxSkew: 1 },
+  { type: 'spreadLimit', field: 'attribute:ecs.availability-zone', maxSkew: 2 },
+  { type: 'spreadLimit', field: 'instanceId', maxSkew: 1 },
+  { type: 'atMost', count: 2, field: 'attribute:ecs.availability-zone' },
+  { type: 'atMost', count: 3, field: 'attribute:ecs.availability-zone', groups: ['service:web', 'service:api'] },
+];
+
+interface DomainCase {
+  readonly fleet: readonly InstanceSpec[];
+  readonly services: readonly ServicePlacement[];
+  readonly counts: readonly number[];
+}
+
+/** Three zones, instances of different sizes, and two services each with a domain constraint or none, packed on memory or spread by ECS's default. */
+const domainCase: fc.Arbitrary<DomainCase> = fc.record({
+  fleet: fc.array(fc.tuple(fc.constantFrom('us-east-1a', 'us-east-1b', 'us-east-1c'), fc.constantFrom(2048, 4096, 8192)), { minLength: 3, maxLength: 8 })
+    .map((shapes) => shapes.map(([zone, memory], index) => ({ id: `ci-${index + 1}`, resources: { cpu: 4096, memory }, attributes: { 'ecs.availability-zone': zone } }))),
+  services: fc.tuple(...['web', 'api'].map((service) => fc.record({
+    constraint: fc.option(fc.constantFrom(...DOMAIN_CONSTRAINTS), { nil: undefined }),
+    packed: fc.boolean(),
+    memory: fc.constantFrom(512, 1024, 2048),
+  }).map(({ constraint, packed, memory }): ServicePlacement => ({
+    service, task: { family: service, resources: { memory } },
+    ...(constraint === undefined ? {} : { placementConstraints: [constraint] }),
+    ...(packed ? { placementStrategy: [{ type: 'binpack', field: 'memory' }] } : {}),
+  })))),
+  counts: fc.tuple(fc.nat(6), fc.nat(6)),
+});
+
+/**
+ * How far a group's domain constraint is exceeded, read from a snapshot
+ * with this test's own model: the most tasks it counts in a domain, less
+ * what it allows (atMost's count; spreadLimit's maxSkew above the emptiest
+ * domain with an ACTIVE instance).
+ */
+function domainExcess(snapshot: ClusterSnapshot, group: string, constraint: RequestConstraint): number {
+  if (constraint.type !== 'spreadLimit' && constraint.type !== 'atMost') return 0;
+  const domainOf = (instance: ClusterSnapshot['instances'][number]): string | undefined =>
+    (constraint.field === 'instanceId' ? instance.id : instance.attributes[constraint.field.slice('attribute:'.length)] ?? undefined);
+  const counted = new Set([group, ...(constraint.type === 'atMost' ? constraint.groups ?? [] : [])]);
+  const counts = new Map<string, number>();
+  for (const task of snapshot.tasks) {
+    const instance = snapshot.instances.find((candidate) => candidate.id === task.instanceId);
+    const domain = instance === undefined ? undefined : domainOf(instance);
+    if (domain !== undefined && counted.has(task.group)) counts.set(domain, (counts.get(domain) ?? 0) + 1);
+  }
+  const most = Math.max(0, ...counts.values());
+  if (constraint.type === 'atMost') return most - constraint.count;
+  const eligible = snapshot.instances.filter((instance) => instance.status === 'ACTIVE').flatMap((instance) => domainOf(instance) ?? []);
+  const least = eligible.length === 0 ? 0 : Math.min(...eligible.map((domain) => counts.get(domain) ?? 0));
+  return most - least - constraint.maxSkew;
+}
+
+describe.each(ENGINES)('consolidation and domain constraints on the %s engine', (engine) => {
+  test.prop([domainCase], { numRuns: runs(60) })(
+    "a consolidation plan, applied, leaves no described group's spreadLimit or atMost exceeded where it held, nor exceeded further",
+    ({ fleet, services, counts }) => {
+      const cluster = new Cluster({ instances: fleet, engine });
+      services.forEach((service, index) => {
+        const count = counts[index] ?? 0;
+        if (count > 0) cluster.place({ ...service, count });
+      });
+      const before = cluster.snapshot();
+      const plan = cluster.planConsolidation({ services });
+      apply(cluster, plan.steps);
+      const after = cluster.snapshot();
+      for (const service of services) {
+        for (const constraint of service.placementConstraints ?? []) {
+          const was = domainExcess(before, groupOf(service), constraint);
+          expect(domainExcess(after, groupOf(service), constraint), `${groupOf(service)} ${JSON.stringify(constraint)}`).toBeLessThanOrEqual(Math.max(0, was));
+        }
+      }
     },
   );
 });
