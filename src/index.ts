@@ -41,6 +41,7 @@ export type { PreferStrategy } from './model/PreferStrategy';
 export { BATCH_ORDERS, type BatchMethod, type BatchOrder, type BatchPlacementOptions } from './model/BatchPlacementOptions';
 export type { BatchPlacementResult } from './placement/BatchPlacementResult';
 export type { CapacityOptions } from './model/CapacityOptions';
+export type { ListInstancesOptions } from './model/ListInstancesOptions';
 export type { AttributeCapacity, CapacityAnswer, InstanceTypeCapacity } from './cluster/CapacityAnswer';
 export type { DaemonOptions } from './model/DaemonOptions';
 export type { DaemonPlacementResult, DaemonSkip } from './cluster/DaemonPlacementResult';

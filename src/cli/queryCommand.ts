@@ -65,7 +65,7 @@ export const queryCommand: Command = {
     const output = outputFormat(values.output);
     const status = values.status === undefined ? undefined : statusOption(values.status);
     const { cluster } = loadEcsCluster(io, { instances: values.instances, tasks: values.tasks }, 'query');
-    const matching = cluster.listInstances(expression).filter((instance) => (status === undefined ? instance.status !== 'INACTIVE' : instance.status === status));
+    const matching = cluster.listInstances(expression, status === undefined ? undefined : { status });
     io.out(output === 'json'
       ? visibleJson({ containerInstanceArns: matching.map((instance) => instance.id) })
       : `${formatInstances(matching, cluster.instances().length, expression, io.columns)}\n`);

@@ -141,6 +141,25 @@ describe('Cluster bookkeeping', () => {
   it('throws a QueryError for a filter that does not parse', () => {
     expect(() => threeZones().listInstances('attribute:stack ==')).toThrow(QueryError);
   });
+
+  it('lists, as ECS does, every instance that is not INACTIVE, or those in the status asked for', () => {
+    const cluster = threeZones();
+    cluster.updateInstance('a', { status: 'INACTIVE' });
+    cluster.updateInstance('b', { status: 'DRAINING' });
+    expect(cluster.listInstances().map((i) => i.id)).toEqual(['b', 'c']);
+    expect(cluster.listInstances('attribute:ecs.availability-zone in [us-east-1a, us-east-1b]').map((i) => i.id)).toEqual(['b']);
+    expect(cluster.listInstances(undefined, { status: 'INACTIVE' }).map((i) => i.id)).toEqual(['a']);
+    expect(cluster.listInstances('attribute:ecs.availability-zone != us-east-1c', { status: 'DRAINING' }).map((i) => i.id)).toEqual(['b']);
+    expect(cluster.listInstances(undefined, { status: 'REGISTERING' })).toEqual([]);
+    expect(cluster.instances().map((i) => i.id)).toEqual(['a', 'b', 'c']);
+  });
+
+  it('refuses listing options it cannot read, with a code and a path', () => {
+    const cluster = threeZones();
+    expect(inputErrorOf(() => cluster.listInstances(undefined, { status: 'draining' as 'DRAINING' }))).toMatchObject({ code: 'invalid_status', path: 'options.status' });
+    expect(inputErrorOf(() => cluster.listInstances(undefined, { state: 'ACTIVE' } as object))).toMatchObject({ code: 'unknown_field', path: 'options.state' });
+    expect(inputErrorOf(() => cluster.listInstances(undefined, 'ACTIVE' as unknown as object))).toMatchObject({ code: 'invalid_type', path: 'options' });
+  });
 });
 
 describe('Cluster refuses bad input and changes nothing', () => {

@@ -14,12 +14,14 @@ import { validateInstancePatch } from '../model/validation/validateInstancePatch
 import { validateInstanceSpec } from '../model/validation/validateInstanceSpec';
 import { validatePlacementRequest } from '../model/validation/validatePlacementRequest';
 import { validateBatchOptions } from '../model/validation/validateBatchOptions';
+import { validateListInstancesOptions } from '../model/validation/validateListInstancesOptions';
 import { validateBatchRequests } from '../model/validation/validateBatchRequests';
 import type { BatchPlacementOptions } from '../model/BatchPlacementOptions';
 import type { BatchPlacementResult } from '../placement/BatchPlacementResult';
 import { placeBatch } from './placeBatch';
 import { validateCapacityRequest } from '../model/validation/validateCapacityRequest';
 import type { CapacityOptions } from '../model/CapacityOptions';
+import type { ListInstancesOptions } from '../model/ListInstancesOptions';
 import type { TaskSpec } from '../model/TaskSpec';
 import type { CapacityAnswer } from './CapacityAnswer';
 import { countCapacity } from './countCapacity';
@@ -605,15 +607,27 @@ export class Cluster {
 
   /**
    * The instances, in registration order, optionally filtered by a cluster
-   * query expression, like `aws ecs list-container-instances --filter`.
+   * query expression, like `aws ecs list-container-instances --filter`: as
+   * ECS, every instance that is not `INACTIVE`, or only those in the status
+   * given. {@link Cluster.instances} lists every instance.
    *
    * @param filter - an expression such as `attribute:ecs.availability-zone == us-east-1a`
+   * @param options - the status to list, as `ListContainerInstances` takes it
    * @throws {@link QueryError} when the filter does not parse
+   * @throws {@link PlacementInputError} for options that are not an object,
+   *   another field (`unknown_field`) or a status ECS does not have (`invalid_status`)
+   *
+   * @example
+   * ```ts
+   * cluster.listInstances('attribute:ecs.availability-zone == us-east-1a');
+   * cluster.listInstances(undefined, { status: 'DRAINING' });
+   * ```
    */
-  listInstances(filter?: string): InstanceInfo[] {
-    if (filter === undefined) return this.instances();
-    const holds = queryPredicate(parseQuery(filter));
-    return this.state.instances().filter((instance) => holds(instance)).map((instance) => instance.toInfo());
+  listInstances(filter?: string, options?: ListInstancesOptions): InstanceInfo[] {
+    const status = validateListInstancesOptions(options);
+    const holds = filter === undefined ? undefined : queryPredicate(parseQuery(filter));
+    const listed = (instance: InstanceRecord): boolean => (status === undefined ? instance.status !== 'INACTIVE' : instance.status === status);
+    return this.state.instances().filter((instance) => listed(instance) && (holds === undefined || holds(instance))).map((instance) => instance.toInfo());
   }
 
   /** Every instance, in registration order. */
