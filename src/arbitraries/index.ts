@@ -46,6 +46,7 @@ export { ConstraintsError, type ConstraintsErrorCode } from './ConstraintsError'
 export { checkPlacement } from './check/checkPlacement';
 export type { CheckPlacementOptions } from './check/CheckPlacementOptions';
 export { CheckOptionsError, type CheckOptionsErrorCode } from './check/CheckOptionsError';
+export { CheckInputError, type CheckInputErrorCode } from './check/CheckInputError';
 export { assertPlacement } from './check/assertPlacement';
 export { checkSnapshot } from './check/checkSnapshot';
 export { PlacementLawError } from './check/PlacementLawError';

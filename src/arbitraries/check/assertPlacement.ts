@@ -21,7 +21,7 @@ import { PlacementLawError } from './PlacementLawError';
  * @param result - what `place` returned
  * @param options - as {@link checkPlacement} takes them
  * @throws {@link PlacementLawError} listing the laws {@link checkPlacement} finds broken
- * @throws TypeError when `before` is a cluster rather than its snapshot
+ * @throws {@link CheckInputError} when `before`, `request` or `result` is not what {@link checkPlacement} judges
  * @throws {@link CheckOptionsError} when `options` cannot be read
  *
  * @example

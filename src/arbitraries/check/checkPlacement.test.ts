@@ -9,9 +9,21 @@ import { binpack } from '../../strategies/binpack';
 import { random } from '../../strategies/random';
 import { spread } from '../../strategies/spread';
 import { assertPlacement } from './assertPlacement';
+import { CheckInputError } from './CheckInputError';
 import { checkPlacement } from './checkPlacement';
 import { checkSnapshot } from './checkSnapshot';
 import { PlacementLawError } from './PlacementLawError';
+
+
+/** The error `run` throws; a test that expects one fails when nothing is thrown. */
+function errorOf(run: () => unknown): unknown {
+  try {
+    run();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('nothing thrown');
+}
 
 const binpackMemory: PlacementRequest = { task: { resources: { memory: 1024 } }, group: 'g', placementStrategy: [{ type: 'binpack', field: 'memory' }] };
 
@@ -184,9 +196,26 @@ describe('checkPlacement', () => {
   it('refuses the cluster itself in place of its snapshot', () => {
     const cluster = new Cluster();
     const result = cluster.place(binpackMemory);
-    expect(() => checkPlacement(cluster as unknown as ClusterSnapshot, binpackMemory, result)).toThrow(
-      new TypeError('checkPlacement: before must be cluster.snapshot() taken before place(), not the cluster itself, which place() has already changed'),
-    );
+    const thrown = errorOf(() => checkPlacement(cluster as unknown as ClusterSnapshot, binpackMemory, result));
+    expect(thrown).toBeInstanceOf(CheckInputError);
+    expect(thrown).toMatchObject({
+      code: 'not_a_snapshot', argument: 'before',
+      message: 'checkPlacement: before must be cluster.snapshot() taken before place(), not the cluster itself, which place() has already changed',
+    });
+  });
+
+  it("refuses a request place() refuses, and a result that is not place()'s, rather than judging them right", () => {
+    const cluster = new Cluster({ instances: [makeInstanceSpec('a')] });
+    const before = cluster.snapshot();
+    const result = cluster.place(binpackMemory);
+    const bad = { ...binpackMemory, task: { resources: { memory: -1 } } };
+    const refused = errorOf(() => checkPlacement(before, bad, result));
+    expect(refused).toMatchObject({ code: 'invalid_request', argument: 'request' });
+    expect((refused as Error).cause).toMatchObject({ code: 'invalid_resource', path: 'request.task.resources.memory' });
+    for (const broken of [null, { placements: 5, failures: [] }, { placements: [{ taskId: 1, instanceId: 'a' }], failures: [] }, { placements: [] }, { placements: [], failures: [{}] }]) {
+      expect(errorOf(() => checkPlacement(before, binpackMemory, broken as never)), JSON.stringify(broken)).toMatchObject({ code: 'not_a_result', argument: 'result' });
+    }
+    expect(errorOf(() => assertPlacement(before, binpackMemory, { placements: 5 } as never))).toBeInstanceOf(CheckInputError);
   });
 });
 

@@ -5,7 +5,9 @@
  * @module
  */
 import type { ClusterSnapshot } from '../../cluster/Cluster';
+import { PlacementInputError } from '../../model/PlacementInputError';
 import type { PlacementRequest } from '../../model/PlacementRequest';
+import { validatePlacementRequest } from '../../model/validation/validatePlacementRequest';
 import type { PlacementResult } from '../../placement/PlacementResult';
 import { CAPACITY_PROVIDER_ATTRIBUTE } from '../../model/capacityProviderAttribute';
 import { ModelCluster, preferredWeight } from '../model/ModelCluster';
@@ -15,6 +17,7 @@ import { memberOfConstraint, modelRequest, strategyName, type ModelRequest } fro
 import { modelSplit } from '../model/modelSplit';
 import { replayPlacements, type ReplayStep } from '../model/replayPlacements';
 import { checkDiagnosis, checkFailure, checkReason, ids } from './checkFailures';
+import { CheckInputError } from './CheckInputError';
 import { checkSnapshotOf } from './checkSnapshot';
 import { readCheckOptions, type CheckPlacementOptions } from './CheckPlacementOptions';
 import { asConsequence, otherViolation, type PlacementViolation } from './PlacementViolation';
@@ -73,7 +76,9 @@ import { explainRejection, lawOf } from './rejectionWords';
  * @param result - what `place` returned
  * @param options - {@link CheckPlacementOptions}; none checks every law
  * @returns the broken laws, causes first, empty when the result is right
- * @throws TypeError when `before` is a cluster rather than its snapshot
+ * @throws {@link CheckInputError} when `before` is not a snapshot (the
+ *   cluster itself, say), `request` is one `place` refuses (the library's
+ *   error is its `cause`) or `result` is not what `place` returns
  * @throws {@link CheckOptionsError} when `options` is not an object, has an unknown key or a value of the wrong kind
  *
  * @example
@@ -89,6 +94,8 @@ import { explainRejection, lawOf } from './rejectionWords';
 export function checkPlacement(before: ClusterSnapshot, request: PlacementRequest, result: PlacementResult, options?: CheckPlacementOptions): PlacementViolation[] {
   const { stopAtFirst } = readCheckOptions('checkPlacement', options);
   requireSnapshot(before);
+  requireValidRequest(request);
+  requireResult(result);
   const tasksOf = tasksByInstance(before.tasks);
   const violations: PlacementViolation[] = [...checkSnapshotOf(before, tasksOf)];
   const replay = new Divergence(stopAtFirst);
@@ -150,7 +157,29 @@ function requireSnapshot(before: unknown): void {
   const snapshot = before as Partial<ClusterSnapshot> | null;
   if (snapshot === null || typeof snapshot !== 'object' || !Array.isArray(snapshot.instances) || !Array.isArray(snapshot.tasks)) {
     const hint = typeof (snapshot as { snapshot?: unknown } | null)?.snapshot === 'function' ? ', not the cluster itself, which place() has already changed' : '';
-    throw new TypeError(`checkPlacement: before must be cluster.snapshot() taken before place()${hint}`);
+    throw new CheckInputError('not_a_snapshot', 'before', `checkPlacement: before must be cluster.snapshot() taken before place()${hint}`);
+  }
+}
+
+/** Refuses a request place() refuses: there is no placement of it to judge. */
+function requireValidRequest(request: unknown): void {
+  try {
+    validatePlacementRequest(request);
+  } catch (error) {
+    if (!(error instanceof PlacementInputError)) throw error;
+    throw new CheckInputError('invalid_request', 'request', `checkPlacement: place() refuses this request (${error.code} at ${error.path}): ${error.message}`, error);
+  }
+}
+
+/** Refuses what is not place()'s result: placements with a task and an instance id each, and failures with a reason. */
+function requireResult(result: unknown): void {
+  const given = result as Partial<Record<'placements' | 'failures', unknown>> | null;
+  const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object';
+  const placementsRead = isObject(given) && Array.isArray(given.placements)
+    && given.placements.every((placement: unknown) => isObject(placement) && typeof placement['taskId'] === 'string' && typeof placement['instanceId'] === 'string');
+  const failuresRead = isObject(given) && Array.isArray(given.failures) && given.failures.every((failure: unknown) => isObject(failure) && typeof failure['reason'] === 'string');
+  if (!placementsRead || !failuresRead) {
+    throw new CheckInputError('not_a_result', 'result', "checkPlacement: result must be what place() returned: { placements: [{ taskId, instanceId }, ...], failures: [{ reason, ... }, ...] }");
   }
 }
 

@@ -7,6 +7,7 @@
 import type { ClusterSnapshot } from '../../cluster/Cluster';
 import { CAPACITY_PROVIDER_ATTRIBUTE } from '../../model/capacityProviderAttribute';
 import type { PlacementRequest } from '../../model/PlacementRequest';
+import { CheckInputError } from '../check/CheckInputError';
 import { groupOf } from './modelRequest';
 
 /** A provider as the model shares tasks among them. */
@@ -55,7 +56,7 @@ export function modelSplit(before: ClusterSnapshot, request: PlacementRequest): 
         if (chosen === undefined || weightOf(share) / (beyond(share) + 1) > weightOf(chosen) / (beyond(chosen) + 1)) chosen = share;
       }
     }
-    if (chosen === undefined) throw new TypeError('checkPlacement: no provider of the capacity provider strategy can take a task; is the strategy valid?');
+    if (chosen === undefined) throw new CheckInputError('invalid_request', 'request', 'checkPlacement: no provider of the capacity provider strategy can take a task; is the strategy valid?');
     chosen.tasks += 1;
     split.push(chosen.name);
   }
