@@ -101,8 +101,10 @@ export function taskMover(state: ClusterState, engine: PlacementEngine, services
 /**
  * Starts a replacement for each task of a drained instance, one at a time
  * in the instance's task order, each seeing the ones before it; then, if
- * any started, stops the tasks replaced. Nothing is undone here: the caller
- * runs this inside a dry run.
+ * any started, stops the tasks replaced. A consolidation stops nothing when
+ * the moves would leave a described group's constraint over domains
+ * exceeded where it held, read both before and after the stops. Nothing is
+ * undone here: the caller runs this inside a dry run.
  *
  * @param mover - the plan's mover
  * @param run - the dry run that stops tasks
