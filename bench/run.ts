@@ -6,7 +6,8 @@
  * (BPPLIB's .bpp or .txt, VPSolver's .vbp) and prints that table alone;
  * `--packing` alone, the generated problems of the full run.
  * `npm run bench -- --constraints` prints the table of the constraints
- * beyond ECS alone, on fresh fleets of the full run's sizes.
+ * beyond ECS alone, on fresh fleets of the full run's sizes; `--query`, the
+ * query table alone.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -40,6 +41,7 @@ if (packingAt >= 0) {
 }
 
 const constraintsOnly = process.argv.includes('--constraints');
+const queryOnly = process.argv.includes('--query');
 const quick = process.argv.includes('--quick');
 const plan = quick ? QUICK_PLAN : FULL_PLAN;
 const queryFleet = quick ? 2_000 : 100_000;
@@ -64,6 +66,7 @@ console.log('| --- | ---: | ---: | ---: | ---: |');
 for (const row of queries) {
   console.log(`| \`${row.expression}\` | ${row.matched} | ${row.parseMicroseconds.toFixed(1)} | ${row.evaluateMilliseconds.toFixed(2)} | ${row.nanosecondsPerInstance.toFixed(0)} |`);
 }
+if (queryOnly) process.exit(0);
 
 const scheduler: SchedulerRow[] = [];
 for (const size of plan.sizes) {

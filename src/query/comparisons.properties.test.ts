@@ -137,6 +137,26 @@ describe('agentVersion compares components exactly', () => {
     expect(holds(`agentVersion ${operator} ${argument}`, instance)).toBe(accepts(operator, compareVersionsExactly(value, argument)));
   });
 
+  test.prop([fc.array(version, { minLength: 1, maxLength: 400 }), version, ordering], { numRuns: runs(100) })(
+    'agree with exact arithmetic when one parsed query reads many instances, some versions again',
+    (values, argument, operator) => {
+      const query = parseQuery(`agentVersion ${operator} ${argument}`);
+      // Each version twice, the second time after every other: a kept answer must be the version's own.
+      for (const value of [...values, ...values]) {
+        expect(evaluateQuery(query, makeInstanceView({ agentVersion: value })), value).toBe(accepts(operator, compareVersionsExactly(value, argument)));
+      }
+    },
+  );
+
+  it('answers alike past the 256 versions a parsed query keeps answers for', () => {
+    const query = parseQuery('agentVersion >= 1.150.0');
+    const versions = Array.from({ length: 300 }, (_, minor) => `1.${minor}.0`);
+    const answers = () => versions.map((agentVersion) => evaluateQuery(query, makeInstanceView({ agentVersion })));
+    const expected = versions.map((_, minor) => minor >= 150);
+    expect(answers()).toEqual(expected);
+    expect(answers()).toEqual(expected);
+  });
+
   it('finds a version of 400 nines equal to itself', () => {
     const nines = '9'.repeat(400);
     expect(holds(`agentVersion == ${nines}`, makeInstanceView({ agentVersion: nines }))).toBe(true);

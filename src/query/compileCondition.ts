@@ -22,6 +22,9 @@ import { readValue, type TypedValue } from './readValue';
 import type { RegexProgram } from './regex/compileRegex';
 import type { ValueType } from './subjects';
 
+/** Versions a compiled comparison keeps the answer for; past this many it reads each one again, so memory stays bounded. */
+const MOST_KNOWN_VERSIONS = 256;
+
 /** A compiled expression. */
 export type InstancePredicate = (instance: InstanceView, stats: QueryStats | undefined) => boolean;
 
@@ -164,9 +167,15 @@ function comparator(type: ValueType, argument: TypedValue, equality: boolean): (
       return (value) => (value === argument ? 0 : 1);
     case 'version': {
       const wanted = argument as readonly string[];
+      // A fleet runs a handful of agent versions: each is read and compared once, not once per instance.
+      const known = new Map<string, number | undefined>();
       return (value) => {
-        const version = parseVersion(value as string);
-        return version === undefined ? undefined : compareVersions(version, wanted);
+        const text = value as string;
+        if (known.has(text)) return known.get(text);
+        const version = parseVersion(text);
+        const order = version === undefined ? undefined : compareVersions(version, wanted);
+        if (known.size < MOST_KNOWN_VERSIONS) known.set(text, order);
+        return order;
       };
     }
     case 'date': {
