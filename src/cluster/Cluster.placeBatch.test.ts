@@ -24,6 +24,17 @@ describe.each(['indexed', 'reference'] as const)('Cluster.placeBatch (%s engine)
     expect(cluster.tasks()).toHaveLength(4);
   });
 
+  it('bounds instances all alike by the tasks that cannot share one, and a mixed fleet by volume', () => {
+    // Two tasks of 8 CPU and 1 MiB, two of 3 and 8, on instances of 10 and 10: no two share an instance, though 22 of CPU
+    // would fit on 3 by volume.
+    const request = (cpu: number, memory: number) => ({ task: { resources: { cpu, memory } }, count: 2, group: 'apart' });
+    const alike = Array.from({ length: 5 }, (_, index) => ({ id: `i-${index + 1}`, resources: { cpu: 10, memory: 10 } }));
+    expect(new Cluster({ instances: alike, engine }).placeBatch([request(8, 1), request(3, 8)])).toMatchObject({ instancesUsed: 4, lowerBound: 4 });
+    // One instance larger: the bounds of identical instances no longer hold, and the volume bound is what is left.
+    const mixed = [...alike.slice(0, 4), { id: 'big', resources: { cpu: 40, memory: 40 } }];
+    expect(new Cluster({ instances: mixed, engine }).placeBatch([request(8, 1), request(3, 8)])).toMatchObject({ lowerBound: 1 });
+  });
+
   it('fills instances with the tasks that fill them exactly, where no order of Best Fit does', () => {
     // Best Fit: 3+3+3, 3+4, 4; Best Fit Decreasing: 4+4, 3+3+3, 3: three instances either way (the given order kept on the tie). Filling each: 4+3+3 twice: two.
     const requests = [item(3, 4), item(4, 2)];

@@ -37,6 +37,7 @@
 import { isDomainConstraint } from '../constraints/DomainConstraint';
 import type { BatchMethod, BatchOrder } from '../model/BatchPlacementOptions';
 import { takesTasks } from '../model/takesTasks';
+import { binPackingBounds } from '../model/binPackingBounds';
 import { boundPool, volumeBounds } from '../model/volumeBound';
 import type { ValidBatchOptions } from '../model/validation/validateBatchOptions';
 import type { BatchPlacementResult } from '../placement/BatchPlacementResult';
@@ -311,13 +312,25 @@ class FillSearch {
   }
 }
 
+/** Running tasks above which the bound is the volume bound alone: the others cost O(n log n) a resource pair, too much to add to a small batch on a large cluster. */
+const MOST_TASKS_TO_BOUND_CLOSELY = 100_000;
+
 /**
- * The volume bound on the instances that hold every running task: per
- * resource a task reserves, the fewest instances (that can take tasks, or
- * already run one) whose capacities, largest first, hold the tasks' demand.
+ * A bound on the instances that hold every running task: per resource a
+ * task reserves, the fewest instances (that can take tasks, or already run
+ * one) whose capacities, largest first, hold the tasks' demand. When those
+ * instances are all alike and run at most 100,000 tasks, also the bounds of
+ * bin packing (`binPackingBounds`: L2, the surrogate, cardinality and
+ * conflict bounds), which see tasks that cannot share an instance.
  */
 function lowerBound(state: ClusterState): number {
   const tasks = [...state.tasks()];
   const resources = [...new Set(tasks.flatMap((task) => Object.keys(task.resources)))];
-  return Math.max(0, ...Object.values(volumeBounds(boundPool(state.instances(), tasks), tasks, resources)));
+  const pool = boundPool(state.instances(), tasks);
+  const volume = Math.max(0, ...Object.values(volumeBounds(pool, tasks, resources)));
+  const [first] = pool;
+  if (first === undefined || tasks.length > MOST_TASKS_TO_BOUND_CLOSELY) return volume;
+  const capacity = Object.fromEntries(resources.map((resource) => [resource, first.registeredResources[resource] ?? 0]));
+  const alike = pool.every((instance) => resources.every((resource) => (instance.registeredResources[resource] ?? 0) === capacity[resource]));
+  return alike ? Math.max(volume, binPackingBounds({ resources, capacity, tasks: tasks.map((task) => task.resources) }).best) : volume;
 }

@@ -22,7 +22,10 @@ export interface BatchPlacementResult {
    * No placement of every task running after the batch fits them on fewer
    * instances: per resource, the fewest instances (that can take tasks, or
    * hold one) whose capacities, largest first, add up to the tasks' demand;
-   * the largest over resources.
+   * the largest over resources. When those instances are all alike and run
+   * at most 100,000 tasks, the bounds of bin packing too (L2, and bounds
+   * that read resources together, such as tasks no two of which fit one
+   * instance), whichever is largest.
    */
   readonly lowerBound: number;
   /** How the batch was placed: the way that placed the most tasks, then used the fewest instances, of those tried (on a tie, the given order, then largest first). */
