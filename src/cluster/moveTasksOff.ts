@@ -54,6 +54,8 @@ export interface TaskMover {
    * constraint, and the first task that cannot move ends the attempt.
    */
   readonly consolidating: boolean;
+  /** Consolidating with a described group's constraint over domains: each instance's moves are read against them. */
+  readonly watchesDomains: boolean;
 }
 
 /** The moves off one instance. */
@@ -95,7 +97,8 @@ export function taskMover(state: ClusterState, engine: PlacementEngine, services
       mostPerInstance: most.get(group) ?? 0,
     });
   }
-  return { state, engine, groups, consolidating };
+  const watchesDomains = consolidating && [...groups.values()].some((pipeline) => pipeline.domainConstraints.length > 0);
+  return { state, engine, groups, consolidating, watchesDomains };
 }
 
 /**
@@ -117,8 +120,7 @@ export function moveTasksOff(mover: TaskMover, run: DryRun, instance: InstanceRe
   const starts: MoveStart[] = [];
   const moved: TaskRecord[] = [];
   const left: TaskLeft[] = [];
-  const guarded = mover.consolidating && [...mover.groups.values()].some((pipeline) => pipeline.domainConstraints.length > 0);
-  const before = guarded ? domainExcess(mover, mover.state.instances()) : undefined;
+  const before = mover.watchesDomains ? domainExcess(mover, mover.state.instances()) : undefined;
   for (const task of tasks) {
     const why = moveOne(mover, task, starts);
     if (why === undefined) {

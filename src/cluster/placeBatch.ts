@@ -38,7 +38,7 @@ import { isDomainConstraint } from '../constraints/DomainConstraint';
 import type { BatchMethod, BatchOrder } from '../model/BatchPlacementOptions';
 import { takesTasks } from '../model/takesTasks';
 import { binPackingBounds } from '../model/binPackingBounds';
-import { boundPool, volumeBounds } from '../model/volumeBound';
+import { allAlike, boundPool, volumeBounds } from '../model/volumeBound';
 import type { ValidBatchOptions } from '../model/validation/validateBatchOptions';
 import type { BatchPlacementResult } from '../placement/BatchPlacementResult';
 import { checkInstance } from '../placement/checkInstance';
@@ -329,8 +329,7 @@ function lowerBound(state: ClusterState): number {
   const pool = boundPool(state.instances(), tasks);
   const volume = Math.max(0, ...Object.values(volumeBounds(pool, tasks, resources)));
   const [first] = pool;
-  if (first === undefined || tasks.length > MOST_TASKS_TO_BOUND_CLOSELY) return volume;
+  if (first === undefined || tasks.length > MOST_TASKS_TO_BOUND_CLOSELY || !allAlike(pool, resources)) return volume;
   const capacity = Object.fromEntries(resources.map((resource) => [resource, first.registeredResources[resource] ?? 0]));
-  const alike = pool.every((instance) => resources.every((resource) => (instance.registeredResources[resource] ?? 0) === capacity[resource]));
-  return alike ? Math.max(volume, binPackingBounds({ resources, capacity, tasks: tasks.map((task) => task.resources) }).best) : volume;
+  return Math.max(volume, binPackingBounds({ resources, capacity, tasks: tasks.map((task) => task.resources) }).best);
 }

@@ -57,6 +57,20 @@ export function volumeBounds(pool: readonly BoundInstance[], tasks: readonly Bou
   return bounds;
 }
 
+/**
+ * Whether every instance of the pool registers the same amount of each
+ * resource: then the bounds of bin packing on identical instances hold too.
+ * An empty pool is alike.
+ *
+ * @param pool - the instances counted, as {@link boundPool} gives them
+ * @param resources - the resources compared
+ */
+export function allAlike(pool: readonly BoundInstance[], resources: readonly string[]): boolean {
+  const [first] = pool;
+  if (first === undefined) return true;
+  return pool.every((instance) => resources.every((resource) => (instance.registeredResources[resource] ?? 0) === (first.registeredResources[resource] ?? 0)));
+}
+
 function fewestInstances(capacities: Iterable<number>, demand: number): number {
   // Capacities with how many instances have each, largest first: fleets have few distinct sizes, so this beats sorting every instance.
   const counts = new Map<number, number>();

@@ -7,6 +7,7 @@
 import type { ClusterSnapshot } from '../../cluster/Cluster';
 import { PlacementInputError } from '../../model/PlacementInputError';
 import type { PlacementRequest } from '../../model/PlacementRequest';
+import { isRecord } from '../../model/validation/fields';
 import { validatePlacementRequest } from '../../model/validation/validatePlacementRequest';
 import type { PlacementResult } from '../../placement/PlacementResult';
 import { CAPACITY_PROVIDER_ATTRIBUTE } from '../../model/capacityProviderAttribute';
@@ -173,11 +174,9 @@ function requireValidRequest(request: unknown): void {
 
 /** Refuses what is not place()'s result: placements with a task and an instance id each, and failures with a reason. */
 function requireResult(result: unknown): void {
-  const given = result as Partial<Record<'placements' | 'failures', unknown>> | null;
-  const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object';
-  const placementsRead = isObject(given) && Array.isArray(given.placements)
-    && given.placements.every((placement: unknown) => isObject(placement) && typeof placement['taskId'] === 'string' && typeof placement['instanceId'] === 'string');
-  const failuresRead = isObject(given) && Array.isArray(given.failures) && given.failures.every((failure: unknown) => isObject(failure) && typeof failure['reason'] === 'string');
+  const placementsRead = isRecord(result) && Array.isArray(result['placements'])
+    && result['placements'].every((placement: unknown) => isRecord(placement) && typeof placement['taskId'] === 'string' && typeof placement['instanceId'] === 'string');
+  const failuresRead = isRecord(result) && Array.isArray(result['failures']) && result['failures'].every((failure: unknown) => isRecord(failure) && typeof failure['reason'] === 'string');
   if (!placementsRead || !failuresRead) {
     throw new CheckInputError('not_a_result', 'result', "checkPlacement: result must be what place() returned: { placements: [{ taskId, instanceId }, ...], failures: [{ reason, ... }, ...] }");
   }

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { boundPool, volumeBounds } from '../../model/volumeBound';
+import { allAlike, boundPool, volumeBounds } from '../../model/volumeBound';
 import type { InstanceInfo } from '../../model/InstanceInfo';
 import type { TaskInfo } from '../../model/TaskInfo';
 import type { LowerBound } from '../SimulationReport';
@@ -46,17 +46,7 @@ import type { LowerBound } from '../SimulationReport';
 export function lowerBound(instances: readonly InstanceInfo[], tasks: readonly TaskInfo[]): LowerBound {
   const pool = boundPool(instances, tasks);
   const resources = tasks.some((task) => (task.resources['gpu'] ?? 0) > 0) ? ['cpu', 'memory', 'gpu'] : ['cpu', 'memory'];
-  const method = isHomogeneous(pool, resources) ? 'homogeneous' : 'fractional';
+  const method = allAlike(pool, resources) ? 'homogeneous' : 'fractional';
   const byResource = volumeBounds(pool, tasks, resources);
   return { instances: Math.max(0, ...Object.values(byResource)), byResource, method };
-}
-
-function isHomogeneous(pool: readonly InstanceInfo[], resources: readonly string[]): boolean {
-  const first = pool[0];
-  if (first === undefined) return true;
-  return pool.every((instance) => resources.every((resource) => capacity(instance, resource) === capacity(first, resource)));
-}
-
-function capacity(instance: InstanceInfo, resource: string): number {
-  return instance.registeredResources[resource] ?? 0;
 }
